@@ -1,0 +1,146 @@
+"""The one explicit Arrow schema of the events output, and conversions to and from it.
+
+Every writer (Parquet, CSV, JSONL) goes through :func:`events_to_table`, so all output formats
+share the same column names, order and types:
+
+* codes (``event_code``, ``root_code``) are strings, never numbers: ``"010"`` stays ``"010"``;
+* dates (``date``, ``story_date``) are ``date32`` (calendar days, no time, no time zone);
+* ``quad_class`` is ``int8`` and ``goldstein`` is ``float32``.
+
+A written Parquet dataset carries one more column, :data:`PARTITION_FIELD` (``year``, int16),
+derived from ``date``: it only exists as the hive folder name (``year=2017/``), never inside the
+files, and is ignored by :func:`table_to_events`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .records import Event, Rejected
+
+#: Bumped whenever a column is added, removed, renamed or retyped.
+SCHEMA_VERSION = 1
+
+EVENT_SCHEMA = pa.schema(
+    [
+        pa.field("event_id", pa.string(), nullable=False),
+        pa.field("story_id", pa.string(), nullable=False),
+        pa.field("sentence_index", pa.int32(), nullable=False),
+        pa.field("date", pa.date32(), nullable=False),
+        pa.field("story_date", pa.date32()),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("source_country", pa.string()),
+        pa.field("source_agent", pa.string()),
+        pa.field("source_text", pa.string()),
+        pa.field("target", pa.string()),
+        pa.field("target_country", pa.string()),
+        pa.field("target_agent", pa.string()),
+        pa.field("target_text", pa.string()),
+        pa.field("event_code", pa.string(), nullable=False),
+        pa.field("root_code", pa.string(), nullable=False),
+        pa.field("quad_class", pa.int8(), nullable=False),
+        pa.field("goldstein", pa.float32()),
+        pa.field("verb_text", pa.string(), nullable=False),
+        pa.field("pattern", pa.string(), nullable=False),
+        pa.field("sentence_text", pa.string(), nullable=False),
+        pa.field("publisher", pa.string()),
+        pa.field("url", pa.string()),
+    ]
+)
+
+#: Column names of the events output, in order.
+EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_SCHEMA.names)
+
+#: The hive partition column of a written Parquet dataset (``year=2017/``), derived from ``date``.
+PARTITION_FIELD = pa.field("year", pa.int16(), nullable=False)
+
+#: The schema a reader sees when it loads a written dataset with its partition column.
+DATASET_SCHEMA = EVENT_SCHEMA.append(PARTITION_FIELD)
+
+#: Keys of one line of ``rejected.jsonl``, in order (the fields of :class:`Rejected`).
+REJECTED_FIELDS: tuple[str, ...] = ("origin", "reason", "field", "raw")
+
+_DATE_COLUMNS = frozenset(f.name for f in EVENT_SCHEMA if pa.types.is_date(f.type))
+_FLOAT32_COLUMNS = frozenset(f.name for f in EVENT_SCHEMA if pa.types.is_float32(f.type))
+
+
+def events_to_table(events: Sequence[Event]) -> pa.Table:
+    """Build an Arrow table in :data:`EVENT_SCHEMA` from events, one column at a time.
+
+    Raises ``ValueError`` naming the column if a non-nullable column holds ``None`` (for example
+    an Event without a ``date``): such a table would be silently invalid in Parquet.
+    """
+    arrays = [
+        pa.array([getattr(event, f.name) for event in events], type=f.type, from_pandas=False)
+        for f in EVENT_SCHEMA
+    ]
+    for f, array in zip(EVENT_SCHEMA, arrays):
+        if not f.nullable and array.null_count:
+            first = next(i for i, ok in enumerate(array.is_valid().to_pylist()) if not ok)
+            raise ValueError(
+                f"event {events[first].event_id!r}: column '{f.name}' is required but is None"
+            )
+    return pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA)
+
+
+def with_year(table: pa.Table) -> pa.Table:
+    """Return ``table`` plus the ``year`` partition column (int16) derived from ``date``."""
+    year = pc.year(table.column("date")).cast(pa.int16())
+    return table.append_column(PARTITION_FIELD, year)
+
+
+def conform(table: pa.Table) -> pa.Table:
+    """Select and cast the event columns of any table read back (extra columns such as ``year``
+    are dropped; a dictionary-encoded or differently-typed column is cast to the schema type)."""
+    missing = [name for name in EVENT_COLUMNS if name not in table.column_names]
+    if missing:
+        raise ValueError(f"not an events table: missing column(s) {', '.join(missing)}")
+    columns = [table.column(f.name).cast(f.type) for f in EVENT_SCHEMA]
+    return pa.Table.from_arrays(columns, schema=EVENT_SCHEMA.remove_metadata())
+
+
+def float32_value(value: float | None) -> float | None:
+    """The shortest decimal that reads back as the same float32: 2.8, not 2.799999952316284.
+
+    Goldstein scores are stored as float32; this is how they are shown in CSV/JSONL output and
+    returned by :func:`table_to_events`, so a score written as 2.8 reads back as 2.8.
+    """
+    if value is None:
+        return None
+    return float(str(np.float32(value)))
+
+
+def table_to_rows(table: pa.Table) -> Iterable[dict]:
+    """Yield one plain dict per row, in schema order, with float32 values shown as decimals."""
+    table = conform(table)
+    for batch in table.to_batches():
+        for row in batch.to_pylist():
+            for name in _FLOAT32_COLUMNS:
+                row[name] = float32_value(row[name])
+            yield row
+
+
+def table_to_events(table: pa.Table) -> list[Event]:
+    """Turn a table read back (from Parquet, a dataset, or :func:`events_to_table`) into Events.
+
+    The inverse of :func:`events_to_table` for events whose ``goldstein`` is a short decimal
+    (float32 precision); ``source_entry``/``target_entry`` are not stored and come back ``None``.
+    """
+    return [Event(**row) for row in table_to_rows(table)]
+
+
+def rejected_to_dict(rejected: Rejected) -> dict:
+    """One line of ``rejected.jsonl``: the keys of :data:`REJECTED_FIELDS`, in order."""
+    return {name: getattr(rejected, name) for name in REJECTED_FIELDS}
+
+
+def json_default(value: object) -> str:
+    """``json.dumps(default=...)`` for output rows and metadata: dates as ISO strings."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
