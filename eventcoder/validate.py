@@ -1,0 +1,596 @@
+"""Score a coder against a gold standard.
+
+Everything here except :func:`run_validation` is a pure function of gold records and produced
+events, so the scorer is tested without a spaCy model.
+
+How a record is judged
+    A record **passes** when the set of ``(source, target, code)`` the coder produced equals the
+    expected set. A no-event record passes when nothing is produced. An error record (PETRARCH's
+    ``error="storydiscard"`` etc.) passes when nothing is produced or the coder rejects the input
+    (raises :class:`~eventcoder.errors.InputError` or another non-model EventcoderError). An event
+    without a target counts with target ``"---"``.
+
+How events are counted
+    Micro-averaged precision, recall and F1 over **sets per record**: within one record a
+    duplicate of the same event counts once (gold files list each event once; a coder that emits
+    the same triple twice from two verbs is not rewarded or punished twice). Summed over records,
+    ``tp = |E ∩ P|``, ``fp = |P − E|``, ``fn = |E − P|``. Three levels, each with its own sets:
+
+    - ``exact``: ``(source, target, code)``;
+    - ``dyad_root``: first three letters of each actor code and the two-digit root code;
+    - ``root``: the root code alone.
+
+    Events produced for no-event and error records are false positives. With nothing produced,
+    precision is 1.0 if nothing was expected (else 0.0); with nothing expected, recall is 1.0 if
+    nothing was produced (else 0.0).
+
+    The per-root table counts exact-level tp/fp/fn by the root of the event's code. The
+    confusion table pairs, within a record, expected and produced events with the same
+    ``(source, target)`` (same roots first, then the rest in code order) and counts
+    expected root × produced root.
+
+Failure causes (for reports), the first rule that fits: ``crashed`` (the coder raised);
+``no events produced``; ``extra events`` (everything expected was produced, and more);
+``wrong code`` (a missed and an extra event share source and target); ``wrong source``
+(share target and code); ``wrong target`` (share source and code); ``missed events`` (some
+expected events produced, others missing, nothing extra); ``unrelated events``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import EventcoderError, GoldError, ModelError
+from .gold import NO_ACTOR, GoldRecord, load_gold
+
+LEVELS = ("exact", "dyad_root", "root")
+CAUSES = (
+    "crashed",
+    "no events produced",
+    "extra events",
+    "wrong code",
+    "wrong source",
+    "wrong target",
+    "missed events",
+    "unrelated events",
+)
+# <Config> options the runner passes on to a coder that has them (as attributes or configure()).
+CONFIG_OPTIONS = ("require_dyad", "new_actor_length", "comma_min", "comma_max", "comma_bmin", "comma_bmax",
+                  "comma_emin", "comma_emax")
+
+Triple = tuple[str, str, str]  # (source, target, code): the scoring key
+
+
+# ---------------------------------------------------------------------------------------------
+# Keys
+
+
+def root_of(code: str) -> str:
+    """The two-digit root of a CAMEO code (``"0841"`` → ``"08"``, ``"190"`` → ``"19"``)."""
+    return code[:2]
+
+
+def normalise(source: str | None, target: str | None, code: str) -> Triple:
+    """A scoring key: stripped codes, a missing actor as ``"---"``."""
+    src = (source or "").strip() or NO_ACTOR
+    tgt = (target or "").strip() or NO_ACTOR
+    return (src, tgt, code.strip())
+
+
+def event_key(event: Any) -> Triple:
+    """The ``(source, target, code)`` of an Event, or of a gold-style ``(source, code, target)`` triple."""
+    if isinstance(event, tuple | list):
+        source, code, target = event
+        return normalise(source, target, code)
+    return normalise(event.source, event.target, event.event_code)
+
+
+def level_key(triple: Triple, level: str) -> tuple:
+    source, target, code = triple
+    if level == "exact":
+        return triple
+    if level == "dyad_root":
+        return (source[:3], target[:3], root_of(code))
+    if level == "root":
+        return (root_of(code),)
+    raise ValueError(f"unknown level {level!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-record results
+
+
+@dataclass
+class RecordResult:
+    """How one gold record came out."""
+
+    record: GoldRecord
+    produced: list[Triple]  # (source, target, code), in the order produced, duplicates kept
+    passed: bool
+    cause: str | None = None  # failure cause (None when passed)
+    crash: str | None = None  # the exception text when the coder raised
+    rejected: bool = False  # the coder rejected the input (error records)
+    events: list[Any] = field(default_factory=list)  # the Event objects, for --show-failures
+
+    @property
+    def expected(self) -> set[Triple]:
+        return {normalise(s, t, c) for s, c, t in self.record.events}
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.record.id,
+            "origin": self.record.origin,
+            "category": self.record.category,
+            "text": self.record.text,
+            "passed": self.passed,
+            "cause": self.cause,
+            "crash": self.crash,
+            "rejected": self.rejected,
+            "expected": [list(t) for t in sorted(self.expected)],
+            "produced": [list(t) for t in sorted(set(self.produced))],
+            "fired": [_provenance(ev) for ev in self.events],
+        }
+
+
+def _provenance(event: Any) -> dict:
+    return {
+        "event": list(event_key(event)),
+        "pattern": getattr(event, "pattern", None),
+        "verb_text": getattr(event, "verb_text", None),
+        "source_entry": getattr(event, "source_entry", None),
+        "target_entry": getattr(event, "target_entry", None),
+    }
+
+
+def failure_cause(expected: set[Triple], produced: set[Triple]) -> str | None:
+    """Classify a record's outcome (see the module docstring); None when it passed."""
+    if expected == produced:
+        return None
+    if not produced:
+        return "no events produced"
+    missed = expected - produced
+    extra = produced - expected
+    if not missed:
+        return "extra events"
+    if any((e[0], e[1]) == (p[0], p[1]) for e in missed for p in extra):
+        return "wrong code"
+    if any((e[1], e[2]) == (p[1], p[2]) for e in missed for p in extra):
+        return "wrong source"
+    if any((e[0], e[2]) == (p[0], p[2]) for e in missed for p in extra):
+        return "wrong target"
+    if not extra:
+        return "missed events"
+    return "unrelated events"
+
+
+def judge(
+    record: GoldRecord,
+    produced: Iterable[Any] = (),
+    *,
+    crash: str | None = None,
+    rejected: bool = False,
+) -> RecordResult:
+    """Judge one record given what the coder produced (Events or ``(source, code, target)`` triples)."""
+    events = list(produced)
+    triples = [event_key(ev) for ev in events]
+    got = set(triples)
+    expected = {normalise(s, t, c) for s, c, t in record.events}
+    if crash is not None:
+        return RecordResult(record, triples, False, "crashed", crash=crash, events=events)
+    if record.error:
+        passed = rejected or not got
+        cause = None if passed else "extra events"
+    else:
+        cause = failure_cause(expected, got)
+        passed = cause is None
+    return RecordResult(
+        record,
+        triples,
+        passed,
+        cause,
+        rejected=rejected,
+        events=[ev for ev in events if not isinstance(ev, tuple | list)],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Aggregates
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 from counts (see the module docstring for the empty cases)."""
+    precision = tp / (tp + fp) if tp + fp else (1.0 if fn == 0 else 0.0)
+    recall = tp / (tp + fn) if tp + fn else (1.0 if fp == 0 else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def level_counts(results: Iterable[RecordResult], level: str) -> dict:
+    tp = fp = fn = 0
+    for res in results:
+        exp = {level_key(t, level) for t in res.expected}
+        got = {level_key(t, level) for t in res.produced}
+        tp += len(exp & got)
+        fp += len(got - exp)
+        fn += len(exp - got)
+    return prf(tp, fp, fn)
+
+
+def per_root(results: Iterable[RecordResult]) -> dict[str, dict]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for res in results:
+        exp = res.expected
+        got = set(res.produced)
+        for t in exp & got:
+            counts[root_of(t[2])][0] += 1
+        for t in got - exp:
+            counts[root_of(t[2])][1] += 1
+        for t in exp - got:
+            counts[root_of(t[2])][2] += 1
+    return {root: prf(*counts[root]) for root in sorted(counts)}
+
+
+def confusion(results: Iterable[RecordResult]) -> dict[str, dict[str, int]]:
+    table: dict[str, Counter] = defaultdict(Counter)
+    for res in results:
+        by_dyad_exp: dict[tuple, list[str]] = defaultdict(list)
+        by_dyad_got: dict[tuple, list[str]] = defaultdict(list)
+        for s, t, c in sorted(res.expected):
+            by_dyad_exp[(s, t)].append(root_of(c))
+        for s, t, c in sorted(set(res.produced)):
+            by_dyad_got[(s, t)].append(root_of(c))
+        for dyad, exp_roots in by_dyad_exp.items():
+            got_roots = list(by_dyad_got.get(dyad, []))
+            rest_exp = []
+            for r in exp_roots:
+                if r in got_roots:
+                    got_roots.remove(r)
+                    table[r][r] += 1
+                else:
+                    rest_exp.append(r)
+            for r_exp, r_got in zip(rest_exp, got_roots):
+                table[r_exp][r_got] += 1
+    return {exp: dict(sorted(row.items())) for exp, row in sorted(table.items())}
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of a validation run; ``to_dict()`` is its JSON form."""
+
+    gold: str
+    results: list[RecordResult]
+    ignored_config: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return len(self.results)
+
+    @property
+    def passed(self) -> int:
+        return sum(r.passed for r in self.results)
+
+    @property
+    def failures(self) -> list[RecordResult]:
+        return [r for r in self.results if not r.passed]
+
+    def level(self, level: str) -> dict:
+        return level_counts(self.results, level)
+
+    def kinds(self) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for kind in ("event", "noevent", "error"):
+            rs = [r for r in self.results if r.record.kind == kind]
+            out[kind] = {"records": len(rs), "passed": sum(r.passed for r in rs)}
+        return out
+
+    def noevent_empty(self) -> dict:
+        rs = [r for r in self.results if r.record.kind == "noevent"]
+        return {"records": len(rs), "empty": sum(1 for r in rs if not r.produced and r.crash is None)}
+
+    def categories(self) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for r in self.results:
+            row = out.setdefault(r.record.category, {"records": 0, "passed": 0})
+            row["records"] += 1
+            row["passed"] += int(r.passed)
+        return dict(sorted(out.items()))
+
+    def causes(self) -> dict[str, list[RecordResult]]:
+        groups: dict[str, list[RecordResult]] = {}
+        for r in self.failures:
+            groups.setdefault(r.cause or "unrelated events", []).append(r)
+        return {c: groups[c] for c in CAUSES if c in groups}
+
+    def to_dict(self, *, include_records: bool = False) -> dict:
+        data = {
+            "gold": self.gold,
+            "records": self.records,
+            "passed": self.passed,
+            "kinds": self.kinds(),
+            "exact": self.level("exact"),
+            "dyad_root": self.level("dyad_root"),
+            "root": self.level("root"),
+            "per_root": per_root(self.results),
+            "confusion": confusion(self.results),
+            "noevent_empty": self.noevent_empty(),
+            "categories": self.categories(),
+            "failure_causes": {c: len(rs) for c, rs in self.causes().items()},
+            "crashed": sum(1 for r in self.results if r.crash is not None),
+            "ignored_config": list(self.ignored_config),
+            "scoring": "micro-averaged over sets of events per record",
+        }
+        data["failures"] = [r.to_dict() for r in self.failures]
+        if include_records:
+            data["results"] = [r.to_dict() for r in self.results]
+        return data
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def render(self, console=None, *, show_failures: bool = False) -> None:
+        """Print the report with rich tables."""
+        from rich.console import Console
+        from rich.table import Table
+
+        console = console or Console()
+        console.print(f"[bold]{self.gold}[/bold]: {self.passed} of {self.records} records pass")
+        k = self.kinds()
+        ne = self.noevent_empty()
+        console.print(
+            f"event records {k['event']['passed']}/{k['event']['records']}, "
+            f"no-event records {k['noevent']['passed']}/{k['noevent']['records']} "
+            f"({ne['empty']} stayed empty), error records {k['error']['passed']}/{k['error']['records']}"
+        )
+        t = Table(title="Event-level scores (micro, sets per record)")
+        for col in ("level", "tp", "fp", "fn", "precision", "recall", "F1"):
+            t.add_column(col, justify="right" if col != "level" else "left")
+        for level in LEVELS:
+            s = self.level(level)
+            t.add_row(level, str(s["tp"]), str(s["fp"]), str(s["fn"]), f"{s['precision']:.3f}",
+                      f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+        console.print(t)
+        t = Table(title="Records by category")
+        for col in ("category", "records", "passed", "%"):
+            t.add_column(col, justify="right" if col != "category" else "left")
+        for cat, row in self.categories().items():
+            t.add_row(cat, str(row["records"]), str(row["passed"]), f"{100 * row['passed'] / row['records']:.0f}")
+        console.print(t)
+        t = Table(title="Per root (exact matches)")
+        for col in ("root", "tp", "fp", "fn", "P", "R", "F1"):
+            t.add_column(col, justify="right")
+        for root, s in per_root(self.results).items():
+            t.add_row(root, str(s["tp"]), str(s["fp"]), str(s["fn"]), f"{s['precision']:.2f}",
+                      f"{s['recall']:.2f}", f"{s['f1']:.2f}")
+        console.print(t)
+        conf = confusion(self.results)
+        off = {(e, g): n for e, row in conf.items() for g, n in row.items() if e != g}
+        if off:
+            console.print("Root confusions (expected → produced, same dyad): " + ", ".join(
+                f"{e}→{g} ×{n}" for (e, g), n in sorted(off.items(), key=lambda kv: -kv[1])))
+        causes = self.causes()
+        if causes:
+            console.print("Failures by cause: " + ", ".join(f"{c} {len(rs)}" for c, rs in causes.items()))
+        if self.ignored_config:
+            console.print(f"[yellow]Config options the coder does not support: {', '.join(self.ignored_config)}[/yellow]")
+        if show_failures:
+            for r in self.failures:
+                render_failure(r, console)
+
+    def to_markdown(self, *, examples: int = 3) -> str:
+        """The report as Markdown (used by benchmarks/accuracy.py)."""
+        lines: list[str] = []
+        k = self.kinds()
+        ne = self.noevent_empty()
+        lines.append(f"**{self.passed} of {self.records} records pass** "
+                     f"(event records {k['event']['passed']}/{k['event']['records']}, "
+                     f"no-event records {k['noevent']['passed']}/{k['noevent']['records']} — "
+                     f"{ne['empty']} stayed empty, error records {k['error']['passed']}/{k['error']['records']}; "
+                     f"{sum(1 for r in self.results if r.crash is not None)} crashed).")
+        lines += ["", "| level | tp | fp | fn | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for level in LEVELS:
+            s = self.level(level)
+            lines.append(f"| {level} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
+                         f"{s['recall']:.3f} | {s['f1']:.3f} |")
+        lines += ["", "| category | records | passed | % |", "|---|---:|---:|---:|"]
+        for cat, row in self.categories().items():
+            lines.append(f"| {cat} | {row['records']} | {row['passed']} | {100 * row['passed'] / row['records']:.0f} |")
+        lines += ["", "Per root (exact-level events, by the root of their code):", "",
+                  "| root | tp | fp | fn | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for root, s in per_root(self.results).items():
+            lines.append(f"| {root} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.2f} | "
+                         f"{s['recall']:.2f} | {s['f1']:.2f} |")
+        conf = confusion(self.results)
+        off = sorted(((e, g, n) for e, row in conf.items() for g, n in row.items() if e != g), key=lambda x: -x[2])
+        if off:
+            lines += ["", "Root confusions (same source and target, expected root → produced root): "
+                      + ", ".join(f"{e}→{g} ×{n}" for e, g, n in off) + "."]
+        if self.ignored_config:
+            lines += ["", "Config options in the gold file that the coder does not support: "
+                      + ", ".join(f"`{o}`" for o in self.ignored_config) + "."]
+        causes = self.causes()
+        if causes:
+            lines += ["", "Remaining failures by cause:", ""]
+            for cause, rs in causes.items():
+                lines.append(f"- **{cause}**: {len(rs)}")
+                for r in rs[:examples]:
+                    exp = "; ".join(_fmt(t) for t in sorted(r.expected)) or "nothing"
+                    got = "; ".join(_fmt(t) for t in sorted(set(r.produced))) or "nothing"
+                    if r.crash:
+                        got = f"crash: {r.crash[:120]}"
+                    text = r.record.text if len(r.record.text) <= 140 else r.record.text[:137] + "..."
+                    lines.append(f"  - `{r.record.id}` ({r.record.category}) “{text}” — expected {exp}; got {got}")
+        return "\n".join(lines) + "\n"
+
+
+def _fmt(t: Triple) -> str:
+    return f"{t[0]} {t[2]} {t[1]}"
+
+
+def render_failure(r: RecordResult, console) -> None:
+    """Print one miss: the sentence, expected and produced events, and the entries that fired."""
+    from rich.markup import escape
+
+    console.print(f"\n[bold red]FAIL[/bold red] {escape(r.record.id)} [{escape(r.record.category)}] "
+                  f"{escape(r.record.origin)} — {r.cause}")
+    console.print(f"  text:     {escape(r.record.text)}")
+    console.print(f"  expected: {escape('; '.join(_fmt(t) for t in sorted(r.expected)) or 'nothing')}")
+    if r.crash:
+        console.print(f"  crashed:  {escape(r.crash)}")
+        return
+    console.print(f"  produced: {escape('; '.join(_fmt(t) for t in sorted(set(r.produced))) or 'nothing')}")
+    for ev in r.events:
+        p = _provenance(ev)
+        console.print(f"    {escape(_fmt(tuple(p['event'])))} ← verb '{escape(str(p['verb_text']))}' "
+                      f"pattern {escape(str(p['pattern']))}; source {escape(str(p['source_entry']))}; "
+                      f"target {escape(str(p['target_entry']))}")
+
+
+def score(records: Sequence[GoldRecord], predictions: Mapping[str, Iterable[Any]] | Sequence[Iterable[Any]],
+          *, gold: str = "") -> ValidationReport:
+    """Score predictions against gold records without running a coder.
+
+    ``predictions`` is either a list aligned with ``records`` or a mapping from record id to
+    produced events (Events or ``(source, code, target)`` triples); a missing id means nothing.
+    """
+    if isinstance(predictions, Mapping):
+        produced = [predictions.get(r.id, ()) for r in records]
+    else:
+        produced = list(predictions)
+        if len(produced) != len(records):
+            raise ValueError("predictions must have one entry per record")
+    return ValidationReport(gold, [judge(r, p) for r, p in zip(records, produced)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Running a coder
+
+
+def _apply_config(coder: Any, config: Mapping[str, Any], ignored: set[str]) -> None:
+    """Pass the record's <Config> options to the coder where it supports them."""
+    supported = {k: v for k, v in config.items() if k in CONFIG_OPTIONS}
+    for key in config:
+        if key not in CONFIG_OPTIONS:
+            ignored.add(key)
+    configure = getattr(coder, "configure", None)
+    if callable(configure):
+        configure(**supported)
+        return
+    for key, value in supported.items():
+        if hasattr(coder, key):
+            if getattr(coder, key) != value:
+                setattr(coder, key, value)
+        else:
+            ignored.add(key)
+
+
+def run_validation(gold_path: str | Path, coder: Any, *, progress=None) -> ValidationReport:
+    """Code every record of a gold file with ``coder`` and score the result.
+
+    ``coder`` needs ``code_text(text, date=, story_id=) -> list[Event]``. Record ``<Config>``
+    options the coder supports (as attributes or a ``configure(**options)`` method) are applied
+    before each record; the others are listed in ``report.ignored_config``. A coder exception on
+    one record is recorded as a crash (or, for error records, an InputError as a rejection) and
+    the run goes on; a ModelError stops it.
+    """
+    records = load_gold(gold_path)
+    results: list[RecordResult] = []
+    ignored: set[str] = set()
+    for i, rec in enumerate(records):
+        if rec.config:
+            _apply_config(coder, rec.config, ignored)
+        try:
+            events = coder.code_text(rec.text, date=rec.date, story_id=rec.id)
+        except (ModelError, KeyboardInterrupt):
+            raise
+        except EventcoderError as err:
+            if rec.error:
+                results.append(judge(rec, (), rejected=True))
+            else:
+                results.append(judge(rec, (), crash=f"{type(err).__name__}: {err}"))
+        except Exception as err:  # noqa: BLE001 - a crash on one record is a result, not the end
+            results.append(judge(rec, (), crash=f"{type(err).__name__}: {err}"))
+        else:
+            results.append(judge(rec, list(events or ())))
+        if progress is not None:
+            progress(i + 1, len(records))
+    # stop_on_error is a PETRARCH run-control option, not a coding option: never report it.
+    ignored.discard("stop_on_error")
+    return ValidationReport(str(gold_path), results, sorted(ignored))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dictionary specs: "petrarch:FILE,FILE,..." → a folder of symlinks
+
+
+_TMPDIRS: list[str] = []
+
+
+def _cleanup() -> None:
+    for d in _TMPDIRS:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+atexit.register(_cleanup)
+
+
+def petrarch_folder(paths: Sequence[str | Path]) -> Path:
+    """A temporary folder holding symlinks to just these PETRARCH dictionary files.
+
+    The PETRARCH importer reads whole folders; the validation suite needs four files from a
+    folder that also holds the Phoenix dictionaries. The folder is removed when Python exits.
+    """
+    files = [Path(p).expanduser().resolve() for p in paths]
+    for f in files:
+        if not f.is_file():
+            raise GoldError(
+                f"dictionary file '{f}' does not exist",
+                field="dictionaries",
+                fix="list existing PETRARCH files: petrarch:DIR/PETR.Validate.actors.txt,DIR/PETR.Validate.verbs.2.0.txt",
+            )
+    names = [f.name for f in files]
+    dup = next((n for n in names if names.count(n) > 1), None)
+    if dup:
+        raise GoldError(f"two dictionary files are named '{dup}'", field="dictionaries",
+                        fix="pick files with distinct names")
+    tmp = tempfile.mkdtemp(prefix="eventcoder-petrarch-")
+    _TMPDIRS.append(tmp)
+    for f in files:
+        os.symlink(f, Path(tmp) / f.name)
+    return Path(tmp)
+
+
+def expand_dictionary_specs(specs: Sequence[str] | None) -> list[str] | None:
+    """Turn ``petrarch:FILE,FILE,...`` (or ``petrarch:FILE``) into ``petrarch:<folder of links>``.
+
+    Other specs (a folder, ``petrarch:DIR``) pass through unchanged. Relative files in a list are
+    taken relative to the first file's folder when they do not exist as given.
+    """
+    if specs is None:
+        return None
+    out: list[str] = []
+    for spec in specs:
+        if spec.startswith("petrarch:"):
+            rest = spec[len("petrarch:"):]
+            parts = [p.strip() for p in rest.split(",") if p.strip()]
+            if len(parts) > 1 or (len(parts) == 1 and Path(parts[0]).is_file()):
+                base = Path(parts[0]).expanduser().parent
+                files = [Path(p) if Path(p).exists() or Path(p).is_absolute() else base / p for p in parts]
+                out.append(f"petrarch:{petrarch_folder(files)}")
+                continue
+        out.append(spec)
+    return out
+
+
+def petrarch_suite_spec(dictionary_dir: str | Path) -> str:
+    """The ``petrarch:`` spec for PETRARCH's validation suite (PETR.Validate.* with verbs 2.0)."""
+    d = Path(dictionary_dir)
+    names = ["PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt",
+             "PETR.Validate.verbs.2.0.txt"]
+    return "petrarch:" + ",".join(str(d / n) for n in names)
