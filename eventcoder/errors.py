@@ -1,0 +1,89 @@
+"""The one exception family of eventcoder.
+
+Every error carries a number (``E###``), the place it concerns (file, line, field or entry) and
+what to do about it, so the CLI can print it as one clean line and exit non-zero.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class EventcoderError(Exception):
+    """Base class: a problem the user can fix. ``str(err)`` is the full actionable message."""
+
+    code = "E000"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        entry: str | None = None,
+        fix: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.field = field
+        self.entry = entry
+        self.fix = fix
+        super().__init__(self.render())
+
+    @property
+    def where(self) -> str:
+        parts = []
+        if self.file is not None:
+            parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        elif self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        if self.entry:
+            parts.append(f"entry '{self.entry}'")
+        return ", ".join(parts)
+
+    def render(self) -> str:
+        where = self.where
+        text = f"[{self.code}] {where + ': ' if where else ''}{self.message}"
+        if self.fix:
+            text += f" Fix: {self.fix}"
+        return text
+
+
+class InputError(EventcoderError):
+    """A story record cannot be read: bad JSON, missing text, bad date, bad encoding."""
+
+    code = "E100"
+
+
+class DictionaryError(EventcoderError):
+    """A dictionary entry is malformed or contradicts another one."""
+
+    code = "E200"
+
+
+class ModelError(EventcoderError):
+    """No spaCy pipeline could be loaded."""
+
+    code = "E300"
+
+
+class OutputError(EventcoderError):
+    """The output location cannot be written as asked (exists, not writable)."""
+
+    code = "E400"
+
+
+class GoldError(EventcoderError):
+    """A gold-standard (validation) file is malformed."""
+
+    code = "E500"
+
+
+class EngineError(EventcoderError):
+    """A parallel or distributed run could not be set up or did not finish."""
+
+    code = "E600"

@@ -1,0 +1,71 @@
+"""The two records that flow through eventcoder: a Story in, Events out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    date: dt.date | None
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    # Where the story came from, for error messages and rejected records: "file:line".
+    origin: str | None = None
+    # PETRARCH-style sentence records already split: one story per sentence, index given.
+    sentence_offset: int = 0
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A record that could not become a Story; written to rejected.jsonl with --skip-bad."""
+
+    origin: str  # "file:line"
+    reason: str
+    field: str | None = None
+    raw: str | None = None
+
+
+@dataclass
+class Event:
+    """One coded event: the fields of the output schema (eventcoder.schema)."""
+
+    event_id: str
+    story_id: str
+    sentence_index: int
+    date: dt.date | None
+    story_date: dt.date | None
+    source: str
+    source_country: str | None
+    source_agent: str | None
+    source_text: str
+    target: str | None
+    target_country: str | None
+    target_agent: str | None
+    target_text: str | None
+    event_code: str
+    root_code: str
+    quad_class: int
+    goldstein: float | None
+    verb_text: str
+    pattern: str
+    sentence_text: str
+    publisher: str | None = None
+    url: str | None = None
+    # Provenance of the actors (dictionary entries that matched), kept for --show-failures.
+    source_entry: str | None = field(default=None, compare=False)
+    target_entry: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def event_id(story_id: str, sentence_index: int, verb_index: int, source: str, target: str | None, code: str) -> str:
+    """Stable id: the same story, sentence, verb and coding always give the same id."""
+    key = f"{story_id}\x1f{sentence_index}\x1f{verb_index}\x1f{source}\x1f{target or ''}\x1f{code}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
