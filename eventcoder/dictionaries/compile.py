@@ -1,0 +1,236 @@
+"""Compile dictionaries into token indexes for fast matching, cached by content fingerprint.
+
+Phrases are tokenized once with spaCy's English tokenizer (the same rules the parsing pipeline
+uses), so matching a sentence is a dictionary lookup per token. The compiled form is pickled under
+the cache folder keyed by the fingerprint of every dictionary file read, so the second run with
+the same dictionaries starts without parsing or tokenizing anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .. import __version__
+from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern
+from .native import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
+
+CACHE_FORMAT = 3
+
+
+@dataclass
+class PhraseIndex:
+    """Token-sequence index: first token key -> [(token keys, payload)], longest first."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+
+    def add(self, tokens: tuple[str, ...], payload: int) -> None:
+        self.by_first.setdefault(tokens[0], []).append((tokens, payload))
+
+    def freeze(self) -> None:
+        for key, items in self.by_first.items():
+            # Longest first; among equals the earliest entry (lowest payload) first.
+            items.sort(key=lambda item: (-len(item[0]), item[1]))
+
+    def match_at(self, lowers: Sequence[str], texts: Sequence[str], i: int) -> tuple[int, int] | None:
+        """Longest match starting at token i: (length, payload) or None."""
+        best = None
+        for key, seq in ((lowers[i], lowers), (texts[i], texts)):
+            items = self.by_first.get(key)
+            if not items:
+                continue
+            for tokens, payload in items:
+                n = len(tokens)
+                if best is not None and n <= best[0]:
+                    break
+                if i + n <= len(seq) and tuple(seq[i:i + n]) == tokens:
+                    best = (n, payload)
+                    break
+        return best
+
+
+@dataclass
+class Lexicon:
+    """Dictionaries compiled for matching. Picklable."""
+
+    dictionaries: Dictionaries
+    fingerprint: str
+    actors: PhraseIndex
+    agents: PhraseIndex
+    references: PhraseIndex
+    sentence_discards: PhraseIndex
+    story_discards: PhraseIndex
+    # verb form (lemma or inflected form, lower case) -> patterns, most specific first
+    verbs: dict[str, list[VerbPattern]]
+    country_codes: frozenset[str]
+
+    @property
+    def cameo(self) -> dict[str, CameoCode]:
+        return self.dictionaries.cameo
+
+    def actor(self, payload: int) -> ActorEntry:
+        return self.dictionaries.actors[payload]
+
+    def agent(self, payload: int) -> AgentEntry:
+        return self.dictionaries.agents[payload]
+
+
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def plural_forms(word: str) -> list[str]:
+    """Regular English plurals of a noun (agents are written in the singular)."""
+    w = word.lower()
+    forms = []
+    if w.endswith("man"):
+        forms.append(w[:-3] + "men")
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms.append(w[:-1] + "ies")
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(w + "es")
+    else:
+        forms.append(w + "s")
+    return forms
+
+
+def compile_lexicon(d: Dictionaries) -> Lexicon:
+    tok = _tokenizer()
+    cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def keys(phrase: str) -> tuple[str, ...]:
+        """Token keys of a phrase: lower case, or as written for short capitals (IS, US)."""
+        p = normalize_phrase(phrase)
+        got = cache.get(p)
+        if got is None:
+            texts = tuple(t.text for t in tok(p))
+            got = texts if is_case_sensitive(p) else tuple(t.lower() for t in texts)
+            cache[p] = got
+        return got
+
+    actors = PhraseIndex()
+    for i, a in enumerate(d.actors):
+        for p in a.phrases:
+            k = keys(p)
+            if k:
+                actors.add(k, i)
+    agents = PhraseIndex()
+    for i, a in enumerate(d.agents):
+        for p in a.phrases:
+            k = keys(p)
+            if not k:
+                continue
+            agents.add(k, i)
+            for pl in plural_forms(k[-1]):
+                agents.add(k[:-1] + (pl,), i)
+    references = PhraseIndex()
+    for i, r in enumerate(d.references):
+        for p in r.phrases:
+            k = keys(p)
+            if k:
+                references.add(k, i)
+                references.add(k[:-1] + (plural_forms(k[-1])[0],), i)
+    sentence_discards, story_discards = PhraseIndex(), PhraseIndex()
+    for i, x in enumerate(d.discards):
+        k = keys(x.phrase)
+        if k:
+            (story_discards if x.story else sentence_discards).add(k, i)
+    for index in (actors, agents, references, sentence_discards, story_discards):
+        index.freeze()
+    verbs: dict[str, list[VerbPattern]] = defaultdict(list)
+    for v in d.verbs:
+        for form in v.verbs:
+            verbs[form].append(v)
+    order = {id(v): n for n, v in enumerate(d.verbs)}
+    for form, pats in verbs.items():
+        pats.sort(key=lambda v: (-v.specificity, order[id(v)]))
+    country_codes = frozenset(
+        dc.code for a in d.actors if a.type == "country" for dc in a.codes if len(dc.code) == 3
+    )
+    return Lexicon(
+        d, d.fingerprint(), actors, agents, references, sentence_discards, story_discards, dict(verbs), country_codes
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Cache
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("EVENTCODER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventcoder"
+
+
+def _spec_files(spec: str) -> list[Path]:
+    if spec.startswith("petrarch:"):
+        root = Path(spec[len("petrarch:"):])
+        return sorted(p for p in (root.iterdir() if root.is_dir() else [root]) if p.is_file())
+    root = bundled_dictionaries_path() if spec in (BUNDLED_NAME, "") else Path(spec)
+    return sorted(p for p in root.rglob("*.txt") if p.is_file())
+
+
+def specs_fingerprint(specs: Sequence[str | Path] | None) -> str | None:
+    """Hash of every file the specs would read (and eventcoder's version): the cache key.
+
+    None when a spec is not a readable folder; the loader then reports the problem."""
+    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
+    all_specs = [str(s) for s in specs] if specs else [BUNDLED_NAME]
+    if specs:
+        all_specs = ["cameo-base"] + all_specs
+    for spec in all_specs:
+        if spec == "cameo-base":
+            files = [bundled_dictionaries_path() / "cameo.txt"]
+        else:
+            try:
+                files = _spec_files(spec)
+            except OSError:
+                return None
+        h.update(spec.encode())
+        for f in files:
+            try:
+                data = f.read_bytes()
+            except OSError:
+                return None
+            h.update(str(f.name).encode())
+            h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()[:24]
+
+
+def load_lexicon(specs: Sequence[str | Path] | None = None, *, use_cache: bool = True) -> Lexicon:
+    """Load, validate and compile dictionaries, reusing the cached compile when files are unchanged."""
+    key = specs_fingerprint(specs) if use_cache else None
+    path = cache_dir() / f"lexicon-{key}.pkl" if key else None
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                lex = pickle.load(fh)
+            if isinstance(lex, Lexicon):
+                return lex
+        except Exception:  # a stale or broken cache is rebuilt, never trusted
+            pass
+    lex = compile_lexicon(load_dictionaries(specs))
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # caching is an optimisation: a read-only home still codes
+    return lex
+
+
+def is_event_code(code: str) -> bool:
+    return code != NO_EVENT

@@ -1,0 +1,248 @@
+"""Dictionary entries in memory: what every dictionary format is read into.
+
+Entries are small frozen dataclasses that remember the file and line they came from, so every
+coded event can name the entry that produced it and every error can point at the line to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+ACTOR_TYPES = ("country", "igo", "ngo", "company", "armed_group", "person", "other")
+ACTOR_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
+AGENT_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
+EVENT_CODE_RE = re.compile(r"^(?:0[1-9]|1\d|20)\d{0,2}$")
+NO_EVENT = "---"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry was written: file and 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """A code that applies from ``start`` to ``end``, both inclusive; ``None`` is an open end."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def applies(self, day: dt.date | None) -> bool:
+        if day is None:
+            # Without a date only codes that are never restricted can be trusted.
+            return self.start is None and self.end is None
+        if self.start is not None and day < self.start:
+            return False
+        if self.end is not None and day > self.end:
+            return False
+        return True
+
+    def overlaps(self, other: DatedCode) -> bool:
+        lo = max(self.start or dt.date.min, other.start or dt.date.min)
+        hi = min(self.end or dt.date.max, other.end or dt.date.max)
+        return lo <= hi
+
+    def __str__(self) -> str:
+        if self.start is None and self.end is None:
+            return self.code
+        start = self.start.isoformat() if self.start else ""
+        end = self.end.isoformat() if self.end else ""
+        return f"{self.code} {start}..{end}"
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    origin: Origin | None = None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def quad_class(self) -> int:
+        return quad_class(self.code)
+
+
+def quad_class(code: str) -> int:
+    """1 verbal cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
+    4 material conflict (15-20)."""
+    root = int(code[:2])
+    if root <= 5:
+        return 1
+    if root <= 9:
+        return 2
+    if root <= 14:
+        return 3
+    return 4
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    phrases: tuple[str, ...]
+    codes: tuple[DatedCode, ...]
+    type: str = "other"
+    origin: Origin | None = None
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        for dc in self.codes:
+            if dc.applies(day):
+                return dc.code
+        return None
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    name: str
+    phrases: tuple[str, ...]
+    code: str
+    prefix: bool = False  # PETRARCH's CODE~: the agent goes before the actor code
+    origin: Origin | None = None
+
+
+# A pattern element: a set of alternatives, each a tuple of words; or a slot.
+TARGET = "+"
+SOURCE = "$"
+
+
+@dataclass(frozen=True)
+class Words:
+    """Alternatives for one pattern position; each alternative is a tuple of consecutive words."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    label: str = ""  # the synset name or the word as written, for display
+
+    def __str__(self) -> str:
+        return self.label or "|".join(" ".join(a) for a in self.alternatives)
+
+
+Element = "Words | str"  # str is TARGET or SOURCE
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    verbs: tuple[str, ...]
+    post: tuple  # tuple[Words | str, ...]
+    code: str  # a CAMEO code or NO_EVENT
+    passive_code: str | None = None
+    pre: tuple = ()
+    origin: Origin | None = None
+    text: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for e in self.pre + self.post if isinstance(e, Words))
+
+    def code_for(self, passive: bool) -> str:
+        if passive and self.passive_code is not None:
+            return self.passive_code
+        return self.code
+
+
+@dataclass(frozen=True)
+class Synset:
+    name: str
+    alternatives: tuple[tuple[str, ...], ...]
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Discard:
+    phrase: str
+    story: bool = False  # True: discard the whole story
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    phrases: tuple[str, ...]
+    types: tuple[str, ...]
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    phrase: str
+    code: str
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of validation or lint."""
+
+    origin: Origin | None
+    entry: str
+    message: str
+    fix: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: " if self.origin else ""
+        return f"{self.severity}: {where}entry '{self.entry}': {self.message} Fix: {self.fix}"
+
+
+@dataclass
+class Dictionaries:
+    """Everything the coder reads, from one or more dictionary folders."""
+
+    cameo: dict[str, CameoCode] = field(default_factory=dict)
+    actors: list[ActorEntry] = field(default_factory=list)
+    agents: list[AgentEntry] = field(default_factory=list)
+    verbs: list[VerbPattern] = field(default_factory=list)
+    synsets: dict[str, Synset] = field(default_factory=dict)
+    negating: set[str] = field(default_factory=set)
+    aspectual: set[str] = field(default_factory=set)
+    discards: list[Discard] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    issues: list[IssueEntry] = field(default_factory=list)
+    # (label, sha256 of content) for every file read, in order: the fingerprint's input.
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        for label, digest in self.sources:
+            h.update(label.encode())
+            h.update(digest.encode())
+        return h.hexdigest()[:16]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "cameo codes": len(self.cameo),
+            "actors": len(self.actors),
+            "actor phrases": sum(len(a.phrases) for a in self.actors),
+            "people": sum(1 for a in self.actors if a.type == "person"),
+            "agents": len(self.agents),
+            "verb patterns": len(self.verbs),
+            "verb codes": len({v.code for v in self.verbs if v.code != NO_EVENT}),
+            "synsets": len(self.synsets),
+            "discards": len(self.discards),
+            "references": len(self.references),
+            "issues": len(self.issues),
+        }
+
+    def summary(self) -> str:
+        lines = [f"{k}: {v}" for k, v in self.counts().items()]
+        types = Counter(a.type for a in self.actors)
+        lines.append("actor types: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
+        roots = sorted({v.code[:2] for v in self.verbs if v.code != NO_EVENT})
+        lines.append(f"verb roots: {len(roots)} ({' '.join(roots)})")
+        lines.append(f"fingerprint: {self.fingerprint()}")
+        if self.warnings:
+            lines.append(f"warnings: {len(self.warnings)}")
+        return "\n".join(lines)
