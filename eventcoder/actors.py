@@ -1,0 +1,231 @@
+"""Actor mentions in a parsed sentence: dictionary matches grouped into noun phrases.
+
+A mention is one noun phrase that names an actor: its head token, its CAMEO code on the story
+date, and the dictionary entries that made it. Agents ("troops", "government") compose onto the
+country named in the same phrase ("Russian troops" -> RUSMIL) or in an ``of`` phrase ("the
+government of Syria" -> SYRGOV). Definite references ("the group") and pronouns ("it") take the
+code of the most recent fitting actor of the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from .dictionaries.compile import Lexicon
+
+# Dependency relations through which a modifier belongs to the noun phrase of its head.
+_NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
+_DEFINITE = {"the", "that", "this", "these", "those"}
+_PRONOUN_TYPES = {
+    "it": ("country", "igo", "ngo", "company", "armed_group", "other"),
+    "its": ("country", "igo", "ngo", "company", "armed_group", "other"),
+    "he": ("person",), "him": ("person",), "his": ("person",),
+    "she": ("person",), "her": ("person",),
+    "they": None, "them": None, "their": None,
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    head: int  # index (in the Doc) of the noun phrase's head token
+    start: int  # first token of the dictionary match(es), Doc index
+    end: int  # one past the last token
+    code: str
+    country: str | None
+    agent: str | None
+    text: str
+    entry: str  # the dictionary entries used, "name (file:line)" joined by "; "
+    type: str
+    sentence: int  # sentence index within the story
+    via: str | None = None  # for references and pronouns: the text they were resolved to
+
+
+@dataclass
+class _Hit:
+    kind: str  # "actor" or "agent"
+    start: int
+    end: int
+    payload: int
+    code: str
+
+
+def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """Country and agent parts of an actor code: RUSMIL -> (RUS, MIL); IGOUNO -> (None, IGOUNO)."""
+    if code[:3] in countries:
+        return code[:3], (code[3:] or None)
+    return None, code
+
+
+def _entry_label(entry) -> str:
+    return f"{entry.name} ({entry.origin})" if entry.origin else entry.name
+
+
+def _span_root(sent_doc, start: int, end: int):
+    for i in range(start, end):
+        tok = sent_doc[i]
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return sent_doc[end - 1]
+
+
+def _np_head(tok):
+    """Climb from a modifier to the head of its noun phrase."""
+    seen = 0
+    while tok.dep_ in _NP_MODIFIERS and tok.head.i != tok.i and seen < 8:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
+    """Greedy longest dictionary matches, left to right; actors win ties with agents."""
+    hits: list[_Hit] = []
+    i, n = 0, len(lowers)
+    while i < n:
+        a = lex.actors.match_at(lowers, texts, i)
+        g = lex.agents.match_at(lowers, texts, i)
+        if a is not None:
+            code = lex.actor(a[1]).code_on(day)
+            if code is None:
+                a = None  # the entry gives no code on this date
+        if a is not None and (g is None or a[0] >= g[0]):
+            hits.append(_Hit("actor", offset + i, offset + i + a[0], a[1], code))
+            i += a[0]
+        elif g is not None:
+            hits.append(_Hit("agent", offset + i, offset + i + g[0], g[1], lex.agent(g[1]).code))
+            i += g[0]
+        else:
+            i += 1
+    return hits
+
+
+def sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | None) -> list[Mention]:
+    """Mentions of one sentence (a spaCy Span), before references are resolved."""
+    doc = sent.doc
+    lowers = [t.lower_ for t in sent]
+    texts = [t.text for t in sent]
+    hits = find_hits(lex, lowers, texts, sent.start, day)
+    if not hits:
+        return []
+    groups: dict[int, list[_Hit]] = {}
+    relation: dict[int, str] = {}
+    for h in hits:
+        root = _span_root(doc, h.start, h.end)
+        head = _np_head(root)
+        groups.setdefault(head.i, []).append(h)
+        if head.i != root.i:
+            relation.setdefault(head.i, root.dep_)
+    # "the government of Syria": an actor in an of-phrase joins the agent it qualifies.
+    for head_i in list(groups):
+        tok = doc[head_i]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in groups:
+            owner = groups[tok.head.head.i]
+            if all(h.kind == "agent" for h in owner) and all(h.kind == "actor" for h in groups[head_i]):
+                owner.extend(groups.pop(head_i))
+    mentions = []
+    for head_i, group in groups.items():
+        m = _compose(lex, doc, head_i, group, relation.get(head_i), sentence_index)
+        if m is not None:
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None, sentence_index: int) -> Mention | None:
+    at_head = [h for h in group if h.start <= head_i < h.end]
+    actors = [h for h in group if h.kind == "actor"]
+    agents = [h for h in group if h.kind == "agent"]
+    start = min(h.start for h in group)
+    end = max(h.end for h in group)
+    head_hit = at_head[0] if at_head else None
+    if head_hit is not None and head_hit.kind == "actor":
+        base, agent_hit = head_hit, None
+    elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
+        if not actors:
+            return None
+        base = min(actors, key=lambda h: abs(h.start - head_i))
+        agent_hit = head_hit
+    else:
+        # Only modifiers matched. A compound names the actor ("the Islamic State group",
+        # "US airstrikes"); an adjective or possessive alone does not ("Russian goal").
+        # A named group used as a modifier still names it ("Daesh fighters", "Hamas militants").
+        if not actors:
+            return None
+        base = max(actors, key=lambda h: h.end)
+        if rel not in ("compound", "nn") and lex.actor(base.payload).type in ("country", "other"):
+            return None
+        agent_hit = max(agents, key=lambda h: h.end) if agents else None
+    entry = lex.actor(base.payload)
+    country, agent = split_code(base.code, lex.country_codes)
+    code = base.code
+    entries = [_entry_label(entry)]
+    if agent_hit is not None:
+        ag = lex.agent(agent_hit.payload)
+        entries.append(_entry_label(ag))
+        if country is not None:
+            agent = ag.code
+            code = (ag.code + country) if ag.prefix else (country + ag.code)
+    text = doc[start:end].text
+    return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index)
+
+
+class StoryContext:
+    """What a story has named so far, for references ("the group") and pronouns ("it")."""
+
+    def __init__(self) -> None:
+        self.history: list[Mention] = []
+
+    def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention]) -> Mention | None:
+        for m in reversed([m for m in current if m.end <= before]):
+            if types is None or m.type in types:
+                return m
+        for m in reversed(self.history):
+            if types is None or m.type in types:
+                return m
+        return None
+
+    def resolve(self, lex: Lexicon, sent, mentions: list[Mention], sentence_index: int) -> list[Mention]:
+        """Add mentions for definite references and pronouns of this sentence."""
+        taken = set()
+        for m in mentions:
+            taken.update(range(m.start, m.end))
+            taken.add(m.head)
+        out = list(mentions)
+        doc = sent.doc
+        lowers = [t.lower_ for t in sent]
+        texts = [t.text for t in sent]
+        i = 0
+        while i < len(lowers):
+            tok = doc[sent.start + i]
+            hit = lex.references.match_at(lowers, texts, i) if tok.i not in taken else None
+            if hit is not None:
+                n, payload = hit
+                last = doc[sent.start + i + n - 1]
+                head = _np_head(last)
+                det = [c for c in head.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
+                if det and head.i not in taken:
+                    ref = lex.dictionaries.references[payload]
+                    ante = self.antecedent(ref.types, det[0].i, out)
+                    if ante is not None:
+                        start = min(det[0].i, sent.start + i)
+                        out.append(replace(
+                            ante, head=head.i, start=start, end=head.i + 1, text=doc[start:head.i + 1].text,
+                            sentence=sentence_index,
+                            via=ante.via or ante.text,
+                        ))
+                        taken.update(range(start, head.i + 1))
+                i += n
+                continue
+            if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in _PRONOUN_TYPES and tok.dep_ != "expl":
+                ante = self.antecedent(_PRONOUN_TYPES[tok.lower_], tok.i, out)
+                if ante is not None:
+                    out.append(replace(
+                        ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text
+                    ))
+            i += 1
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def remember(self, mentions: list[Mention]) -> None:
+        self.history.extend(m for m in mentions if m.via is None)

