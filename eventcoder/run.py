@@ -1,0 +1,168 @@
+"""A coding run: read stories, code them, write the dataset, count everything.
+
+This is the library behind ``eventcoder code``. Counts always add up: every story read is either
+coded (possibly with no events) or rejected; rejected records are never dropped silently (they
+stop the run, or with ``skip_bad`` go to the rejected-records file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from . import __version__
+from .errors import InputError
+from .records import Event, Rejected, Story
+
+
+@dataclass
+class RunOptions:
+    inputs: Sequence[str]
+    output: str = "output/events"
+    output_format: str = "parquet"
+    input_format: str | None = None
+    id_field: str = "id"
+    date_field: str = "date"
+    text_field: str = "text"
+    default_date: dt.date | None = None
+    dictionaries: Sequence[str] | None = None
+    model: str | None = None
+    skip_bad: bool = False
+    overwrite: bool = False
+    append: bool = False
+    require_dyad: bool = True
+    batch_size: int = 64
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+
+    def to_metadata(self) -> dict:
+        out = asdict(self)
+        out["inputs"] = list(self.inputs)
+        out["dictionaries"] = list(self.dictionaries) if self.dictionaries else None
+        out["default_date"] = self.default_date.isoformat() if self.default_date else None
+        return out
+
+
+@dataclass
+class RunSummary:
+    stories_read: int = 0
+    stories_coded: int = 0
+    stories_rejected: int = 0
+    stories_with_events: int = 0
+    sentences: int = 0
+    events: int = 0
+    by_quad: Counter = field(default_factory=Counter)
+    by_root: Counter = field(default_factory=Counter)
+    output: str = ""
+    rejected_file: str | None = None
+    seconds: float = 0.0
+    model: str = ""
+    fingerprint: str = ""
+
+    def add(self, events: list[Event]) -> None:
+        self.stories_coded += 1
+        if events:
+            self.stories_with_events += 1
+        self.events += len(events)
+        for e in events:
+            self.by_quad[e.quad_class] += 1
+            self.by_root[e.root_code] += 1
+
+    def balanced(self) -> bool:
+        return self.stories_read == self.stories_coded + self.stories_rejected
+
+
+Progress = Callable[[int, int], None]  # (stories done, sentences done)
+
+
+def _stories(items: Iterable[Story | Rejected], summary: RunSummary, skip_bad: bool, on_reject) -> Iterator[Story]:
+    for item in items:
+        summary.stories_read += 1
+        if isinstance(item, Rejected):
+            if not skip_bad:
+                file, _, line = item.origin.rpartition(":")
+                raise InputError(
+                    item.reason,
+                    file=file or item.origin,
+                    line=int(line) if line.isdigit() else None,
+                    field=item.field,
+                    fix="correct the record, or pass --skip-bad to write it to the rejected-records file and go on",
+                )
+            summary.stories_rejected += 1
+            on_reject(item)
+            continue
+        yield item
+
+
+def run(options: RunOptions, progress: Progress | None = None, coder=None) -> RunSummary:
+    """Code ``options.inputs`` into ``options.output``; returns the summary.
+
+    The dataset is committed only when every story is done; an error or interruption leaves no
+    dataset behind (an existing one is left as it was)."""
+    from .nlp import model_description
+    from .pipeline import Coder
+    from .readers import read_stories
+    from .writers import DatasetWriter
+
+    started = time.perf_counter()
+    if coder is None:
+        coder = Coder(options.dictionaries, options.model, require_dyad=options.require_dyad, batch_size=options.batch_size)
+    summary = RunSummary(output=str(options.output), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
+    metadata = {
+        "eventcoder_version": __version__,
+        "model": summary.model,
+        "dictionary_fingerprint": coder.fingerprint,
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "options": options.to_metadata(),
+    }
+    items = read_stories(
+        list(options.inputs),
+        fmt=options.input_format,
+        id_field=options.id_field,
+        date_field=options.date_field,
+        text_field=options.text_field,
+        default_date=options.default_date,
+    )
+    with DatasetWriter(
+        options.output, fmt=options.output_format, overwrite=options.overwrite, append=options.append, metadata=metadata
+    ) as writer:
+        stories = _stories(items, summary, options.skip_bad, writer.reject)
+        for story, events in _code(coder, stories, options):
+            summary.add(events)
+            if events:
+                writer.write(events)
+            if progress is not None:
+                progress(summary.stories_coded + summary.stories_rejected, coder.sentences)
+        summary.sentences = coder.sentences
+        summary.seconds = time.perf_counter() - started
+        writer.metadata["counts"] = {
+            "stories_read": summary.stories_read,
+            "stories_coded": summary.stories_coded,
+            "stories_rejected": summary.stories_rejected,
+            "sentences": summary.sentences,
+            "events": summary.events,
+        }
+        writer.commit()
+        summary.rejected_file = getattr(writer, "rejected_path", None) if summary.stories_rejected else None
+    return summary
+
+
+def _code(coder, stories: Iterable[Story], options: RunOptions):
+    if options.engine == "dask":
+        from .engines.dask_engine import code_with_dask
+
+        return code_with_dask(coder, stories, options)
+    if options.workers and options.workers > 1:
+        from .engines.local import code_in_processes
+
+        return code_in_processes(coder, stories, options)
+    return coder.code_stories(stories)
+
+
+def default_output(name: str = "events") -> Path:
+    return Path("output") / name
