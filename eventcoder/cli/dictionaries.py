@@ -1,0 +1,121 @@
+"""`eventcoder dictionaries ...`: import, check, count and look up dictionary entries.
+
+A thin layer over eventcoder.dictionaries; library errors (EventcoderError) propagate to the
+top-level main(), which prints them as one line and exits 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import DictionaryError, OutputError
+from ..dictionaries import native
+from ..dictionaries.lint import lint as lint_dictionaries
+from ..dictionaries.lookup import lookup as lookup_phrase
+
+app = typer.Typer(
+    help="Import, check, count and look up dictionaries (native folders or petrarch:DIR).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+import_app = typer.Typer(help="Convert other dictionary formats into eventcoder's own.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+DictOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--dictionaries", "-d",
+                 help="Dictionary folder, or petrarch:DIR; repeatable, later ones override. Default: the bundled dictionaries."),
+]
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+@import_app.command("petrarch")
+def import_petrarch(
+    source: Annotated[Path, typer.Argument(help="Folder of PETRARCH-2 dictionaries (*actors*.txt, *agents*.txt, CAMEO*.txt ...).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the native dictionaries to.")],
+    include: Annotated[Optional[list[str]], typer.Option("--include", "-i", help="Only files matching this glob (repeatable), e.g. 'Phoenix.*' and 'CAMEO.2.0.txt'.")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")] = False,
+    details: Annotated[int, typer.Option("--details", help="List up to this many entries for each reason.")] = 0,
+) -> None:
+    """Convert PETRARCH-2 dictionaries to the native format and print what was converted."""
+    from ..dictionaries.petrarch import import_petrarch as run_import
+
+    if output.exists() and (not output.is_dir() or any(output.iterdir())) and not overwrite:
+        raise OutputError("exists and is not empty", file=output,
+                          fix="choose a new folder, or pass --overwrite")
+    report = run_import(source, output, include=include)
+    typer.echo(report.render(details=details))
+
+
+@app.command("check")
+def check(
+    dictionaries: DictOpt = None,
+    lint: Annotated[bool, typer.Option("--lint", help="Also report likely mistakes (duplicates, gaps in people's ranges, agents that never compose, unknown CAMEO codes) as warnings.")] = False,
+    errors_only: Annotated[bool, typer.Option("--errors-only", help="Print errors only.")] = False,
+) -> None:
+    """Validate dictionaries: print every problem with file:line; exit 1 if any is an error."""
+    d = native.load_dictionaries(dictionaries, strict=False)
+    problems = list(d.warnings)
+    if lint:
+        problems += lint_dictionaries(d)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        if errors_only and p.severity != "error":
+            continue
+        typer.echo(str(p))
+    warnings = len(problems) - len(errors)
+    typer.echo(f"{len(errors)} error(s), {warnings} warning(s)", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats(dictionaries: DictOpt = None) -> None:
+    """Count the entries of each kind."""
+    d = native.load_dictionaries(dictionaries)
+    table = Table(title="Dictionaries")
+    table.add_column("kind")
+    table.add_column("count", justify="right")
+    for k, v in d.counts().items():
+        table.add_row(k, str(v))
+    console = _console()
+    console.print(table)
+    for line in d.summary().splitlines()[len(d.counts()):]:
+        console.print(line)
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DictionaryError(f"'{value}' is not a date", field="--date", fix="write YYYY-MM-DD, e.g. 2017-12-08") from None
+
+
+@app.command("lookup")
+def lookup(
+    phrase: Annotated[str, typer.Argument(help="The phrase to look up, e.g. 'Barack Obama' or 'Syrian rebels'.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Show the codes that apply on this day (YYYY-MM-DD); default: all codes with their ranges.")] = None,
+    dictionaries: DictOpt = None,
+) -> None:
+    """Show the entries a phrase names and their codes (on --date), with file:line."""
+    day = _parse_day(date)
+    d = native.load_dictionaries(dictionaries)
+    hits = lookup_phrase(d, phrase, day)
+    if not hits:
+        typer.echo(f"no entry for '{phrase}'")
+        raise typer.Exit(1)
+    for h in hits:
+        codes = ", ".join(h.codes) if h.codes else ("no code on " + day.isoformat() if day else "no code")
+        agent = f" + agent '{h.agent}'" if h.agent else ""
+        typer.echo(f"{h.kind}: '{h.entry}'{agent} -> {codes}  ({h.where})")
