@@ -42,7 +42,7 @@ from .model import (
     VerbPattern,
     Words,
 )
-from .native import is_case_sensitive, phrase_key
+from .native import is_case_sensitive, normalize_phrase, phrase_key
 
 # Two-digit years: PETRARCH (like KEDS and TABARI) reads YY from 00 to 30 as 20YY, others as 19YY.
 PIVOT_YEAR = 30
@@ -208,7 +208,7 @@ def _parse_day(text: str) -> dt.date | None:
 def _phrase(raw: str) -> str:
     """A PETRARCH phrase as we write it: ``_`` and runs of spaces become one space, a trailing
     ``_`` (no stemming) is dropped; lower case except short all-capital words (IS, US, U.N.)."""
-    p = " ".join(raw.replace("_", " ").split())
+    p = normalize_phrase(" ".join(raw.replace("_", " ").split()))
     if is_case_sensitive(p):
         return p
     return p.lower()
@@ -409,7 +409,7 @@ class _Reader:
             self.r.adjust(origin, "actor", f"code '{code}' upper-cased", name)
             code = code.upper()
         if code != NO_EVENT and not ACTOR_CODE_RE.match(code):
-            self.r.drop(origin, "actor", f"'{code}' is not an actor code (3-letter blocks)", name)
+            self.r.drop(origin, "actor code", f"'{code}' is not an actor code (3-letter blocks)", name)
             return None
         if not rest:
             return Restriction(code)
@@ -420,20 +420,20 @@ class _Reader:
         if rest[0] in "<>":
             day = _parse_day(rest[1:])
             if day is None:
-                self.r.drop(origin, "actor", f"date '{rest[1:]}' is not YYMMDD or YYYYMMDD", name)
+                self.r.drop(origin, "actor code", f"date '{rest[1:]}' is not YYMMDD or YYYYMMDD", name)
                 return None
             return Restriction(code, end=day) if rest[0] == "<" else Restriction(code, start=day)
         if "-" in rest:
             a, _, b = rest.partition("-")
             lo, hi = _parse_day(a), _parse_day(b)
             if lo is None or hi is None:
-                self.r.drop(origin, "actor", f"date range '{rest}' is not YYMMDD-YYMMDD", name)
+                self.r.drop(origin, "actor code", f"date range '{rest}' is not YYMMDD-YYMMDD", name)
                 return None
             if hi < lo:
-                self.r.drop(origin, "actor", f"date range '{rest}' ends before it starts", name)
+                self.r.drop(origin, "actor code", f"date range '{rest}' ends before it starts", name)
                 return None
             return Restriction(code, lo, hi)
-        self.r.drop(origin, "actor", f"'{rest}' is not a date restriction", name)
+        self.r.drop(origin, "actor code", f"'{rest}' is not a date restriction", name)
         return None
 
     def _actor(self, path: Path, group: dict) -> None:
@@ -715,7 +715,7 @@ class _Reader:
             simple.extend(verb_words)
         self.r.converted["verb"] += 1
         # The isolated verb's own code.
-        codes = self._codes(code, origin, base[0])
+        codes = self._codes(code, origin, base[0], "verb code")
         if codes is None:
             return
         active, passive = codes
@@ -726,11 +726,11 @@ class _Reader:
         self._add(VerbPattern(tuple(verb_words), post, active, passive, pre, origin,
                               f"{body.strip()} [{code}]"), "verb default code")
 
-    def _codes(self, code: str, origin: Origin, text: str) -> tuple[str, str | None] | None:
+    def _codes(self, code: str, origin: Origin, text: str, kind: str = "verb pattern") -> tuple[str, str | None] | None:
         raw = code
         if code.endswith("!"):
             code = code[:-1]
-            self.r.adjust(origin, "verb pattern", f"code '{raw}': trailing '!' dropped", text)
+            self.r.adjust(origin, kind, f"code '{raw}': trailing '!' dropped", text)
         active, _, passive = code.partition(":")
         active = active.strip() or NO_EVENT
         passive_code = passive.strip() or None
@@ -740,13 +740,13 @@ class _Reader:
             if c is None or c == NO_EVENT:
                 continue
             if not EVENT_CODE_RE.match(c):
-                self.r.drop(origin, "verb pattern", f"'{c}' is not a CAMEO event code", text)
+                self.r.drop(origin, kind, f"'{c}' is not a CAMEO event code", text)
                 return None
             if self.cameo is not None and c not in self.cameo:
-                self.r.drop(origin, "verb pattern", f"code {c} is not in the CAMEO table", text)
+                self.r.drop(origin, kind, f"code {c} is not in the CAMEO table", text)
                 return None
         if raw.startswith(":"):
-            self.r.adjust(origin, "verb pattern", "passive-only code: active voice gets no event (---)", text)
+            self.r.adjust(origin, kind, "passive-only code: active voice gets no event (---)", text)
         return active, passive_code
 
     def _pattern(self, origin: Origin, text: str, block: str, simple: tuple[str, ...], compounds: list) -> None:
