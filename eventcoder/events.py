@@ -79,16 +79,18 @@ def _clause_tokens(v) -> list:
 
 
 def _expand(tokens) -> list:
-    out = []
-    for t in tokens:
-        out.append(t)
-        out.extend(t.conjuncts)
-    seen, uniq = set(), []
-    for t in sorted(out, key=lambda t: t.i):
-        if t.i not in seen:
-            seen.add(t.i)
-            uniq.append(t)
-    return uniq
+    """The tokens and their coordinated partners: conjuncts, and appositions, which the parser
+    also uses for lists ("France, Ukraine and Germany")."""
+    seen: dict[int, object] = {}
+    stack = list(tokens)
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen[t.i] = t
+        stack.extend(t.conjuncts)
+        stack.extend(c for c in t.children if c.dep_ == "appos")
+    return [seen[i] for i in sorted(seen)]
 
 
 def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
@@ -238,10 +240,15 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
                 continue
             targets = [None]
         verb_text = _verb_text(v, pat, post)
+        done = set()
         for s in sources:
             for t in targets:
                 if t is not None and (t.code == s.code or t.head == s.head):
                     continue
+                key = (s.code, t.code if t is not None else None)
+                if key in done:  # "Putin, the Russian president, ...": one actor named twice
+                    continue
+                done.add(key)
                 events.append(RawEvent(v.i, s, t, code, pat, verb_text, passive))
     return events
 
