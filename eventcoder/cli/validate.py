@@ -1,0 +1,90 @@
+"""`eventcoder validate`: score the coder against a gold-standard file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..validate import expand_dictionary_specs, run_validation
+
+
+def _make_coder(dictionaries: list[str] | None, model: str | None) -> Any:
+    """Build the Coder (a seam: tests replace this with a fake coder)."""
+    from ..pipeline import Coder
+
+    return Coder(dictionaries=dictionaries, model=model)
+
+
+def validate(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold file: PETRARCH validation XML (*.xml) or eventcoder JSONL gold (*.jsonl).",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    dictionaries: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dictionaries",
+            help="Dictionary folder or spec, repeatable (default: the bundled dictionaries). "
+            "'petrarch:DIR' imports a PETRARCH folder; 'petrarch:FILE,FILE,...' imports just those files.",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy pipeline name or path (default: the bundled choice).")
+    ] = None,
+    show_failures: Annotated[
+        bool,
+        typer.Option(
+            "--show-failures",
+            help="Print every failed record: sentence, expected and produced events, and the "
+            "dictionary entries that fired.",
+        ),
+    ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object (scores, tables and failures) instead of tables.")
+    ] = False,
+    min_pass: Annotated[
+        int | None,
+        typer.Option("--min-pass", help="Exit with status 1 when fewer records than this pass (for CI)."),
+    ] = None,
+) -> None:
+    """Score the coder against a gold-standard file.
+
+    Every record's text is coded on its date and the (source, target, code) set produced is
+    compared with the expected set. A record passes when the sets are equal; a no-event record
+    passes when nothing is coded; an error record when nothing is coded or the input is rejected.
+    Prints the pass count, event-level precision/recall/F1 (exact; dyad and root; root only),
+    a per-category and a per-root table and the failures grouped by cause.
+
+    The format follows the extension: .xml is PETRARCH's validation suite (its <Config> records
+    are applied where the coder supports them), .jsonl is eventcoder's gold format
+    (docs/gold-format.md).
+
+    Example, PETRARCH's suite with its own dictionaries:
+
+        eventcoder validate ../shared/petrarch2/text/PETR.UnitTest.records.expected-2.0.xml
+        --dictionaries petrarch:D/PETR.Validate.actors.txt,D/PETR.Validate.agents.txt,D/PETR.Validate.discards.txt,D/PETR.Validate.verbs.2.0.txt
+    """
+    coder = _make_coder(expand_dictionary_specs(dictionaries), model)
+    report = run_validation(gold, coder)
+    if json_out:
+        data = report.to_dict()
+        if not show_failures:
+            data["failures"] = [{k: f[k] for k in ("id", "origin", "cause", "expected", "produced")}
+                                for f in data["failures"]]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        from rich.console import Console
+
+        report.render(Console(), show_failures=show_failures)
+    if min_pass is not None and report.passed < min_pass:
+        typer.secho(f"{report.passed} records pass, fewer than --min-pass {min_pass}.", err=True, fg="red")
+        raise typer.Exit(1)
