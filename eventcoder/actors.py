@@ -50,11 +50,17 @@ class _Hit:
     code: str
 
 
-def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:
+# First blocks of CAMEO codes for actors that belong to no state: an agent is not composed onto
+# them and they have no country.
+UNKNOWN_COUNTRY = "---"
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "UAF"})
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
     """Country and agent parts of an actor code: RUSMIL -> (RUS, MIL); IGOUNO -> (None, IGOUNO)."""
-    if code[:3] in countries:
-        return code[:3], (code[3:] or None)
-    return None, code
+    if code[:3] in NON_STATE:
+        return None, code
+    return code[:3], (code[3:] or None)
 
 
 def _entry_label(entry) -> str:
@@ -143,7 +149,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         base, agent_hit = head_hit, None
     elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
         if not actors:
-            return None
+            # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").
+            ag = lex.agent(head_hit.payload)
+            code = UNKNOWN_COUNTRY + ag.code
+            return Mention(head_i, start, end, code, None, ag.code, doc[start:end].text, _entry_label(ag), "other", sentence_index)
         base = min(actors, key=lambda h: abs(h.start - head_i))
         agent_hit = head_hit
     else:
@@ -157,7 +166,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             return None
         agent_hit = max(agents, key=lambda h: h.end) if agents else None
     entry = lex.actor(base.payload)
-    country, agent = split_code(base.code, lex.country_codes)
+    country, agent = split_code(base.code)
     code = base.code
     entries = [_entry_label(entry)]
     if agent_hit is not None:

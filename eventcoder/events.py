@@ -47,20 +47,25 @@ def _is_passive(v) -> bool:
 
 
 def _codable(v, lex: Lexicon) -> bool:
-    """Whether the verb stands for an action of its own, judged by the verbs that govern it."""
+    """Whether the verb stands for an action of its own, judged by the verbs that govern it.
+
+    Not when negated; not under a negating verb ("denied attacking"); a ``to``/``-ing``
+    complement not when its governor only intends it ("plans to attack", the ``@intending``
+    verbs) or is negated ("did not agree to meet")."""
     if _is_negated(v):
         return False
+    d = lex.dictionaries
     t = v
     for _ in range(12):
-        if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp") or t.head.i == t.i:
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "acomp") or t.head.i == t.i:
             return True
         gov = t.head
         lemma = gov.lemma_.lower()
-        if lemma in lex.dictionaries.negating:
+        if lemma in d.negating:
             return False
-        if t.dep_ == "xcomp" and lemma not in lex.dictionaries.aspectual and t is v:
-            return False  # "plans to attack": only the governing verb's patterns may code it
-        if t.dep_ in ("xcomp", "conj") and _is_negated(gov):
+        if t.dep_ == "xcomp" and lemma in d.intending and lemma not in d.aspectual:
+            return False
+        if t.dep_ in ("xcomp", "conj", "acomp") and _is_negated(gov):
             return False
         t = gov
     return True
@@ -104,7 +109,9 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         return _expand(subj)
     if depth > 6 or passive:
         return []
-    if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+    # "Russia began attacking", "Arnor is about to restore": the subject of the governing verb
+    # (through adjectives and conjoined verbs).
+    if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         return _subject_tokens(v.head, _is_passive(v.head), depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         return [v.head]
@@ -170,25 +177,20 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Men
     return []
 
 
-def _default_targets(v, passive: bool, by_head: dict[int, Mention], depth: int = 0) -> list[Mention]:
+def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
+    """Without a ``+`` slot: the direct object (in the passive, the subject) when it is an actor,
+    else the first actor in the verb's own clause after it ("restore ties with Gondor")."""
     if passive:
-        return _mentions_at(_expand([c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]), by_head)
-    objs = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
-    found = _mentions_at(_expand(objs), by_head)
-    if found:
-        return found
-    pobjs = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    pobjs += [p for o in objs for c in o.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    for t in sorted(pobjs, key=lambda t: t.i):
-        found = _mentions_at(_expand([t]), by_head)
+        found = _mentions_at(_expand([c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]), by_head)
         if found:
             return found
-    # "denied attacking Turkey", "vowed to punish the rebels": the complement's object.
-    for c in v.children:
-        if c.dep_ in ("xcomp", "pcomp") and depth < 3:
-            found = _default_targets(c, _is_passive(c), by_head, depth + 1)
-            if found:
-                return found
+    else:
+        found = _mentions_at(_expand([c for c in v.children if c.dep_ in _OBJECT_DEPS]), by_head)
+        if found:
+            return found
+    for t in clause_after:
+        if t.i in by_head:
+            return _mentions_at(_expand([t]), by_head)
     return []
 
 
@@ -200,8 +202,9 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     for m in mentions:
         by_head.setdefault(m.head, m)
     events: list[RawEvent] = []
+    consumed: set[int] = set()  # complement verbs a governing pattern already coded
     for v in sent:
-        if v.pos_ not in ("VERB", "AUX") and not v.tag_.startswith("VB"):
+        if v.i in consumed or (v.pos_ not in ("VERB", "AUX") and not v.tag_.startswith("VB")):
             continue
         pats = lex.verbs.get(v.lemma_.lower()) or lex.verbs.get(v.lower_)
         if not pats or not _codable(v, lex):
@@ -218,6 +221,7 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
                 break
         else:
             continue
+        consumed.update(_matched_verbs(pat, post))
         code = pat.code_for(passive)
         if code == NO_EVENT:
             continue
@@ -228,11 +232,11 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         elif TARGET in slots:
             lo, hi = slots[TARGET]
             if passive and lo == 0:
-                targets = _default_targets(v, True, by_head)
+                targets = _default_targets(v, True, [], by_head)
             else:
                 targets = _in_range(post, lo, hi, by_head)
         else:
-            targets = _default_targets(v, passive, by_head)
+            targets = _default_targets(v, passive, post, by_head)
         if not sources:
             continue
         if not targets:
@@ -253,18 +257,27 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     return events
 
 
-def _verb_text(v, pat: VerbPattern, post) -> str:
-    """The verb and the pattern words it matched, as they stand in the sentence."""
-    words = [v.text]
-    wanted = [e for e in pat.post if isinstance(e, Words)]
+def _matched_tokens(pat: VerbPattern, post) -> list:
+    """The clause tokens the pattern's words matched, in order."""
+    out = []
     j = 0
     keys = [(t.lower_, t.lemma_.lower()) for t in post]
-    for elem in wanted:
+    for elem in (e for e in pat.post if isinstance(e, Words)):
         while j < len(keys):
             n = _word_matches(elem, keys, j)
             if n:
-                words.extend(t.text for t in post[j:j + n])
+                out.extend(post[j:j + n])
                 j += n
                 break
             j += 1
-    return " ".join(words)
+    return out
+
+
+def _matched_verbs(pat: VerbPattern, post) -> list[int]:
+    """Verbs named by a governing pattern ("agree to meet +"): not coded again on their own."""
+    return [t.i for t in _matched_tokens(pat, post) if t.pos_ in ("VERB", "AUX")]
+
+
+def _verb_text(v, pat: VerbPattern, post) -> str:
+    """The verb and the pattern words it matched, as they stand in the sentence."""
+    return " ".join([v.text] + [t.text for t in _matched_tokens(pat, post)])

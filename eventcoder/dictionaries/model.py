@@ -207,6 +207,7 @@ class Dictionaries:
     synsets: dict[str, Synset] = field(default_factory=dict)
     negating: set[str] = field(default_factory=set)
     aspectual: set[str] = field(default_factory=set)
+    intending: set[str] = field(default_factory=set)
     discards: list[Discard] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)

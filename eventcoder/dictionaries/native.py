@@ -277,9 +277,11 @@ class _Reader:
                 self.d.negating |= words
             elif key == "aspectual":
                 self.d.aspectual |= words
+            elif key == "intending":
+                self.d.intending |= words
             else:
                 raise DictionaryError(
-                    f"unknown directive '@{key}'", entry=line[:40], fix="use @negating or @aspectual"
+                    f"unknown directive '@{key}'", entry=line[:40], fix="use @negating, @intending or @aspectual"
                 )
             return
         lhs, rhs = _split_entry(line, origin)
@@ -372,6 +374,7 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.synsets.update(layer.synsets)
         out.negating |= layer.negating
         out.aspectual |= layer.aspectual
+        out.intending |= layer.intending
         out.discards += layer.discards
         out.references += layer.references
         out.issues += layer.issues
@@ -574,6 +577,8 @@ def write_folder(d: Dictionaries, out: str | Path, header: str = "") -> dict[str
         verb_lines.append("@negating " + " | ".join(sorted(d.negating)))
     if d.aspectual:
         verb_lines.append("@aspectual " + " | ".join(sorted(d.aspectual)))
+    if d.intending:
+        verb_lines.append("@intending " + " | ".join(sorted(d.intending)))
     verb_lines += [format_pattern(v) for v in d.verbs]
     put("verbs/verbs.txt", verb_lines)
     put("discards.txt", [("+ " if x.story else "") + x.phrase for x in d.discards])
