@@ -16,6 +16,7 @@ from .dictionaries.compile import Lexicon
 
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
+_LOCATING = {"of", "from", "in"}
 _DEFINITE = {"the", "that", "this", "these", "those"}
 _PRONOUN_TYPES = {
     "it": ("country", "igo", "ngo", "company", "armed_group", "other"),
@@ -122,10 +123,11 @@ def sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | No
         groups.setdefault(head.i, []).append(h)
         if head.i != root.i:
             relation.setdefault(head.i, root.dep_)
-    # "the government of Syria": an actor in an of-phrase joins the agent it qualifies.
+    # "the government of Syria", "soldiers from Gondor": an actor in such a phrase joins the
+    # agent it qualifies, when nothing else names the agent's country.
     for head_i in list(groups):
         tok = doc[head_i]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in groups:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATING and tok.head.head.i in groups:
             owner = groups[tok.head.head.i]
             if all(h.kind == "agent" for h in owner) and all(h.kind == "actor" for h in groups[head_i]):
                 owner.extend(groups.pop(head_i))
@@ -134,8 +136,23 @@ def sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | No
         m = _compose(lex, doc, head_i, group, relation.get(head_i), sentence_index)
         if m is not None:
             mentions.append(m)
+    _share_country(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _share_country(doc, mentions: list[Mention]) -> None:
+    """"Danish media and government": a coordinated agent takes its partner's country."""
+    by_head = {m.head: k for k, m in enumerate(mentions)}
+    for k, m in enumerate(mentions):
+        if m.country is not None or not m.code.startswith(UNKNOWN_COUNTRY):
+            continue
+        for partner in doc[m.head].conjuncts:
+            j = by_head.get(partner.i)
+            if j is not None and mentions[j].country is not None:
+                country = mentions[j].country
+                mentions[k] = replace(m, code=country + m.agent, country=country)
+                break
 
 
 def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None, sentence_index: int) -> Mention | None:

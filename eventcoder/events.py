@@ -189,7 +189,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
         if found:
             return found
     for t in clause_after:
-        if t.i in by_head:
+        if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
             return _mentions_at(_expand([t]), by_head)
     return []
 
@@ -239,7 +239,16 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             targets = _default_targets(v, passive, post, by_head)
         if not sources:
             continue
-        if not targets:
+        source_codes = {m.code for m in sources}
+        mutual = len(sources) > 1 and (
+            # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
+            (targets and all(t.via is not None and t.code in source_codes for t in targets))
+            # "Gondor and Osgiliath renewed ties": cooperation among the members.
+            or (not targets and code != NO_EVENT and code[:2] <= "09")
+        )
+        if mutual:
+            targets = sources
+        elif not targets:
             if require_dyad:
                 continue
             targets = [None]
