@@ -445,7 +445,8 @@ def _jsonl_record(raw: str, path: Path, lineno: int) -> GoldRecord:
         raise fail("error must be a non-empty string", "error", 'write "error": "storydiscard" or leave it out')
     if error and events:
         raise fail("a record cannot expect events and an error", "error", "keep either events or error")
-    config = obj.get("config") or {}
+    config = obj.get("config")
+    config = {} if config is None else config
     if not isinstance(config, dict):
         raise fail("config must be an object", "config", 'write "config": {"require_dyad": false}')
     category = obj.get("category") or "-"

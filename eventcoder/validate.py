@@ -143,11 +143,21 @@ class RecordResult:
 def _provenance(event: Any) -> dict:
     return {
         "event": list(event_key(event)),
-        "pattern": getattr(event, "pattern", None),
+        "pattern": _real_paths(getattr(event, "pattern", None)),
         "verb_text": getattr(event, "verb_text", None),
-        "source_entry": getattr(event, "source_entry", None),
-        "target_entry": getattr(event, "target_entry", None),
+        "source_entry": _real_paths(getattr(event, "source_entry", None)),
+        "target_entry": _real_paths(getattr(event, "target_entry", None)),
     }
+
+
+def _real_paths(text: str | None) -> str | None:
+    """Show dictionary files by their real paths, not by the temporary links of petrarch_folder()."""
+    if not text:
+        return text
+    for link, real in _LINKS.items():
+        if link in text:
+            text = text.replace(link, real)
+    return text
 
 
 def failure_cause(expected: set[Triple], produced: set[Triple]) -> str | None:
@@ -530,6 +540,7 @@ def run_validation(gold_path: str | Path, coder: Any, *, progress=None) -> Valid
 
 
 _TMPDIRS: list[str] = []
+_LINKS: dict[str, str] = {}  # link path -> real path, to report provenance with real file names
 
 
 def _cleanup() -> None:
@@ -563,6 +574,7 @@ def petrarch_folder(paths: Sequence[str | Path]) -> Path:
     _TMPDIRS.append(tmp)
     for f in files:
         os.symlink(f, Path(tmp) / f.name)
+        _LINKS[str(Path(tmp) / f.name)] = str(f)
     return Path(tmp)
 
 

