@@ -164,6 +164,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
     head_hit = at_head[0] if at_head else None
     if head_hit is not None and head_hit.kind == "actor":
         base, agent_hit = head_hit, None
+        # "Bree Prime Minister Romendacil": a role before a name adds to a bare country code.
+        if len(base.code) == 3 and base.code[:3] not in NON_STATE:
+            before = [h for h in agents if h.end <= base.start]
+            agent_hit = before[-1] if before else None
     elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
         if not actors:
             # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").
@@ -179,7 +183,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         if not actors:
             return None
         base = max(actors, key=lambda h: h.end)
-        if rel not in ("compound", "nn") and lex.actor(base.payload).type in ("country", "other"):
+        root = _span_root(doc, base.start, base.end)
+        named = root.pos_ == "PROPN" and rel != "poss"
+        if rel not in ("compound", "nn") and not named and lex.actor(base.payload).type in ("country", "other"):
             return None
         agent_hit = max(agents, key=lambda h: h.end) if agents else None
     entry = lex.actor(base.payload)

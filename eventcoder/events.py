@@ -22,7 +22,7 @@ _NOT_CLAUSE_TOP = {
     "mark", "aux", "auxpass", "neg", "agent", "expl", "discourse", "meta", "preconj",
 }
 # Below the verb: subtrees that are other clauses.
-_NOT_CLAUSE_DEEP = {"relcl", "ccomp", "advcl", "parataxis", "acl", "csubj", "punct"}
+_NOT_CLAUSE_DEEP = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "punct"}
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 _NEGATORS = {"not", "n't", "never", "no"}
 
@@ -240,11 +240,15 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         if not sources:
             continue
         source_codes = {m.code for m in sources}
+        their = any(
+            t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
+        )
         mutual = len(sources) > 1 and (
             # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
             (targets and all(t.via is not None and t.code in source_codes for t in targets))
+            or (not targets and their)
             # "Gondor and Osgiliath renewed ties": cooperation among the members.
-            or (not targets and code != NO_EVENT and code[:2] <= "09")
+            or (not targets and code[:2] <= "09")
         )
         if mutual:
             targets = sources
