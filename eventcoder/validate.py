@@ -403,12 +403,13 @@ class ValidationReport:
                      f"no-event records {k['noevent']['passed']}/{k['noevent']['records']} — "
                      f"{ne['empty']} stayed empty, error records {k['error']['passed']}/{k['error']['records']}; "
                      f"{sum(1 for r in self.results if r.crash is not None)} crashed).")
-        lines += ["", "| level | tp | fp | fn | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += ["", "Event-level scores (micro-averaged, sets of events per record):", "",
+                  "| level | tp | fp | fn | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
         for level in LEVELS:
             s = self.level(level)
             lines.append(f"| {level} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
                          f"{s['recall']:.3f} | {s['f1']:.3f} |")
-        lines += ["", "| category | records | passed | % |", "|---|---:|---:|---:|"]
+        lines += ["", "Records by category:", "", "| category | records | passed | % |", "|---|---:|---:|---:|"]
         for cat, row in self.categories().items():
             lines.append(f"| {cat} | {row['records']} | {row['passed']} | {100 * row['passed'] / row['records']:.0f} |")
         lines += ["", "Per root (exact-level events, by the root of their code):", "",
