@@ -40,6 +40,9 @@ class Mention:
     type: str
     sentence: int  # sentence index within the story
     via: str | None = None  # for references and pronouns: the text they were resolved to
+    # Heads of mentions that share this one's role: "ambassadors of Arnor and Gondor" is one
+    # phrase naming ARNGOV and GONGOV.
+    partners: tuple[int, ...] = ()
 
 
 @dataclass
@@ -125,16 +128,26 @@ def sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | No
             relation.setdefault(head.i, root.dep_)
     # "the government of Syria", "soldiers from Gondor": an actor in such a phrase joins the
     # agent it qualifies, when nothing else names the agent's country.
+    shared: dict[int, list[int]] = {}  # agent head -> heads of coordinated located actors
     for head_i in list(groups):
         tok = doc[head_i]
-        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATING and tok.head.head.i in groups:
-            owner = groups[tok.head.head.i]
-            if all(h.kind == "agent" for h in owner) and all(h.kind == "actor" for h in groups[head_i]):
-                owner.extend(groups.pop(head_i))
+        if head_i not in groups or tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATING:
+            continue
+        owner_i = tok.head.head.i
+        owner = groups.get(owner_i)
+        if owner and all(h.kind == "agent" for h in owner) and all(h.kind == "actor" for h in groups[head_i]):
+            agent_hits = list(owner)
+            owner.extend(groups.pop(head_i))
+            for partner in tok.conjuncts:
+                if partner.i in groups and all(h.kind == "actor" for h in groups[partner.i]):
+                    groups[partner.i] = agent_hits + groups[partner.i]
+                    shared.setdefault(owner_i, []).append(partner.i)
     mentions = []
     for head_i, group in groups.items():
         m = _compose(lex, doc, head_i, group, relation.get(head_i), sentence_index)
         if m is not None:
+            if head_i in shared:
+                m = replace(m, partners=tuple(shared[head_i]))
             mentions.append(m)
     _share_country(doc, mentions)
     mentions.sort(key=lambda m: m.start)

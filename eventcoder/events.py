@@ -124,6 +124,7 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
         m = by_head.get(t.i)
         if m is not None and m not in out:
             out.append(m)
+            out.extend(by_head[p] for p in m.partners if p in by_head and by_head[p] not in out)
     return out
 
 
