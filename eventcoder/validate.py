@@ -483,54 +483,65 @@ def score(records: Sequence[GoldRecord], predictions: Mapping[str, Iterable[Any]
 # Running a coder
 
 
-def _apply_config(coder: Any, config: Mapping[str, Any], ignored: set[str]) -> None:
-    """Pass the record's <Config> options to the coder where it supports them."""
+def _apply_config(coder: Any, config: Mapping[str, Any], ignored: set[str], defaults: dict[str, Any]) -> None:
+    """Put the coder in the state a record's <Config> options ask for, where it supports them.
+
+    ``config`` is the complete set of options in force for the record (PETRARCH's accumulate
+    through the file; a JSONL record's apply to that record only), so an option set earlier and
+    absent now goes back to the coder's own value, kept in ``defaults``.
+    """
     supported = {k: v for k, v in config.items() if k in CONFIG_OPTIONS}
-    for key in config:
-        if key not in CONFIG_OPTIONS:
-            ignored.add(key)
+    ignored.update(k for k in config if k not in CONFIG_OPTIONS)
     configure = getattr(coder, "configure", None)
     if callable(configure):
         configure(**supported)
         return
-    for key, value in supported.items():
-        if hasattr(coder, key):
-            if getattr(coder, key) != value:
-                setattr(coder, key, value)
-        else:
+    wanted = {**defaults, **supported}
+    for key, value in wanted.items():
+        if not hasattr(coder, key):
             ignored.add(key)
+            continue
+        defaults.setdefault(key, getattr(coder, key))
+        if getattr(coder, key) != value:
+            setattr(coder, key, value)
 
 
-def run_validation(gold_path: str | Path, coder: Any, *, progress=None) -> ValidationReport:
+def run_validation(gold_path: str | Path, coder: Any, *, records: Sequence[GoldRecord] | None = None,
+                   progress=None) -> ValidationReport:
     """Code every record of a gold file with ``coder`` and score the result.
 
     ``coder`` needs ``code_text(text, date=, story_id=) -> list[Event]``. Record ``<Config>``
     options the coder supports (as attributes or a ``configure(**options)`` method) are applied
     before each record; the others are listed in ``report.ignored_config``. A coder exception on
-    one record is recorded as a crash (or, for error records, an InputError as a rejection) and
-    the run goes on; a ModelError stops it.
+    one record is recorded as a crash (or, for error records, an EventcoderError as a rejection)
+    and the run goes on; a ModelError stops it. Pass ``records`` when the gold file has already
+    been read (the CLI reads it before loading the model, to fail fast on bad gold).
     """
-    records = load_gold(gold_path)
+    if records is None:
+        records = load_gold(gold_path)
     results: list[RecordResult] = []
     ignored: set[str] = set()
-    for i, rec in enumerate(records):
-        if rec.config:
-            _apply_config(coder, rec.config, ignored)
-        try:
-            events = coder.code_text(rec.text, date=rec.date, story_id=rec.id)
-        except (ModelError, KeyboardInterrupt):
-            raise
-        except EventcoderError as err:
-            if rec.error:
-                results.append(judge(rec, (), rejected=True))
-            else:
+    defaults: dict[str, Any] = {}
+    try:
+        for i, rec in enumerate(records):
+            _apply_config(coder, rec.config, ignored, defaults)
+            try:
+                events = coder.code_text(rec.text, date=rec.date, story_id=rec.id)
+            except (ModelError, KeyboardInterrupt):
+                raise
+            except EventcoderError as err:
+                if rec.error:
+                    results.append(judge(rec, (), rejected=True))
+                else:
+                    results.append(judge(rec, (), crash=f"{type(err).__name__}: {err}"))
+            except Exception as err:  # noqa: BLE001 - a crash on one record is a result, not the end
                 results.append(judge(rec, (), crash=f"{type(err).__name__}: {err}"))
-        except Exception as err:  # noqa: BLE001 - a crash on one record is a result, not the end
-            results.append(judge(rec, (), crash=f"{type(err).__name__}: {err}"))
-        else:
-            results.append(judge(rec, list(events or ())))
-        if progress is not None:
-            progress(i + 1, len(records))
+            else:
+                results.append(judge(rec, list(events or ())))
+            if progress is not None:
+                progress(i + 1, len(records))
+    finally:
+        _apply_config(coder, {}, set(), defaults)  # leave the coder as it was given
     # stop_on_error is a PETRARCH run-control option, not a coding option: never report it.
     ignored.discard("stop_on_error")
     return ValidationReport(str(gold_path), results, sorted(ignored))

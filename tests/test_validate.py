@@ -273,6 +273,17 @@ def test_run_validation_with_fake_coder(tmp_path):
     assert by_id["D2"].cause == "crashed" and "boom" in by_id["D2"].crash
     assert report.ignored_config == ["comma_max"]
     assert report.to_dict()["crashed"] == 1
+    assert coder.require_dyad is True  # the coder is handed back as it was given
+
+
+def test_jsonl_config_applies_to_its_record_only(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    rows = [{"id": str(i), "text": f"t{i}", "date": "2020-01-01", "events": [],
+             **({"config": {"require_dyad": False}} if i == 1 else {})} for i in range(3)]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    coder = FakeCoder({})
+    run_validation(gold, coder)
+    assert [s[2] for s in coder.seen] == [True, False, True]
 
 
 # ---- dictionary specs -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..gold import load_gold
 from ..validate import expand_dictionary_specs, run_validation
 
 
@@ -68,8 +69,9 @@ def validate(
 
     eventcoder validate ../shared/petrarch2/text/PETR.UnitTest.records.expected-2.0.xml --dictionaries petrarch:D/PETR.Validate.actors.txt,D/PETR.Validate.agents.txt,D/PETR.Validate.discards.txt,D/PETR.Validate.verbs.2.0.txt
     """
+    records = load_gold(gold)  # read (and check) the gold before loading the model
     coder = _make_coder(expand_dictionary_specs(dictionaries), model)
-    report = run_validation(gold, coder)
+    report = run_validation(gold, coder, records=records)
     if json_out:
         data = report.to_dict()
         if not show_failures:
