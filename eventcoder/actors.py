@@ -208,7 +208,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
     if agent_hit is not None:
         ag = lex.agent(agent_hit.payload)
         entries.append(_entry_label(ag))
-        if country is not None:
+        # Roles compose onto a country ("Syrian troops"); a named group or office keeps its own
+        # code ("Hamas fighters", "Kremlin spokesman").
+        if country is not None and agent is None:
             agent = ag.code
             code = (ag.code + country) if ag.prefix else (country + ag.code)
     text = doc[start:end].text
@@ -234,6 +236,8 @@ class StoryContext:
         """Add mentions for definite references and pronouns of this sentence."""
         taken = set()
         for m in mentions:
+            if m.country is None and m.code.startswith(UNKNOWN_COUNTRY):
+                continue  # "the militants": a reference back beats a role of unknown country
             taken.update(range(m.start, m.end))
             taken.add(m.head)
         out = list(mentions)
@@ -269,6 +273,9 @@ class StoryContext:
                         ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text
                     ))
             i += 1
+        # A role of unknown country that turned out to be a reference gives way to it.
+        resolved = {m.head for m in out if m.via is not None}
+        out = [m for m in out if not (m.via is None and m.head in resolved)]
         out.sort(key=lambda m: m.start)
         return out
 

@@ -49,9 +49,9 @@ def _is_passive(v) -> bool:
 def _codable(v, lex: Lexicon) -> bool:
     """Whether the verb stands for an action of its own, judged by the verbs that govern it.
 
-    Not when negated; not under a negating verb ("denied attacking"); a ``to``/``-ing``
-    complement not when its governor only intends it ("plans to attack", the ``@intending``
-    verbs) or is negated ("did not agree to meet")."""
+    Not when negated; not under a negating verb ("denied attacking"); a complement not when its
+    governor only intends or asks for it ("plans to attack", "demanded that X return": the
+    ``@intending`` verbs) or is negated ("did not agree to meet")."""
     if _is_negated(v):
         return False
     d = lex.dictionaries
@@ -63,8 +63,8 @@ def _codable(v, lex: Lexicon) -> bool:
         lemma = gov.lemma_.lower()
         if lemma in d.negating:
             return False
-        if t.dep_ == "xcomp" and lemma in d.intending and lemma not in d.aspectual:
-            return False
+        if t.dep_ in ("xcomp", "ccomp") and lemma in d.intending and lemma not in d.aspectual:
+            return False  # "plans to attack", "demanded that Washington return"
         if t.dep_ in ("xcomp", "conj", "acomp") and _is_negated(gov):
             return False
         t = gov
@@ -109,6 +109,10 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         return _expand(subj)
     if depth > 6 or passive:
         return []
+    # "the task of destroying the militia by the Russian Armed Forces": a gerund's agent.
+    by = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if by and v.tag_ == "VBG":
+        return _expand(by)
     # "Russia began attacking", "Arnor is about to restore": the subject of the governing verb
     # (through adjectives and conjoined verbs).
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
@@ -218,8 +222,15 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         pre_keys = [(t.lower_, t.lemma_.lower()) for t in pre]
         for pat in pats:
             slots = _match(pat, keys, pre_keys)
-            if slots is not None:
-                break
+            if slots is None:
+                continue
+            # A slot must hold an actor, else a less specific pattern may still apply.
+            if any(
+                not (slot == TARGET and passive and rng[0] == 0) and not _in_range(post, rng[0], rng[1], by_head)
+                for slot, rng in slots.items()
+            ):
+                continue
+            break
         else:
             continue
         consumed.update(_matched_verbs(pat, post))

@@ -151,7 +151,8 @@ def compile_lexicon(d: Dictionaries) -> Lexicon:
             verbs[form].append(v)
     order = {id(v): n for n, v in enumerate(d.verbs)}
     for form, pats in verbs.items():
-        pats.sort(key=lambda v: (-v.specificity, order[id(v)]))
+        # Most words first; then patterns naming a slot; then the earlier line.
+        pats.sort(key=lambda v: (-v.specificity, -sum(1 for e in v.post if not hasattr(e, "alternatives")), order[id(v)]))
     country_codes = frozenset(
         dc.code for a in d.actors if a.type == "country" for dc in a.codes if len(dc.code) == 3
     )
@@ -185,6 +186,13 @@ def specs_fingerprint(specs: Sequence[str | Path] | None) -> str | None:
 
     None when a spec is not a readable folder; the loader then reports the problem."""
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
+    # The compiler's own code is part of the key: a changed reader or index is never served stale.
+    here = Path(__file__).resolve().parent
+    for name in ("compile.py", "native.py", "model.py", "petrarch.py"):
+        try:
+            h.update(hashlib.sha256((here / name).read_bytes()).digest())
+        except OSError:
+            pass
     all_specs = [str(s) for s in specs] if specs else [BUNDLED_NAME]
     if specs:
         all_specs = ["cameo-base"] + all_specs
