@@ -198,7 +198,8 @@ def specs_fingerprint(specs: Sequence[str | Path] | None) -> str | None:
         all_specs = ["cameo-base"] + all_specs
     for spec in all_specs:
         if spec == "cameo-base":
-            files = [bundled_dictionaries_path() / "cameo.txt"]
+            files = [bundled_dictionaries_path() / name for name in ("cameo.txt", "references.txt")]
+            files = [f for f in files if f.is_file()]
         else:
             try:
                 files = _spec_files(spec)

@@ -474,21 +474,24 @@ def _clash(x: ActorEntry, y: ActorEntry) -> tuple[str, str] | None:
 def load_layers(specs: Sequence[str | Path] | None) -> tuple[list[Dictionaries], list[Problem]]:
     """Read each dictionary spec: a native folder, or ``petrarch:DIR`` for PETRARCH files.
 
-    The bundled CAMEO table is always the first layer, so folders without ``cameo.txt`` (like an
-    import of PETRARCH dictionaries) still know every CAMEO code."""
+    The bundled CAMEO table and reference nouns are always the first layer, so folders without
+    them (like an import of PETRARCH dictionaries) still know every CAMEO code and "the group"."""
     bundled = bundled_dictionaries_path()
     problems: list[Problem] = []
     layers: list[Dictionaries] = []
     if not specs:
         d, p = read_folder(bundled, BUNDLED_NAME)
         return [d], p
-    base = Dictionaries()
-    cameo_reader = _Reader(bundled, BUNDLED_NAME)
-    for origin, line in cameo_reader.lines(bundled / "cameo.txt"):
-        cameo_reader.guard(origin, cameo_reader.cameo_line, origin, line)
-    base.cameo, base.sources = cameo_reader.d.cameo, cameo_reader.d.sources
-    layers.append(base)
-    problems += cameo_reader.problems
+    # The base layer: the CAMEO table and the English reference nouns ("the group") are not
+    # dictionary content but the language of CAMEO and English; other dictionaries add to them.
+    base_reader = _Reader(bundled, BUNDLED_NAME)
+    for origin, line in base_reader.lines(bundled / "cameo.txt"):
+        base_reader.guard(origin, base_reader.cameo_line, origin, line)
+    if (bundled / "references.txt").is_file():
+        for origin, line in base_reader.lines(bundled / "references.txt"):
+            base_reader.guard(origin, base_reader.reference_line, origin, line)
+    layers.append(base_reader.d)
+    problems += base_reader.problems
     for spec in specs:
         spec = str(spec)
         if spec.startswith("petrarch:"):

@@ -326,17 +326,14 @@ _ORDER = {"actors": 0, "agents": 1, "verbs": 2, "discards": 3, "issues": 4}
 
 
 def _actor_type(path: Path, codes: Sequence[DatedCode]) -> str:
-    """PETRARCH marks no types; we infer one (see docs/petrarch-import.md)."""
+    """PETRARCH marks no types; we infer one (see docs/petrarch-import.md).
+
+    The code decides first (an IGO, NGO, company or armed-group code names an organisation even
+    when its dates are bounded, like Islamic State from 2013); then dated codes mark a person."""
     name = path.name.lower()
     if not codes:
         return "other"
     first = codes[0].code
-    if "countries" in name:
-        if any(c.start is not None or c.end is not None for c in codes):
-            return "person"
-        return "country" if len(first) == 3 and all(c.code == first for c in codes) else "other"
-    if any(c.start is not None or c.end is not None for c in codes):
-        return "person"
     blocks = [first[i:i + 3] for i in range(0, len(first), 3)]
     if first.startswith(_IGO_PREFIXES):
         return "igo"
@@ -346,6 +343,10 @@ def _actor_type(path: Path, codes: Sequence[DatedCode]) -> str:
         return "company"
     if first.startswith(_ARMED_PREFIXES) or any(b in _ARMED_BLOCKS for b in blocks[1:]):
         return "armed_group"
+    if any(c.start is not None or c.end is not None for c in codes):
+        return "person"
+    if "countries" in name:
+        return "country" if len(first) == 3 and all(c.code == first for c in codes) else "other"
     return "other"
 
 
