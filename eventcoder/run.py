@@ -80,19 +80,35 @@ class RunSummary:
 Progress = Callable[[int, int], None]  # (stories done, sentences done)
 
 
+def run_metadata(options: RunOptions, summary: RunSummary) -> dict:
+    """The provenance stored with the dataset (counts are added at the end)."""
+    return {
+        "eventcoder_version": __version__,
+        "model": summary.model,
+        "dictionary_fingerprint": summary.fingerprint,
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "options": options.to_metadata(),
+    }
+
+
+def reject_error(item: Rejected) -> InputError:
+    """The error that stops a run at a bad record (without --skip-bad), naming file and line."""
+    file, _, line = item.origin.rpartition(":")
+    return InputError(
+        item.reason,
+        file=file or item.origin,
+        line=int(line) if line.isdigit() else None,
+        field=item.field,
+        fix="correct the record, or pass --skip-bad to write it to the rejected-records file and go on",
+    )
+
+
 def _stories(items: Iterable[Story | Rejected], summary: RunSummary, skip_bad: bool, on_reject) -> Iterator[Story]:
     for item in items:
         summary.stories_read += 1
         if isinstance(item, Rejected):
             if not skip_bad:
-                file, _, line = item.origin.rpartition(":")
-                raise InputError(
-                    item.reason,
-                    file=file or item.origin,
-                    line=int(line) if line.isdigit() else None,
-                    field=item.field,
-                    fix="correct the record, or pass --skip-bad to write it to the rejected-records file and go on",
-                )
+                raise reject_error(item)
             summary.stories_rejected += 1
             on_reject(item)
             continue
@@ -109,17 +125,19 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     from .readers import read_stories
     from .writers import DatasetWriter
 
+    if options.engine == "dask":
+        from .engines.dask_engine import run_dask
+
+        return run_dask(options, progress, coder=coder)
+    if options.engine != "local":
+        from .errors import EngineError
+
+        raise EngineError(f"unknown engine '{options.engine}'", field="--engine", fix="use local or dask")
     started = time.perf_counter()
     if coder is None:
         coder = Coder(options.dictionaries, options.model, require_dyad=options.require_dyad, batch_size=options.batch_size)
     summary = RunSummary(output=str(options.output), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
-    metadata = {
-        "eventcoder_version": __version__,
-        "model": summary.model,
-        "dictionary_fingerprint": coder.fingerprint,
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "options": options.to_metadata(),
-    }
+    metadata = run_metadata(options, summary)
     items = read_stories(
         list(options.inputs),
         fmt=options.input_format,
@@ -153,11 +171,9 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
 
 
 def _code(coder, stories: Iterable[Story], options: RunOptions):
-    if options.engine == "dask":
-        from .engines.dask_engine import code_with_dask
+    from .engines import resolve_workers
 
-        return code_with_dask(coder, stories, options)
-    if options.workers and options.workers > 1:
+    if resolve_workers(options.workers) > 1:
         from .engines.local import code_in_processes
 
         return code_in_processes(coder, stories, options)

@@ -1,0 +1,132 @@
+"""``--workers N``: parse and code in N processes; the parent reads and writes.
+
+The parent reads stories, sends them in batches (``BATCH`` stories) to a pool of worker processes
+started with the ``spawn`` method (safe with spaCy and threads, and the same on every OS), and gets
+each batch's events back *in submission order*, so the output is identical to one worker: same
+events, same ids, same order. Each worker loads the model and the compiled dictionaries once (the
+dictionaries from the fingerprint cache) and checks that they are the ones the parent uses.
+
+Memory stays flat: at most ``2 * workers`` batches are in flight; the parent does not read further
+stories until the oldest batch has come back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from typing import Iterable, Iterator
+
+from ..errors import EngineError
+from ..records import Event, Story
+from . import resolve_workers
+
+#: Stories per batch sent to a worker: large enough that pickling overhead is small, small enough
+#: that the pipeline stays busy and memory stays low.
+BATCH = 256
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What a worker needs to build the same Coder as the parent (picklable, small)."""
+
+    model: str | None
+    dictionaries: tuple[str, ...] | None
+    require_dyad: bool
+    batch_size: int
+    fingerprint: str
+    model_description: str
+
+
+_CODER = None  # the worker process's Coder
+
+
+def build_coder(spec: WorkerSpec):
+    """A worker's Coder, checked to use the same dictionaries and model as the parent."""
+    from ..nlp import model_description
+    from ..pipeline import Coder
+
+    coder = Coder(spec.dictionaries, spec.model, require_dyad=spec.require_dyad, batch_size=spec.batch_size)
+    if coder.fingerprint != spec.fingerprint:
+        raise EngineError(
+            f"a worker compiled dictionaries with fingerprint {coder.fingerprint}, the parent uses {spec.fingerprint}",
+            fix="check that workers see the same dictionary files, and pass dictionaries with --dictionaries "
+            "(not a Coder built in code)",
+        )
+    if model_description(coder.nlp) != spec.model_description:
+        raise EngineError(
+            f"a worker loaded model {model_description(coder.nlp)}, the parent uses {spec.model_description}",
+            fix="install the same model on every worker, or pass it with --model",
+        )
+    return coder
+
+
+def _init_worker(spec: WorkerSpec) -> None:
+    global _CODER
+    _CODER = build_coder(spec)
+
+
+def _code_batch(stories: list[Story]) -> tuple[list[list[Event]], int]:
+    """Worker side: events of each story, in order, and the number of sentences parsed."""
+    coder = _CODER
+    before = coder.sentences
+    out = [events for _, events in coder.code_stories(stories)]
+    return out, coder.sentences - before
+
+
+def worker_spec(coder, options) -> WorkerSpec:
+    from ..nlp import model_description
+
+    return WorkerSpec(
+        model=options.model,
+        dictionaries=tuple(str(d) for d in options.dictionaries) if options.dictionaries else None,
+        require_dyad=coder.require_dyad,
+        batch_size=coder.batch_size,
+        fingerprint=coder.fingerprint,
+        model_description=model_description(coder.nlp),
+    )
+
+
+def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Story]]:
+    it = iter(stories)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def code_in_processes(
+    coder, stories: Iterable[Story], options, *, batch: int = BATCH, in_flight: int | None = None
+) -> Iterator[tuple[Story, list[Event]]]:
+    """Like ``coder.code_stories(stories)`` (same pairs, same order) but parsed and coded in
+    ``options.workers`` processes (0: every core). ``coder.sentences`` is kept up to date."""
+    workers = resolve_workers(options.workers)
+    spec = worker_spec(coder, options)
+    limit = in_flight or 2 * workers
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[list[Story], Future]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
+    try:
+        for chunk in _batches(stories, batch):
+            pending.append((chunk, pool.submit(_code_batch, chunk)))
+            while len(pending) >= limit:
+                yield from _collect(coder, *pending.popleft())
+        while pending:
+            yield from _collect(coder, *pending.popleft())
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(coder, chunk: list[Story], future: Future) -> Iterator[tuple[Story, list[Event]]]:
+    try:
+        results, sentences = future.result()
+    except BrokenProcessPool as err:
+        raise EngineError(
+            f"a worker process died ({err}); often out of memory",
+            fix="use fewer --workers, or check the worker's error above",
+        ) from None
+    coder.sentences += sentences
+    yield from zip(chunk, results)

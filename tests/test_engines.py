@@ -1,0 +1,237 @@
+"""Parallel engines: --workers N (processes) and --engine dask give the one-worker events.
+
+Multi-process and Dask tests are marked slow (each starts processes that load the model).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MINI, needs_model
+
+from eventcoder.engines.dask_engine import line_ranges
+from eventcoder.errors import EngineError, InputError
+from eventcoder.run import RunOptions, run
+
+ACTORS = ["Russia", "Turkey", "Syria", "France", "Germany", "Ukraine", "the United States", "Syrian rebels",
+          "Turkish troops", "the Russian government", "Putin", "the United Nations", "Damascus"]
+CLAUSES = ["attacked {t} near the border on Tuesday", "condemned {t} after the shelling of the town",
+           "accused {t} of breaking the ceasefire", "met with {t} in Geneva to discuss the war",
+           "agreed to meet {t} next week", "launched an air strike against {t}", "said the weather was cold"]
+
+
+def write_corpus(path: Path, n: int = 120, seed: int = 7, bad_line: int | None = None) -> Path:
+    """``n`` small stories coded by the mini dictionaries; optionally a malformed record at ``bad_line``."""
+    rng = random.Random(seed)
+    lines = []
+    for i in range(n):
+        sentences = []
+        for _ in range(3):
+            s, t = rng.sample(ACTORS, 2)
+            sentences.append(f"{s} {rng.choice(CLAUSES).format(t=t)}.")
+        record = {"id": f"s{i:04d}", "date": f"20{10 + i % 10}-0{1 + i % 9}-1{i % 10}", "text": " ".join(sentences)}
+        lines.append(json.dumps(record))
+    if bad_line is not None:
+        lines.insert(bad_line - 1, '{"id": "broken", "date": "2015-01-01", "text": ')
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def read_events(path: Path) -> list[dict]:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(path, format="parquet", partitioning="hive").to_table().to_pylist()
+
+
+def by_id(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: r["event_id"])
+
+
+def options(inputs, output, **kw) -> RunOptions:
+    return RunOptions(inputs=[str(i) for i in inputs], output=str(output), dictionaries=[str(MINI)], **kw)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+# ------------------------------------------------------------------------------------------------
+# Fast: planning, errors that need no workers
+
+
+def test_line_ranges_cover_the_file_at_line_starts(tmp_path):
+    data = b"".join(f'{{"n": {i}, "pad": "{"x" * (i % 37)}"}}\n'.encode() for i in range(500))
+    f = tmp_path / "a.jsonl"
+    f.write_bytes(data)
+    for target in (1, 50, 999, 4096, len(data), 10 * len(data)):
+        ranges = line_ranges(f, target)
+        assert ranges[0][0] == 0 and ranges[-1][1] == len(data)
+        for (s1, e1, _), (s2, _, _) in zip(ranges, ranges[1:]):
+            assert e1 == s2
+        for start, end, first_line in ranges:
+            assert start == 0 or data[start - 1:start] == b"\n"
+            assert first_line == data[:start].count(b"\n") + 1
+
+
+def test_missing_dask_is_an_engine_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(EngineError, match=r"pip install eventcoder\[dask\]"):
+        run(options([write_corpus(tmp_path / "c.jsonl", 3)], tmp_path / "out", engine="dask"))
+    assert not (tmp_path / "out").exists()
+
+
+def test_dask_needs_parquet_output(tmp_path):
+    pytest.importorskip("distributed")
+    with pytest.raises(EngineError, match="Parquet"):
+        run(options([write_corpus(tmp_path / "c.jsonl", 3)], tmp_path / "out.csv", engine="dask", output_format="csv"))
+
+
+def test_unknown_engine(tmp_path):
+    with pytest.raises(EngineError, match="unknown engine"):
+        run(options([write_corpus(tmp_path / "c.jsonl", 3)], tmp_path / "out", engine="spark"))
+
+
+# ------------------------------------------------------------------------------------------------
+# Local processes
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "stories.jsonl")
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    """The one-worker run: summary and events in dataset order."""
+    out = tmp_path_factory.mktemp("ref") / "events"
+    summary = run(options([corpus], out))
+    rows = read_events(out)
+    assert summary.events == len(rows) > 50
+    return summary, rows
+
+
+@needs_model
+@pytest.mark.slow
+def test_two_workers_give_the_one_worker_events_in_order(corpus, mini_coder):
+    from eventcoder.engines.local import code_in_processes
+    from eventcoder.readers import read_stories
+    from eventcoder.pipeline import Coder
+
+    stories = list(read_stories([str(corpus)]))
+    one = Coder(nlp=mini_coder.nlp, lexicon=mini_coder.lexicon)
+    expected = [(s.id, events) for s, events in one.code_stories(stories)]
+    many = Coder(nlp=mini_coder.nlp, lexicon=mini_coder.lexicon)
+    got = [(s.id, events) for s, events in code_in_processes(many, iter(stories), options([corpus], "x", workers=2), batch=16)]
+    assert got == expected  # same stories, same events (ids included), same order
+    assert many.sentences == one.sentences == 3 * len(stories)
+
+
+@needs_model
+@pytest.mark.slow
+def test_two_workers_end_to_end(corpus, reference, tmp_path):
+    summary, rows = reference
+    got = run(options([corpus], tmp_path / "events", workers=2))
+    assert read_events(tmp_path / "events") == rows
+    assert (got.stories_read, got.stories_coded, got.sentences, got.events) == (
+        summary.stories_read, summary.stories_coded, summary.sentences, summary.events)
+    assert got.by_root == summary.by_root
+
+
+@needs_model
+@pytest.mark.slow
+def test_two_workers_bad_record_fails_with_file_and_line(tmp_path):
+    bad = write_corpus(tmp_path / "bad.jsonl", 40, bad_line=33)
+    with pytest.raises(InputError, match=r"bad\.jsonl:33"):
+        run(options([bad], tmp_path / "events", workers=2))
+    assert not (tmp_path / "events").exists()
+    assert leftovers(tmp_path) == []
+
+
+# ------------------------------------------------------------------------------------------------
+# Dask
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    """A 2-worker in-process cluster (threads: quick to start, the tasks run in this process)."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None, silence_logs=logging.ERROR
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_gives_the_local_events(corpus, reference, scheduler, tmp_path):
+    from eventcoder.engines.dask_engine import run_dask
+
+    summary, rows = reference
+    opts = options([corpus], tmp_path / "events", engine="dask", scheduler=scheduler)
+    got = run_dask(opts, partition_size=2000)  # several byte-range partitions
+    meta = json.loads((tmp_path / "events" / "_eventcoder.json").read_text())
+    assert meta["engine"]["partitions"] > 3
+    assert by_id(read_events(tmp_path / "events")) == by_id(rows)
+    assert (got.stories_read, got.stories_coded, got.sentences, got.events) == (
+        summary.stories_read, summary.stories_coded, summary.sentences, summary.events)
+    assert got.by_quad == summary.by_quad and got.balanced()
+    assert meta["counts"]["events_written"] == summary.events
+    assert leftovers(tmp_path) == []  # committed: no temporary folder left beside it
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_parquet_row_groups(corpus, reference, scheduler, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    records = [json.loads(line) for line in corpus.read_text().splitlines()]
+    src = tmp_path / "stories.parquet"
+    pq.write_table(pa.Table.from_pylist(records), src, row_group_size=25)
+    got = run(options([src], tmp_path / "events", engine="dask", scheduler=scheduler))
+    meta = json.loads((tmp_path / "events" / "_eventcoder.json").read_text())
+    assert meta["engine"]["partitions"] == 5
+    assert by_id(read_events(tmp_path / "events")) == by_id(reference[1])
+    assert got.balanced()
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_bad_record_fails_cleanly(scheduler, tmp_path):
+    from eventcoder.engines.dask_engine import run_dask
+
+    bad = write_corpus(tmp_path / "bad.jsonl", 60, bad_line=47)
+    with pytest.raises(InputError, match=r"bad\.jsonl:47"):
+        run_dask(options([bad], tmp_path / "events", engine="dask", scheduler=scheduler), partition_size=1500)
+    assert not (tmp_path / "events").exists()
+    assert leftovers(tmp_path) == []
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_skip_bad_counts_add_up(scheduler, tmp_path):
+    from eventcoder.engines.dask_engine import run_dask
+
+    bad = write_corpus(tmp_path / "bad.jsonl", 60, bad_line=47)
+    got = run_dask(
+        options([bad], tmp_path / "events", engine="dask", scheduler=scheduler, skip_bad=True), partition_size=1500
+    )
+    assert (got.stories_read, got.stories_rejected, got.stories_coded) == (61, 1, 60)
+    rejected = [json.loads(line) for line in (tmp_path / "events" / "_rejected.jsonl").read_text().splitlines()]
+    assert [r["origin"] for r in rejected] == [f"{bad}:47"]
+    assert not list((tmp_path / "events").glob("_rejected-p*"))
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_local_cluster_in_processes(corpus, reference, tmp_path):
+    pytest.importorskip("distributed")
+    got = run(options([corpus], tmp_path / "events", engine="dask", workers=2))
+    assert by_id(read_events(tmp_path / "events")) == by_id(reference[1])
+    assert got.events == reference[0].events
