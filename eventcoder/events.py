@@ -71,6 +71,35 @@ def _codable(v, lex: Lexicon) -> bool:
     return True
 
 
+def _candidates(lex: Lexicon, v) -> list[VerbPattern]:
+    """Patterns for the verb's lemma and for its surface form (PETRARCH lists some forms, like
+    "left", as verbs of their own), most specific first."""
+    by_lemma = lex.verbs.get(v.lemma_.lower(), [])
+    by_form = lex.verbs.get(v.lower_, []) if v.lower_ != v.lemma_.lower() else []
+    if not by_form:
+        return by_lemma
+    if not by_lemma:
+        return by_form
+    seen = {id(p) for p in by_lemma}
+    merged = by_lemma + [p for p in by_form if id(p) not in seen]
+    order = {id(p): n for n, p in enumerate(merged)}
+    return sorted(merged, key=lambda p: (-p.specificity, order[id(p)]))
+
+
+def _with_complements(v, own: list) -> tuple[list, list]:
+    """The verb's own clause after it, plus the clauses it governs (ccomp), with match keys."""
+    extra = []
+    for c in v.children:
+        if c.dep_ == "ccomp" and c.i > v.i:
+            stack = [c]
+            while stack:
+                t = stack.pop()
+                extra.append(t)
+                stack.extend(x for x in t.children if x.dep_ not in ("relcl", "advcl", "parataxis", "punct"))
+    tokens = sorted(set(own) | set(extra), key=lambda t: t.i)
+    return tokens, [(t.lower_, t.lemma_.lower()) for t in tokens]
+
+
 def _clause_tokens(v) -> list:
     """Tokens of the verb's own clause, in sentence order (the verb excluded)."""
     out = []
@@ -211,17 +240,26 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     for v in sent:
         if v.i in consumed or (v.pos_ not in ("VERB", "AUX") and not v.tag_.startswith("VB")):
             continue
-        pats = lex.verbs.get(v.lemma_.lower()) or lex.verbs.get(v.lower_)
+        pats = _candidates(lex, v)
         if not pats or not _codable(v, lex):
             continue
         passive = _is_passive(v)
         clause = _clause_tokens(v)
-        post = [t for t in clause if t.i > v.i]
+        own = [t for t in clause if t.i > v.i]
         pre = [t for t in clause if t.i < v.i]
-        keys = [(t.lower_, t.lemma_.lower()) for t in post]
+        own_keys = [(t.lower_, t.lemma_.lower()) for t in own]
         pre_keys = [(t.lower_, t.lemma_.lower()) for t in pre]
+        extended = None
         for pat in pats:
-            slots = _match(pat, keys, pre_keys)
+            post = own
+            slots = _match(pat, own_keys, pre_keys)
+            if slots is None and pat.specificity:
+                # Pattern words may stand in the clause the verb governs ("allowed that Mordor
+                # isn't a really pleasant place"); the slots then read that wider span too.
+                if extended is None:
+                    extended = _with_complements(v, own)
+                post = extended[0]
+                slots = _match(pat, extended[1], pre_keys) if len(post) > len(own) else None
             if slots is None:
                 continue
             # A slot must hold an actor, else a less specific pattern may still apply.

@@ -34,6 +34,7 @@ def validate(
         list[str] | None,
         typer.Option(
             "--dictionaries",
+            "-d",
             help="Dictionary folder or spec, repeatable (default: the bundled dictionaries). "
             "'petrarch:DIR' imports a PETRARCH folder; 'petrarch:FILE,FILE,...' imports just those files.",
         ),
