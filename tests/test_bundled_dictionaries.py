@@ -1,0 +1,95 @@
+"""The bundled dictionaries: valid, CAMEO-wide, and big enough to start with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import SHARED, needs_model, needs_shared
+from eventcoder.dictionaries.model import ACTOR_CODE_RE, NO_EVENT
+from eventcoder.dictionaries.native import load_dictionaries
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_dictionaries(None)  # strict: any error in any bundled file fails here
+
+
+def test_loads_without_errors_or_warnings(bundled):
+    assert [str(w) for w in bundled.warnings if w.severity == "error"] == []
+
+
+def test_cameo_table_is_complete(bundled):
+    codes = bundled.cameo
+    assert len(codes) >= 300
+    assert {f"{r:02d}" for r in range(1, 21)} <= set(codes)
+    assert all(re.fullmatch(r"\d{2,4}", c) for c in codes)
+    assert codes["195"].quad_class == 4 and codes["013"].quad_class == 1 and codes["0841"].root == "08"
+
+
+def test_every_verb_code_is_a_known_cameo_code(bundled):
+    unknown = {v.code for v in bundled.verbs if v.code != NO_EVENT and v.code not in bundled.cameo}
+    assert unknown == set()
+
+
+def test_every_actor_code_is_well_formed(bundled):
+    bad = [(a.name, c.code) for a in bundled.actors for c in a.codes if not ACTOR_CODE_RE.match(c.code)]
+    assert bad == []
+
+
+def test_sizes(bundled):
+    counts = Counter(a.type for a in bundled.actors)
+    assert counts["person"] >= 1500
+    assert counts["igo"] + counts["ngo"] + counts["company"] + counts["armed_group"] >= 150
+    assert sum(len(a.phrases) for a in bundled.agents) >= 300
+    patterns = [v for v in bundled.verbs if v.code != NO_EVENT]
+    assert len(patterns) >= 1500
+    assert len({v.code for v in patterns}) >= 200
+    assert {v.code[:2] for v in patterns} == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_historical_states_and_people_are_date_bounded(bundled):
+    from eventcoder.dictionaries.lookup import lookup
+
+    def codes(phrase, day):
+        return {c for h in lookup(bundled, phrase, day) for c in h.codes}
+
+    assert codes("Soviet Union", dt.date(1985, 1, 1)) == {"SUN"}
+    assert codes("Soviet Union", dt.date(1995, 1, 1)) == set()
+    assert codes("Vladimir Putin", dt.date(2005, 1, 1)) == {"RUSGOV"}
+    assert codes("Barack Obama", dt.date(2012, 1, 1)) == {"USAGOV"}
+    assert codes("Barack Obama", dt.date(2019, 1, 1)) == {"USAELI"}
+
+
+@needs_model
+@needs_shared
+def test_seed_article_with_imported_phoenix_dictionaries(nlp, tmp_path):
+    """With Phoenix's actors, agents and verbs the Russia -> Islamic State event stands; the US
+    airstrikes need a 'resume ... airstrike' pattern that Phoenix's verb file does not have, so
+    with Phoenix actors and agents the bundled verb patterns give it."""
+    from eventcoder.pipeline import Coder
+
+    phoenix = tmp_path / "phoenix"
+    phoenix.mkdir()
+    for f in (SHARED / "petrarch2" / "dictionaries").glob("Phoenix.*"):
+        (phoenix / f.name).symlink_to(f)
+    (phoenix / "CAMEO.2.0.txt").symlink_to(SHARED / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt")
+    text = (SHARED / "seed" / "article.txt").read_text(encoding="utf-8")
+    day = dt.date(2017, 12, 8)
+
+    events = Coder([f"petrarch:{phoenix}"], nlp=nlp).code_text(text, day)
+    assert any(e.source.startswith("RUS") and e.target == "IMGMUSISI" for e in events)
+
+    verbs_only = tmp_path / "bundled-verbs"
+    verbs_only.mkdir()
+    from eventcoder.dictionaries.native import bundled_dictionaries_path
+
+    (verbs_only / "verbs").symlink_to(bundled_dictionaries_path() / "verbs")
+    (phoenix / "CAMEO.2.0.txt").unlink()
+    events = Coder([f"petrarch:{phoenix}", str(verbs_only)], nlp=nlp).code_text(text, day)
+    triples = {(e.source, e.event_code, e.target) for e in events}
+    assert any(s.startswith("RUS") and t == "IMGMUSISI" for s, _, t in triples), triples
+    assert any(s.startswith("USA") and c == "195" and t == "IMGMUSISI" for s, c, t in triples), triples
