@@ -61,6 +61,7 @@ class RunSummary:
     output: str = ""
     rejected_file: str | None = None
     seconds: float = 0.0
+    setup_seconds: float = 0.0  # loading the model and dictionaries, part of ``seconds``
     model: str = ""
     fingerprint: str = ""
 
@@ -137,6 +138,7 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     if coder is None:
         coder = Coder(options.dictionaries, options.model, require_dyad=options.require_dyad, batch_size=options.batch_size)
     summary = RunSummary(output=str(options.output), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
+    summary.setup_seconds = time.perf_counter() - started
     metadata = run_metadata(options, summary)
     items = read_stories(
         list(options.inputs),

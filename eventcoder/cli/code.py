@@ -98,13 +98,14 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("stories coded", f"{summary.stories_coded:,} ({summary.stories_with_events:,} with events)")
     table.add_row("stories rejected", f"{summary.stories_rejected:,}" + (f"  -> {summary.rejected_file}" if summary.rejected_file else ""))
     table.add_row("sentences", f"{summary.sentences:,}")
-    rate = summary.sentences / summary.seconds if summary.seconds else 0.0
+    coding = summary.seconds - summary.setup_seconds
+    rate = summary.sentences / coding if coding > 0 else 0.0
     table.add_row("events", f"{summary.events:,}")
     for q in (1, 2, 3, 4):
         table.add_row(f"  quad {q}", f"{summary.by_quad.get(q, 0):,}  {QUADS[q]}")
     top = ", ".join(f"{root} ({n:,})" for root, n in summary.by_root.most_common(5)) or "-"
     table.add_row("top root codes", top)
-    table.add_row("time", f"{summary.seconds:,.1f} s ({rate:,.0f} sentences/s)")
+    table.add_row("time", f"{summary.seconds:,.1f} s ({summary.setup_seconds:,.1f} s loading; {rate:,.0f} sentences/s coding)")
     table.add_row("model", summary.model)
     table.add_row("dictionaries", summary.fingerprint)
     table.add_row("dataset", summary.output)
