@@ -55,6 +55,10 @@ FILLERS = [
     "The ministry did not immediately respond to a request for comment on the report published on Monday.",
     "Local newspapers reported long queues at petrol stations in several cities after prices rose again.",
 ]
+TAILS = [
+    ", a spokesman for the ministry told reporters", ", according to a statement released late in the evening",
+    ", two senior officials said on condition of anonymity", ", the state news agency reported",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -67,7 +71,8 @@ def sentence(rng: random.Random) -> str:
     source, target = rng.sample(ACTORS, 2)
     verb, rest = rng.choice(VERBS)
     core = f"{source} {verb.format(t=target)} {rest}"
-    return _cap(rng.choice(OPENERS).format(day=rng.choice(DAYS), s=core)) + "."
+    tail = rng.choice(TAILS) if rng.random() < 0.6 else ""
+    return _cap(rng.choice(OPENERS).format(day=rng.choice(DAYS), s=core)) + tail + "."
 
 
 def story_text(rng: random.Random, sentences: int) -> str:

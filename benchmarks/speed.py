@@ -1,0 +1,373 @@
+"""Speed benchmark: spaCy alone, eventcoder end to end, the coding stage alone, dictionary loads,
+1 -> 2 worker scaling, and (optionally) a memory-flatness check. Writes docs/performance.md.
+
+    .venv/bin/python benchmarks/speed.py                      # default size, about 5 minutes here
+    .venv/bin/python benchmarks/speed.py --stories 2000 --no-docs
+    .venv/bin/python benchmarks/speed.py --memory-sentences 200000   # adds the RSS check
+
+Every measurement runs in its own fresh Python process (``--stage``), so peak memory
+(``ru_maxrss``) is that stage's alone and a "cold" dictionary load really starts cold. All stages
+read the same seeded corpus (benchmarks/corpus.py). Sentences are counted as the coder counts
+them (spaCy sentences of the parsed stories).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PHOENIX = Path("/work/shared/petrarch2/dictionaries")
+DOCS = ROOT / "docs" / "performance.md"
+
+
+def _maxrss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _stories(corpus: str):
+    from eventcoder.readers import read_stories
+
+    return [s for s in read_stories([corpus])]
+
+
+# ------------------------------------------------------------------------------------------------
+# Stages (each runs in a fresh process and prints one JSON line)
+
+
+def stage_spacy(a) -> dict:
+    from eventcoder.nlp import load_model
+
+    nlp = load_model(a.model)
+    texts = [s.text for s in _stories(a.corpus)]
+    started = time.perf_counter()
+    sentences = 0
+    for doc in nlp.pipe(texts, batch_size=64):
+        sentences += sum(1 for _ in doc.sents)
+    seconds = time.perf_counter() - started
+    return {"sentences": sentences, "seconds": seconds, "components": nlp.pipe_names, "maxrss_mb": _maxrss_mb()}
+
+
+def stage_e2e(a) -> dict:
+    from eventcoder.pipeline import Coder
+    from eventcoder.run import RunOptions, run
+
+    specs = [a.dictionaries] if a.dictionaries else None
+    started = time.perf_counter()
+    coder = Coder(specs, a.model)
+    setup = time.perf_counter() - started
+    options = RunOptions(inputs=[a.corpus], output=a.output, dictionaries=specs, model=a.model, workers=a.workers, overwrite=True)
+    started = time.perf_counter()
+    summary = run(options, coder=coder)
+    seconds = time.perf_counter() - started
+    return {
+        "sentences": summary.sentences, "events": summary.events, "seconds": seconds, "setup_seconds": setup,
+        "maxrss_mb": _maxrss_mb(), "children_maxrss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def stage_coding(a) -> dict:
+    from eventcoder.dictionaries.compile import load_lexicon
+    from eventcoder.nlp import load_model
+    from eventcoder.pipeline import code_doc
+
+    specs = [a.dictionaries] if a.dictionaries else None
+    lex = load_lexicon(specs)
+    nlp = load_model(a.model)
+    stories = _stories(a.corpus)
+    docs = list(nlp.pipe([s.text for s in stories], batch_size=64))  # parsed once, not timed
+    sentences = sum(1 for d in docs for _ in d.sents)
+    profile = None
+    started = time.perf_counter()
+    events = sum(len(code_doc(lex, doc, story)) for doc, story in zip(docs, stories))
+    seconds = time.perf_counter() - started
+    if a.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        for doc, story in zip(docs, stories):
+            code_doc(lex, doc, story)
+        prof.disable()
+        stats = pstats.Stats(prof)
+        rows = []
+        for (file, line, func), (cc, nc, tt, ct, _) in stats.stats.items():
+            rows.append({"where": f"{Path(file).name}:{line}({func})", "calls": nc, "tottime": tt, "cumtime": ct})
+        rows.sort(key=lambda r: -r["tottime"])
+        profile = {"total": stats.total_tt, "top": rows[:12]}
+    return {"sentences": sentences, "events": events, "seconds": seconds, "maxrss_mb": _maxrss_mb(), "profile": profile}
+
+
+def stage_load(a) -> dict:
+    from eventcoder.dictionaries.compile import load_lexicon
+
+    specs = [a.dictionaries] if a.dictionaries else None
+    started = time.perf_counter()
+    lex = load_lexicon(specs)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "actors": len(lex.dictionaries.actors), "verbs": len(lex.dictionaries.verbs)}
+
+
+def stage_memory(a) -> dict:
+    """Stream a large corpus through run() and sample this process's RSS as stories go by."""
+    from eventcoder.run import RunOptions, run
+
+    samples: list[tuple[int, float]] = []
+    every = max(a.sample_every, 1)
+
+    def progress(stories: int, sentences: int) -> None:
+        if stories % every == 0:
+            samples.append((sentences, _rss_mb()))
+
+    options = RunOptions(inputs=[a.corpus], output=a.output, workers=a.workers, overwrite=True)
+    started = time.perf_counter()
+    summary = run(options, progress=progress)
+    return {
+        "sentences": summary.sentences, "events": summary.events, "seconds": time.perf_counter() - started,
+        "samples": samples, "maxrss_mb": _maxrss_mb(), "children_maxrss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+STAGES = {"spacy": stage_spacy, "e2e": stage_e2e, "coding": stage_coding, "load": stage_load, "memory": stage_memory}
+
+
+# ------------------------------------------------------------------------------------------------
+# Orchestration
+
+
+def _stage(name: str, corpus: str, env: dict | None = None, **kw) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--corpus", corpus]
+    for key, value in kw.items():
+        if value is None or value is False:
+            continue
+        cmd.append("--" + key.replace("_", "-"))
+        if value is not True:
+            cmd.append(str(value))
+    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=ROOT)
+    if out.returncode != 0:
+        return {"error": (out.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = 0.0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram = int(line.split()[1]) / 2**20
+    except OSError:
+        pass
+    import spacy
+
+    from eventcoder.nlp import available_model
+
+    name = available_model()
+    model_version = "?"
+    if name:
+        try:
+            from importlib.metadata import version
+
+            model_version = version(name.replace("_", "-"))
+        except Exception:  # noqa: BLE001
+            model_version = "?"
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(ram, 1), "python": platform.python_version(),
+        "spacy": spacy.__version__, "model": f"{name} {model_version}", "os": platform.platform(),
+    }
+
+
+def _rate(r: dict) -> float | None:
+    if not r or "error" in r or not r.get("seconds"):
+        return None
+    return r["sentences"] / r["seconds"]
+
+
+def _fmt(x, unit="", digits=0) -> str:
+    if x is None:
+        return "n/a"
+    return f"{x:,.{digits}f}{unit}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="eventcoder speed benchmark")
+    ap.add_argument("--stories", type=int, default=1000, help="stories in the seeded corpus (5 sentences each)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--phoenix", default=str(PHOENIX), help="PETRARCH-2 dictionary folder for the petrarch: rows")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the 2-worker run")
+    ap.add_argument("--memory-sentences", type=int, default=0, help="also stream this many sentences through run() and sample RSS")
+    ap.add_argument("--memory-workers", type=int, default=1)
+    ap.add_argument("--profile", action="store_true", help="cProfile the coding stage (top hot spots)")
+    ap.add_argument("--no-docs", action="store_true", help="print only; do not rewrite docs/performance.md")
+    # stage options (internal)
+    ap.add_argument("--stage", choices=sorted(STAGES))
+    ap.add_argument("--corpus")
+    ap.add_argument("--dictionaries")
+    ap.add_argument("--model")
+    ap.add_argument("--output")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--sample-every", type=int, default=500)
+    a = ap.parse_args(argv)
+    if a.stage:
+        print(json.dumps(STAGES[a.stage](a)))
+        return
+    run_benchmark(a, argv)
+
+
+def run_benchmark(a, argv) -> None:
+    from benchmarks.corpus import write_jsonl
+
+    command = "python benchmarks/speed.py" + ("" if not argv else " " + " ".join(argv))
+    if argv is None:
+        command = "python benchmarks/speed.py " + " ".join(sys.argv[1:])
+    work = Path(tempfile.mkdtemp(prefix="eventcoder-bench-"))
+    results: dict = {"machine": _machine(), "command": command.strip(), "date": dt.date.today().isoformat()}
+    try:
+        corpus = str(write_jsonl(work / "corpus.jsonl", a.stories, a.seed))
+        phoenix = f"petrarch:{a.phoenix}" if Path(a.phoenix).is_dir() else None
+        say = lambda *x: print(*x, flush=True)  # noqa: E731
+        say(f"corpus: {a.stories} stories -> {corpus}")
+        # warm the caches so (a)-(c) measure steady state
+        _stage("load", corpus)
+        if phoenix:
+            _stage("load", corpus, dictionaries=phoenix)
+        results["spacy"] = r = _stage("spacy", corpus)
+        say("a spaCy alone", _fmt(_rate(r), " sent/s"), r)
+        results["e2e"] = r = _stage("e2e", corpus, output=str(work / "out1"))
+        say("b end to end", _fmt(_rate(r), " sent/s"), r)
+        results["coding"] = {}
+        for label, spec in (("bundled", None), ("phoenix", phoenix)):
+            if label == "phoenix" and spec is None:
+                results["coding"][label] = {"error": f"{a.phoenix} not found"}
+                continue
+            results["coding"][label] = r = _stage("coding", corpus, dictionaries=spec, profile=a.profile)
+            say(f"c coding ({label})", _fmt(_rate(r), " sent/s"), {k: v for k, v in r.items() if k != "profile"})
+        results["load"] = {}
+        for label, spec in (("bundled", None), ("phoenix", phoenix)):
+            if spec is None and label == "phoenix":
+                continue
+            cold_dir = tempfile.mkdtemp(prefix="eventcoder-cache-")
+            cold = _stage("load", corpus, env={"EVENTCODER_CACHE_DIR": cold_dir}, dictionaries=spec)
+            warm = _stage("load", corpus, env={"EVENTCODER_CACHE_DIR": cold_dir}, dictionaries=spec)
+            shutil.rmtree(cold_dir, ignore_errors=True)
+            results["load"][label] = {"cold": cold, "warm": warm}
+            say(f"d load ({label})", cold, warm)
+        if not a.no_scaling:
+            results["e2e2"] = r = _stage("e2e", corpus, output=str(work / "out2"), workers=2)
+            say("b with 2 workers", _fmt(_rate(r), " sent/s"), r)
+        if a.memory_sentences:
+            stories = max(a.memory_sentences // 5, 1)
+            big = str(write_jsonl(work / "memory.jsonl", stories, a.seed + 1))
+            results["memory"] = r = _stage(
+                "memory", big, output=str(work / "outm"), workers=a.memory_workers, sample_every=max(stories // 40, 1)
+            )
+            say("memory", {k: v for k, v in r.items() if k != "samples"})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)
+    (ROOT / "benchmarks" / "results" / "speed.json").write_text(json.dumps(results, indent=2) + "\n")
+    table = render(results)
+    print(table)
+    if not a.no_docs:
+        write_docs(table)
+
+
+def render(r: dict) -> str:
+    m = r["machine"]
+    a, b = _rate(r.get("spacy")), _rate(r.get("e2e"))
+    lines = [
+        f"Measured {r['date']} with `{r['command']}` on: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
+        f"{m['os']}, Python {m['python']}, spaCy {m['spacy']}, model {m['model']}.",
+        "",
+        "| measurement | sentences | seconds | sentences/s | peak RSS (MB) | notes |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+
+    def row(name, x, notes=""):
+        if not x or "error" in x:
+            lines.append(f"| {name} | | | | | {(x or {}).get('error', 'skipped')} {notes}|")
+            return
+        rss = x.get("maxrss_mb")
+        if x.get("children_maxrss_mb"):
+            notes = f"{notes} workers peak {x['children_maxrss_mb']:,.0f} MB each".strip()
+        lines.append(
+            f"| {name} | {x['sentences']:,} | {x['seconds']:.1f} | {_rate(x):,.0f} | {_fmt(rss)} | {notes} |"
+        )
+
+    sp = r.get("spacy") or {}
+    row("(a) spaCy alone, nlp.pipe", sp, f"components: {', '.join(sp.get('components', []))}")
+    row("(b) end to end, 1 worker (JSONL -> Parquet)", r.get("e2e"), f"b/a = {_fmt(b / a if a and b else None, '', 2)}")
+    if r.get("e2e2"):
+        b2 = _rate(r["e2e2"])
+        row("(b) end to end, 2 workers", r["e2e2"], f"speed-up {_fmt(b2 / b if b and b2 else None, 'x', 2)} (includes starting the workers)")
+    for label, x in r.get("coding", {}).items():
+        row(f"(c) coding stage only, {label} dictionaries", x, f"{x.get('events', 0):,} events" if x and "error" not in x else "")
+    lines += ["", "| dictionary load | cold (no cache) | warm (cached) | entries |", "|---|---:|---:|---|"]
+    for label, x in r.get("load", {}).items():
+        c, w = x["cold"], x["warm"]
+        lines.append(
+            f"| {label} | {_fmt(c.get('seconds'), ' s', 2)} | {_fmt(w.get('seconds'), ' s', 2)} | "
+            f"{c.get('actors', 0):,} actors, {c.get('verbs', 0):,} verb patterns |"
+        )
+    mem = r.get("memory")
+    if mem and "error" not in mem:
+        samples = mem["samples"]
+        lines += ["", f"Memory flatness: {mem['sentences']:,} sentences streamed through `run()` "
+                  f"in {mem['seconds']:.0f} s; RSS of the process as stories went by:", "",
+                  "| sentences done | RSS (MB) |", "|---:|---:|"]
+        step = max(len(samples) // 10, 1)
+        for s, rss in samples[::step] + ([samples[-1]] if samples and samples[-1] not in samples[::step] else []):
+            lines.append(f"| {s:,} | {rss:,.0f} |")
+        lines.append(f"\nPeak RSS {mem['maxrss_mb']:,.0f} MB.")
+    for label, x in r.get("coding", {}).items():
+        prof = (x or {}).get("profile")
+        if prof:
+            lines += ["", f"cProfile of the coding stage ({label}), total {prof['total']:.2f} s (profiler overhead included):", "",
+                      "| function | calls | own time (s) | cumulative (s) |", "|---|---:|---:|---:|"]
+            for p in prof["top"]:
+                lines.append(f"| `{p['where']}` | {p['calls']:,} | {p['tottime']:.2f} | {p['cumtime']:.2f} |")
+    return "\n".join(lines)
+
+
+START, END = "<!-- speed:begin -->", "<!-- speed:end -->"
+
+
+def write_docs(table: str) -> None:
+    text = DOCS.read_text() if DOCS.exists() else f"# Performance\n\n{START}\n{END}\n"
+    if START not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    DOCS.write_text(f"{head}{START}\n{table}\n{END}{tail}")
+    print(f"wrote {DOCS}")
+
+
+if __name__ == "__main__":
+    main()
