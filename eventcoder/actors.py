@@ -196,9 +196,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         if not actors:
             return None
         base = max(actors, key=lambda h: h.end)
-        root = _span_root(doc, base.start, base.end)
-        named = root.pos_ == "PROPN" and rel != "poss"
-        if rel not in ("compound", "nn") and not named and lex.actor(base.payload).type in ("country", "other"):
+        # A possessive alone does not ("Moscow's ally" is not Moscow), but an adjective or a
+        # compound does: "attacked Ukrainian cities" is an attack on Ukraine.
+        if rel == "poss":
             return None
         agent_hit = max(agents, key=lambda h: h.end) if agents else None
     entry = lex.actor(base.payload)
