@@ -17,6 +17,11 @@ from .dictionaries.compile import Lexicon
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
 _LOCATING = {"of", "from", "in"}
+# Nouns whose possessor is not the actor they name ("Moscow's ally", "Iran's neighbours").
+RELATIONAL_NOUNS = frozenset({
+    "ally", "friend", "partner", "neighbour", "neighbor", "enemy", "foe", "rival", "adversary",
+    "opponent", "counterpart", "client", "proxy", "backer", "patron", "sponsor", "critic", "victim",
+})
 _DEFINITE = {"the", "that", "this", "these", "those"}
 _PRONOUN_TYPES = {
     "it": ("country", "igo", "ngo", "company", "armed_group", "other"),
@@ -196,9 +201,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         if not actors:
             return None
         base = max(actors, key=lambda h: h.end)
-        # A possessive alone does not ("Moscow's ally" is not Moscow), but an adjective or a
-        # compound does: "attacked Ukrainian cities" is an attack on Ukraine.
-        if rel == "poss":
+        # An adjective, a compound or a possessive names the actor of the phrase: "attacked
+        # Ukrainian cities", "condemned Russia's invasion", "rejected Ukraine's plan"; but a
+        # relational noun names someone else: "Moscow's ally" is not Moscow.
+        if rel == "poss" and doc[head_i].lemma_.lower() in RELATIONAL_NOUNS:
             return None
         agent_hit = max(agents, key=lambda h: h.end) if agents else None
     entry = lex.actor(base.payload)
