@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,17 +13,9 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..run import RunOptions, RunSummary, run
+from .options import parse_day
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"'{value}' is not a date", field="--date", fix="write it as YYYY-MM-DD, e.g. 2017-12-08") from None
 
 
 def code(
@@ -58,7 +49,7 @@ def code(
         raise InputError("--overwrite and --append exclude each other", field="--append", fix="pass one of them")
     options = RunOptions(
         inputs=inputs, output=str(output), output_format=output_format, input_format=input_format,
-        id_field=id_field, date_field=date_field, text_field=text_field, default_date=_parse_date(date),
+        id_field=id_field, date_field=date_field, text_field=text_field, default_date=parse_day(date),
         dictionaries=dictionaries, model=model, skip_bad=skip_bad, overwrite=overwrite, append=append,
         require_dyad=not allow_no_target, batch_size=batch_size, workers=workers or (os.cpu_count() or 1),
         engine=engine, scheduler=scheduler,

@@ -6,7 +6,6 @@ top-level main(), which prints them as one line and exits 1.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,10 +13,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import DictionaryError, OutputError
+from ..errors import OutputError
 from ..dictionaries import native
 from ..dictionaries.lint import lint as lint_dictionaries
 from ..dictionaries.lookup import lookup as lookup_phrase
+from .options import parse_day
 
 app = typer.Typer(
     help="Import, check, count and look up dictionaries (native folders or petrarch:DIR).",
@@ -93,15 +93,6 @@ def stats(dictionaries: DictOpt = None) -> None:
         console.print(line)
 
 
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DictionaryError(f"'{value}' is not a date", field="--date", fix="write YYYY-MM-DD, e.g. 2017-12-08") from None
-
-
 @app.command("lookup")
 def lookup(
     phrase: Annotated[str, typer.Argument(help="The phrase to look up, e.g. 'Barack Obama' or 'Syrian rebels'.")],
@@ -109,7 +100,7 @@ def lookup(
     dictionaries: DictOpt = None,
 ) -> None:
     """Show the entries a phrase names and their codes (on --date), with file:line."""
-    day = _parse_day(date)
+    day = parse_day(date)
     d = native.load_dictionaries(dictionaries)
     hits = lookup_phrase(d, phrase, day)
     if not hits:

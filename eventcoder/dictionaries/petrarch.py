@@ -607,7 +607,6 @@ class _Reader:
     def verbs(self, path: Path) -> None:
         lines = list(_lines(path))
         # Synsets first: PETRARCH lets patterns use synsets defined anywhere in the file.
-        i = 0
         current: tuple[str, Origin] | None = None
         alts: list[tuple[str, ...]] = []
 
