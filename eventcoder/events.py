@@ -71,23 +71,28 @@ def _codable(v, lex: Lexicon) -> bool:
     return True
 
 
-def _candidates(lex: Lexicon, v) -> list[VerbPattern]:
+def _candidates(lex: Lexicon, v, keys: set[str]) -> list[VerbPattern]:
     """Patterns for the verb's lemma and for its surface form (PETRARCH lists some forms, like
-    "left", as verbs of their own), most specific first."""
-    by_lemma = lex.verbs.get(v.lemma_.lower(), [])
-    by_form = lex.verbs.get(v.lower_, []) if v.lower_ != v.lemma_.lower() else []
-    if not by_form:
-        return by_lemma
-    if not by_lemma:
-        return by_form
-    seen = {id(p) for p in by_lemma}
-    merged = by_lemma + [p for p in by_form if id(p) not in seen]
-    order = {id(p): n for n, p in enumerate(merged)}
-    return sorted(merged, key=lambda p: (-p.specificity, order[id(p)]))
+    "left", as verbs of their own) whose words can occur in the clause, most specific first."""
+    lemma, form = v.lemma_.lower(), v.lower_
+    found = []
+    for name in (lemma, form) if form != lemma else (lemma,):
+        index = lex.verbs.get(name)
+        if index is not None:
+            found.extend(index.candidates(keys))
+    if not found:
+        return []
+    found.sort(key=lambda rp: rp[0])
+    out, seen = [], set()
+    for _, p in found:
+        if id(p) not in seen:
+            seen.add(id(p))
+            out.append(p)
+    return out
 
 
-def _with_complements(v, own: list) -> tuple[list, list]:
-    """The verb's own clause after it, plus the clauses it governs (ccomp), with match keys."""
+def _with_complements(v, own: list) -> list:
+    """The verb's own clause after it, plus the clauses it governs (ccomp)."""
     extra = []
     for c in v.children:
         if c.dep_ == "ccomp" and c.i > v.i:
@@ -96,8 +101,9 @@ def _with_complements(v, own: list) -> tuple[list, list]:
                 t = stack.pop()
                 extra.append(t)
                 stack.extend(x for x in t.children if x.dep_ not in ("relcl", "advcl", "parataxis", "punct"))
-    tokens = sorted(set(own) | set(extra), key=lambda t: t.i)
-    return tokens, [(t.lower_, t.lemma_.lower()) for t in tokens]
+    if not extra:
+        return own
+    return sorted(set(own) | set(extra), key=lambda t: t.i)
 
 
 def _clause_tokens(v) -> list:
@@ -161,42 +167,70 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     return out
 
 
-def _word_matches(words: Words, keys: list[tuple[str, str]], j: int) -> int:
-    """Length of the alternative of ``words`` matching at clause position j, or 0."""
-    for alt in words.alternatives:
-        n = len(alt)
-        if j + n > len(keys):
-            continue
-        if all(w == keys[j + k][0] or w == keys[j + k][1] for k, w in enumerate(alt)):
-            return n
-    return 0
+class _Keys:
+    """The words of a run of clause tokens (lower case text and lemma), with where each stands."""
+
+    __slots__ = ("pairs", "at")
+
+    def __init__(self, tokens) -> None:
+        self.pairs = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        at: dict[str, list[int]] = {}
+        for j, (low, lemma) in enumerate(self.pairs):
+            at.setdefault(low, []).append(j)
+            if lemma != low:
+                at.setdefault(lemma, []).append(j)
+        self.at = at
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def words(self) -> set[str]:
+        return set(self.at)
+
+    def find(self, words: Words, p: int) -> tuple[int, int] | None:
+        """The earliest position >= p where an alternative of ``words`` matches: (start, length).
+        At one position the first alternative listed wins."""
+        best: tuple[int, int] | None = None
+        pairs = self.pairs
+        for alt in words.alternatives:
+            starts = self.at.get(alt[0])
+            if not starts:
+                continue
+            n = len(alt)
+            for j in starts:
+                if j < p:
+                    continue
+                if best is not None and j >= best[0]:
+                    break
+                if j + n <= len(pairs) and all(
+                    w == pairs[j + k][0] or w == pairs[j + k][1] for k, w in enumerate(alt[1:], 1)
+                ):
+                    best = (j, n)
+                    break
+        return best
 
 
-def _match(pattern: VerbPattern, keys: list[tuple[str, str]], pre_keys: list[tuple[str, str]]):
-    """Match a pattern against the clause. Returns {slot: (start, end)} clause ranges or None."""
+def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys):
+    """Match a pattern against the clause. Returns {slot: [start, end]} clause ranges or None."""
     p = 0
     for elem in pattern.pre:
-        if not isinstance(elem, Words):
-            continue
-        while p < len(pre_keys) and not _word_matches(elem, pre_keys, p):
-            p += 1
-        if p >= len(pre_keys):
-            return None
-        p += _word_matches(elem, pre_keys, p)
+        if isinstance(elem, Words):
+            hit = pre_keys.find(elem, p)
+            if hit is None:
+                return None
+            p = hit[0] + hit[1]
     slots: dict[str, list[int]] = {}
     open_slots: list[str] = []
     p = 0
     for elem in pattern.post:
         if isinstance(elem, Words):
-            j = p
-            while j < len(keys) and not _word_matches(elem, keys, j):
-                j += 1
-            if j >= len(keys):
+            hit = keys.find(elem, p)
+            if hit is None:
                 return None
             for s in open_slots:
-                slots[s][1] = j
+                slots[s][1] = hit[0]
             open_slots = []
-            p = j + _word_matches(elem, keys, j)
+            p = hit[0] + hit[1]
         else:
             slots[elem] = [p, len(keys)]
             open_slots.append(elem)
@@ -240,26 +274,26 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     for v in sent:
         if v.i in consumed or (v.pos_ not in ("VERB", "AUX") and not v.tag_.startswith("VB")):
             continue
-        pats = _candidates(lex, v)
-        if not pats or not _codable(v, lex):
+        lemma = v.lemma_.lower()
+        if (lemma not in lex.verbs and v.lower_ not in lex.verbs) or not _codable(v, lex):
             continue
         passive = _is_passive(v)
         clause = _clause_tokens(v)
         own = [t for t in clause if t.i > v.i]
         pre = [t for t in clause if t.i < v.i]
-        own_keys = [(t.lower_, t.lemma_.lower()) for t in own]
-        pre_keys = [(t.lower_, t.lemma_.lower()) for t in pre]
-        extended = None
+        own_keys = _Keys(own)
+        pre_keys = _Keys(pre)
+        # Pattern words may stand in the clause the verb governs ("allowed that Mordor isn't a
+        # really pleasant place"); the slots then read that wider span too.
+        extended = _with_complements(v, own)
+        ext_keys = own_keys if extended is own else _Keys(extended)
+        pats = _candidates(lex, v, ext_keys.words() | pre_keys.words())
         for pat in pats:
             post = own
             slots = _match(pat, own_keys, pre_keys)
-            if slots is None and pat.specificity:
-                # Pattern words may stand in the clause the verb governs ("allowed that Mordor
-                # isn't a really pleasant place"); the slots then read that wider span too.
-                if extended is None:
-                    extended = _with_complements(v, own)
-                post = extended[0]
-                slots = _match(pat, extended[1], pre_keys) if len(post) > len(own) else None
+            if slots is None and pat.specificity and extended is not own:
+                post = extended
+                slots = _match(pat, ext_keys, pre_keys)
             if slots is None:
                 continue
             # A slot must hold an actor, else a less specific pattern may still apply.
@@ -322,17 +356,15 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
 
 def _matched_tokens(pat: VerbPattern, post) -> list:
     """The clause tokens the pattern's words matched, in order."""
+    keys = _Keys(post)
     out = []
-    j = 0
-    keys = [(t.lower_, t.lemma_.lower()) for t in post]
+    p = 0
     for elem in (e for e in pat.post if isinstance(e, Words)):
-        while j < len(keys):
-            n = _word_matches(elem, keys, j)
-            if n:
-                out.extend(post[j:j + n])
-                j += n
-                break
-            j += 1
+        hit = keys.find(elem, p)
+        if hit is None:
+            break
+        out.extend(post[hit[0]:hit[0] + hit[1]])
+        p = hit[0] + hit[1]
     return out
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Sequence
 
 from .. import __version__
-from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern
+from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @dataclass
@@ -56,6 +56,44 @@ class PhraseIndex:
 
 
 @dataclass
+class VerbIndex:
+    """The patterns of one verb form, findable by the words a clause holds.
+
+    Each pattern is filed under the first words of the alternatives of its first word element
+    (its anchor), so a clause only tries patterns whose anchor it contains; patterns naming no
+    word are always tried. ``rank`` orders patterns globally: most words first, then those
+    naming a slot, then the earlier line."""
+
+    bare: list[tuple[int, VerbPattern]] = field(default_factory=list)
+    by_anchor: dict[str, list[tuple[int, VerbPattern]]] = field(default_factory=dict)
+
+    def add(self, rank: int, pattern: VerbPattern) -> None:
+        first = next((e for e in pattern.pre + pattern.post if isinstance(e, Words)), None)
+        if first is None:
+            self.bare.append((rank, pattern))
+            return
+        for anchor in {alt[0] for alt in first.alternatives}:
+            self.by_anchor.setdefault(anchor, []).append((rank, pattern))
+
+    def candidates(self, keys: set[str]) -> list[tuple[int, VerbPattern]]:
+        found = list(self.bare)
+        for key in keys:
+            hit = self.by_anchor.get(key)
+            if hit:
+                found.extend(hit)
+        return found
+
+
+def pattern_rank(patterns: list[VerbPattern]) -> dict[int, int]:
+    """Position of every pattern in matching order: most words, then slots, then line."""
+    def key(n: int):
+        v = patterns[n]
+        return (-v.specificity, -sum(1 for e in v.post if not isinstance(e, Words)), n)
+
+    return {n: r for r, n in enumerate(sorted(range(len(patterns)), key=key))}
+
+
+@dataclass
 class Lexicon:
     """Dictionaries compiled for matching. Picklable."""
 
@@ -66,9 +104,8 @@ class Lexicon:
     references: PhraseIndex
     sentence_discards: PhraseIndex
     story_discards: PhraseIndex
-    # verb form (lemma or inflected form, lower case) -> patterns, most specific first
-    verbs: dict[str, list[VerbPattern]]
-    country_codes: frozenset[str]
+    # verb form (lemma or inflected form, lower case) -> its patterns, indexed by anchor word
+    verbs: dict[str, VerbIndex]
 
     @property
     def cameo(self) -> dict[str, CameoCode]:
@@ -145,20 +182,12 @@ def compile_lexicon(d: Dictionaries) -> Lexicon:
             (story_discards if x.story else sentence_discards).add(k, i)
     for index in (actors, agents, references, sentence_discards, story_discards):
         index.freeze()
-    verbs: dict[str, list[VerbPattern]] = defaultdict(list)
-    for v in d.verbs:
+    rank = pattern_rank(d.verbs)
+    verbs: dict[str, VerbIndex] = defaultdict(VerbIndex)
+    for n, v in enumerate(d.verbs):
         for form in v.verbs:
-            verbs[form].append(v)
-    order = {id(v): n for n, v in enumerate(d.verbs)}
-    for form, pats in verbs.items():
-        # Most words first; then patterns naming a slot; then the earlier line.
-        pats.sort(key=lambda v: (-v.specificity, -sum(1 for e in v.post if not hasattr(e, "alternatives")), order[id(v)]))
-    country_codes = frozenset(
-        dc.code for a in d.actors if a.type == "country" for dc in a.codes if len(dc.code) == 3
-    )
-    return Lexicon(
-        d, d.fingerprint(), actors, agents, references, sentence_discards, story_discards, dict(verbs), country_codes
-    )
+            verbs[form].add(rank[n], v)
+    return Lexicon(d, d.fingerprint(), actors, agents, references, sentence_discards, story_discards, dict(verbs))
 
 
 # ----------------------------------------------------------------------------------------------
