@@ -96,8 +96,12 @@ def _np_head(tok):
 def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     """Greedy longest dictionary matches, left to right; actors win ties with agents."""
     hits: list[_Hit] = []
+    starts = lex.mention_starts
     i, n = 0, len(lowers)
     while i < n:
+        if lowers[i] not in starts and texts[i] not in starts:
+            i += 1
+            continue
         a = lex.actors.match_at(lowers, texts, i)
         g = lex.agents.match_at(lowers, texts, i)
         if a is not None:
@@ -115,11 +119,18 @@ def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, da
     return hits
 
 
-def sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | None) -> list[Mention]:
-    """Mentions of one sentence (a spaCy Span), before references are resolved."""
+def sentence_mentions(
+    lex: Lexicon, sent, sentence_index: int, day: dt.date | None,
+    lowers: list[str] | None = None, texts: list[str] | None = None,
+) -> list[Mention]:
+    """Mentions of one sentence (a spaCy Span), before references are resolved.
+
+    ``lowers`` and ``texts`` are the sentence's tokens in lower case and as written, when the
+    caller has them already."""
     doc = sent.doc
-    lowers = [t.lower_ for t in sent]
-    texts = [t.text for t in sent]
+    if lowers is None or texts is None:
+        lowers = [t.lower_ for t in sent]
+        texts = [t.text for t in sent]
     hits = find_hits(lex, lowers, texts, sent.start, day)
     if not hits:
         return []
@@ -238,7 +249,10 @@ class StoryContext:
                 return m
         return None
 
-    def resolve(self, lex: Lexicon, sent, mentions: list[Mention], sentence_index: int) -> list[Mention]:
+    def resolve(
+        self, lex: Lexicon, sent, mentions: list[Mention], sentence_index: int,
+        lowers: list[str] | None = None, texts: list[str] | None = None,
+    ) -> list[Mention]:
         """Add mentions for definite references and pronouns of this sentence."""
         taken = set()
         for m in mentions:
@@ -248,10 +262,16 @@ class StoryContext:
             taken.add(m.head)
         out = list(mentions)
         doc = sent.doc
-        lowers = [t.lower_ for t in sent]
-        texts = [t.text for t in sent]
+        if lowers is None or texts is None:
+            lowers = [t.lower_ for t in sent]
+            texts = [t.text for t in sent]
+        firsts = lex.references.by_first
         i = 0
         while i < len(lowers):
+            low = lowers[i]
+            if low not in _PRONOUN_TYPES and low not in firsts:
+                i += 1
+                continue
             tok = doc[sent.start + i]
             hit = lex.references.match_at(lowers, texts, i) if tok.i not in taken else None
             if hit is not None:

@@ -24,25 +24,29 @@ for _name, _default in (("events", None), ("story_date", None), ("story_id", Non
         Doc.set_extension(_name, default=_default)
 
 
-def _discarded(index, doc_or_span) -> bool:
-    lowers = [t.lower_ for t in doc_or_span]
-    texts = [t.text for t in doc_or_span]
-    return any(index.match_at(lowers, texts, i) for i in range(len(lowers)))
+def _discarded(index, lowers: list[str], texts: list[str]) -> bool:
+    firsts = index.by_first
+    return any(
+        (low in firsts or texts[i] in firsts) and index.match_at(lowers, texts, i) for i, low in enumerate(lowers)
+    )
 
 
 def code_doc(lex: Lexicon, doc: Doc, story: Story, require_dyad: bool = True) -> list[Event]:
     """Every event of a parsed story."""
-    if lex.story_discards.by_first and _discarded(lex.story_discards, doc):
+    lowers = [t.lower_ for t in doc]
+    texts = [t.text for t in doc]
+    if lex.story_discards.by_first and _discarded(lex.story_discards, lowers, texts):
         return []
     ctx = StoryContext()
     out: list[Event] = []
     day = story.date
     for k, sent in enumerate(doc.sents):
         index = story.sentence_offset + k
-        if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, sent):
+        s_lowers, s_texts = lowers[sent.start:sent.end], texts[sent.start:sent.end]
+        if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, s_lowers, s_texts):
             continue
-        mentions = sentence_mentions(lex, sent, index, day)
-        mentions = ctx.resolve(lex, sent, mentions, index)
+        mentions = sentence_mentions(lex, sent, index, day, s_lowers, s_texts)
+        mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
         raw = code_sentence(lex, sent, mentions, require_dyad) if mentions else []
         ctx.remember(mentions)
         text = sent.text.strip()

@@ -14,6 +14,7 @@ import pickle
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -106,6 +107,11 @@ class Lexicon:
     story_discards: PhraseIndex
     # verb form (lemma or inflected form, lower case) -> its patterns, indexed by anchor word
     verbs: dict[str, VerbIndex]
+
+    @cached_property
+    def mention_starts(self) -> frozenset[str]:
+        """Every token key an actor or agent phrase can start with: other tokens are skipped."""
+        return frozenset(self.actors.by_first) | frozenset(self.agents.by_first)
 
     @property
     def cameo(self) -> dict[str, CameoCode]:
