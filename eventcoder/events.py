@@ -291,7 +291,7 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         for pat in pats:
             post = own
             slots = _match(pat, own_keys, pre_keys)
-            if slots is None and pat.specificity and extended is not own:
+            if slots is None and extended is not own and (pat.post or pat.pre):
                 post = extended
                 slots = _match(pat, ext_keys, pre_keys)
             if slots is None:

@@ -22,7 +22,7 @@ from .. import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 @dataclass
@@ -66,22 +66,26 @@ class VerbIndex:
     naming a slot, then the earlier line."""
 
     bare: list[tuple[int, VerbPattern]] = field(default_factory=list)
-    by_anchor: dict[str, list[tuple[int, VerbPattern]]] = field(default_factory=dict)
+    # anchor word -> (rank, pattern, the first words each of its word elements may start with)
+    by_anchor: dict[str, list[tuple[int, VerbPattern, tuple[frozenset[str], ...]]]] = field(default_factory=dict)
 
     def add(self, rank: int, pattern: VerbPattern) -> None:
-        first = next((e for e in pattern.pre + pattern.post if isinstance(e, Words)), None)
-        if first is None:
+        needed = tuple(
+            frozenset(alt[0] for alt in e.alternatives) for e in pattern.pre + pattern.post if isinstance(e, Words)
+        )
+        if not needed:
             self.bare.append((rank, pattern))
             return
-        for anchor in {alt[0] for alt in first.alternatives}:
-            self.by_anchor.setdefault(anchor, []).append((rank, pattern))
+        for anchor in needed[0]:
+            self.by_anchor.setdefault(anchor, []).append((rank, pattern, needed))
 
     def candidates(self, keys: set[str]) -> list[tuple[int, VerbPattern]]:
+        """Patterns every word element of which can start at one of ``keys``, and bare ones."""
         found = list(self.bare)
         for key in keys:
             hit = self.by_anchor.get(key)
             if hit:
-                found.extend(hit)
+                found.extend((r, p) for r, p, needed in hit if all(not n.isdisjoint(keys) for n in needed))
         return found
 
 
