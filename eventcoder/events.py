@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import AUX, VERB
+
 from .actors import Mention
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
@@ -24,6 +26,7 @@ _NOT_CLAUSE_TOP = {
 # Below the verb: subtrees that are other clauses.
 _NOT_CLAUSE_DEEP = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "punct"}
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+_VERBAL = (VERB, AUX)
 _NEGATORS = {"not", "n't", "never", "no"}
 
 
@@ -272,12 +275,16 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     for v in sent:
-        if v.i in consumed or (v.pos_ not in ("VERB", "AUX") and not v.tag_.startswith("VB")):
+        if v.i in consumed or (v.pos not in _VERBAL and not v.tag_.startswith("VB")):
             continue
         lemma = v.lemma_.lower()
-        if (lemma not in lex.verbs and v.lower_ not in lex.verbs) or not _codable(v, lex):
+        by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
+        if (by_lemma is None and by_form is None) or not _codable(v, lex):
             continue
         passive = _is_passive(v)
+        subjects = _mentions_at(_subject_tokens(v, passive), by_head)
+        if not subjects and not ((by_lemma and by_lemma.source_slot) or (by_form and by_form.source_slot)):
+            continue  # no actor acts here, and no pattern names one elsewhere
         clause = _clause_tokens(v)
         own = [t for t in clause if t.i > v.i]
         pre = [t for t in clause if t.i < v.i]
@@ -309,7 +316,7 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         code = pat.code_for(passive)
         if code == NO_EVENT:
             continue
-        sources = _mentions_at(_subject_tokens(v, passive), by_head)
+        sources = subjects
         if SOURCE in slots:
             targets = sources
             sources = _in_range(post, *slots[SOURCE], by_head)

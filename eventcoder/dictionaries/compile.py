@@ -22,7 +22,7 @@ from .. import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 @dataclass
@@ -66,6 +66,8 @@ class VerbIndex:
     naming a slot, then the earlier line."""
 
     bare: list[tuple[int, VerbPattern]] = field(default_factory=list)
+    # Whether any pattern takes its source from a "$" slot (else a verb needs an actor subject).
+    source_slot: bool = False
     # anchor word -> (rank, pattern, the first words each of its word elements may start with)
     by_anchor: dict[str, list[tuple[int, VerbPattern, tuple[frozenset[str], ...]]]] = field(default_factory=dict)
 
@@ -73,6 +75,8 @@ class VerbIndex:
         needed = tuple(
             frozenset(alt[0] for alt in e.alternatives) for e in pattern.pre + pattern.post if isinstance(e, Words)
         )
+        if "$" in pattern.post:
+            self.source_slot = True
         if not needed:
             self.bare.append((rank, pattern))
             return
