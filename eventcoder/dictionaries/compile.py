@@ -22,37 +22,51 @@ from .. import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 8
 
 
 @dataclass
 class PhraseIndex:
-    """Token-sequence index: first token key -> [(token keys, payload)], longest first."""
+    """Token-sequence index: first token key -> [(length, {token keys: payload})], longest first.
 
-    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    Looking up a position costs one dictionary probe per distinct phrase length starting with
+    that token, however many phrases share it ("foreign minister ..." starts hundreds)."""
+
+    by_first: dict[str, list[tuple[int, dict[tuple[str, ...], int]]]] = field(default_factory=dict)
 
     def add(self, tokens: tuple[str, ...], payload: int) -> None:
-        self.by_first.setdefault(tokens[0], []).append((tokens, payload))
+        groups = self.by_first.setdefault(tokens[0], [])
+        n = len(tokens)
+        for length, table in groups:
+            if length == n:
+                break
+        else:
+            table = {}
+            groups.append((n, table))
+        # Among equal phrases the earliest entry (lowest payload) wins.
+        if tokens not in table or payload < table[tokens]:
+            table[tokens] = payload
 
     def freeze(self) -> None:
-        for key, items in self.by_first.items():
-            # Longest first; among equals the earliest entry (lowest payload) first.
-            items.sort(key=lambda item: (-len(item[0]), item[1]))
+        for groups in self.by_first.values():
+            groups.sort(key=lambda g: -g[0])
 
     def match_at(self, lowers: Sequence[str], texts: Sequence[str], i: int) -> tuple[int, int] | None:
-        """Longest match starting at token i: (length, payload) or None."""
+        """Longest match starting at token i: (length, payload) or None. Case-sensitive phrases
+        (short capitals) are filed under their text, the others under lower case."""
         best = None
         for key, seq in ((lowers[i], lowers), (texts[i], texts)):
-            items = self.by_first.get(key)
-            if not items:
+            groups = self.by_first.get(key)
+            if not groups:
                 continue
-            for tokens, payload in items:
-                n = len(tokens)
+            for n, table in groups:
                 if best is not None and n <= best[0]:
                     break
-                if i + n <= len(seq) and tuple(seq[i:i + n]) == tokens:
-                    best = (n, payload)
-                    break
+                if i + n <= len(seq):
+                    payload = table.get(tuple(seq[i:i + n]))
+                    if payload is not None:
+                        best = (n, payload)
+                        break
         return best
 
 
@@ -60,7 +74,7 @@ class PhraseIndex:
 class VerbIndex:
     """The patterns of one verb form, findable by the words a clause holds.
 
-    Each pattern is filed under the first words of the alternatives of its first word element
+    Each pattern is filed under the first words of the alternatives of one of its word elements
     (its anchor), so a clause only tries patterns whose anchor it contains; patterns naming no
     word are always tried. ``rank`` orders patterns globally: most words first, then those
     naming a slot, then the earlier line."""
@@ -80,7 +94,9 @@ class VerbIndex:
         if not needed:
             self.bare.append((rank, pattern))
             return
-        for anchor in needed[0]:
+        # File it under its most distinctive element (longest shortest word): "airstrike", not "to".
+        anchor_set = max(needed, key=lambda firsts: min(len(w) for w in firsts))
+        for anchor in anchor_set:
             self.by_anchor.setdefault(anchor, []).append((rank, pattern, needed))
 
     def candidates(self, keys: set[str]) -> list[tuple[int, VerbPattern]]:
