@@ -17,6 +17,8 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS.update({"sept": 9})
 RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0}
+# Words without which a sentence pins no day: sentences lacking them keep the story date.
+TRIGGERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(RELATIVE) | {"last"} | {m + "." for m in MONTHS}
 
 
 def _day_number(text: str) -> int | None:

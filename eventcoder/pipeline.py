@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import StoryContext, sentence_mentions
+from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
 from .dictionaries.compile import Lexicon, load_lexicon
 from .dictionaries.model import quad_class
@@ -49,6 +50,7 @@ def code_doc(lex: Lexicon, doc: Doc, story: Story, require_dyad: bool = True) ->
         mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
         raw = code_sentence(lex, sent, mentions, require_dyad) if mentions else []
         ctx.remember(mentions)
+        dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
         text = sent.text.strip()
         for r in raw:
             cameo = lex.cameo.get(r.code)
@@ -57,7 +59,7 @@ def code_doc(lex: Lexicon, doc: Doc, story: Story, require_dyad: bool = True) ->
                 event_id=event_id(story.id, index, r.verb, r.source.code, t.code if t else None, r.code),
                 story_id=story.id,
                 sentence_index=index,
-                date=event_date(sent, r.verb, day) if day else None,
+                date=event_date(sent, r.verb, day) if dated else day,
                 story_date=day,
                 source=r.source.code,
                 source_country=r.source.country,
