@@ -96,10 +96,14 @@ def _np_head(tok):
 def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     """Greedy longest dictionary matches, left to right; actors win ties with agents."""
     hits: list[_Hit] = []
-    starts = lex.mention_starts
+    singles, pairs = lex.mention_openings
     i, n = 0, len(lowers)
+    last = n - 1
     while i < n:
-        if lowers[i] not in starts and texts[i] not in starts:
+        low, text = lowers[i], texts[i]
+        if low not in singles and text not in singles and (
+            i == last or ((low, lowers[i + 1]) not in pairs and (text, texts[i + 1]) not in pairs)
+        ):
             i += 1
             continue
         a = lex.actors.match_at(lowers, texts, i)
@@ -123,17 +127,17 @@ def sentence_mentions(
     lex: Lexicon, sent, sentence_index: int, day: dt.date | None,
     lowers: list[str] | None = None, texts: list[str] | None = None,
 ) -> list[Mention]:
-    """Mentions of one sentence (a spaCy Span), before references are resolved.
+    """Mentions of one sentence (a ``tokens.Sentence``), before references are resolved.
 
     ``lowers`` and ``texts`` are the sentence's tokens in lower case and as written, when the
     caller has them already."""
     doc = sent.doc
     if lowers is None or texts is None:
-        lowers = [t.lower_ for t in sent]
-        texts = [t.text for t in sent]
+        lowers, texts = sent.lowers, sent.texts
     hits = find_hits(lex, lowers, texts, sent.start, day)
     if not hits:
         return []
+    doc.build(sent.start, sent.end)
     groups: dict[int, list[_Hit]] = {}
     relation: dict[int, str] = {}
     for h in hits:
@@ -202,7 +206,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").
             ag = lex.agent(head_hit.payload)
             code = UNKNOWN_COUNTRY + ag.code
-            return Mention(head_i, start, end, code, None, ag.code, doc[start:end].text, _entry_label(ag), "other", sentence_index)
+            return Mention(head_i, start, end, code, None, ag.code, doc.span_text(start, end), _entry_label(ag), "other", sentence_index)
         base = min(actors, key=lambda h: abs(h.start - head_i))
         agent_hit = head_hit
     else:
@@ -215,7 +219,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # An adjective, a compound or a possessive names the actor of the phrase: "attacked
         # Ukrainian cities", "condemned Russia's invasion", "rejected Ukraine's plan"; but a
         # relational noun names someone else: "Moscow's ally" is not Moscow.
-        if rel == "poss" and doc[head_i].lemma_.lower() in RELATIONAL_NOUNS:
+        if rel == "poss" and doc[head_i].lemma in RELATIONAL_NOUNS:
             return None
         agent_hit = max(agents, key=lambda h: h.end) if agents else None
     entry = lex.actor(base.payload)
@@ -230,7 +234,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         if country is not None and agent is None:
             agent = ag.code
             code = (ag.code + country) if ag.prefix else (country + ag.code)
-    text = doc[start:end].text
+    text = doc.span_text(start, end)
     return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index)
 
 
@@ -263,8 +267,7 @@ class StoryContext:
         out = list(mentions)
         doc = sent.doc
         if lowers is None or texts is None:
-            lowers = [t.lower_ for t in sent]
-            texts = [t.text for t in sent]
+            lowers, texts = sent.lowers, sent.texts
         firsts = lex.references.by_first
         i = 0
         while i < len(lowers):
@@ -272,6 +275,7 @@ class StoryContext:
             if low not in _PRONOUN_TYPES and low not in firsts:
                 i += 1
                 continue
+            doc.build(sent.start, sent.end)
             tok = doc[sent.start + i]
             hit = lex.references.match_at(lowers, texts, i) if tok.i not in taken else None
             if hit is not None:
@@ -285,7 +289,7 @@ class StoryContext:
                     if ante is not None:
                         start = min(det[0].i, sent.start + i)
                         out.append(replace(
-                            ante, head=head.i, start=start, end=head.i + 1, text=doc[start:head.i + 1].text,
+                            ante, head=head.i, start=start, end=head.i + 1, text=doc.span_text(start, head.i + 1),
                             sentence=sentence_index,
                             via=ante.via or ante.text,
                         ))

@@ -107,8 +107,7 @@ def event_date(sent, verb_i: int, story: dt.date | None) -> dt.date | None:
     then one anywhere in the sentence that no other verb's clause claims; else the story date."""
     if story is None:
         return None
-    doc = sent.doc
-    verb = doc[verb_i]
+    verb = sent.doc[verb_i]
     own = sorted((t for t in verb.subtree if not _in_other_clause(t, verb)), key=lambda t: t.i)
     found = resolve_date([t.lower_ for t in own], story)
     if found is not None:

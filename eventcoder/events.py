@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.symbols import AUX, VERB
-
 from .actors import Mention
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
@@ -26,7 +24,7 @@ _NOT_CLAUSE_TOP = {
 # Below the verb: subtrees that are other clauses.
 _NOT_CLAUSE_DEEP = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "punct"}
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
-_VERBAL = (VERB, AUX)
+_VERBAL = ("VERB", "AUX")
 _NEGATORS = {"not", "n't", "never", "no"}
 
 
@@ -63,7 +61,7 @@ def _codable(v, lex: Lexicon) -> bool:
         if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "acomp") or t.head.i == t.i:
             return True
         gov = t.head
-        lemma = gov.lemma_.lower()
+        lemma = gov.lemma
         if lemma in d.negating:
             return False
         if t.dep_ in ("xcomp", "ccomp") and lemma in d.intending and lemma not in d.aspectual:
@@ -77,7 +75,7 @@ def _codable(v, lex: Lexicon) -> bool:
 def _candidates(lex: Lexicon, v, keys: set[str]) -> list[VerbPattern]:
     """Patterns for the verb's lemma and for its surface form (PETRARCH lists some forms, like
     "left", as verbs of their own) whose words can occur in the clause, most specific first."""
-    lemma, form = v.lemma_.lower(), v.lower_
+    lemma, form = v.lemma, v.lower_
     found = []
     for name in (lemma, form) if form != lemma else (lemma,):
         index = lex.verbs.get(name)
@@ -113,12 +111,19 @@ def _clause_tokens(v) -> list:
     """Tokens of the verb's own clause, in sentence order (the verb excluded)."""
     out = []
     stack = [c for c in v.children if c.dep_ not in _NOT_CLAUSE_TOP]
+    pop, push, keep = stack.pop, stack.append, out.append
     while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _NOT_CLAUSE_DEEP)
-    out.sort(key=lambda t: t.i)
+        t = pop()
+        keep(t)
+        for c in t.children:
+            if c.dep_ not in _NOT_CLAUSE_DEEP:
+                push(c)
+    out.sort(key=_position)
     return out
+
+
+def _position(t) -> int:
+    return t.i
 
 
 def _expand(tokens) -> list:
@@ -131,8 +136,13 @@ def _expand(tokens) -> list:
         if t.i in seen:
             continue
         seen[t.i] = t
-        stack.extend(t.conjuncts)
-        stack.extend(c for c in t.children if c.dep_ == "appos")
+        if t.dep_ == "conj" or t.children:
+            stack.extend(t.conjuncts)
+            for c in t.children:
+                if c.dep_ == "appos":
+                    stack.append(c)
+    if len(seen) == 1:
+        return list(seen.values())
     return [seen[i] for i in sorted(seen)]
 
 
@@ -176,7 +186,7 @@ class _Keys:
     __slots__ = ("pairs", "at")
 
     def __init__(self, tokens) -> None:
-        self.pairs = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        self.pairs = [(t.lower_, t.lemma) for t in tokens]
         at: dict[str, list[int]] = {}
         for j, (low, lemma) in enumerate(self.pairs):
             at.setdefault(low, []).append(j)
@@ -275,9 +285,9 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     for v in sent:
-        if v.i in consumed or (v.pos not in _VERBAL and not v.tag_.startswith("VB")):
+        if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
-        lemma = v.lemma_.lower()
+        lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
         if (by_lemma is None and by_form is None) or not _codable(v, lex):
             continue

@@ -19,6 +19,7 @@ from .dictionaries.compile import Lexicon, load_lexicon
 from .dictionaries.model import quad_class
 from .events import code_sentence
 from .records import Event, Story, event_id
+from .tokens import ParsedDoc, Sentence
 
 for _name, _default in (("events", None), ("story_date", None), ("story_id", None)):
     if not Doc.has_extension(_name):
@@ -32,18 +33,19 @@ def _discarded(index, lowers: list[str], texts: list[str]) -> bool:
     )
 
 
-def code_doc(lex: Lexicon, doc: Doc, story: Story, require_dyad: bool = True) -> list[Event]:
-    """Every event of a parsed story."""
-    lowers = [t.lower_ for t in doc]
-    texts = [t.text for t in doc]
+def code_doc(lex: Lexicon, doc: Doc | ParsedDoc, story: Story, require_dyad: bool = True) -> list[Event]:
+    """Every event of a parsed story (a spaCy ``Doc``, or the ``ParsedDoc`` read from one)."""
+    parsed = doc if isinstance(doc, ParsedDoc) else ParsedDoc(doc)
+    lowers, texts = parsed.lowers, parsed.texts
     if lex.story_discards.by_first and _discarded(lex.story_discards, lowers, texts):
         return []
     ctx = StoryContext()
     out: list[Event] = []
     day = story.date
-    for k, sent in enumerate(doc.sents):
+    for k, (start, end) in enumerate(parsed.sents):
         index = story.sentence_offset + k
-        s_lowers, s_texts = lowers[sent.start:sent.end], texts[sent.start:sent.end]
+        sent = Sentence(parsed, start, end)
+        s_lowers, s_texts = lowers[start:end], texts[start:end]
         if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, s_lowers, s_texts):
             continue
         mentions = sentence_mentions(lex, sent, index, day, s_lowers, s_texts)
@@ -115,8 +117,9 @@ class Coder:
         return self.lexicon.fingerprint
 
     def code_doc(self, doc: Doc, story: Story) -> list[Event]:
-        self.sentences += sum(1 for _ in doc.sents)
-        return code_doc(self.lexicon, doc, story, self.require_dyad)
+        parsed = ParsedDoc(doc)
+        self.sentences += len(parsed.sents)
+        return code_doc(self.lexicon, parsed, story, self.require_dyad)
 
     def code_stories(self, stories: Iterable[Story]) -> Iterator[tuple[Story, list[Event]]]:
         """Parse in batches with nlp.pipe and code each story; yields (story, events) in order."""

@@ -51,6 +51,18 @@ class PhraseIndex:
         for groups in self.by_first.values():
             groups.sort(key=lambda g: -g[0])
 
+    def openings(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """Whole one-token phrases, and the first two tokens of longer ones: a match can start
+        only where one of them stands."""
+        singles, pairs = set(), set()
+        for first, groups in self.by_first.items():
+            for n, table in groups:
+                if n == 1:
+                    singles.add(first)
+                else:
+                    pairs.update(tokens[:2] for tokens in table)
+        return singles, pairs
+
     def match_at(self, lowers: Sequence[str], texts: Sequence[str], i: int) -> tuple[int, int] | None:
         """Longest match starting at token i: (length, payload) or None. Case-sensitive phrases
         (short capitals) are filed under their text, the others under lower case."""
@@ -133,9 +145,12 @@ class Lexicon:
     verbs: dict[str, VerbIndex]
 
     @cached_property
-    def mention_starts(self) -> frozenset[str]:
-        """Every token key an actor or agent phrase can start with: other tokens are skipped."""
-        return frozenset(self.actors.by_first) | frozenset(self.agents.by_first)
+    def mention_openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+        """Token keys that are a whole actor or agent phrase, and the first two keys of longer
+        phrases: a mention can start only where one of them stands, other tokens are skipped."""
+        a_singles, a_pairs = self.actors.openings()
+        g_singles, g_pairs = self.agents.openings()
+        return frozenset(a_singles | g_singles), frozenset(a_pairs | g_pairs)
 
     @property
     def cameo(self) -> dict[str, CameoCode]:
