@@ -181,32 +181,42 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
 
 
 class _Keys:
-    """The words of a run of clause tokens (lower case text and lemma), with where each stands."""
+    """The words of a run of clause tokens (lower case text and lemma), with where each stands
+    (the positions are worked out when a pattern first looks for a word)."""
 
-    __slots__ = ("pairs", "at")
+    __slots__ = ("pairs", "_at")
 
     def __init__(self, tokens) -> None:
         self.pairs = [(t.lower_, t.lemma) for t in tokens]
-        at: dict[str, list[int]] = {}
-        for j, (low, lemma) in enumerate(self.pairs):
-            at.setdefault(low, []).append(j)
-            if lemma != low:
-                at.setdefault(lemma, []).append(j)
-        self.at = at
+        self._at: dict[str, list[int]] | None = None
+
+    @property
+    def at(self) -> dict[str, list[int]]:
+        if self._at is None:
+            at: dict[str, list[int]] = {}
+            for j, (low, lemma) in enumerate(self.pairs):
+                at.setdefault(low, []).append(j)
+                if lemma != low:
+                    at.setdefault(lemma, []).append(j)
+            self._at = at
+        return self._at
 
     def __len__(self) -> int:
         return len(self.pairs)
 
     def words(self) -> set[str]:
-        return set(self.at)
+        out = {low for low, _ in self.pairs}
+        out.update(lemma for _, lemma in self.pairs)
+        return out
 
     def find(self, words: Words, p: int) -> tuple[int, int] | None:
         """The earliest position >= p where an alternative of ``words`` matches: (start, length).
         At one position the first alternative listed wins."""
         best: tuple[int, int] | None = None
         pairs = self.pairs
+        at = self.at
         for alt in words.alternatives:
-            starts = self.at.get(alt[0])
+            starts = at.get(alt[0])
             if not starts:
                 continue
             n = len(alt)
@@ -223,8 +233,9 @@ class _Keys:
         return best
 
 
-def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys):
-    """Match a pattern against the clause. Returns {slot: [start, end]} clause ranges or None."""
+def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | None = None):
+    """Match a pattern against the clause. Returns {slot: [start, end]} clause ranges or None.
+    ``matched`` receives the clause ranges (start, length) its words matched after the verb."""
     p = 0
     for elem in pattern.pre:
         if isinstance(elem, Words):
@@ -240,6 +251,8 @@ def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys):
             hit = keys.find(elem, p)
             if hit is None:
                 return None
+            if matched is not None:
+                matched.append(hit)
             for s in open_slots:
                 slots[s][1] = hit[0]
             open_slots = []
@@ -307,10 +320,12 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         pats = _candidates(lex, v, ext_keys.words() | pre_keys.words())
         for pat in pats:
             post = own
-            slots = _match(pat, own_keys, pre_keys)
+            matched: list[tuple[int, int]] = []
+            slots = _match(pat, own_keys, pre_keys, matched)
             if slots is None and extended is not own and (pat.post or pat.pre):
                 post = extended
-                slots = _match(pat, ext_keys, pre_keys)
+                matched = []
+                slots = _match(pat, ext_keys, pre_keys, matched)
             if slots is None:
                 continue
             # A slot must hold an actor, else a less specific pattern may still apply.
@@ -322,7 +337,8 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             break
         else:
             continue
-        consumed.update(_matched_verbs(pat, post))
+        words = [t for j, n in matched for t in post[j:j + n]]
+        consumed.update(t.i for t in words if t.pos_ in _VERBAL)
         code = pat.code_for(passive)
         if code == NO_EVENT:
             continue
@@ -357,7 +373,7 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             if require_dyad:
                 continue
             targets = [None]
-        verb_text = _verb_text(v, pat, post)
+        verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
         done = set()
         for s in sources:
             for t in targets:
@@ -369,27 +385,3 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
                 done.add(key)
                 events.append(RawEvent(v.i, s, t, code, pat, verb_text, passive))
     return events
-
-
-def _matched_tokens(pat: VerbPattern, post) -> list:
-    """The clause tokens the pattern's words matched, in order."""
-    keys = _Keys(post)
-    out = []
-    p = 0
-    for elem in (e for e in pat.post if isinstance(e, Words)):
-        hit = keys.find(elem, p)
-        if hit is None:
-            break
-        out.extend(post[hit[0]:hit[0] + hit[1]])
-        p = hit[0] + hit[1]
-    return out
-
-
-def _matched_verbs(pat: VerbPattern, post) -> list[int]:
-    """Verbs named by a governing pattern ("agree to meet +"): not coded again on their own."""
-    return [t.i for t in _matched_tokens(pat, post) if t.pos_ in ("VERB", "AUX")]
-
-
-def _verb_text(v, pat: VerbPattern, post) -> str:
-    """The verb and the pattern words it matched, as they stand in the sentence."""
-    return " ".join([v.text] + [t.text for t in _matched_tokens(pat, post)])

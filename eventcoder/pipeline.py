@@ -28,6 +28,8 @@ for _name, _default in (("events", None), ("story_date", None), ("story_id", Non
 
 def _discarded(index, lowers: list[str], texts: list[str]) -> bool:
     firsts = index.by_first
+    if firsts.keys().isdisjoint(lowers) and firsts.keys().isdisjoint(texts):
+        return False  # no discard phrase can start here (checked without a Python loop)
     return any(
         (low in firsts or texts[i] in firsts) and index.match_at(lowers, texts, i) for i, low in enumerate(lowers)
     )

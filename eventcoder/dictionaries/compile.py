@@ -114,10 +114,18 @@ class VerbIndex:
     def candidates(self, keys: set[str]) -> list[tuple[int, VerbPattern]]:
         """Patterns every word element of which can start at one of ``keys``, and bare ones."""
         found = list(self.bare)
+        by_anchor = self.by_anchor
+        if not by_anchor:
+            return found
         for key in keys:
-            hit = self.by_anchor.get(key)
+            hit = by_anchor.get(key)
             if hit:
-                found.extend((r, p) for r, p, needed in hit if all(not n.isdisjoint(keys) for n in needed))
+                for r, p, needed in hit:
+                    for n in needed:
+                        if n.isdisjoint(keys):
+                            break
+                    else:
+                        found.append((r, p))
         return found
 
 
