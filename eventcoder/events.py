@@ -28,7 +28,7 @@ _VERBAL = ("VERB", "AUX")
 _NEGATORS = {"not", "n't", "never", "no"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RawEvent:
     verb: int  # Doc index of the verb
     source: Mention
