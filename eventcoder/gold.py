@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
@@ -32,6 +32,9 @@ NO_ACTOR = "---"
 _EVENT_CODE = re.compile(r"^[0-9]{2,4}[A-Z]?$")
 JSONL_KEYS = {"id", "text", "date", "events", "note", "category", "error", "config"}
 JSONL_EVENT_KEYS = {"source", "code", "target", "note"}
+# The record categories of PETRARCH's validation suite, in the order its <Include> line lists them.
+PETRARCH_CATEGORIES = ("DEMO", "ACTOR", "AGENT", "VERB", "COMPOUND", "PARSING", "PATTERN", "DATE", "MODIFY",
+                       "SYNSET", "ERROR")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,44 @@ class GoldRecord:
         if self.noevents or not self.events:
             return "noevent"
         return "event"
+
+
+def fold_categories(names: Iterable[str], known: Iterable[str] = PETRARCH_CATEGORIES) -> dict[str, str]:
+    """Map each category label to the category it is a spelling variant of (or to itself).
+
+    A label folds into a base category that exists (among ``names`` or ``known``) when it is that
+    base plus a trailing plural ``s``/``S`` (``AGENTS`` → ``AGENT``) or plus lower-case letters
+    (``COMPOUNDx`` → ``COMPOUND``). Nothing else is merged, so two real categories stay apart.
+    """
+    labels = list(dict.fromkeys(names))
+    bases = set(labels) | set(known)
+    out: dict[str, str] = {}
+    for name in labels:
+        folded = name
+        while True:  # "AGENTSx" → "AGENTS" → "AGENT" when both exist
+            base = _variant_base(folded, bases)
+            if base is None:
+                break
+            folded = base
+        out[name] = folded
+    return out
+
+
+def _variant_base(name: str, bases: set[str]) -> str | None:
+    candidates = []
+    if len(name) > 1 and name[-1] in "sS":
+        candidates.append(name[:-1])
+    stripped = name.rstrip("abcdefghijklmnopqrstuvwxyz")
+    if stripped and stripped != name:
+        candidates.append(stripped)
+    return next((c for c in candidates if c in bases), None)
+
+
+def order_categories(names: Iterable[str], known: Iterable[str] = PETRARCH_CATEGORIES) -> list[str]:
+    """Categories in report order: ``known`` ones in their order, then the others alphabetically."""
+    present = set(names)
+    first = [c for c in known if c in present]
+    return first + sorted(present - set(first))
 
 
 def read_gold(path: str | Path) -> Iterator[GoldRecord]:

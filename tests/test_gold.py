@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from eventcoder.errors import GoldError
-from eventcoder.gold import config_value, load_gold, read_gold, read_jsonl_gold, read_petrarch_xml
+from eventcoder.gold import (
+    PETRARCH_CATEGORIES,
+    config_value,
+    fold_categories,
+    load_gold,
+    order_categories,
+    read_gold,
+    read_jsonl_gold,
+    read_petrarch_xml,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -141,6 +150,31 @@ def test_petrarch_suite_reads_284_records():
             "ERROR"} <= {r.category for r in recs}
     # require_dyad switches off and on again through the suite
     assert {r.config.get("require_dyad") for r in recs} == {None, True, False}
+    # its spelling variants (AGENTS, COMPOUNDx) fold into the categories its <Include> line names
+    folded = fold_categories(r.category for r in recs)
+    assert set(folded.values()) == set(PETRARCH_CATEGORIES)
+    assert {raw: c for raw, c in folded.items() if raw != c} == {"AGENTS": "AGENT", "COMPOUNDx": "COMPOUND"}
+
+
+def test_fold_categories_is_a_general_rule():
+    names = ["AGENT", "AGENTS", "COMPOUNDx", "PASSIVE", "PASSIVES", "Passives", "NEWS", "ROOTabc", "ROOT", "S", "s",
+             "-", "COMMAS"]
+    f = fold_categories(names, known=())
+    assert f["AGENTS"] == "AGENT" and f["PASSIVES"] == "PASSIVE" and f["ROOTabc"] == "ROOT"
+    # no base, no folding: a category is never invented or merged into a stranger
+    assert f["COMPOUNDx"] == "COMPOUNDx" and f["NEWS"] == "NEWS" and f["COMMAS"] == "COMMAS"
+    assert f["Passives"] == "Passives" and f["S"] == "S" and f["s"] == "s" and f["-"] == "-"
+    assert all(f[c] == c for c in ("AGENT", "PASSIVE", "ROOT"))
+    # PETRARCH's categories count as existing bases even when no record uses the bare name
+    assert fold_categories(["COMPOUNDx", "ERRORS", "MODIFYs"]) == {
+        "COMPOUNDx": "COMPOUND", "ERRORS": "ERROR", "MODIFYs": "MODIFY"}
+    # variants of variants fold all the way down
+    assert fold_categories(["AGENTSx", "AGENTS"], known=("AGENT",))["AGENTSx"] == "AGENT"
+
+
+def test_order_categories_puts_the_suite_order_first():
+    assert order_categories(["SYNSET", "NOEVENT", "DEMO", "ERROR", "AGENT", "COMMA"]) == [
+        "DEMO", "AGENT", "SYNSET", "ERROR", "COMMA", "NOEVENT"]
 
 
 # ---- JSONL ------------------------------------------------------------------------------------
