@@ -62,8 +62,11 @@ def run(gold: Path, dictionaries: list[str] | None) -> tuple[ValidationReport, f
 def summary(report: ValidationReport, seconds: float) -> dict:
     d = report.to_dict()
     keep = ("records", "passed", "kinds", "exact", "dyad_root", "root", "per_root", "confusion",
-            "noevent_empty", "categories", "failure_causes", "crashed", "ignored_config")
+            "noevent_empty", "categories", "failure_causes", "crashed", "ignored_config", "ignored_config_why")
     out = {k: d[k] for k in keep}
+    # every failing record, compactly, so two runs can be diffed record by record
+    out["failures"] = [{k: r[k] for k in ("id", "category", "cause", "expected", "produced")}
+                       for r in d["results"] if not r["passed"]]
     out["seconds"] = round(seconds, 2)
     return out
 
@@ -71,7 +74,6 @@ def summary(report: ValidationReport, seconds: float) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-write", action="store_true", help="print the Markdown, do not write docs/")
-    ap.add_argument("--examples", type=int, default=4, help="failure examples per cause (default 4)")
     args = ap.parse_args(argv)
 
     sections: list[str] = []
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             "PETRARCH features; the record without any `<EventCoding>` (PATTERN_06) counts as a no-event "
             "record here, hence 20 no-event records.",
             "",
-            report.to_markdown(examples=args.examples),
+            report.to_markdown(),
         ]
     else:
         sections += ["## (a) PETRARCH's validation suite", "",
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         f"`tests/gold/dev.jsonl` ({report.records} hand-coded news-style sentences, 2015–2025; conventions in "
         f"`docs/gold-format.md`) with the bundled dictionaries. Coding took {secs:.1f} s.",
         "",
-        report.to_markdown(examples=args.examples),
+        report.to_markdown(),
     ]
 
     head = [
@@ -146,9 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         "no-event records pass when nothing is produced; error records when nothing is produced or the "
         "input is rejected. Precision/recall are micro-averaged over sets of events per record at three "
         "levels: exact (source, target, code), dyad-root (first three letters of each actor + root code), "
-        "root only. Failures are grouped by the first rule that fits: crashed, no events produced, extra "
-        "events, wrong code, wrong source, wrong target, missed events, unrelated events. Machine-readable "
-        "figures: `docs/accuracy.json`.",
+        "root only. Every failing record is listed, grouped by the first rule that fits: crashed, no events "
+        "produced, extra events, wrong code, wrong source, wrong target, missed events, unrelated events. "
+        "Machine-readable figures: `docs/accuracy.json`; per-record pass/fail for any gold file: "
+        "`eventcoder validate GOLD --records` (or `--json`, key `results`).",
         "",
     ]
     text = "\n".join(head + sections)

@@ -25,9 +25,15 @@ How events are counted
     nothing was produced (else 0.0).
 
     The per-root table counts exact-level tp/fp/fn by the root of the event's code. The
-    confusion table pairs, within a record, expected and produced events with the same
-    ``(source, target)`` (same roots first, then the rest in code order) and counts
-    expected root × produced root.
+    confusion table counts expected root × produced root over events paired within a record:
+    first events with the same ``(source, target)`` and the same root, then the rest of each
+    ``(source, target)`` in code order, then leftovers with the same root whatever their actors
+    (the root was right, an actor wrong). An expected event left unpaired is counted in the
+    ``"none"`` column (missed), a produced one in the ``"none"`` row (extra). Each row therefore
+    sums to the expected events with that root, each column to the produced ones.
+
+Categories: spelling variants of a category fold into it when the base exists (``AGENTS`` →
+``AGENT``, ``COMPOUNDx`` → ``COMPOUND``; see :func:`eventcoder.gold.fold_categories`).
 
 Failure causes (for reports), the first rule that fits: ``crashed`` (the coder raised);
 ``no events produced``; ``extra events`` (everything expected was produced, and more);
@@ -49,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EventcoderError, GoldError, ModelError
-from .gold import NO_ACTOR, GoldRecord, load_gold
+from .gold import NO_ACTOR, GoldRecord, fold_categories, load_gold, order_categories
 
 LEVELS = ("exact", "dyad_root", "root")
 CAUSES = (
@@ -65,6 +71,46 @@ CAUSES = (
 # <Config> options the runner passes on to a coder that has them (as attributes or configure()).
 CONFIG_OPTIONS = ("require_dyad", "new_actor_length", "comma_min", "comma_max", "comma_bmin", "comma_bmax",
                   "comma_emin", "comma_emax")
+
+NONE = "none"  # the confusion table's row/column for extra/missed events
+
+_COMMA_PRUNING = (
+    "PETRARCH deletes {where} comma-delimited clauses {bound} from its constituency parse before matching "
+    "verb patterns ({off} turns this off); eventcoder matches patterns on spaCy dependency parses, where a "
+    "verb's clause is its dependency subtree without relative, adverbial and paratactic clauses whatever "
+    "their length, so there is no comma pruning for this option to set."
+)
+# Why a <Config> option of PETRARCH's suite has no counterpart in eventcoder (one sentence each).
+CONFIG_NOT_APPLICABLE = {
+    "comma_min": _COMMA_PRUNING.format(where="internal", bound="of comma_min to comma_max words (default 2-8)",
+                                       off="comma_max 0"),
+    "comma_max": _COMMA_PRUNING.format(where="internal", bound="of comma_min to comma_max words (default 2-8)",
+                                       off="comma_max 0"),
+    "comma_bmin": _COMMA_PRUNING.format(where="initial", bound="of comma_bmin to comma_bmax words (default 0-0)",
+                                        off="comma_bmax 0, the default,"),
+    "comma_bmax": _COMMA_PRUNING.format(where="initial", bound="of comma_bmin to comma_bmax words (default 0-0)",
+                                        off="comma_bmax 0, the default,"),
+    "comma_emin": _COMMA_PRUNING.format(where="terminal", bound="of comma_emin to comma_emax words (default 2-8)",
+                                        off="comma_emax 0"),
+    "comma_emax": _COMMA_PRUNING.format(where="terminal", bound="of comma_emin to comma_emax words (default 2-8)",
+                                        off="comma_emax 0"),
+    "new_actor_length": (
+        "When no dictionary actor or agent codes a subject or object noun phrase, PETRARCH can code the "
+        "phrase itself as a new actor (the suite's quoted codes such as '\"THE MINISTRY OF MAGIC\"') if it "
+        "has at most new_actor_length words (0, the default, turns this off); eventcoder codes only actors "
+        "its dictionaries name, so it always behaves as new_actor_length 0 and records expecting such "
+        "quoted actors fail."
+    ),
+}
+
+
+def config_explanation(option: str) -> str:
+    """One sentence on why the coder does not apply a <Config> option."""
+    return CONFIG_NOT_APPLICABLE.get(
+        option,
+        f"The coder has no '{option}' setting, so records after this option are coded with its own settings.",
+    )
+
 
 Triple = tuple[str, str, str]  # (source, target, code): the scoring key
 
@@ -123,6 +169,19 @@ class RecordResult:
     @property
     def expected(self) -> set[Triple]:
         return {normalise(s, t, c) for s, c, t in self.record.events}
+
+    def summary(self, category: str | None = None) -> dict:
+        """The compact per-record entry of ``--json``: id, category, passed, expected, produced."""
+        return {
+            "id": self.record.id,
+            "origin": self.record.origin,
+            "category": category or self.record.category,
+            "kind": self.record.kind,
+            "passed": self.passed,
+            "cause": self.cause,
+            "expected": [list(t) for t in sorted(self.expected)],
+            "produced": [list(t) for t in sorted(set(self.produced))],
+        }
 
     def to_dict(self) -> dict:
         return {
@@ -249,26 +308,35 @@ def per_root(results: Iterable[RecordResult]) -> dict[str, dict]:
 
 
 def confusion(results: Iterable[RecordResult]) -> dict[str, dict[str, int]]:
+    """Expected root × produced root, with ``"none"`` for missed and extra events (module docstring)."""
     table: dict[str, Counter] = defaultdict(Counter)
     for res in results:
-        by_dyad_exp: dict[tuple, list[str]] = defaultdict(list)
-        by_dyad_got: dict[tuple, list[str]] = defaultdict(list)
-        for s, t, c in sorted(res.expected):
-            by_dyad_exp[(s, t)].append(root_of(c))
-        for s, t, c in sorted(set(res.produced)):
-            by_dyad_got[(s, t)].append(root_of(c))
-        for dyad, exp_roots in by_dyad_exp.items():
-            got_roots = list(by_dyad_got.get(dyad, []))
-            rest_exp = []
-            for r in exp_roots:
-                if r in got_roots:
-                    got_roots.remove(r)
-                    table[r][r] += 1
-                else:
-                    rest_exp.append(r)
-            for r_exp, r_got in zip(rest_exp, got_roots):
-                table[r_exp][r_got] += 1
-    return {exp: dict(sorted(row.items())) for exp, row in sorted(table.items())}
+        exp_left = sorted(res.expected)
+        got_left = sorted(set(res.produced))
+
+        def pair(match) -> None:
+            for e in list(exp_left):
+                g = next((g for g in got_left if match(e, g)), None)
+                if g is not None:
+                    exp_left.remove(e)
+                    got_left.remove(g)
+                    table[root_of(e[2])][root_of(g[2])] += 1
+
+        pair(lambda e, g: e[:2] == g[:2] and root_of(e[2]) == root_of(g[2]))
+        pair(lambda e, g: e[:2] == g[:2])
+        pair(lambda e, g: root_of(e[2]) == root_of(g[2]))
+        for e in exp_left:
+            table[root_of(e[2])][NONE] += 1
+        for g in got_left:
+            table[NONE][root_of(g[2])] += 1
+    rows = sorted(table, key=lambda r: (r == NONE, r))
+    return {r: dict(sorted(table[r].items(), key=lambda kv: (kv[0] == NONE, kv[0]))) for r in rows}
+
+
+def confusion_axes(conf: Mapping[str, Mapping[str, int]]) -> tuple[list[str], list[str]]:
+    """Row and column labels of a confusion table: every root seen on either side, then "none"."""
+    roots = sorted(({r for r in conf} | {c for row in conf.values() for c in row}) - {NONE})
+    return roots + [NONE], roots + [NONE]
 
 
 @dataclass
@@ -305,13 +373,23 @@ class ValidationReport:
         rs = [r for r in self.results if r.record.kind == "noevent"]
         return {"records": len(rs), "empty": sum(1 for r in rs if not r.produced and r.crash is None)}
 
+    def category_map(self) -> dict[str, str]:
+        """Each gold category label → the category it is reported under (variants folded)."""
+        return fold_categories(r.record.category for r in self.results)
+
+    def category_of(self, result: RecordResult, _map: Mapping[str, str] | None = None) -> str:
+        m = _map if _map is not None else self.category_map()
+        return m.get(result.record.category, result.record.category)
+
     def categories(self) -> dict[str, dict]:
+        """Records and passes per category, PETRARCH's categories first in the suite's order."""
+        fold = self.category_map()
         out: dict[str, dict] = {}
         for r in self.results:
-            row = out.setdefault(r.record.category, {"records": 0, "passed": 0})
+            row = out.setdefault(fold[r.record.category], {"records": 0, "passed": 0})
             row["records"] += 1
             row["passed"] += int(r.passed)
-        return dict(sorted(out.items()))
+        return {c: out[c] for c in order_categories(out)}
 
     def causes(self) -> dict[str, list[RecordResult]]:
         groups: dict[str, list[RecordResult]] = {}
@@ -319,7 +397,23 @@ class ValidationReport:
             groups.setdefault(r.cause or "unrelated events", []).append(r)
         return {c: groups[c] for c in CAUSES if c in groups}
 
+    def ignored_config_why(self) -> dict[str, str]:
+        """Each <Config> option the coder did not apply, with one sentence on why."""
+        return {o: config_explanation(o) for o in self.ignored_config}
+
+    def record_summaries(self) -> list[dict]:
+        """One compact dict per record, in gold order (the ``results`` list of ``--json``)."""
+        fold = self.category_map()
+        out = []
+        for r in self.results:
+            d = r.summary(self.category_of(r, fold))
+            d["gold_category"] = r.record.category
+            out.append(d)
+        return out
+
     def to_dict(self, *, include_records: bool = False) -> dict:
+        """The JSON form. ``results`` always lists every record compactly (id, category, passed,
+        expected, produced...); ``include_records`` adds the text, crash and fired entries to each."""
         data = {
             "gold": self.gold,
             "records": self.records,
@@ -335,22 +429,39 @@ class ValidationReport:
             "failure_causes": {c: len(rs) for c, rs in self.causes().items()},
             "crashed": sum(1 for r in self.results if r.crash is not None),
             "ignored_config": list(self.ignored_config),
+            "ignored_config_why": self.ignored_config_why(),
             "scoring": "micro-averaged over sets of events per record",
         }
         data["failures"] = [r.to_dict() for r in self.failures]
+        results = self.record_summaries()
         if include_records:
-            data["results"] = [r.to_dict() for r in self.results]
+            results = [{**s, **r.to_dict(), "category": s["category"]} for s, r in zip(results, self.results)]
+        data["results"] = results
         return data
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def render(self, console=None, *, show_failures: bool = False) -> None:
-        """Print the report with rich tables."""
+    def record_lines(self) -> list[str]:
+        """One plain line per record: id, category, PASS/FAIL and, when failing, the cause and
+        expected → produced events."""
+        fold = self.category_map()
+        rows = [(r, self.category_of(r, fold)) for r in self.results]
+        wid = max((len(r.record.id) for r, _ in rows), default=0)
+        wcat = max((len(c) for _, c in rows), default=0)
+        lines = []
+        for r, cat in rows:
+            head = f"{r.record.id:<{wid}}  {cat:<{wcat}}  {'PASS' if r.passed else 'FAIL'}"
+            lines.append(head if r.passed else f"{head}  {r.cause}: {_outcome(r)}")
+        return lines
+
+    def render(self, console=None, *, show_failures: bool = False, records: bool = False) -> None:
+        """Print the report with rich tables; ``records`` adds one line per record."""
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         console = console or Console()
-        console.print(f"[bold]{self.gold}[/bold]: {self.passed} of {self.records} records pass")
+        console.print(f"[bold]{escape(self.gold)}[/bold]: {self.passed} of {self.records} records pass")
         k = self.kinds()
         ne = self.noevent_empty()
         console.print(
@@ -370,7 +481,8 @@ class ValidationReport:
         for col in ("category", "records", "passed", "%"):
             t.add_column(col, justify="right" if col != "category" else "left")
         for cat, row in self.categories().items():
-            t.add_row(cat, str(row["records"]), str(row["passed"]), f"{100 * row['passed'] / row['records']:.0f}")
+            t.add_row(escape(cat), str(row["records"]), str(row["passed"]),
+                      f"{100 * row['passed'] / row['records']:.0f}")
         console.print(t)
         t = Table(title="Per root (exact matches)")
         for col in ("root", "tp", "fp", "fn", "P", "R", "F1"):
@@ -380,21 +492,29 @@ class ValidationReport:
                       f"{s['recall']:.2f}", f"{s['f1']:.2f}")
         console.print(t)
         conf = confusion(self.results)
-        off = {(e, g): n for e, row in conf.items() for g, n in row.items() if e != g}
-        if off:
-            console.print("Root confusions (expected → produced, same dyad): " + ", ".join(
-                f"{e}→{g} ×{n}" for (e, g), n in sorted(off.items(), key=lambda kv: -kv[1])))
+        if conf:
+            console.print("[bold]Root confusion[/bold] (rows: expected root, columns: produced root; "
+                          "none = missed / extra events; · = 0)")
+            # plain lines, never wrapped or cropped by rich: a narrow terminal folds them, numbers stay whole
+            for line in confusion_lines(conf):
+                console.print(line, markup=False, highlight=False, soft_wrap=True, crop=False)
         causes = self.causes()
         if causes:
             console.print("Failures by cause: " + ", ".join(f"{c} {len(rs)}" for c, rs in causes.items()))
         if self.ignored_config:
-            console.print(f"[yellow]Config options the coder does not support: {', '.join(self.ignored_config)}[/yellow]")
+            console.print("[yellow]Config options the coder does not support:[/yellow]")
+            for option, why in self.ignored_config_why().items():
+                console.print(f"  [yellow]{escape(option)}[/yellow]: {escape(why)}")
+        if records:
+            console.print("\n[bold]Records[/bold]")
+            for line in self.record_lines():
+                console.print(line, markup=False, highlight=False)
         if show_failures:
             for r in self.failures:
                 render_failure(r, console)
 
-    def to_markdown(self, *, examples: int = 3) -> str:
-        """The report as Markdown (used by benchmarks/accuracy.py)."""
+    def to_markdown(self) -> str:
+        """The report as Markdown (used by benchmarks/accuracy.py); lists every failing record."""
         lines: list[str] = []
         k = self.kinds()
         ne = self.noevent_empty()
@@ -409,7 +529,10 @@ class ValidationReport:
             s = self.level(level)
             lines.append(f"| {level} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
                          f"{s['recall']:.3f} | {s['f1']:.3f} |")
-        lines += ["", "Records by category:", "", "| category | records | passed | % |", "|---|---:|---:|---:|"]
+        folded = {raw: c for raw, c in self.category_map().items() if raw != c}
+        lines += ["", "Records by category" + (
+            " (" + ", ".join(f"{raw} counted as {c}" for raw, c in sorted(folded.items())) + ")" if folded else ""
+        ) + ":", "", "| category | records | passed | % |", "|---|---:|---:|---:|"]
         for cat, row in self.categories().items():
             lines.append(f"| {cat} | {row['records']} | {row['passed']} | {100 * row['passed'] / row['records']:.0f} |")
         lines += ["", "Per root (exact-level events, by the root of their code):", "",
@@ -418,26 +541,61 @@ class ValidationReport:
             lines.append(f"| {root} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.2f} | "
                          f"{s['recall']:.2f} | {s['f1']:.2f} |")
         conf = confusion(self.results)
-        off = sorted(((e, g, n) for e, row in conf.items() for g, n in row.items() if e != g), key=lambda x: -x[2])
-        if off:
-            lines += ["", "Root confusions (same source and target, expected root → produced root): "
-                      + ", ".join(f"{e}→{g} ×{n}" for e, g, n in off) + "."]
+        if conf:
+            rows, cols = confusion_axes(conf)
+            lines += ["", "Root confusion: rows are expected roots, columns produced roots, over events paired "
+                      "within a record (same source and target first, then same root); `none` counts expected "
+                      "events left unpaired (missed) and produced ones left unpaired (extra); `·` is 0.", "",
+                      "| exp \\ got | " + " | ".join(cols) + " |",
+                      "|---|" + "---:|" * len(cols)]
+            for r in rows:
+                lines.append(f"| **{r}** | " + " | ".join(_cell(conf.get(r, {}).get(c, 0)) for c in cols) + " |")
         if self.ignored_config:
-            lines += ["", "Config options in the gold file that the coder does not support: "
-                      + ", ".join(f"`{o}`" for o in self.ignored_config) + "."]
+            lines += ["", "Config options in the gold file that the coder does not support:", ""]
+            lines += [f"- `{o}`: {why}" for o, why in self.ignored_config_why().items()]
         causes = self.causes()
         if causes:
-            lines += ["", "Remaining failures by cause:", ""]
+            fold = self.category_map()
+            lines += ["", "Remaining failures by cause (every failing record: id, category, sentence, "
+                      "expected → got):", ""]
             for cause, rs in causes.items():
-                lines.append(f"- **{cause}**: {len(rs)}")
-                for r in rs[:examples]:
-                    exp = "; ".join(_fmt(t) for t in sorted(r.expected)) or "nothing"
-                    got = "; ".join(_fmt(t) for t in sorted(set(r.produced))) or "nothing"
-                    if r.crash:
-                        got = f"crash: {r.crash[:120]}"
-                    text = r.record.text if len(r.record.text) <= 140 else r.record.text[:137] + "..."
-                    lines.append(f"  - `{r.record.id}` ({r.record.category}) “{text}” — expected {exp}; got {got}")
-        return "\n".join(lines) + "\n"
+                lines += [f"<details><summary><b>{cause}</b>: {len(rs)}</summary>", ""]
+                for r in rs:
+                    text = _short(r.record.text, 90).replace("|", "\\|")
+                    lines.append(f"- `{r.record.id}` {self.category_of(r, fold)} “{text}” — {_outcome(r)}")
+                lines += ["", "</details>", ""]
+        return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def confusion_lines(conf: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """A confusion table as aligned plain-text lines: a header of produced roots, then one row per
+    expected root (``"none"`` last on both axes), zeros shown as ``·``."""
+    rows, cols = confusion_axes(conf)
+    cells = [[_cell(conf.get(r, {}).get(c, 0)) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(row[j]) for row in cells)) for j, c in enumerate(cols)]
+    corner = "exp\\got"
+    head = max(len(corner), *(len(r) for r in rows))
+    lines = [f"{corner:>{head}}  " + " ".join(f"{c:>{w}}" for c, w in zip(cols, widths))]
+    for r, row in zip(rows, cells):
+        lines.append(f"{r:>{head}}  " + " ".join(f"{x:>{w}}" for x, w in zip(row, widths)))
+    return lines
+
+
+def _cell(n: int) -> str:
+    return str(n) if n else "·"
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _outcome(r: RecordResult) -> str:
+    """``expected → got`` for a failing record, compactly."""
+    exp = "; ".join(_fmt(t) for t in sorted(r.expected)) or "nothing"
+    got = "; ".join(_fmt(t) for t in sorted(set(r.produced))) or "nothing"
+    if r.crash:
+        got = f"crash: {_short(r.crash, 100)}"
+    return f"{exp} → {got}"
 
 
 def _fmt(t: Triple) -> str:

@@ -50,8 +50,21 @@ def validate(
             "dictionary entries that fired.",
         ),
     ] = False,
+    records_out: Annotated[
+        bool,
+        typer.Option(
+            "--records",
+            help="Also list every record, one line each: id, category, PASS or FAIL and, for a failure, "
+            "its cause and the expected -> produced events.",
+        ),
+    ] = False,
     json_out: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object (scores, tables and failures) instead of tables.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print one JSON object instead of tables: the scores and tables, 'failures', and 'results' "
+            "with every record (id, category, passed, cause, expected, produced).",
+        ),
     ] = False,
     min_pass: Annotated[
         int | None,
@@ -62,7 +75,7 @@ def validate(
 
     Every record's text is coded on its date and the set of (source, target, code) produced is compared with the expected set. A record passes when the sets are equal; a no-event record passes when nothing is coded; an error record passes when nothing is coded or the input is rejected.
 
-    Prints the pass count, event-level precision/recall/F1 at three levels (exact; actor roots and event root; event root only), tables per category and per root code, and the failures grouped by cause.
+    Prints the pass count, event-level precision/recall/F1 at three levels (exact; actor roots and event root; event root only), tables per category (spelling variants such as AGENTS folded into AGENT) and per root code, a root confusion table (expected root rows x produced root columns, 'none' for missed and extra events), the failures grouped by cause, and the <Config> options the coder cannot apply with the reason. --records adds one line per record; --show-failures the details of each failure.
 
     The format follows the extension: .xml is PETRARCH's validation suite (its <Config> records are applied where the coder supports them); .jsonl is eventcoder's gold format (docs/gold-format.md).
 
@@ -82,7 +95,7 @@ def validate(
     else:
         from rich.console import Console
 
-        report.render(Console(soft_wrap=True), show_failures=show_failures)
+        report.render(Console(soft_wrap=True), show_failures=show_failures, records=records_out)
     if min_pass is not None and report.passed < min_pass:
         typer.secho(f"{report.passed} records pass, fewer than --min-pass {min_pass}.", err=True, fg="red")
         raise typer.Exit(1)
