@@ -17,13 +17,16 @@ from eventcoder.dictionaries.model import Words
 from eventcoder.dictionaries.petrarch import (
     Restriction,
     code_on,
+    folder_selection,
     import_petrarch,
     petrarch_files,
     read_petrarch,
     read_petrarch_files,
     read_petrarch_report,
     resolve_dates,
+    spec_selection,
 )
+from eventcoder.errors import DictionaryError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PETRARCH = SHARED / "petrarch2" / "dictionaries"
@@ -303,7 +306,105 @@ def test_validation_set_imports_and_round_trips(tmp_path: Path) -> None:
     assert sam.code_on(D(2010, 1, 10)) == "ORCHOB"  # the earlier, overlapping restriction wins
 
 
+# ------------------------------------------------------------------------------------------------
+# Which files a folder, a PETR_config.ini, a list or a glob selects
+
+
+def _two_sets(folder: Path) -> Path:
+    """A folder like ../shared's: a Phoenix set, the CAMEO verbs it uses, and a validation set with
+    its own verbs that codes Egypt differently."""
+    _write(folder, "Phoenix.Countries.actors.txt", "EGYPT_ [EGY]\nJAPAN_ [JPN]\n")
+    _write(folder, "Phoenix.agents.txt", "REBEL [~REB]\n")
+    _write(folder, "CAMEO.2.0.txt", "--- ATTACK [190] ---\nATTACK\n")
+    _write(folder, "PETR.Validate.actors.txt", "EGYPT_ [UAR]\nARNOR_ [ARN]\n")
+    _write(folder, "PETR.Validate.verbs.2.0.txt", "--- MEET [040] ---\nMEET\n")
+    _write(folder, "README", "not a dictionary\n")
+    return folder
+
+
+def test_folder_with_several_sets_reads_petrarchs_default_set(tmp_path: Path) -> None:
+    folder = _two_sets(tmp_path / "dicts")
+    sel = folder_selection(folder)
+    assert [p.name for p in sel.paths] == ["Phoenix.Countries.actors.txt", "Phoenix.agents.txt", "CAMEO.2.0.txt"]
+    assert [p.name for p in sel.left_out] == ["PETR.Validate.actors.txt", "PETR.Validate.verbs.2.0.txt"]
+    d, problems = read_petrarch(folder)
+    assert [h.codes for h in lookup(d, "Egypt")] == [("EGY",)]
+    assert {a.name for a in d.actors} == {"egypt", "japan"}
+    # The choice is a warning (shown by 'dictionaries check') that names both lists and the way out.
+    (note,) = [p for p in problems if p.origin is None]
+    assert "PETR.Validate.actors.txt" in note.message and "Phoenix.agents.txt" in note.message
+    assert "NAME.*" in note.fix
+    # The import report says the same.
+    report = import_petrarch(folder, tmp_path / "out")
+    text = report.render()
+    assert "files left out: PETR.Validate.actors.txt, PETR.Validate.verbs.2.0.txt" in text
+    assert "default set" in text and "to read others" in text
+
+
+def test_folder_with_one_set_is_read_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    _write(folder, "t.Countries.actors.txt", "EGYPT_ [EGY]\n")
+    _write(folder, "CAMEO.t.txt", "--- ATTACK [190] ---\nATTACK\n")  # CAMEO verbs join the set
+    sel = folder_selection(folder)
+    assert [p.name for p in sel.paths] == ["t.Countries.actors.txt", "CAMEO.t.txt"] and sel.left_out == []
+    d, problems = read_petrarch(folder)
+    assert not [p for p in problems if p.origin is None]
+
+
+def test_several_sets_without_phoenix_is_an_error_that_says_how_to_pick(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    _write(folder, "A.actors.txt", "EGYPT_ [EGY]\n")
+    _write(folder, "B.actors.txt", "EGYPT_ [UAR]\n")
+    with pytest.raises(DictionaryError) as err:
+        folder_selection(folder)
+    assert "A, B" in str(err.value) and "PETR_config.ini" in str(err.value)
+
+
+def test_petr_config_ini_names_the_files_and_their_kinds(tmp_path: Path) -> None:
+    folder = _two_sets(tmp_path / "dicts")
+    _write(folder, "old.verbs", "--- MEET [040] ---\nMEET\n")  # not a *.txt name: the key gives its kind
+    _write(folder, "PETR_config.ini",
+           "[Dictionaries]\n# PETRARCH's own format\nverbfile_name = old.verbs\n"
+           "actorfile_list = PETR.Validate.actors.txt,\n    Phoenix.Countries.actors.txt  # first wins\n"
+           "[Options]\ncode_by_sentence = True\n")
+    sel = folder_selection(folder)
+    assert [(p.name, k) for p, k in sel.files] == [
+        ("PETR.Validate.actors.txt", "actors"), ("Phoenix.Countries.actors.txt", "actors"), ("old.verbs", "verbs")]
+    assert "PETR_config.ini" in sel.how
+    d, _ = read_petrarch(folder)
+    assert [h.codes for h in lookup(d, "Egypt")] == [("UAR",)]  # listed first, as PETRARCH reads it
+    assert {v.verbs for v in d.verbs} == {("meet",)}
+    _write(folder, "PETR_config.ini", "[Dictionaries]\nagentfile_name = missing.agents.txt\n")
+    with pytest.raises(DictionaryError) as err:
+        folder_selection(folder)
+    assert "missing.agents.txt" in str(err.value)
+
+
+def test_specs_list_files_and_globs(tmp_path: Path) -> None:
+    folder = _two_sets(tmp_path / "dicts")
+    by_glob = spec_selection(f"{folder}/PETR.Validate.*")
+    assert [p.name for p in by_glob.paths] == ["PETR.Validate.actors.txt", "PETR.Validate.verbs.2.0.txt"]
+    listed = spec_selection(f"{folder}/PETR.Validate.actors.txt,Phoenix.agents.txt")  # 2nd relative to the 1st
+    assert [p.name for p in listed.paths] == ["PETR.Validate.actors.txt", "Phoenix.agents.txt"]
+    assert len(spec_selection(f"{folder}/*").paths) == 5  # every dictionary file; README skipped
+    # Through the loader, as --dictionaries takes them; later specs override earlier ones.
+    d = native.load_dictionaries([f"petrarch:{folder}", f"petrarch:{folder}/PETR.Validate.*"])
+    assert [h.codes for h in lookup(d, "Egypt")] == [("UAR",)]
+    assert [h.codes for h in lookup(d, "Japan")] == [("JPN",)]
+    with pytest.raises(DictionaryError):
+        spec_selection(f"{folder}/Nothing.*")
+    with pytest.raises(DictionaryError):
+        spec_selection(f"{folder}/PETR.Validate.actors.txt,missing.txt")
+
+
 @needs_shared
-def test_read_petrarch_folder_reads_every_set() -> None:
-    d, problems = read_petrarch(PETRARCH)
-    assert len(d.actors) > 25000
+def test_shared_folder_reads_phoenix_not_the_validation_set() -> None:
+    d = native.load_dictionaries([f"petrarch:{PETRARCH}"])
+    assert [h.codes for h in lookup(d, "Egypt", D(2017, 12, 8))] == [("EGY",)]
+    assert [h.codes for h in lookup(d, "Japan", D(2017, 12, 8))] == [("JPN",)]
+    assert len(d.actors) > 25000 and len(d.verbs) > 4600
+    note = next(p for p in d.warnings if p.origin is None)
+    assert "PETR.Validate.verbs.2.0.txt" in note.message
+    # The validation set is still one glob away.
+    v = native.load_dictionaries([f"petrarch:{PETRARCH}/PETR.Validate.*"])
+    assert [h.codes for h in lookup(v, "Egypt")] == [("UAR",)]

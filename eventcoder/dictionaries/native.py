@@ -472,7 +472,8 @@ def _clash(x: ActorEntry, y: ActorEntry) -> tuple[str, str] | None:
 
 
 def load_layers(specs: Sequence[str | Path] | None) -> tuple[list[Dictionaries], list[Problem]]:
-    """Read each dictionary spec: a native folder, or ``petrarch:DIR`` for PETRARCH files.
+    """Read each dictionary spec: a native folder, or ``petrarch:DIR`` (``petrarch:FILE,FILE``,
+    ``petrarch:DIR/NAME.*``) for PETRARCH files.
 
     The bundled CAMEO table and reference nouns are always the first layer, so folders without
     them (like an import of PETRARCH dictionaries) still know every CAMEO code and "the group"."""
@@ -495,9 +496,10 @@ def load_layers(specs: Sequence[str | Path] | None) -> tuple[list[Dictionaries],
     for spec in specs:
         spec = str(spec)
         if spec.startswith("petrarch:"):
-            from .petrarch import read_petrarch  # imported lazily: only needed for PETRARCH files
+            from .petrarch import read_petrarch_spec  # imported lazily: only needed for PETRARCH files
 
-            d, p = read_petrarch(Path(spec[len("petrarch:"):]))
+            # A folder (PETR_config.ini or the default set), files or globs: petrarch.spec_selection.
+            d, p = read_petrarch_spec(spec[len("petrarch:"):])
         elif spec in (BUNDLED_NAME, ""):
             d, p = read_folder(bundled, BUNDLED_NAME)
         else:

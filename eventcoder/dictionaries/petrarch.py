@@ -5,7 +5,9 @@ docs/petrarch-import.md. In short:
 
 - files are recognised by name: ``*actors*.txt``, ``*agents*.txt``, ``*discards*.txt``,
   ``*verbs*.txt`` or ``CAMEO*.txt`` (verb patterns; a native ``cameo.txt`` table is never read
-  here) and ``*Issue*.txt``;
+  here) and ``*Issue*.txt``; a folder is read as PETRARCH-2 reads it (its ``PETR_config.ini``,
+  else, when it holds several sets, the default Phoenix set), and ``petrarch:`` also takes lists
+  of files and globs (:func:`folder_selection`, :func:`spec_selection`);
 - every entry PETRARCH would use is converted or, when our format cannot say it, counted in the
   report with its reason and origin (file:line); nothing is dropped silently;
 - date restrictions follow PETRARCH's own resolution rule (first matching restriction in file
@@ -91,6 +93,10 @@ class ImportReport:
     adjusted: list[Note] = field(default_factory=list)  # converted, but not exactly as written
     written: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    how: str = ""  # why these files were read
+    left_out: list[str] = field(default_factory=list)  # dictionary files of the folder not read
+    hint: str = ""  # how to read other files
+
 
     def drop(self, origin: Origin | None, kind: str, reason: str, text: str = "") -> None:
         self.dropped.append(Note(origin, kind, reason, text[:80]))
@@ -104,6 +110,10 @@ class ImportReport:
     def problems(self) -> list[Problem]:
         """Every note as a warning, for ``Dictionaries.warnings``."""
         out = []
+        if self.left_out:
+            out.append(Problem(None, "PETRARCH files",
+                               f"read {', '.join(self.files)} ({self.how}); left out "
+                               f"{', '.join(self.left_out)}.", self.hint or "list the files to read", "warning"))
         for n in self.dropped:
             out.append(Problem(n.origin, n.text, f"PETRARCH {n.kind} not imported: {n.reason}.",
                                "edit the imported native files if the entry is needed", "warning"))
@@ -115,7 +125,13 @@ class ImportReport:
     def render(self, details: int = 0) -> str:
         """The report as text; ``details`` > 0 lists up to that many notes per reason."""
         kinds = sorted(set(self.read) | set(self.converted))
-        lines = ["PETRARCH import", "files: " + ", ".join(self.files)]
+        lines = ["PETRARCH import", "files read: " + ", ".join(self.files)]
+        if self.how:
+            lines.append("  because: " + self.how)
+        if self.left_out:
+            lines.append("files left out: " + ", ".join(self.left_out))
+            if self.hint:
+                lines.append("  to read others: " + self.hint)
         lines.append(f"{'kind':<16}{'read':>8}{'converted':>11}{'dropped':>9}{'adjusted':>10}")
         drops = Counter(n.kind for n in self.dropped)
         adjs = Counter(n.kind for n in self.adjusted)
@@ -885,33 +901,199 @@ def _bundled_cameo() -> set[str] | None:
     return codes
 
 
-def petrarch_files(folder: Path, include: Sequence[str] | None = None) -> list[Path]:
-    """The PETRARCH dictionary files in ``folder`` (optionally only those matching one of the
-    glob patterns ``include``), in the order they are read: actors, agents, verbs, discards,
-    issues; by name within a kind."""
+# ----------------------------------------------------------------------------------------------
+# Which files to read: a folder, PETR_config.ini, or explicit files and globs
+
+CONFIG_NAME = "PETR_config.ini"
+# PETRARCH-2's own default PETR_config.ini: the files it reads when nobody says otherwise.
+DEFAULT_SET = ("CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+               "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt",
+               "Phoenix.IssueCoding.txt")
+# [Dictionaries] keys of PETR_config.ini and the kind of file each names.
+_CONFIG_KEYS = (("actorfile_list", "actors"), ("agentfile_name", "agents"), ("verbfile_name", "verbs"),
+                ("discardfile_name", "discards"), ("issuefile_name", "issues"))
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass
+class Selection:
+    """The PETRARCH files to read, each with its kind, and the dictionary files left out."""
+
+    files: list[tuple[Path, str]]
+    left_out: list[Path] = field(default_factory=list)
+    how: str = ""  # why these files, for the report
+    hint: str = ""  # how to read others
+
+    @property
+    def paths(self) -> list[Path]:
+        return [p for p, _ in self.files]
+
+
+def _sort(files: Iterable[tuple[Path, str]], by_name: bool) -> list[tuple[Path, str]]:
+    """Kind order (actors, agents, verbs, discards, issues); within a kind by name or as given.
+    Among actor files the first read wins a duplicated phrase, as in PETRARCH."""
+    files = list(dict.fromkeys(files))
+    key = (lambda f: (_ORDER[f[1]], f[0].name)) if by_name else (lambda f: _ORDER[f[1]])
+    return sorted(files, key=key)
+
+
+def _set_name(name: str) -> str:
+    """The set a file belongs to: its name up to the first dot (Phoenix, PETR, CAMEO ...)."""
+    return name.split(".", 1)[0].lower()
+
+
+def _config_selection(folder: Path, ini: Path) -> Selection:
+    import configparser
+
+    cp = configparser.ConfigParser(inline_comment_prefixes=("#", ";"), interpolation=None, strict=False)
+    try:
+        cp.read_string(ini.read_text(encoding="utf-8"), source=str(ini))
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
+        raise DictionaryError(f"cannot be read as PETRARCH's configuration ({exc})", file=ini,
+                              fix="fix the file, or remove it to read the folder's default set") from None
+    if not cp.has_section("Dictionaries"):
+        raise DictionaryError("has no [Dictionaries] section", file=ini,
+                              fix="name the dictionaries under [Dictionaries] (verbfile_name, actorfile_list, "
+                                  "agentfile_name, discardfile_name, issuefile_name), or remove the file")
+    files: list[tuple[Path, str]] = []
+    for key, kind in _CONFIG_KEYS:
+        value = cp.get("Dictionaries", key, fallback="").strip()
+        for name in (n.strip() for n in value.split(",")):
+            if not name:
+                continue
+            path = Path(name).expanduser()
+            path = path if path.is_absolute() else folder / path
+            if not path.is_file():
+                raise DictionaryError(f"{key} names '{name}', which is not in the folder", file=ini, entry=key,
+                                      fix=f"correct the name, or put the file in {folder}")
+            files.append((path, kind))
+    if not files:
+        raise DictionaryError("names no dictionary file under [Dictionaries]", file=ini,
+                              fix="set verbfile_name, actorfile_list, agentfile_name, discardfile_name or issuefile_name")
+    chosen = {p.resolve() for p, _ in files}
+    left = sorted(p for p in folder.iterdir() if p.is_file() and _classify(p.name) and p.resolve() not in chosen)
+    return Selection(_sort(files, by_name=False), left, f"the files {ini.name} names",
+                     f"edit {ini.name}, or list files: petrarch:{folder}/NAME.*")
+
+
+def folder_selection(folder: str | Path, include: Sequence[str] | None = None) -> Selection:
+    """Which PETRARCH files of ``folder`` to read.
+
+    - ``include`` globs: the files matching one of them;
+    - else a ``PETR_config.ini`` in the folder: the files its [Dictionaries] section names, as
+      PETRARCH-2 would read them;
+    - else, when the folder holds one set of files (one name prefix besides CAMEO*): all of them;
+    - else, when it holds several sets: PETRARCH-2's default set, the Phoenix files with the
+      CAMEO verb file (CAMEO.2.0.txt when there are several), and the others are left out;
+    - else an error naming the sets and how to pick one.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise DictionaryError("is not a folder of PETRARCH dictionaries", file=folder,
                               fix="pass the folder holding e.g. Phoenix.Countries.actors.txt and CAMEO.2.0.txt")
-    paths = [p for p in folder.iterdir() if p.is_file() and _classify(p.name)]
+    found = sorted(p for p in folder.iterdir() if p.is_file() and _classify(p.name))
+    hint = (f"list files or globs, e.g. petrarch:{folder}/NAME.* or petrarch:{folder}/* for every file, "
+            "or put a PETR_config.ini in the folder")
     if include:
-        paths = [p for p in paths if any(p.match(g) for g in include)]
-    paths.sort(key=lambda p: (_ORDER[_classify(p.name) or "issues"], p.name))
-    if not paths:
+        chosen = [p for p in found if any(p.match(g) for g in include)]
+        if not chosen:
+            raise DictionaryError(f"holds no PETRARCH dictionary file matching {', '.join(include)}", file=folder,
+                                  fix="check the --include patterns")
+        return Selection(_sort(((p, _classify(p.name)) for p in chosen), by_name=True),
+                         [p for p in found if p not in chosen], "the files matching " + ", ".join(include), hint)
+    ini = next((p for p in folder.iterdir() if p.is_file() and p.name.lower() == CONFIG_NAME.lower()), None)
+    if ini is not None:
+        return _config_selection(folder, ini)
+    if not found:
         raise DictionaryError("holds no PETRARCH dictionary files", file=folder,
                               fix="expect *actors*.txt, *agents*.txt, *discards*.txt, *verbs*.txt or CAMEO*.txt, *Issue*.txt")
-    return paths
+    sets: dict[str, list[Path]] = defaultdict(list)
+    cameo: list[Path] = []
+    for p in found:
+        (cameo if _set_name(p.name) == "cameo" else sets[_set_name(p.name)]).append(p)
+    if len(sets) <= 1:
+        return Selection(_sort(((p, _classify(p.name)) for p in found), by_name=True), [],
+                         "every dictionary file of the folder (one set)", hint)
+    names = ", ".join(sorted({p.name.split(".", 1)[0] for ps in sets.values() for p in ps}))
+    if "phoenix" not in sets:
+        raise DictionaryError(f"holds several sets of PETRARCH dictionaries ({names}) and no {CONFIG_NAME}",
+                              file=folder, fix=f"pick one: {hint}")
+    chosen = list(sets["phoenix"])
+    if not any(_classify(p.name) == "verbs" for p in chosen) and cameo:
+        default = [p for p in cameo if p.name == DEFAULT_SET[0]]
+        chosen += default or cameo
+    left = [p for p in found if p not in chosen]
+    how = (f"the folder holds several sets ({names}) and no {CONFIG_NAME}: read PETRARCH-2's default set, "
+           f"the one its own default {CONFIG_NAME} names")
+    return Selection(_sort(((p, _classify(p.name)) for p in chosen), by_name=True), left, how, hint)
 
 
-def read_petrarch_report(paths: Iterable[str | Path], cameo: set[str] | None = None) -> tuple[Dictionaries, ImportReport]:
-    """Read the given PETRARCH files (kinds from their names) into Dictionaries and a report."""
+def spec_selection(spec: str, include: Sequence[str] | None = None) -> Selection:
+    """The files of a ``petrarch:`` spec (the text after ``petrarch:``): a folder (see
+    :func:`folder_selection`), one file, or a comma-separated list of files and globs
+    (``DIR/PETR.Validate.*``). A relative file in a list that does not exist as given is taken
+    relative to the first file's folder. Globs keep only PETRARCH dictionary file names."""
+    spec = spec.strip()
+    whole = Path(spec).expanduser()
+    if whole.is_dir():
+        return folder_selection(whole, include)
+    parts = [p.strip() for p in spec.split(",") if p.strip()]
+    if not parts:
+        raise DictionaryError("names no PETRARCH dictionaries", entry="petrarch:",
+                              fix="write petrarch:DIR, petrarch:FILE,FILE or petrarch:DIR/NAME.*")
+    import glob
+
+    base = Path(parts[0]).expanduser().parent
+    files: list[tuple[Path, str]] = []
+    for part in parts:
+        path = Path(part).expanduser()
+        if _GLOB_CHARS.search(part):
+            matches = sorted(Path(m) for m in glob.glob(str(path)))
+            if not matches and not path.is_absolute():
+                matches = sorted(Path(m) for m in glob.glob(str(base / part)))
+            kept = [(m, _classify(m.name)) for m in matches if m.is_file() and _classify(m.name)]
+            if not kept:
+                raise DictionaryError(f"'{part}' matches no PETRARCH dictionary file", file=path.parent,
+                                      fix="check the pattern; files are named *actors*.txt, *agents*.txt, "
+                                          "*discards*.txt, *verbs*.txt, CAMEO*.txt or *Issue*.txt")
+            files += kept
+            continue
+        if not path.exists() and not path.is_absolute():
+            path = base / part
+        if path.is_dir():
+            files += folder_selection(path).files
+            continue
+        if not path.is_file():
+            raise DictionaryError("no such PETRARCH dictionary file", file=path,
+                                  fix="list existing files: petrarch:DIR/PETR.Validate.actors.txt,DIR/PETR.Validate.verbs.2.0.txt")
+        kind = _classify(path.name)
+        if kind is None:
+            raise DictionaryError("is not a PETRARCH dictionary file name", file=path,
+                                  fix="name it like *actors*.txt, *agents*.txt, *discards*.txt, *verbs*.txt, "
+                                      "CAMEO*.txt or *Issue*.txt")
+        files.append((path, kind))
+    if include:
+        files = [f for f in files if any(f[0].match(g) for g in include)]
+    return Selection(_sort(files, by_name=False), [], "the files listed", "")
+
+
+def petrarch_files(folder: Path, include: Sequence[str] | None = None) -> list[Path]:
+    """The PETRARCH dictionary files :func:`folder_selection` picks in ``folder``, in the order
+    they are read: actors, agents, verbs, discards, issues; by name within a kind."""
+    return folder_selection(folder, include).paths
+
+
+def read_petrarch_report(paths: Iterable[str | Path | tuple[Path, str]], cameo: set[str] | None = None,
+                         selection: Selection | None = None) -> tuple[Dictionaries, ImportReport]:
+    """Read the given PETRARCH files into Dictionaries and a report. A path's kind comes from its
+    name unless it is given as a (path, kind) pair (as PETR_config.ini gives it)."""
     t0 = time.perf_counter()
     reader = _Reader(cameo if cameo is not None else _bundled_cameo())
     import hashlib
 
-    for p in paths:
-        p = Path(p)
-        kind = _classify(p.name)
+    for item in paths:
+        p, kind = (Path(item[0]), item[1]) if isinstance(item, tuple) else (Path(item), None)
+        kind = kind or _classify(p.name)
         if kind is None:
             raise DictionaryError("is not a PETRARCH dictionary file name", file=p,
                                   fix="name it like *actors*.txt, *agents*.txt, *discards*.txt, *verbs*.txt, CAMEO*.txt or *Issue*.txt")
@@ -923,29 +1105,44 @@ def read_petrarch_report(paths: Iterable[str | Path], cameo: set[str] | None = N
         reader.d.sources.append((f"petrarch/{p.name}", digest))
         reader.r.files.append(p.name)
         getattr(reader, kind)(p)
+    if selection is not None:
+        reader.r.how = selection.how
+        reader.r.left_out = [p.name for p in selection.left_out]
+        reader.r.hint = selection.hint
     reader.r.seconds = time.perf_counter() - t0
     return reader.d, reader.r
 
 
-def read_petrarch_files(paths: Iterable[str | Path]) -> tuple[Dictionaries, list[Problem]]:
-    d, report = read_petrarch_report(paths)
+def _with_warnings(d: Dictionaries, report: ImportReport) -> tuple[Dictionaries, list[Problem]]:
     d.warnings = report.problems()
     return d, list(d.warnings)
 
 
+def read_petrarch_files(paths: Iterable[str | Path]) -> tuple[Dictionaries, list[Problem]]:
+    return _with_warnings(*read_petrarch_report(paths))
+
+
 def read_petrarch(dir: Path, include: Sequence[str] | None = None) -> tuple[Dictionaries, list[Problem]]:
-    """Read a folder of PETRARCH-2 dictionaries; problems are warnings about what was left out or
-    changed (see :class:`ImportReport`)."""
-    return read_petrarch_files(petrarch_files(Path(dir), include))
+    """Read a folder of PETRARCH-2 dictionaries (the files :func:`folder_selection` picks);
+    problems are warnings about files left out and entries left out or changed."""
+    sel = folder_selection(Path(dir), include)
+    return _with_warnings(*read_petrarch_report(sel.files, selection=sel))
+
+
+def read_petrarch_spec(spec: str) -> tuple[Dictionaries, list[Problem]]:
+    """Read what a ``petrarch:`` spec names (the text after ``petrarch:``; see :func:`spec_selection`)."""
+    sel = spec_selection(spec)
+    return _with_warnings(*read_petrarch_report(sel.files, selection=sel))
 
 
 def import_petrarch(dir: str | Path, out_dir: str | Path, include: Sequence[str] | None = None,
                     paths: Sequence[str | Path] | None = None) -> ImportReport:
-    """Convert PETRARCH dictionaries in ``dir`` (or the files ``paths``) to a native folder."""
+    """Convert PETRARCH dictionaries to a native folder: those ``dir`` names (a folder, or a
+    ``petrarch:``-style list of files and globs; see :func:`spec_selection`), or the files ``paths``."""
     from .native import write_folder
 
-    files = list(paths) if paths else petrarch_files(Path(dir), include)
-    d, report = read_petrarch_report(files)
+    sel = None if paths else spec_selection(str(dir), include)
+    d, report = read_petrarch_report(list(paths) if paths else sel.files, selection=sel)
     t0 = time.perf_counter()
     header = ("Imported from PETRARCH-2 dictionaries by 'eventcoder dictionaries import petrarch'.\n"
               "Sources: " + ", ".join(report.files) + "\nSee docs/petrarch-import.md for what changed.")
