@@ -46,9 +46,13 @@ def test_import_petrarch_writes_native_and_refuses_to_overwrite(tmp_path: Path) 
 def test_check_stats_lookup_on_an_import(tmp_path: Path) -> None:
     src = _petrarch_folder(tmp_path)
     spec = f"petrarch:{src}"
-    res = runner.invoke(cli.app, ["check", "-d", spec, "--lint"])
-    assert res.exit_code == 0, res.output
-    assert "no code from 2000-01-02 to 2009-01-19" in res.output  # lint: a gap in a person's ranges
+    res = runner.invoke(cli.app, ["check", "-d", spec])
+    assert res.exit_code == 0, res.output  # warnings alone do not fail the check...
+    assert "no code from 2000-01-02 to 2009-01-19" in res.output  # lint runs: a gap in a person's ranges
+    res = runner.invoke(cli.app, ["check", "-d", spec, "--strict"])
+    assert res.exit_code == 1 and "no code from 2000-01-02" in res.output  # ...unless --strict
+    res = runner.invoke(cli.app, ["check", "-d", spec, "--lint"])  # the old flag is still accepted
+    assert res.exit_code == 0 and "no code from 2000-01-02" in res.output
     res = runner.invoke(cli.app, ["stats", "-d", spec])
     assert res.exit_code == 0 and "actors" in res.output and "verb patterns" in res.output
     res = runner.invoke(cli.app, ["lookup", "Barack Obama", "--date", "2010-01-01", "-d", spec])
@@ -72,6 +76,39 @@ def test_check_reports_a_bad_file_with_its_line(tmp_path: Path) -> None:
     res = runner.invoke(cli.app, ["stats", "-d", str(bad)])
     assert res.exit_code != 0 and isinstance(res.exception, EventcoderError)
     assert "a.txt:2" in str(res.exception)
+
+
+def test_check_shows_an_agent_that_never_composes(tmp_path: Path) -> None:
+    native = tmp_path / "native"
+    (native / "actors").mkdir(parents=True)
+    (native / "actors" / "a.txt").write_text("Syria = SYR\nWhite House = USAGOV\n", encoding="utf-8")
+    (native / "agents.txt").write_text("rebel = REB\nWhite House = MIL\n", encoding="utf-8")
+    res = runner.invoke(cli.app, ["check", "-d", str(native)])
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "white house" in x.lower())
+    assert f"{native / 'agents.txt'}:2" in line and f"{native / 'actors' / 'a.txt'}:2" in line and "Fix:" in line
+    assert runner.invoke(cli.app, ["check", "-d", str(native), "--strict"]).exit_code == 1
+
+
+def test_import_picks_one_set_and_says_what_it_left_out(tmp_path: Path) -> None:
+    src = _petrarch_folder(tmp_path)
+    (src / "PETR.Validate.actors.txt").write_text("SYRIA_ [ZZZ]\n", encoding="utf-8")
+    (src / "Phoenix.Countries.actors.txt").write_text("SYRIA_ [SYR]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(cli.app, ["import", "petrarch", str(src), "--output", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "files read: Phoenix.Countries.actors.txt, CAMEO.t.txt" in res.output
+    assert "files left out: PETR.Validate.actors.txt, t.Countries.actors.txt, t.agents.txt" in res.output
+    # A glob picks another set.
+    res = runner.invoke(cli.app, ["import", "petrarch", f"{src}/t.*", "--output", str(tmp_path / "t")])
+    assert res.exit_code == 0, res.output
+    assert "USAGOV 2009-01-20.." in (tmp_path / "t" / "actors" / "actors.txt").read_text()
+
+
+@needs_shared
+def test_lookup_on_phoenix_folder_as_petrarch_reads_it() -> None:
+    res = runner.invoke(cli.app, ["lookup", "Egypt", "--date", "2017-12-08", "-d", f"petrarch:{PETRARCH}"])
+    assert res.exit_code == 0 and "EGY" in res.output and "UAR" not in res.output, res.output
 
 
 @needs_shared

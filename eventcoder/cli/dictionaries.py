@@ -30,7 +30,8 @@ app.add_typer(import_app, name="import")
 DictOpt = Annotated[
     Optional[list[str]],
     typer.Option("--dictionaries", "-d",
-                 help="Dictionary folder, or petrarch:DIR; repeatable, later ones override. Default: the bundled dictionaries."),
+                 help="Dictionary folder, or petrarch:DIR (petrarch:F1,F2 or petrarch:'DIR/NAME.*' for chosen files); "
+                      "repeatable, later ones override. Default: the bundled dictionaries."),
 ]
 
 
@@ -40,7 +41,8 @@ def _console() -> Console:
 
 @import_app.command("petrarch")
 def import_petrarch(
-    source: Annotated[Path, typer.Argument(help="Folder of PETRARCH-2 dictionaries (*actors*.txt, *agents*.txt, CAMEO*.txt ...).")],
+    source: Annotated[str, typer.Argument(help="Folder of PETRARCH-2 dictionaries (its PETR_config.ini's files, or the "
+                                          "Phoenix set when it holds several), or files and globs: 'DIR/PETR.Validate.*', 'F1,F2'.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the native dictionaries to.")],
     include: Annotated[Optional[list[str]], typer.Option("--include", "-i", help="Only files matching this glob (repeatable), e.g. 'Phoenix.*' and 'CAMEO.2.0.txt'.")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")] = False,
@@ -52,6 +54,8 @@ def import_petrarch(
     if output.exists() and (not output.is_dir() or any(output.iterdir())) and not overwrite:
         raise OutputError("exists and is not empty", file=output,
                           fix="choose a new folder, or pass --overwrite")
+    if source.startswith("petrarch:"):
+        source = source[len("petrarch:"):]
     report = run_import(source, output, include=include)
     typer.echo(report.render(details=details))
 
@@ -59,14 +63,15 @@ def import_petrarch(
 @app.command("check")
 def check(
     dictionaries: DictOpt = None,
-    lint: Annotated[bool, typer.Option("--lint", help="Also report likely mistakes (duplicates, gaps in people's ranges, agents that never compose, unknown CAMEO codes) as warnings.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
     errors_only: Annotated[bool, typer.Option("--errors-only", help="Print errors only.")] = False,
+    lint: Annotated[bool, typer.Option("--lint", hidden=True, help="Accepted for compatibility: lint always runs.")] = False,
 ) -> None:
-    """Validate dictionaries: print every problem with file:line; exit 1 if any is an error."""
+    """Validate and lint dictionaries: print every error and warning with file:line and a fix; exit 1 on errors (--strict: on warnings too).
+
+    Errors stop dictionaries from loading. Warnings are likely mistakes: duplicates, gaps in people's date ranges, agents that never compose, unknown CAMEO codes, PETRARCH entries or files left out."""
     d = native.load_dictionaries(dictionaries, strict=False)
-    problems = list(d.warnings)
-    if lint:
-        problems += lint_dictionaries(d)
+    problems = list(d.warnings) + lint_dictionaries(d)
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         if errors_only and p.severity != "error":
@@ -74,7 +79,7 @@ def check(
         typer.echo(str(p))
     warnings = len(problems) - len(errors)
     typer.echo(f"{len(errors)} error(s), {warnings} warning(s)", err=True)
-    if errors:
+    if errors or (strict and warnings):
         raise typer.Exit(1)
 
 
