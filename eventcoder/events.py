@@ -72,12 +72,12 @@ def _codable(v, lex: Lexicon) -> bool:
     return True
 
 
-def _candidates(lex: Lexicon, v, keys: set[str]) -> list[VerbPattern]:
-    """Patterns for the verb's lemma and for its surface form (PETRARCH lists some forms, like
-    "left", as verbs of their own) whose words can occur in the clause, most specific first."""
-    lemma, form = v.lemma, v.lower_
+def _candidates(lex: Lexicon, names, keys: set[str], *, worded: bool = False) -> list[VerbPattern]:
+    """Patterns for the verb forms ``names`` (its lemma and its surface form: PETRARCH lists
+    some forms, like "left", as verbs of their own) whose words can occur in the clause, most
+    specific first. ``worded``: only patterns that name at least one word."""
     found = []
-    for name in (lemma, form) if form != lemma else (lemma,):
+    for name in names:
         index = lex.verbs.get(name)
         if index is not None:
             found.extend(index.candidates(keys))
@@ -86,7 +86,7 @@ def _candidates(lex: Lexicon, v, keys: set[str]) -> list[VerbPattern]:
     found.sort(key=lambda rp: rp[0])
     out, seen = [], set()
     for _, p in found:
-        if id(p) not in seen:
+        if id(p) not in seen and not (worded and not p.specificity):
             seen.add(id(p))
             out.append(p)
     return out
@@ -288,6 +288,40 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
     return []
 
 
+_PLACE_PREPOSITIONS = ("in", "at")
+
+
+def _place_countries(clause, by_head: dict[int, Mention]) -> tuple[str, ...]:
+    """Countries of the places the clause puts its event in ("in Singapore", "at Minsk")."""
+    return tuple(
+        by_head[t.i].country for t in clause
+        if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS and t.i in by_head and by_head[t.i].country
+    )
+
+
+def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_keys, by_head):
+    """The first of ``pats`` that matches the clause with an actor in each of its slots:
+    (pattern, slots, the clause tokens its slots index, the word ranges it matched) or None."""
+    for pat in pats:
+        post = own
+        matched: list[tuple[int, int]] = []
+        slots = _match(pat, own_keys, pre_keys, matched)
+        if slots is None and extended is not own and (pat.post or pat.pre):
+            post = extended
+            matched = []
+            slots = _match(pat, ext_keys, pre_keys, matched)
+        if slots is None:
+            continue
+        # A slot must hold an actor, else a less specific pattern may still apply.
+        if any(
+            not (slot == TARGET and passive and rng[0] == 0) and not _in_range(post, rng[0], rng[1], by_head)
+            for slot, rng in slots.items()
+        ):
+            continue
+        return pat, slots, post, matched
+    return None
+
+
 def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bool = True) -> list[RawEvent]:
     """Every event of one sentence (a spaCy Span) given its resolved actor mentions."""
     if not mentions:
@@ -302,7 +336,8 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             continue
         lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
-        if (by_lemma is None and by_form is None) or not _codable(v, lex):
+        light = lex.dictionaries.light if lemma in lex.dictionaries.aspectual else None
+        if (by_lemma is None and by_form is None and not light) or not _codable(v, lex):
             continue
         passive = _is_passive(v)
         subjects = _mentions_at(_subject_tokens(v, passive), by_head)
@@ -317,26 +352,22 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         # really pleasant place"); the slots then read that wider span too.
         extended = _with_complements(v, own)
         ext_keys = own_keys if extended is own else _Keys(extended)
-        pats = _candidates(lex, v, ext_keys.words() | pre_keys.words())
-        for pat in pats:
-            post = own
-            matched: list[tuple[int, int]] = []
-            slots = _match(pat, own_keys, pre_keys, matched)
-            if slots is None and extended is not own and (pat.post or pat.pre):
-                post = extended
-                matched = []
-                slots = _match(pat, ext_keys, pre_keys, matched)
-            if slots is None:
-                continue
-            # A slot must hold an actor, else a less specific pattern may still apply.
-            if any(
-                not (slot == TARGET and passive and rng[0] == 0) and not _in_range(post, rng[0], rng[1], by_head)
-                for slot, rng in slots.items()
-            ):
-                continue
-            break
-        else:
+        keys = ext_keys.words() | pre_keys.words()
+        names = (lemma, v.lower_) if v.lower_ != lemma else (lemma,)
+        found = _first_match(_candidates(lex, names, keys), passive, own, own_keys, pre_keys, extended, ext_keys, by_head)
+        if light and (found is None or not found[0].specificity):
+            # "resumed airstrikes against X": an aspectual verb whose own patterns name no object
+            # is coded as the event its object names ("launched airstrikes against X").
+            worded = _first_match(
+                _candidates(lex, sorted(light), keys, worded=True), passive, own, own_keys, pre_keys, extended, ext_keys, by_head
+            )
+            if worded is not None and not any(
+                t.pos_ in _VERBAL for j, n in worded[3] for t in worded[2][j:j + n]
+            ):  # a verb complement ("resumed attacking") is coded by its own patterns
+                found = worded
+        if found is None:
             continue
+        pat, slots, post, matched = found
         words = [t for j, n in matched for t in post[j:j + n]]
         consumed.update(t.i for t in words if t.pos_ in _VERBAL)
         code = pat.code_for(passive)
@@ -374,6 +405,8 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
                 continue
             targets = [None]
         verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
+        elsewhere = lex.dictionaries.elsewhere.get(code)
+        places = _place_countries(post, by_head) if elsewhere else ()
         done = set()
         for s in sources:
             for t in targets:
@@ -383,5 +416,10 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
                 if key in done:  # "Putin, the Russian president, ...": one actor named twice
                     continue
                 done.add(key)
-                events.append(RawEvent(v.i, s, t, code, pat, verb_text, passive))
+                pair_code = code
+                if places and t is not None and s.country and t.country and any(
+                    c not in (s.country, t.country) for c in places
+                ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
+                    pair_code = elsewhere
+                events.append(RawEvent(v.i, s, t, pair_code, pat, verb_text, passive))
     return events

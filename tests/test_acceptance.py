@@ -42,7 +42,8 @@ def test_negated_attack(bundled_coder):
 @needs_model
 @pytest.mark.parametrize("text,expected", [
     ("Germany agreed to meet with French officials.", ("DEU", "036", "FRAGOV")),
-    ("Putin met with Obama in Paris.", ("RUSGOV", "040", "USAELI")),
+    ("Putin met with Obama in Moscow.", ("RUSGOV", "040", "USAELI")),
+    ("Putin met with Obama in Paris.", ("RUSGOV", "044", "USAELI")),  # a third country: CAMEO 044
     ("Germany called for talks with Russia.", ("DEU", "026", "RUS")),
     ("The US defense department said it would impose sanctions on Iran.", ("USAMIL", "163", "IRN")),
 ])

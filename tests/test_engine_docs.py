@@ -284,3 +284,48 @@ def test_case_sensitive_abbreviation_does_not_match_the_pronoun(mini_lexicon):
     . . . PUNCT punct 1
     """)
     assert triples(mini_lexicon, doc) == [("TUR", "190", "IMGMUSISI")]
+
+
+def test_aspectual_verb_with_an_event_noun_is_coded_as_its_light_verb(mini_lexicon):
+    # "continue" has no pattern of its own; "launch &AIRSTRIKE against +" names the object.
+    doc = parse("""
+    Russia Russia NNP PROPN nsubj 1
+    continued continue VBD VERB ROOT -
+    airstrikes airstrike NNS NOUN dobj 1
+    against against IN ADP prep 2
+    Turkey Turkey NNP PROPN pobj 3
+    . . . PUNCT punct 1
+    """)
+    (event,) = code_doc(mini_lexicon, doc, Story("t", STORY_DATE, doc.text))
+    assert (event.source, event.event_code, event.target) == ("RUS", "195", "TUR")
+    assert "launch" in event.pattern and event.verb_text == "continued airstrikes against"
+
+
+def test_aspectual_verb_complement_is_coded_by_the_complement(mini_lexicon):
+    # "continued attacking Turkey": the verb complement is an event of its own, not a light-verb object.
+    doc = parse("""
+    Russia Russia NNP PROPN nsubj 1
+    continued continue VBD VERB ROOT -
+    attacking attack VBG VERB xcomp 1
+    Turkey Turkey NNP PROPN dobj 2
+    . . . PUNCT punct 1
+    """)
+    (event,) = code_doc(mini_lexicon, doc, Story("t", STORY_DATE, doc.text))
+    assert (event.source, event.event_code, event.target) == ("RUS", "190", "TUR")
+    assert event.verb_text == "attacking"
+
+
+MEET_IN = """
+Russia Russia NNP PROPN nsubj 1
+met meet VBD VERB ROOT -
+Turkey Turkey NNP PROPN dobj 1
+in in IN ADP prep 1
+{place} {place} NNP PROPN pobj 3
+. . . PUNCT punct 1
+"""
+
+
+@pytest.mark.parametrize("place, code", [("Syria", "044"), ("Damascus", "044"), ("Turkey", "040"), ("Moscow", "040")])
+def test_meeting_in_a_third_country_is_044(mini_lexicon, place, code):
+    # @elsewhere 040 = 044 (a bundled directive): the place's country decides, per dyad.
+    assert triples(mini_lexicon, parse(MEET_IN.format(place=place))) == [("RUS", code, "TUR")]

@@ -208,6 +208,13 @@ class Dictionaries:
     negating: set[str] = field(default_factory=set)
     aspectual: set[str] = field(default_factory=set)
     intending: set[str] = field(default_factory=set)
+    # Verbs that only say that the event their object names took place ("launched airstrikes",
+    # "carried out a raid"): an @aspectual verb with such an object ("resumed airstrikes") is
+    # coded by their patterns when its own name no object.
+    light: set[str] = field(default_factory=set)
+    # code -> the code it becomes when the event takes place in a third country ("met Kim in
+    # Singapore": 040 -> 044), from "@elsewhere 040 = 044".
+    elsewhere: dict[str, str] = field(default_factory=dict)
     discards: list[Discard] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)

@@ -279,9 +279,19 @@ class _Reader:
                 self.d.aspectual |= words
             elif key == "intending":
                 self.d.intending |= words
+            elif key == "light":
+                self.d.light |= words
+            elif key == "elsewhere":
+                code, eq, other = (x.strip() for x in value.partition("="))
+                if not eq or not code or not other or " " in code or " " in other:
+                    raise DictionaryError(
+                        "@elsewhere needs two codes", entry=line[:40], fix="write '@elsewhere 040 = 044'"
+                    )
+                self.d.elsewhere[code] = other
             else:
                 raise DictionaryError(
-                    f"unknown directive '@{key}'", entry=line[:40], fix="use @negating, @intending or @aspectual"
+                    f"unknown directive '@{key}'", entry=line[:40],
+                    fix="use @negating, @intending, @aspectual, @light or @elsewhere",
                 )
             return
         lhs, rhs = _split_entry(line, origin)
@@ -375,6 +385,8 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.negating |= layer.negating
         out.aspectual |= layer.aspectual
         out.intending |= layer.intending
+        out.light |= layer.light
+        out.elsewhere.update(layer.elsewhere)
         out.discards += layer.discards
         out.references += layer.references
         out.issues += layer.issues
@@ -460,6 +472,13 @@ def validate(d: Dictionaries) -> list[Problem]:
                         v.origin, v.text, f"'{code}' is not a CAMEO code in cameo.txt",
                         "use a code listed in cameo.txt, or '---' for no event",
                     ))
+        for code, other in d.elsewhere.items():
+            for c in (code, other):
+                if c not in d.cameo:
+                    problems.append(Problem(
+                        None, f"@elsewhere {code} = {other}", f"'{c}' is not a CAMEO code in cameo.txt",
+                        "use codes listed in cameo.txt, e.g. '@elsewhere 040 = 044'",
+                    ))
     return problems
 
 
@@ -471,12 +490,16 @@ def _clash(x: ActorEntry, y: ActorEntry) -> tuple[str, str] | None:
     return None
 
 
+DIRECTIVES = "verbs/directives.txt"
+
+
 def load_layers(specs: Sequence[str | Path] | None) -> tuple[list[Dictionaries], list[Problem]]:
     """Read each dictionary spec: a native folder, or ``petrarch:DIR`` (``petrarch:FILE,FILE``,
     ``petrarch:DIR/NAME.*``) for PETRARCH files.
 
-    The bundled CAMEO table and reference nouns are always the first layer, so folders without
-    them (like an import of PETRARCH dictionaries) still know every CAMEO code and "the group"."""
+    The bundled CAMEO table, reference nouns and verb directives are always the first layer, so
+    folders without them (like an import of PETRARCH dictionaries) still know every CAMEO code,
+    "the group" and that "denied attacking" is a denial."""
     bundled = bundled_dictionaries_path()
     problems: list[Problem] = []
     layers: list[Dictionaries] = []
@@ -491,6 +514,12 @@ def load_layers(specs: Sequence[str | Path] | None) -> tuple[list[Dictionaries],
     if (bundled / "references.txt").is_file():
         for origin, line in base_reader.lines(bundled / "references.txt"):
             base_reader.guard(origin, base_reader.reference_line, origin, line)
+    # The verb directives (@negating "deny", @intending "plan", @aspectual "resume", ...) describe
+    # English verbs, not a dictionary's coding choices: every set of patterns uses them.
+    if (bundled / DIRECTIVES).is_file():
+        for origin, line in base_reader.lines(bundled / DIRECTIVES):
+            if line.startswith("@"):
+                base_reader.guard(origin, base_reader.verb_line, origin, line)
     layers.append(base_reader.d)
     problems += base_reader.problems
     for spec in specs:
@@ -584,6 +613,9 @@ def write_folder(d: Dictionaries, out: str | Path, header: str = "") -> dict[str
         verb_lines.append("@aspectual " + " | ".join(sorted(d.aspectual)))
     if d.intending:
         verb_lines.append("@intending " + " | ".join(sorted(d.intending)))
+    if d.light:
+        verb_lines.append("@light " + " | ".join(sorted(d.light)))
+    verb_lines += [f"@elsewhere {a} = {b}" for a, b in sorted(d.elsewhere.items())]
     verb_lines += [format_pattern(v) for v in d.verbs]
     put("verbs/verbs.txt", verb_lines)
     put("discards.txt", [("+ " if x.story else "") + x.phrase for x in d.discards])
