@@ -64,7 +64,7 @@ def _explicit(words: list[str], i: int, story: dt.date) -> dt.date | None:
         return None
     if not explicit_year and found > story:
         if (found - story).days <= 90:
-            return None  # "will meet on 20 December": a plan, not a past event
+            return found  # "will meet on 20 December": a plan (the caller drops days after the story)
         try:
             found = dt.date(year - 1, month, day)
         except ValueError:
@@ -76,6 +76,13 @@ def resolve_date(words: list[str], story: dt.date | None) -> dt.date | None:
     """The day a run of tokens (lower-case texts, in order) pins, relative to the story date."""
     if story is None:
         return None
+    # An explicit day is the most precise: "on Friday, December 1" is December 1 whatever the
+    # story date's weekday arithmetic would give.
+    for i, w in enumerate(words):
+        if w.rstrip(".") in MONTHS and len(w) >= 3:
+            found = _explicit(words, i, story)
+            if found is not None:
+                return found if found <= story else None  # after the story date: a plan
     for i, w in enumerate(words):
         if w in WEEKDAYS and len(w) > 3:
             back = (story.weekday() - WEEKDAYS[w]) % 7
@@ -95,10 +102,6 @@ def resolve_date(words: list[str], story: dt.date | None) -> dt.date | None:
             if nxt in WEEKDAYS and len(nxt) > 3:
                 back = (story.weekday() - WEEKDAYS[nxt]) % 7 or 7
                 return story - dt.timedelta(days=back)
-        if w.rstrip(".") in MONTHS and len(w) >= 3:
-            found = _explicit(words, i, story)
-            if found is not None:
-                return found if found <= story else None
     return None
 
 
