@@ -387,6 +387,12 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             targets = _default_targets(v, passive, post, by_head)
         if not sources:
             continue
+        if not targets and extended is not own:
+            # "Russia denied that it attacked Turkey": with no actor in its own clause, the
+            # verb's target is the first actor of the clause it governs that is not a source.
+            codes = {m.code for m in sources}
+            governed = [t for t in extended if t.i in by_head and t.tag_ != "PRP$" and by_head[t.i].code not in codes]
+            targets = _mentions_at(_expand(governed[:1]), by_head)
         source_codes = {m.code for m in sources}
         their = any(
             t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post

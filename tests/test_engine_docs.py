@@ -329,3 +329,17 @@ in in IN ADP prep 1
 def test_meeting_in_a_third_country_is_044(mini_lexicon, place, code):
     # @elsewhere 040 = 044 (a bundled directive): the place's country decides, per dyad.
     assert triples(mini_lexicon, parse(MEET_IN.format(place=place))) == [("RUS", code, "TUR")]
+
+
+def test_target_from_the_governed_clause_when_the_verb_has_none(mini_lexicon):
+    # "Russia denied that it attacked Turkey": a denial of Turkey's attack; "it" is Russia itself.
+    doc = parse("""
+    Russia Russia NNP PROPN nsubj 1
+    denied deny VBD VERB ROOT -
+    that that IN SCONJ mark 4
+    it it PRP PRON nsubj 4
+    attacked attack VBD VERB ccomp 1
+    Turkey Turkey NNP PROPN dobj 4
+    . . . PUNCT punct 1
+    """)
+    assert triples(mini_lexicon, doc) == [("RUS", "016", "TUR")]
