@@ -79,11 +79,15 @@ def _entry_label(entry) -> str:
 
 
 def _span_root(sent_doc, start: int, end: int):
+    """The token of a matched phrase that attaches it to the sentence. When the parser splits a
+    name it does not know ("Adly Mansour": Adly an adverb, Mansour the subject), several do; the
+    last is taken, as English noun phrases end in their head."""
+    root = None
     for i in range(start, end):
         tok = sent_doc[i]
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:
-            return tok
-    return sent_doc[end - 1]
+            root = tok
+    return root if root is not None else sent_doc[end - 1]
 
 
 def _np_head(tok):
@@ -113,7 +117,12 @@ def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, da
         if a is not None:
             code = lex.actor(a[1]).code_on(day)
             if code is None:
-                a = None  # the entry gives no code on this date
+                # The phrase names someone who is no actor on this date ("Ramzan Kadyrov" before
+                # office): its words are his, not a shorter entry's ("Kadyrov", his father).
+                if g is None or g[0] <= a[0]:
+                    i += a[0]
+                    continue
+                a = None
         if a is not None and (g is None or a[0] >= g[0]):
             hits.append(_Hit("actor", offset + i, offset + i + a[0], a[1], code))
             i += a[0]

@@ -139,7 +139,9 @@ def _expand(tokens) -> list:
         if t.dep_ == "conj" or t.children:
             stack.extend(t.conjuncts)
             for c in t.children:
-                if c.dep_ == "appos":
+                # Appositions, and a proper noun the small parser hung on a list's first member
+                # as an adverbial ("Mexico, Pakistan, Brazil and Ukraine").
+                if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > t.i):
                     stack.append(c)
     if len(seen) == 1:
         return list(seen.values())
@@ -150,11 +152,17 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     if passive:
         subj = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     else:
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        # With a proper noun before the verb that the small parser took for an adverbial: a list
+        # member ("Yemen, Iran and India attacked") or the subject itself ("Armenia invaded").
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i)]
     if subj:
         if v.dep_ in ("relcl", "acl") and subj[0].tag_ in ("WP", "WDT", "WP$"):
             return [v.head]  # "rebels who attacked the town": the rebels
         return _expand(subj)
+    else:
+        # With a proper noun before the verb that the small parser took for an adverbial: a list
+        # member ("Yemen, Iran and India attacked") or the subject itself ("Armenia invaded").
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i)]
     if depth > 6 or passive:
         return []
     # "the task of destroying the militia by the Russian Armed Forces": a gerund's agent.
