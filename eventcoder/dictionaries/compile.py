@@ -8,6 +8,7 @@ the same dictionaries starts without parsing or tokenizing anything.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -20,7 +21,7 @@ from typing import Sequence
 
 from .. import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
-from .native import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
+from .native import BUNDLED_NAME, DIRECTIVES, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
 CACHE_FORMAT = 9
 
@@ -257,8 +258,11 @@ def cache_dir() -> Path:
 
 def _spec_files(spec: str) -> list[Path]:
     if spec.startswith("petrarch:"):
+        from .petrarch import spec_selection  # the files a folder, list or glob spec reads
+
         root = Path(spec[len("petrarch:"):])
-        return sorted(p for p in (root.iterdir() if root.is_dir() else [root]) if p.is_file())
+        config = [root / "PETR_config.ini"] if root.is_dir() and (root / "PETR_config.ini").is_file() else []
+        return config + sorted(spec_selection(spec[len("petrarch:"):]).paths)
     root = bundled_dictionaries_path() if spec in (BUNDLED_NAME, "") else Path(spec)
     return sorted(p for p in root.rglob("*.txt") if p.is_file())
 
@@ -280,12 +284,12 @@ def specs_fingerprint(specs: Sequence[str | Path] | None) -> str | None:
         all_specs = ["cameo-base"] + all_specs
     for spec in all_specs:
         if spec == "cameo-base":
-            files = [bundled_dictionaries_path() / name for name in ("cameo.txt", "references.txt")]
+            files = [bundled_dictionaries_path() / name for name in ("cameo.txt", "references.txt", DIRECTIVES)]
             files = [f for f in files if f.is_file()]
         else:
             try:
                 files = _spec_files(spec)
-            except OSError:
+            except Exception:  # noqa: BLE001 - an unreadable spec: the loader reports it properly
                 return None
         h.update(spec.encode())
         for f in files:
@@ -302,25 +306,59 @@ def load_lexicon(specs: Sequence[str | Path] | None = None, *, use_cache: bool =
     """Load, validate and compile dictionaries, reusing the cached compile when files are unchanged."""
     key = specs_fingerprint(specs) if use_cache else None
     path = cache_dir() / f"lexicon-{key}.pkl" if key else None
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as fh:
-                lex = pickle.load(fh)
-            if isinstance(lex, Lexicon):
-                return lex
-        except Exception:  # a stale or broken cache is rebuilt, never trusted
-            pass
+    if path is not None:
+        lex = _read_cache(path)
+        if lex is not None:
+            return lex
     lex = compile_lexicon(load_dictionaries(specs))
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # caching is an optimisation: a read-only home still codes
+        _write_cache(path, lex)
     return lex
+
+
+CACHE_KEEP = 12  # compiled lexicons kept in the cache folder (the most recently used)
+
+
+def _read_cache(path: Path) -> Lexicon | None:
+    """The cached compile, or None (missing, unreadable, stale or broken: rebuilt, never trusted)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    # Unpickling makes a few million small objects; the cycle collector would walk them over
+    # and over (4x the load time for the Phoenix dictionaries). None of them is garbage yet.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        lex = pickle.loads(data)
+    except Exception:  # noqa: BLE001
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(lex, Lexicon):
+        return None
+    try:
+        os.utime(path)  # marks it recently used, for pruning
+    except OSError:
+        pass
+    return lex
+
+
+def _write_cache(path: Path, lex: Lexicon) -> None:
+    """Store the compile atomically and prune old ones; caching is an optimisation, so a
+    read-only or unreadable cache folder still codes."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        cached = sorted(path.parent.glob("lexicon-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in cached[CACHE_KEEP:]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def is_event_code(code: str) -> bool:
