@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 
 from eventcoder.validate import (  # noqa: E402
     ValidationReport,
-    expand_dictionary_specs,
     petrarch_suite_spec,
     run_validation,
 )
@@ -53,7 +52,7 @@ BASELINE = {
 def run(gold: Path, dictionaries: list[str] | None) -> tuple[ValidationReport, float]:
     from eventcoder.pipeline import Coder
 
-    coder = Coder(dictionaries=expand_dictionary_specs(dictionaries))
+    coder = Coder(dictionaries=dictionaries)
     start = time.perf_counter()
     report = run_validation(gold, coder)
     return report, time.perf_counter() - start

@@ -44,10 +44,6 @@ expected events produced, others missing, nothing extra); ``unrelated events``.
 
 from __future__ import annotations
 
-import atexit
-import os
-import shutil
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -202,21 +198,11 @@ class RecordResult:
 def _provenance(event: Any) -> dict:
     return {
         "event": list(event_key(event)),
-        "pattern": _real_paths(getattr(event, "pattern", None)),
+        "pattern": getattr(event, "pattern", None),
         "verb_text": getattr(event, "verb_text", None),
-        "source_entry": _real_paths(getattr(event, "source_entry", None)),
-        "target_entry": _real_paths(getattr(event, "target_entry", None)),
+        "source_entry": getattr(event, "source_entry", None),
+        "target_entry": getattr(event, "target_entry", None),
     }
-
-
-def _real_paths(text: str | None) -> str | None:
-    """Show dictionary files by their real paths, not by the temporary links of petrarch_folder()."""
-    if not text:
-        return text
-    for link, real in _LINKS.items():
-        if link in text:
-            text = text.replace(link, real)
-    return text
 
 
 def failure_cause(expected: set[Triple], produced: set[Triple]) -> str | None:
@@ -706,68 +692,7 @@ def run_validation(gold_path: str | Path, coder: Any, *, records: Sequence[GoldR
 
 
 # ---------------------------------------------------------------------------------------------
-# Dictionary specs: "petrarch:FILE,FILE,..." → a folder of symlinks
-
-
-_TMPDIRS: list[str] = []
-_LINKS: dict[str, str] = {}  # link path -> real path, to report provenance with real file names
-
-
-def _cleanup() -> None:
-    for d in _TMPDIRS:
-        shutil.rmtree(d, ignore_errors=True)
-
-
-atexit.register(_cleanup)
-
-
-def petrarch_folder(paths: Sequence[str | Path]) -> Path:
-    """A temporary folder holding symlinks to just these PETRARCH dictionary files.
-
-    The PETRARCH importer reads whole folders; the validation suite needs four files from a
-    folder that also holds the Phoenix dictionaries. The folder is removed when Python exits.
-    """
-    files = [Path(p).expanduser().resolve() for p in paths]
-    for f in files:
-        if not f.is_file():
-            raise GoldError(
-                f"dictionary file '{f}' does not exist",
-                field="dictionaries",
-                fix="list existing PETRARCH files: petrarch:DIR/PETR.Validate.actors.txt,DIR/PETR.Validate.verbs.2.0.txt",
-            )
-    names = [f.name for f in files]
-    dup = next((n for n in names if names.count(n) > 1), None)
-    if dup:
-        raise GoldError(f"two dictionary files are named '{dup}'", field="dictionaries",
-                        fix="pick files with distinct names")
-    tmp = tempfile.mkdtemp(prefix="eventcoder-petrarch-")
-    _TMPDIRS.append(tmp)
-    for f in files:
-        os.symlink(f, Path(tmp) / f.name)
-        _LINKS[str(Path(tmp) / f.name)] = str(f)
-    return Path(tmp)
-
-
-def expand_dictionary_specs(specs: Sequence[str] | None) -> list[str] | None:
-    """Turn ``petrarch:FILE,FILE,...`` (or ``petrarch:FILE``) into ``petrarch:<folder of links>``.
-
-    Other specs (a folder, ``petrarch:DIR``) pass through unchanged. Relative files in a list are
-    taken relative to the first file's folder when they do not exist as given.
-    """
-    if specs is None:
-        return None
-    out: list[str] = []
-    for spec in specs:
-        if spec.startswith("petrarch:"):
-            rest = spec[len("petrarch:"):]
-            parts = [p.strip() for p in rest.split(",") if p.strip()]
-            if len(parts) > 1 or (len(parts) == 1 and Path(parts[0]).is_file()):
-                base = Path(parts[0]).expanduser().parent
-                files = [Path(p) if Path(p).exists() or Path(p).is_absolute() else base / p for p in parts]
-                out.append(f"petrarch:{petrarch_folder(files)}")
-                continue
-        out.append(spec)
-    return out
+# Dictionary specs
 
 
 def petrarch_suite_spec(dictionary_dir: str | Path) -> str:

@@ -23,11 +23,9 @@ from eventcoder.validate import (
     config_explanation,
     confusion,
     confusion_lines,
-    expand_dictionary_specs,
     failure_cause,
     judge,
     per_root,
-    petrarch_folder,
     petrarch_suite_spec,
     prf,
     run_validation,
@@ -413,25 +411,10 @@ def test_jsonl_config_applies_to_its_record_only(tmp_path):
 # ---- dictionary specs -----------------------------------------------------------------------------
 
 
-def test_petrarch_file_list_becomes_a_folder_of_links(tmp_path):
-    a = tmp_path / "PETR.Validate.actors.txt"
-    b = tmp_path / "PETR.Validate.verbs.2.0.txt"
-    other = tmp_path / "Phoenix.agents.txt"
-    for f in (a, b, other):
-        f.write_text("x\n")
-    (spec,) = expand_dictionary_specs([f"petrarch:{a},{b.name}"])  # second one relative to the first's folder
-    folder = Path(spec.removeprefix("petrarch:"))
-    assert folder.is_dir() and folder != tmp_path
-    assert sorted(p.name for p in folder.iterdir()) == [a.name, b.name]
-    assert os.path.realpath(folder / a.name) == str(a.resolve())
-    assert expand_dictionary_specs([f"petrarch:{tmp_path}", "dictionaries"]) == [f"petrarch:{tmp_path}", "dictionaries"]
-    assert expand_dictionary_specs(None) is None
+def test_petrarch_suite_spec_lists_its_four_files(tmp_path):
     suite = petrarch_suite_spec(tmp_path)
     assert suite.startswith("petrarch:") and suite.count(",") == 3 and "PETR.Validate.verbs.2.0.txt" in suite
-    from eventcoder.errors import GoldError
-
-    with pytest.raises(GoldError):
-        petrarch_folder([tmp_path / "missing.txt"])
+    assert all(p.startswith(str(tmp_path)) for p in suite.removeprefix("petrarch:").split(","))
 
 
 # ---- the CLI ------------------------------------------------------------------------------------
@@ -533,7 +516,7 @@ def test_petrarch_suite_does_not_regress():
     assert ACCURACY_JSON.is_file(), f"{ACCURACY_JSON} is missing; it is committed (benchmarks/accuracy.py writes it)"
     committed = json.loads(ACCURACY_JSON.read_text()).get("passed")
     assert isinstance(committed, int), f"{ACCURACY_JSON} has no PETRARCH-suite 'passed' figure"
-    coder = Coder(dictionaries=expand_dictionary_specs([petrarch_suite_spec(SHARED / "petrarch2" / "dictionaries")]))
+    coder = Coder(dictionaries=[petrarch_suite_spec(SHARED / "petrarch2" / "dictionaries")])
     report = run_validation(SUITE, coder)
     assert report.passed >= committed, (
         f"PETRARCH suite: {report.passed} records pass, fewer than the {committed} committed in docs/accuracy.json"

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..gold import load_gold
-from ..validate import expand_dictionary_specs, run_validation
+from ..validate import run_validation
 
 
 def _make_coder(dictionaries: list[str] | None, model: str | None) -> Any:
@@ -84,7 +84,7 @@ def validate(
     eventcoder validate ../shared/petrarch2/text/PETR.UnitTest.records.expected-2.0.xml --dictionaries petrarch:D/PETR.Validate.actors.txt,D/PETR.Validate.agents.txt,D/PETR.Validate.discards.txt,D/PETR.Validate.verbs.2.0.txt
     """
     records = load_gold(gold)  # read (and check) the gold before loading the model
-    coder = _make_coder(expand_dictionary_specs(dictionaries), model)
+    coder = _make_coder(dictionaries, model)
     report = run_validation(gold, coder, records=records)
     if json_out:
         data = report.to_dict()
