@@ -31,7 +31,7 @@ def _discarded(index, lowers: list[str], texts: list[str]) -> bool:
     if firsts.keys().isdisjoint(lowers) and firsts.keys().isdisjoint(texts):
         return False  # no discard phrase can start here (checked without a Python loop)
     return any(
-        (low in firsts or texts[i] in firsts) and index.match_at(lowers, texts, i) for i, low in enumerate(lowers)
+        index.match_at(lowers, texts, i) for i, low in enumerate(lowers) if low in firsts or texts[i] in firsts
     )
 
 

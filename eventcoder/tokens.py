@@ -135,14 +135,17 @@ class ParsedDoc:
         toks = self._toks
         if toks[start] is not None:
             return
-        lemmas, tags, poses, deps, strings = self._cols
-        lemmas = _strings(strings, lemmas[start:end], lower=True)
-        tags = _strings(strings, tags[start:end])
-        poses = _strings(strings, poses[start:end])
-        deps = _strings(strings, deps[start:end])
+        cols = self._cols
+        if len(cols) == 5:  # the doc's lemma, tag, pos and dep hashes, read as strings once
+            lemmas, tags, poses, deps, strings = cols
+            cols = self._cols = (
+                _strings(strings, lemmas, lower=True), _strings(strings, tags), _strings(strings, poses),
+                _strings(strings, deps),
+            )
+        lemmas, tags, poses, deps = cols
         idx, texts, lowers = self._idx, self.texts, self.lowers
-        for k, i in enumerate(range(start, end)):
-            toks[i] = Tok(i, texts[i], lowers[i], lemmas[k], tags[k], poses[k], deps[k], idx[i])
+        for i in range(start, end):
+            toks[i] = Tok(i, texts[i], lowers[i], lemmas[i], tags[i], poses[i], deps[i], idx[i])
         heads = self._heads
         for i in range(start, end):
             h = i + heads[i]
