@@ -93,3 +93,95 @@ def test_seed_article_with_imported_phoenix_dictionaries(nlp, tmp_path):
     triples = {(e.source, e.event_code, e.target) for e in events}
     assert any(s.startswith("RUS") and t == "IMGMUSISI" for s, _, t in triples), triples
     assert any(s.startswith("USA") and c == "195" and t == "IMGMUSISI" for s, c, t in triples), triples
+
+
+# Spot checks of the people dictionary: office holders are GOV on dates in office and not coded
+# GOV outside them (ministers before the top job, diplomats, junta leaders), leaders of the
+# countries most present in conflict news are there, and common aliases name them.
+PEOPLE_ON_DATES = [
+    ("Olaf Scholz", "2015-01-01", "DEUELI"),  # mayor of Hamburg
+    ("Olaf Scholz", "2008-06-01", "DEUGOV"),  # labour minister
+    ("Olaf Scholz", "2020-01-01", "DEUGOV"),  # finance minister
+    ("Olaf Scholz", "2023-01-01", "DEUGOV"),  # chancellor
+    ("Olaf Scholz", "2025-06-01", "DEUELI"),
+    ("Isaac Herzog", "2020-01-01", "ISRELI"),
+    ("Isaac Herzog", "2022-01-01", "ISRGOV"),
+    ("Emmanuel Macron", "2014-01-01", "FRAELI"),
+    ("Emmanuel Macron", "2015-01-01", "FRAGOV"),  # economy minister
+    ("Emmanuel Macron", "2017-01-01", "FRAELI"),
+    ("Emmanuel Macron", "2018-01-01", "FRAGOV"),
+    ("Benjamin Netanyahu", "2004-01-01", "ISRGOV"),  # finance minister
+    ("Benjamin Netanyahu", "2005-10-01", "ISRELI"),
+    ("Sergei Lavrov", "2000-01-01", "RUSGOV"),  # ambassador to the UN
+    ("Min Aung Hlaing", "2019-01-01", "MMRMIL"),
+    ("Min Aung Hlaing", "2022-01-01", "MMRGOV"),  # head of the junta
+    ("Manmohan Singh", "1993-01-01", "INDGOV"),  # finance minister
+    ("Taro Aso", "2015-01-01", "JPNGOV"),  # finance minister after being prime minister
+    ("Jack Straw", "2008-01-01", "GBRGOV"),  # justice secretary after the Foreign Office
+    ("Robert Mugabe", "2010-01-01", "ZWEGOV"),
+    ("Robert Mugabe", "2018-06-01", "ZWEELI"),
+    ("Emmerson Mnangagwa", "2018-06-01", "ZWEGOV"),
+    ("Yoweri Museveni", "2000-01-01", "UGAGOV"),
+    ("Paul Kagame", "2010-01-01", "RWAGOV"),
+    ("Abdelaziz Bouteflika", "2010-01-01", "DZAGOV"),
+    ("Abdelaziz Bouteflika", "2020-01-01", "DZAELI"),
+    ("Abdelmadjid Tebboune", "2021-01-01", "DZAGOV"),
+    ("Kais Saied", "2018-01-01", "TUNELI"),
+    ("Kais Saied", "2022-01-01", "TUNGOV"),
+    ("Mohammed VI", "2010-01-01", "MARGOV"),
+    ("Fidel Castro", "2000-01-01", "CUBGOV"),
+    ("Raul Castro", "2015-01-01", "CUBGOV"),
+    ("Raul Castro", "2022-01-01", "CUBELI"),
+    ("Miguel Diaz-Canel", "2020-01-01", "CUBGOV"),
+    ("Daniel Ortega", "1995-01-01", "NICOPP"),
+    ("Daniel Ortega", "2010-01-01", "NICGOV"),
+    ("Rodrigo Duterte", "2018-01-01", "PHLGOV"),
+    ("Rodrigo Duterte", "2023-01-01", "PHLELI"),
+    ("Hun Sen", "2010-01-01", "KHMGOV"),
+    ("Sheikh Hasina", "2015-01-01", "BGDGOV"),
+    ("Sheikh Hasina", "2025-01-01", "BGDELI"),
+    ("Mahinda Rajapaksa", "2010-01-01", "LKAGOV"),
+    ("Gotabaya Rajapaksa", "2021-01-01", "LKAGOV"),
+    ("Nayib Bukele", "2020-01-01", "SLVGOV"),
+    ("Alexis Tsipras", "2016-01-01", "GRCGOV"),
+    ("Alexis Tsipras", "2020-01-01", "GRCOPP"),
+    ("Kyriakos Mitsotakis", "2020-01-01", "GRCGOV"),
+    ("Jacinda Ardern", "2020-01-01", "NZLGOV"),
+    ("Jacinda Ardern", "2024-01-01", "NZLELI"),
+    # aliases
+    ("Vladimir Zelensky", "2023-01-01", "UKRGOV"),
+    ("Bibi", "2023-01-01", "ISRGOV"),
+    ("Mohamed bin Zayed", "2023-01-01", "AREGOV"),
+]
+
+
+@pytest.mark.parametrize("phrase, day, code", PEOPLE_ON_DATES)
+def test_people_on_dates(bundled, phrase, day, code):
+    from eventcoder.dictionaries.lookup import lookup
+
+    assert {c for h in lookup(bundled, phrase, dt.date.fromisoformat(day)) for c in h.codes} == {code}
+
+
+def test_people_have_no_code_before_a_known_start(bundled):
+    """A first range that starts on a known date leaves earlier days uncoded rather than guessed."""
+    from eventcoder.dictionaries.lookup import lookup
+
+    assert {c for h in lookup(bundled, "Hun Sen", dt.date(1980, 1, 1)) for c in h.codes} == set()
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("the Kurds", "KUR"),
+    ("Kurdish fighters", "KURREB"),
+    ("Kurdish forces", "KURREB"),
+    ("Kurdish rebels", "KURREB"),
+    ("Iraqi Kurds", "IRQKUR"),
+    ("PKK", "TURREB"),
+    ("YPG", "SYRREB"),
+    ("Syrian Democratic Forces", "SYRREB"),
+    ("Kurdistan Regional Government", "IRQGOV"),
+    ("Peshmerga", "IRQMIL"),
+])
+def test_kurdish_actors(bundled, phrase, code):
+    from eventcoder.dictionaries.lookup import lookup
+
+    assert {c for h in lookup(bundled, phrase, dt.date(2019, 10, 10)) for c in h.codes} == {code}
