@@ -28,7 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PHOENIX = Path("/work/shared/petrarch2/dictionaries")
+PHOENIX = ROOT.parent / "shared" / "petrarch2" / "dictionaries"
+WARM_UP = 20  # stories run before a timed stage, so one-time set-up is not counted per sentence
 DOCS = ROOT / "docs" / "performance.md"
 
 
@@ -59,6 +60,8 @@ def stage_spacy(a) -> dict:
 
     nlp = load_model(a.model)
     texts = [s.text for s in _stories(a.corpus)]
+    for _ in nlp.pipe(texts[:WARM_UP], batch_size=64):  # first-call set-up, as (b) gets
+        pass
     started = time.perf_counter()
     sentences = 0
     for doc in nlp.pipe(texts, batch_size=64):
@@ -76,6 +79,14 @@ def stage_e2e(a) -> dict:
     coder = Coder(specs, a.model)
     setup = time.perf_counter() - started
     options = RunOptions(inputs=[a.corpus], output=a.output, dictionaries=specs, model=a.model, workers=a.workers, overwrite=True)
+    # A run of a few stories first: imports and first-call set-up (pyarrow's kernels, the
+    # writer's modules) are one-time costs like loading the model, not per-sentence costs.
+    warm = Path(a.output).with_name(Path(a.output).name + "-warm")
+    warm_input = warm.with_suffix(".jsonl")
+    with open(a.corpus, encoding="utf-8") as src:
+        warm_input.write_text("".join(line for _, line in zip(range(WARM_UP), src)), encoding="utf-8")
+    run(RunOptions(inputs=[str(warm_input)], output=str(warm), dictionaries=specs, model=a.model, workers=1, overwrite=True), coder=coder)
+    coder.sentences = 0
     started = time.perf_counter()
     summary = run(options, coder=coder)
     seconds = time.perf_counter() - started
@@ -97,6 +108,8 @@ def stage_coding(a) -> dict:
     docs = list(nlp.pipe([s.text for s in stories], batch_size=64))  # parsed once, not timed
     sentences = sum(1 for d in docs for _ in d.sents)
     profile = None
+    for doc, story in zip(docs[:WARM_UP], stories[:WARM_UP]):
+        code_doc(lex, doc, story)
     started = time.perf_counter()
     events = sum(len(code_doc(lex, doc, story)) for doc, story in zip(docs, stories))
     seconds = time.perf_counter() - started
@@ -204,6 +217,11 @@ def _machine() -> dict:
     }
 
 
+def _best(runs: list[dict]) -> dict:
+    ok = [r for r in runs if _rate(r)]
+    return max(ok, key=_rate) if ok else runs[-1]
+
+
 def _rate(r: dict) -> float | None:
     if not r or "error" in r or not r.get("seconds"):
         return None
@@ -222,6 +240,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--phoenix", default=str(PHOENIX), help="PETRARCH-2 dictionary folder for the petrarch: rows")
     ap.add_argument("--no-scaling", action="store_true", help="skip the 2-worker run")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of (a) and (b) each, alternating; the best counts")
     ap.add_argument("--memory-sentences", type=int, default=0, help="also stream this many sentences through run() and sample RSS")
     ap.add_argument("--memory-workers", type=int, default=1)
     ap.add_argument("--profile", action="store_true", help="cProfile the coding stage (top hot spots)")
@@ -258,10 +277,17 @@ def run_benchmark(a, argv) -> None:
         _stage("load", corpus)
         if phoenix:
             _stage("load", corpus, dictionaries=phoenix)
-        results["spacy"] = r = _stage("spacy", corpus)
-        say("a spaCy alone", _fmt(_rate(r), " sent/s"), r)
-        results["e2e"] = r = _stage("e2e", corpus, output=str(work / "out1"))
-        say("b end to end", _fmt(_rate(r), " sent/s"), r)
+        # (a) and (b) alternate, best of --repeat each: a busy moment on the machine should not
+        # decide the ratio.
+        spacy_runs, e2e_runs = [], []
+        for _ in range(max(a.repeat, 1)):
+            spacy_runs.append(_stage("spacy", corpus))
+            say("a spaCy alone", _fmt(_rate(spacy_runs[-1]), " sent/s"), spacy_runs[-1])
+            e2e_runs.append(_stage("e2e", corpus, output=str(work / "out1")))
+            say("b end to end", _fmt(_rate(e2e_runs[-1]), " sent/s"), e2e_runs[-1])
+        results["spacy"] = _best(spacy_runs)
+        results["e2e"] = _best(e2e_runs)
+        results["repeat"] = max(a.repeat, 1)
         results["coding"] = {}
         for label, spec in (("bundled", None), ("phoenix", phoenix)):
             if label == "phoenix" and spec is None:
