@@ -32,6 +32,11 @@ class EventcoderError(Exception):
         self.fix = fix
         super().__init__(self.render())
 
+    def __reduce__(self):
+        # Picklable with every field (to and from Dask workers and worker processes).
+        where = {"file": self.file, "line": self.line, "field": self.field, "entry": self.entry, "fix": self.fix}
+        return (_rebuild, (type(self), self.message, where))
+
     @property
     def where(self) -> str:
         parts = []
@@ -51,6 +56,10 @@ class EventcoderError(Exception):
         if self.fix:
             text += f" Fix: {self.fix}"
         return text
+
+
+def _rebuild(cls: type, message: str, where: dict) -> EventcoderError:
+    return cls(message, **where)
 
 
 class InputError(EventcoderError):
@@ -87,3 +96,29 @@ class EngineError(EventcoderError):
     """A parallel or distributed run could not be set up or did not finish."""
 
     code = "E600"
+
+
+class Interrupted(BaseException):
+    """The run was stopped by a signal: Ctrl-C (SIGINT) or SIGTERM.
+
+    Like KeyboardInterrupt it is not an ``Exception``, so it passes every ``except Exception``
+    and every cleanup (``finally``, ``with``) runs: the dataset writer removes its temporary
+    output. The CLI installs the handlers that raise it and exits with ``128 + signum`` (130 for
+    Ctrl-C, 143 for SIGTERM)."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signum)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    @property
+    def signal_name(self) -> str:
+        import signal
+
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"

@@ -22,24 +22,34 @@ already seen, kept to reject duplicates (one short string per story).
 
 Problems with a *record* are yielded as :class:`Rejected` (origin ``"file:line"``, the reason, the
 field concerned and the first 500 characters of the raw record) so the caller decides whether to
-stop or skip. Problems with an *input* (missing or unreadable file, unsupported extension, a CSV
-or Parquet file without the text column) raise :class:`InputError` naming the file and the fix.
+stop or skip. Problems with the *command* (a named input that does not exist, an unsupported
+extension, an unknown format, an empty folder) raise :class:`InputError` at call time, before
+anything is read. Problems with a *file* found to read (permission denied, an entry of a folder
+that vanished or is a broken link, a subfolder that cannot be listed, an I/O or gzip error half-way,
+a file that is not Parquet, a CSV or Parquet file without the text column) raise
+:class:`InputError` naming the file and the fix; with ``skip_unreadable=True`` they are yielded
+instead as one :class:`FileRejected` for the file (origin: the file name, no line) and reading
+goes on with the next input.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import xml.parsers.expat
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -103,12 +113,54 @@ def parse_date(value: object) -> dt.date:
 
 @dataclass(frozen=True)
 class Source:
-    """One input to read: a file (``path``) or stdin (``path is None``), in format ``fmt``."""
+    """One input to read: a file (``path``) or stdin (``path is None``), in format ``fmt``.
+
+    ``error`` is set for an entry of a folder that was found but cannot be read (a subfolder that
+    cannot be listed, a broken link): reading the source raises it (or, skipping unreadable
+    files, yields it as a :class:`FileRejected`)."""
 
     name: str  # as shown in origins: the path as given (joined under its folder), or <stdin>
     fmt: str
     path: Path | None = None
     gzipped: bool = False
+    error: InputError | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class FileRejected(Rejected):
+    """A whole input file (or the rest of it) that could not be read, as one rejected record.
+
+    ``origin`` is the file name (with ``:line`` only when the error names a line), ``raw`` is
+    None, and ``error`` is the :class:`InputError` that stops a run without ``--skip-bad``."""
+
+    error: InputError | None = field(default=None, compare=False, repr=False)
+
+
+def check_encoding(encoding: str) -> str:
+    """Validate an ``--encoding`` value: a known codec that keeps ASCII bytes as they are (the
+    readers split lines and CSV fields on ASCII bytes). Returns it unchanged."""
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise InputError(
+            f"unknown encoding '{encoding}'",
+            field="--encoding",
+            fix="give a Python codec name such as utf-8, latin-1, cp1252 or iso-8859-15",
+        ) from None
+    probe = b'\n\r,;{}[]":<>/=- aZ09'
+    try:
+        ascii_compatible = probe.decode(encoding) == probe.decode("ascii")
+    except (UnicodeError, ValueError):
+        ascii_compatible = False
+    if not ascii_compatible:
+        raise InputError(
+            f"encoding '{encoding}' is not supported: inputs are read line by line, which needs an "
+            "ASCII-compatible encoding",
+            field="--encoding",
+            fix="convert the input to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8 in.jsonl > out.jsonl), "
+            "or give an ASCII-compatible encoding such as latin-1 or cp1252",
+        )
+    return encoding
 
 
 def normalize_format(fmt: str | None) -> str | None:
@@ -137,26 +189,64 @@ def _is_hidden(relative: Path) -> bool:
     return any(part.startswith((".", "_")) for part in relative.parts)
 
 
-def _folder_sources(folder: Path, name: str, fmt: str | None) -> list[Source]:
-    """Every supported file under ``folder`` (of format ``fmt`` if given), sorted by path."""
-    sources = []
-    for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
-        relative = path.relative_to(folder)
-        if _is_hidden(relative) or not path.is_file():
-            continue
-        file_fmt, gzipped = format_of(path)
-        if file_fmt is None or (fmt is not None and file_fmt != fmt):
-            continue
-        sources.append(Source(str(Path(name) / relative), file_fmt, path, gzipped))
-    if not sources:
+def _folder_sources(folder: Path, name: str, fmt: str | None, defer_errors: bool = False) -> list[Source]:
+    """Every supported file under ``folder`` (of format ``fmt`` if given), sorted by path.
+
+    Nothing under it is passed over silently: a subfolder that cannot be listed, and an entry
+    with a supported name that is not a readable regular file (a broken link, a FIFO), raise
+    :class:`InputError` here, or with ``defer_errors`` become sources whose reading fails.
+    Symbolic links to folders are not followed (as before)."""
+    found: list[tuple[str, Source]] = []
+
+    def bad(relative: Path, error: InputError) -> None:
+        if not defer_errors:
+            raise error
+        found.append((relative.as_posix(), Source(error.file or name, fmt or "jsonl", folder / relative, error=error)))
+
+    def unlistable(err: OSError) -> None:
+        where = Path(err.filename) if err.filename else folder
+        relative = where.relative_to(folder) if where != folder else Path(".")
+        shown = str(Path(name) / relative) if relative != Path(".") else name
+        bad(relative, InputError(
+            f"cannot list folder: {err.strerror or err}; none of its files were read",
+            file=shown,
+            fix="make the folder readable (chmod), or move it out of the input folder",
+        ))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unlistable):
+        dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
+        for filename in filenames:
+            if filename.startswith((".", "_")):
+                continue
+            path = Path(dirpath) / filename
+            relative = path.relative_to(folder)
+            file_fmt, gzipped = format_of(path)
+            if file_fmt is None or (fmt is not None and file_fmt != fmt):
+                continue
+            shown = str(Path(name) / relative)
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as err:
+                problem = "broken link: its target does not exist" if path.is_symlink() else f"cannot read it: {err.strerror or err}"
+                bad(relative, InputError(problem, file=shown, fix="remove or repair the entry, or move it out of the input folder"))
+                continue
+            if not stat.S_ISREG(mode):
+                bad(relative, InputError("not a regular file", file=shown, fix="remove the entry, or move it out of the input folder"))
+                continue
+            found.append((relative.as_posix(), Source(shown, file_fmt, path, gzipped)))
+    if not found:
         kind = f"{fmt} files" if fmt else "supported files"
         raise InputError(f"folder contains no {kind}", file=name, fix=_SUPPORTED_HINT)
-    return sources
+    found.sort(key=lambda pair: pair[0])
+    return [source for _, source in found]
 
 
-def resolve_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[Source]:
+def resolve_inputs(inputs: Iterable[str], fmt: str | None = None, *, defer_errors: bool = False) -> list[Source]:
     """Expand inputs (files, folders, ``-``) into sources, raising :class:`InputError` for a
-    missing path or an unsupported extension before anything is read."""
+    missing path or an unsupported extension before anything is read.
+
+    With ``defer_errors`` an unreadable entry found inside a folder (see :func:`_folder_sources`)
+    becomes a source that fails when read, instead of an error now."""
     fmt = normalize_format(fmt)
     sources: list[Source] = []
     for item in inputs:
@@ -166,7 +256,7 @@ def resolve_inputs(inputs: Iterable[str], fmt: str | None = None) -> list[Source
             continue
         path = Path(item)
         if path.is_dir():
-            sources.extend(_folder_sources(path, item, fmt))
+            sources.extend(_folder_sources(path, item, fmt, defer_errors))
         elif path.is_file():
             file_fmt, gzipped = format_of(path)
             chosen = fmt or file_fmt
@@ -325,7 +415,8 @@ def _decode_line(raw: bytes, encoding: str, first: bool, keep_end: bool = False)
     except UnicodeDecodeError as err:
         return (
             raw.decode(encoding, errors="replace"),
-            f"invalid {encoding} at byte {err.start + 1} of the line (try --encoding)",
+            f"invalid {encoding} at byte {err.start + 1} of the line (if the file has another "
+            "encoding, give it with --encoding, e.g. --encoding cp1252)",
         )
 
 
@@ -487,7 +578,8 @@ def _read_txt(source: Source, ctx: _Context) -> Iterator[Item]:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raw = _clip(data.decode(ctx.encoding, errors="replace"))
-        yield Rejected(f"{source.name}:{line}", f"invalid {ctx.encoding} (try --encoding)", None, raw)
+        reason = f"invalid {ctx.encoding} (if the file has another encoding, give it with --encoding, e.g. --encoding cp1252)"
+        yield Rejected(f"{source.name}:{line}", reason, None, raw)
         return
     f = ctx.fields
     record = {f.id: story_id, f.text: text}
@@ -504,9 +596,11 @@ def _read_xml(source: Source, ctx: _Context) -> Iterator[Item]:
     """
     f = ctx.fields
     text_tag = f.text.lower()
-    parser = xml.parsers.expat.ParserCreate(
-        None if ctx.encoding.replace("_", "-").lower() in ("utf-8", "utf8") else ctx.encoding
-    )
+    utf8 = ctx.encoding.replace("_", "-").lower() in ("utf-8", "utf8")
+    # Another encoding: decoded here and fed to expat as text (overriding the XML declaration),
+    # so every Python codec works, not only the few expat knows.
+    decoder = None if utf8 else codecs.getincrementaldecoder(ctx.encoding)()
+    parser = xml.parsers.expat.ParserCreate(None if utf8 else "utf-8")
     parser.buffer_text = True
     ready: list[Item] = []
     state: dict = {"record": None, "line": 0, "parts": None}
@@ -543,7 +637,7 @@ def _read_xml(source: Source, ctx: _Context) -> Iterator[Item]:
         try:
             while True:
                 chunk = handle.read(_CHUNK)
-                parser.Parse(chunk, not chunk)
+                parser.Parse(chunk if decoder is None else decoder.decode(chunk, final=not chunk), not chunk)
                 yield from ready
                 ready.clear()
                 if not chunk:
@@ -552,6 +646,10 @@ def _read_xml(source: Source, ctx: _Context) -> Iterator[Item]:
             yield from ready
             reason = f"malformed XML: {xml.parsers.expat.ErrorString(err.code)}; rest of file skipped"
             yield Rejected(f"{source.name}:{err.lineno}", reason, None, None)
+        except UnicodeDecodeError:
+            yield from ready
+            reason = f"invalid {ctx.encoding} after this line (give the file's encoding with --encoding); rest of file skipped"
+            yield Rejected(f"{source.name}:{parser.CurrentLineNumber}", reason, None, None)
 
 
 _READERS: dict[str, Callable[[Source, _Context], Iterator[Item]]] = {
@@ -580,6 +678,7 @@ def read_stories(
     url_field: str = "url",
     default_date: dt.date | None = None,
     encoding: str = "utf-8",
+    skip_unreadable: bool = False,
 ) -> Iterator[Story | Rejected]:
     """Stream the stories of ``inputs`` (files, folders, ``-`` for stdin), in order.
 
@@ -588,20 +687,84 @@ def read_stories(
     :class:`Rejected`; a story whose id (and sentence offset) was already seen in this run is
     rejected as a duplicate. ``default_date`` fills in missing dates (and is the date of ``.txt``
     stories); an unparseable date is always rejected, never replaced by the default.
+    ``encoding`` is that of the text inputs (JSONL, CSV, TXT, XML). A file that cannot be read
+    raises :class:`InputError` when its turn comes, or with ``skip_unreadable`` comes out as one
+    :class:`FileRejected` and the next input is read.
     """
-    sources = resolve_inputs(inputs, fmt)
-    ctx = _Context(
+    sources = resolve_inputs(inputs, fmt, defer_errors=skip_unreadable)
+    return read_sources(
+        sources,
+        id_field=id_field, date_field=date_field, text_field=text_field, title_field=title_field,
+        publisher_field=publisher_field, url_field=url_field, default_date=default_date,
+        encoding=encoding, skip_unreadable=skip_unreadable,
+    )
+
+
+def make_context(
+    *,
+    id_field: str = "id",
+    date_field: str = "date",
+    text_field: str = "text",
+    title_field: str = "title",
+    publisher_field: str = "publisher",
+    url_field: str = "url",
+    default_date: dt.date | None = None,
+    encoding: str = "utf-8",
+) -> _Context:
+    """The reading context (field names, default date, encoding), the encoding checked."""
+    return _Context(
         Fields(id_field, date_field, text_field, title_field, publisher_field, url_field),
         default_date,
-        encoding,
+        check_encoding(encoding),
     )
-    return _stream(sources, ctx)
 
 
-def _stream(sources: list[Source], ctx: _Context) -> Iterator[Story | Rejected]:
+def read_sources(sources: list[Source], *, skip_unreadable: bool = False, **context) -> Iterator[Story | Rejected]:
+    """:func:`read_stories` for sources already resolved by :func:`resolve_inputs` (``context``:
+    the field names, ``default_date`` and ``encoding`` of :func:`make_context`)."""
+    return _stream(sources, make_context(**context), skip_unreadable)
+
+
+def read_source(
+    source: Source,
+    ctx: _Context,
+    skip_unreadable: bool = False,
+    items: Callable[[Source, _Context], Iterator[Item]] | None = None,
+) -> Iterator[Item]:
+    """The records of one source, with file-level failures handled in one place.
+
+    ``items`` reads the source (default: the reader of its format). An :class:`InputError` about
+    the file, or an OS / gzip error half-way through it, is raised as :class:`InputError` naming
+    the file, or with ``skip_unreadable`` yielded as one :class:`FileRejected` (the stories
+    already read from the file are kept; the rest of it is skipped)."""
+    read = 0
+    try:
+        if source.error is not None:
+            raise source.error
+        for item in (items or _READERS[source.fmt])(source, ctx):
+            read += 1
+            yield item
+        return
+    except InputError as err:
+        error = err
+    except (OSError, EOFError, zlib.error) as err:
+        error = InputError(
+            f"cannot read file: {getattr(err, 'strerror', None) or err}",
+            file=source.name,
+            fix="check that the file is readable and complete (a truncated or damaged .gz file?)",
+        )
+        error.__cause__ = err
+    if not skip_unreadable:
+        raise error
+    skipped = "whole file skipped" if read == 0 else f"rest of file skipped after {read} records"
+    origin = source.name if error.line is None else f"{source.name}:{error.line}"
+    yield FileRejected(origin, f"{error.message}; {skipped}", error.field, None, error)
+
+
+def _stream(sources: list[Source], ctx: _Context, skip_unreadable: bool = False) -> Iterator[Story | Rejected]:
     seen: set[tuple[str, int]] = set()
     for source in sources:
-        for item in _READERS[source.fmt](source, ctx):
+        for item in read_source(source, ctx, skip_unreadable):
             if isinstance(item, Story):
                 key = (item.id, item.sentence_offset)
                 if key in seen:
@@ -639,6 +802,8 @@ def _count_lines(source: Source) -> int:
 
 
 def _source_hint(source: Source) -> int | None:
+    if source.error is not None:
+        return 1  # one rejected record, or the error that stops the run
     if source.path is None or source.gzipped:
         return None
     if source.fmt == "txt":
@@ -665,11 +830,11 @@ def count_hint(inputs: list[str], fmt: str | None = None) -> int | None:
     """
     try:
         total = 0
-        for source in resolve_inputs(inputs, fmt):
+        for source in resolve_inputs(inputs, fmt, defer_errors=True):
             hint = _source_hint(source)
             if hint is None:
                 return None
             total += hint
         return total
-    except (InputError, OSError, ValueError):
+    except (InputError, OSError, ValueError, EOFError, zlib.error):
         return None

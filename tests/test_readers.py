@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventcoder.errors import InputError
-from eventcoder.readers import count_hint, parse_date, read_stories
+from eventcoder.readers import FileRejected, check_encoding, count_hint, parse_date, read_stories
 from eventcoder.records import Rejected, Story
 
 D = dt.date(2017, 1, 2)
@@ -348,6 +349,133 @@ def test_unreadable_parquet(tmp_path):
     f = write(tmp_path / "s.parquet", "not parquet")
     with pytest.raises(InputError, match="Parquet"):
         read(f)
+
+
+# ------------------------------------------------------------------------------ unreadable files
+
+
+def unreadable(path: Path) -> Path:
+    """``chmod 000``; skips the test where that does not stop reading (running as root)."""
+    path.chmod(0)
+    if os.access(path, os.R_OK):
+        path.chmod(0o644)
+        pytest.skip("chmod 000 does not make files unreadable here (running as root)")
+    return path
+
+
+def test_permission_denied_stops_naming_the_file(tmp_path):
+    f = unreadable(write(tmp_path / "locked.jsonl", jsonl({"id": "a", "date": "2017-01-02", "text": "x"})))
+    try:
+        with pytest.raises(InputError, match="Permission denied") as err:
+            read(f)
+        assert err.value.file == str(f) and err.value.fix
+    finally:
+        f.chmod(0o644)
+
+
+def test_permission_denied_with_skip_unreadable_is_one_rejected_record(tmp_path):
+    a = write(tmp_path / "a.jsonl", jsonl({"id": "a", "date": "2017-01-02", "text": "x"}))
+    locked = unreadable(write(tmp_path / "b.jsonl", jsonl({"id": "b", "date": "2017-01-02", "text": "y"})))
+    c = write(tmp_path / "c.jsonl", jsonl({"id": "c", "date": "2017-01-02", "text": "z"}))
+    try:
+        first, bad, last = read(a, locked, c, skip_unreadable=True)
+    finally:
+        locked.chmod(0o644)
+    assert (first.id, last.id) == ("a", "c")
+    assert isinstance(bad, FileRejected) and bad.origin == str(locked) and bad.field is None and bad.raw is None
+    assert "Permission denied" in bad.reason and "whole file skipped" in bad.reason
+
+
+def test_unlistable_subfolder_is_never_passed_over_silently(tmp_path):
+    write(tmp_path / "in" / "a.jsonl", jsonl({"id": "a", "date": "2017-01-02", "text": "x"}))
+    sub = tmp_path / "in" / "sub"
+    write(sub / "b.jsonl", jsonl({"id": "b", "date": "2017-01-02", "text": "y"}))
+    unreadable(sub)
+    try:
+        with pytest.raises(InputError, match="cannot list folder"):
+            read(tmp_path / "in")
+        story, bad = read(tmp_path / "in", skip_unreadable=True)
+    finally:
+        sub.chmod(0o755)
+    assert story.id == "a"
+    assert isinstance(bad, FileRejected) and bad.origin == str(tmp_path / "in" / "sub")
+
+
+def test_entry_that_became_a_folder_is_a_file_rejection(tmp_path):
+    """A file found when the inputs were resolved, gone (here: a folder in its place) when read."""
+    a = write(tmp_path / "a.jsonl", jsonl({"id": "a", "date": "2017-01-02", "text": "x"}))
+    b = write(tmp_path / "b.jsonl", jsonl({"id": "b", "date": "2017-01-02", "text": "y"}))
+    items = read_stories([str(a), str(b)], skip_unreadable=True)
+    a.unlink()
+    a.mkdir()
+    bad, story = list(items)
+    assert isinstance(bad, FileRejected) and bad.origin == str(a) and "whole file skipped" in bad.reason
+    assert story.id == "b"
+    items = read_stories([str(b)])
+    b.unlink()
+    with pytest.raises(InputError, match="cannot read file") as err:
+        list(items)
+    assert err.value.file == str(b)
+
+
+def test_broken_link_in_a_folder(tmp_path):
+    write(tmp_path / "in" / "a.jsonl", jsonl({"id": "a", "date": "2017-01-02", "text": "x"}))
+    (tmp_path / "in" / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    (tmp_path / "in" / "notes.md").symlink_to(tmp_path / "nowhere.md")  # unsupported: ignored as before
+    with pytest.raises(InputError, match="broken link") as err:
+        read(tmp_path / "in")
+    assert err.value.file == str(tmp_path / "in" / "gone.jsonl")
+    story, bad = read(tmp_path / "in", skip_unreadable=True)
+    assert story.id == "a" and isinstance(bad, FileRejected) and bad.origin == str(tmp_path / "in" / "gone.jsonl")
+    assert count_hint([str(tmp_path / "in")]) == 2
+
+
+def test_truncated_gzip_keeps_the_stories_before_and_rejects_the_rest(tmp_path):
+    rows = [{"id": f"s{i}", "date": "2017-01-02", "text": "x" * 50 + str(i)} for i in range(2000)]
+    data = gzip.compress(jsonl(*rows).encode())
+    f = write(tmp_path / "s.jsonl.gz", data[: len(data) // 2])
+    with pytest.raises(InputError, match="cannot read file") as err:
+        read(f)
+    assert err.value.file == str(f)
+    items = read(f, skip_unreadable=True)
+    *stories, bad = items
+    assert stories and all(isinstance(s, Story) for s in stories)
+    assert isinstance(bad, FileRejected) and f"rest of file skipped after {len(stories)} records" in bad.reason
+
+
+def test_not_parquet_and_missing_text_column_are_file_rejections_when_skipping(tmp_path):
+    garbage = write(tmp_path / "a.parquet", "not parquet")
+    no_text = write(tmp_path / "b.csv", "id,date,body\n1,2017-01-02,x\n")
+    ok = write(tmp_path / "c.jsonl", jsonl({"id": "c", "date": "2017-01-02", "text": "z"}))
+    first, second, story = read(garbage, no_text, ok, skip_unreadable=True)
+    assert isinstance(first, FileRejected) and first.origin == str(garbage) and "Parquet" in first.reason
+    assert isinstance(second, FileRejected) and second.field == "text" and second.origin == f"{no_text}:1"
+    assert story.id == "c"
+    assert isinstance(first.error, InputError) and first.error.fix  # what a run without --skip-bad raises
+
+
+# ------------------------------------------------------------------------------ encodings
+
+
+def test_encoding_applies_to_csv_txt_and_xml(tmp_path):
+    csv_file = write(tmp_path / "s.csv", "id,date,text\na,2017-01-02,caf\u00e9 \u20ac\n".encode("cp1252"))
+    txt_file = write(tmp_path / "t.txt", "na\u00efve \u20ac".encode("cp1252"))
+    xml_file = write(tmp_path / "x.xml", (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<Sentences><Sentence date="20170102" id="X-1">'
+        "<Text>Br\u00fcssel \u20ac</Text></Sentence></Sentences>").encode("cp1252"))
+    got = read(csv_file, txt_file, xml_file, encoding="cp1252", default_date=D)
+    assert [s.text for s in got] == ["caf\u00e9 \u20ac", "na\u00efve \u20ac", "Br\u00fcssel \u20ac"]
+    [bad] = read(csv_file)  # not UTF-8: the reason says what to do
+    assert isinstance(bad, Rejected) and "--encoding" in bad.reason
+
+
+def test_bad_encoding_names_are_clean_errors():
+    assert check_encoding("latin-1") == "latin-1"
+    with pytest.raises(InputError, match="unknown encoding") as err:
+        check_encoding("klingon")
+    assert err.value.field == "--encoding"
+    with pytest.raises(InputError, match="ASCII-compatible"):
+        check_encoding("utf-16")
 
 
 # ------------------------------------------------------------------------------ count_hint
