@@ -15,14 +15,26 @@ Every Parquet file also carries the run's metadata (JSON) under the schema metad
 ``b"eventcoder"``.
 
 A CSV or JSONL output is one file (``events.csv``); rejected records go to
-``events.rejected.jsonl`` and the provenance to ``events.eventcoder.json`` beside it.
+``events.rejected.jsonl`` and the provenance to ``events.eventcoder.json`` beside it. That
+provenance file, naming the output file, is eventcoder's mark: an existing CSV/JSONL file is only
+replaced (``overwrite``) or extended (``append``) when it carries the mark, as a Parquet folder is
+only replaced when it holds ``_eventcoder.json``.
 
-Atomicity: everything is written to a hidden temporary sibling (``.events.tmp-<random>``) and
-renamed into place by :meth:`DatasetWriter.commit`. An exception inside the ``with`` block removes
-the temporary files and leaves any existing output untouched. ``overwrite`` renames the old output
-aside, the new one in, then deletes the old one. ``append`` moves the new part files into the
-existing dataset and rewrites its metadata last (for CSV/JSONL the existing file is copied, extended
-and renamed back, so append is atomic there too).
+Atomicity: everything is written into one hidden temporary folder beside the output
+(``.events.tmp-<8 hex>``, for a file output too) and renamed into place by
+:meth:`DatasetWriter.commit`, with Ctrl-C and SIGTERM held back while the renames run. An
+exception (or interruption) inside the ``with`` block removes the temporary folder and leaves any
+existing output untouched. ``overwrite`` renames the old output aside (``.events.old-<8 hex>``),
+the new one in, then deletes the old one. ``append`` moves the new part files into the existing
+dataset and rewrites its metadata last (for CSV/JSONL the existing file is copied, extended and
+renamed back, so append is atomic there too); it is refused if any of the run's event ids is
+already in the output (the same stories coded twice).
+
+A run holds a lock (``flock``) on its temporary folder. When it opens, it removes the temporary
+folders of its own output name left by an earlier run that was killed (``.events.tmp-<8 hex>``
+entries nobody holds a lock on; nothing else is ever removed) and reports ``.events.old-<8 hex>``
+entries, which may hold the only copy of a replaced output; see :attr:`DatasetWriter.notes`.
+A writer never writes over one of the run's inputs (``inputs``).
 """
 
 from __future__ import annotations
@@ -30,9 +42,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import secrets
 import shutil
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -62,6 +78,16 @@ METADATA_KEY = b"eventcoder"
 COMPRESSION = "zstd"
 
 _FIX_EXISTS = "pass --overwrite to replace it or --append to add to it, or choose another output path"
+_FIX_FOREIGN = "remove or rename it yourself if it is no longer needed, or choose another output path"
+#: Event ids compared at a time when checking an append for duplicates (memory: ~40 bytes each).
+ID_CHUNK = 1 << 21
+#: The output most recently committed in this process (for the CLI's interruption message).
+_LAST_COMMITTED: Path | None = None
+
+
+def last_committed() -> Path | None:
+    """The output path most recently committed in this process, or None."""
+    return _LAST_COMMITTED
 
 
 def _now() -> str:
@@ -101,6 +127,142 @@ def _output_error(action: str, path: Path, err: OSError) -> OutputError:
     )
 
 
+_HELD_SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the output is moved into place or cleaned up, then act on
+    them: a half-done rename sequence would leave a dataset that looks complete but is not (or
+    leave temporary files behind). Only in the main thread (where Python runs signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[tuple[int, object]] = []
+    saved: dict[int, object] = {}
+    for sig in _HELD_SIGNALS:
+        try:
+            saved[sig] = signal.signal(sig, lambda signum, frame: pending.append((signum, frame)))
+        except (ValueError, OSError):  # pragma: no cover - not the main thread of the main interpreter
+            pass
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+        if pending:
+            signum, frame = pending[0]
+            handler = saved.get(signum)
+            if callable(handler):
+                handler(signum, frame)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
+
+
+def _lock(path: Path) -> int | None:
+    """Take an exclusive, non-blocking ``flock`` on a file or folder; returns the descriptor that
+    holds it (close it to release), or None if another process holds the lock. Raises OSError
+    (or ImportError without fcntl) where locks are not supported."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def clean_stale(path: Path) -> list[str]:
+    """Remove the temporary folders of ``path`` left by earlier runs that were killed, and report
+    other leftovers. Returns one note per entry found.
+
+    Only hidden siblings named exactly as the writer names them are considered:
+    ``.NAME.tmp-<8 hex>`` is removed if no process holds its lock (a live run holds one on its
+    own), ``.NAME.old-<8 hex>`` (the old output an interrupted ``--overwrite`` had moved aside) is
+    only reported. Nothing else is touched."""
+    pattern = re.compile(r"\." + re.escape(path.name) + r"\.(tmp|old)-[0-9a-f]{8}")
+    notes: list[str] = []
+    try:
+        entries = sorted(e for e in os.listdir(path.parent) if pattern.fullmatch(e))
+    except OSError:
+        return notes
+    for name in entries:
+        entry = path.parent / name
+        if name[len(path.name) + 2 :].startswith("old-"):
+            if path.exists():
+                notes.append(f"{entry} is the old output an interrupted --overwrite had moved aside; remove it")
+            else:
+                notes.append(f"{entry} may be the only copy of the output an interrupted --overwrite replaced: "
+                             f"rename it back to {path.name}")
+            continue
+        try:
+            fd = _lock(entry)
+        except (OSError, ImportError):
+            notes.append(f"{entry} looks like the temporary output of an interrupted run (locks are not supported "
+                         "here, so it was left alone): remove it if no other eventcoder run writes to this output")
+            continue
+        if fd is None:
+            notes.append(f"{entry} is being written by another eventcoder run to the same output")
+            continue
+        try:
+            _remove(entry)
+        finally:
+            _unlock(fd)
+        notes.append(f"removed {entry}, the temporary output of an earlier run that was interrupted")
+    return notes
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _refuse_inputs(sink, inputs: Iterable[Path]) -> None:
+    """Refuse to write over one of the run's inputs: the output file or its sidecars (same file,
+    by device and inode, so links count), or any file inside an existing output folder."""
+    protected = []
+    for target in sink.owned_paths():
+        try:
+            protected.append((target, os.stat(target)))
+        except OSError:
+            pass
+    folder = Path(os.path.realpath(sink.path)) if sink.path.is_dir() else None
+    if not protected and folder is None:
+        return  # nothing there yet: nothing to write over
+    parents: dict[str, Path] = {}
+    for path in inputs:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        what = next((f"the output's {t.name}" if t != sink.path else "the output" for t, t_st in protected
+                     if _same_file(st, t_st)), None)
+        if what is None and folder is not None:
+            key = os.path.dirname(os.path.abspath(path))
+            if key not in parents:
+                parents[key] = Path(os.path.realpath(key))
+            if parents[key] == folder or folder in parents[key].parents:
+                what = "inside the output folder"
+        if what is not None:
+            raise OutputError(
+                f"refusing to write over an input of this run: {path} is {what}",
+                file=sink.path,
+                fix="choose an --output path that is not one of the inputs (nor holds any of them)",
+            )
+
+
 class DatasetWriter:
     """Write events (and rejected records) to ``path``; commit at the end or leave nothing.
 
@@ -113,7 +275,8 @@ class DatasetWriter:
 
     ``metadata`` (any JSON-able dict, also reachable as ``writer.metadata`` until commit) is
     stored with the output; its ``counts`` entry is completed with the events and rejected records
-    actually written. Memory is bounded: events are buffered ``batch_rows`` at a time, and a Parquet
+    actually written. ``inputs`` are the files the run reads: the writer refuses to write over
+    any of them. Memory is bounded: events are buffered ``batch_rows`` at a time, and a Parquet
     file is closed and a new one started after ``max_rows_per_file`` rows.
     """
 
@@ -127,6 +290,7 @@ class DatasetWriter:
         metadata: dict | None = None,
         batch_rows: int = 50_000,
         max_rows_per_file: int = 1_000_000,
+        inputs: Iterable[str | os.PathLike] = (),
     ) -> None:
         if fmt not in FORMATS:
             raise OutputError(f"unknown output format '{fmt}'", fix=f"use one of: {', '.join(FORMATS)}")
@@ -143,6 +307,9 @@ class DatasetWriter:
         self._buffer: list[Event] = []
         self._batch_rows = batch_rows
         self._state = "new"  # new -> open -> committed | discarded
+        self._inputs = [Path(p) for p in inputs]
+        #: Leftovers of interrupted earlier runs found (and removed, or reported) by :meth:`open`.
+        self.notes: list[str] = []
         self._rejected_handle: IO[str] | None = None
         self._sink = (
             _ParquetSink(self.path, self.run_id, max_rows_per_file)
@@ -176,12 +343,28 @@ class DatasetWriter:
         return self._sink.metadata_path
 
     def open(self) -> None:
-        """Check the output location and create the temporary output (called by ``with``)."""
+        """Check the output location and create the temporary output (called by ``with``).
+
+        Refuses (:class:`OutputError`, nothing touched) to write over one of ``inputs``, to
+        replace an existing output without ``overwrite``, or to replace or extend something
+        eventcoder did not write. Then removes temporary output of this output name left by
+        killed earlier runs (see :func:`clean_stale`; reported in :attr:`notes`)."""
         if self._state != "new":
             raise RuntimeError("DatasetWriter.open() called twice")
-        self._sink.check(overwrite=self.overwrite, append=self.append)
-        self._sink.start(append=self.append, run_metadata=self._file_metadata())
+        self.check()
+        self.notes = clean_stale(self.path)
+        try:
+            self._sink.start(append=self.append, run_metadata=self._file_metadata())
+        except BaseException:
+            self._sink.discard()
+            raise
         self._state = "open"
+
+    def check(self) -> None:
+        """The refusals of :meth:`open`, touching nothing: call it early to fail fast (before a
+        model is loaded); :meth:`open` checks again."""
+        _refuse_inputs(self._sink, self._inputs)
+        self._sink.check(overwrite=self.overwrite, append=self.append)
 
     def write(self, events: Iterable[Event]) -> None:
         """Buffer events; full batches are written out at once."""
@@ -204,29 +387,59 @@ class DatasetWriter:
         Returns the run's metadata as stored. On any failure everything temporary is removed
         and the existing output (if any) is left as it was.
         """
+        global _LAST_COMMITTED
         self._require_open()
         try:
             self._flush()
             self._close_rejected()
+            self._sink.close_data()
+            if self.append:
+                self._refuse_duplicates()
             run = self._run_metadata(extra_metadata)
-            self._sink.finish(run, append=self.append, overwrite=self.overwrite)
+            with _signals_held():
+                self._sink.finish(run, append=self.append, overwrite=self.overwrite)
+                self._state = "committed"
+                _LAST_COMMITTED = self.path
         except BaseException:
             self.discard()
             raise
-        self._state = "committed"
         return run
 
     def discard(self) -> None:
         """Drop everything written so far; the existing output (if any) is untouched."""
         if self._state in ("committed", "discarded"):
             return
-        self._buffer.clear()
+        with _signals_held():
+            self._buffer.clear()
+            try:
+                self._close_rejected()
+            except OSError:
+                pass
+            self._sink.discard()
+            self._state = "discarded"
+
+    def _refuse_duplicates(self) -> None:
+        """``append``: refuse if any event id of this run is already in the output."""
+        existing = self._sink.existing_ids
+        if existing is None or self.events_written == 0:
+            return
         try:
-            self._close_rejected()
-        except OSError:
-            pass
-        self._sink.discard()
-        self._state = "discarded"
+            shared, example = count_shared_ids(self._sink.new_ids, existing)
+        except (OSError, ValueError, KeyError, pa.ArrowException) as err:
+            raise OutputError(
+                f"cannot read the event ids of the existing output to check for duplicates: {err}",
+                file=self.path,
+                fix="repair the output, or write to another --output path (or --overwrite it)",
+            ) from err
+        if shared:
+            raise OutputError(
+                f"cannot append: {shared:,} of this run's {self.events_written:,} events are already in the "
+                f"output (same event_id, e.g. {example}); it looks like the same stories were coded before. "
+                "Nothing was written.",
+                file=self.path,
+                fix="append only stories not coded before, or use --overwrite to replace the output, "
+                "or write to another --output path",
+            )
 
     # ---------------------------------------------------------------- internals
 
@@ -264,6 +477,99 @@ class DatasetWriter:
         counts["rejected_written"] = self.rejected_written
         run["counts"] = counts
         return run
+
+
+def _rechunk(arrays: Iterable[pa.Array], size: int) -> Iterator[pa.Array]:
+    """Concatenate string arrays into chunks of about ``size`` values."""
+    buffer: list[pa.Array] = []
+    count = 0
+    for array in arrays:
+        if len(array) == 0:
+            continue
+        buffer.append(array.cast(pa.string()))
+        count += len(array)
+        if count >= size:
+            yield pa.concat_arrays(buffer)
+            buffer, count = [], 0
+    if buffer:
+        yield pa.concat_arrays(buffer)
+
+
+def count_shared_ids(
+    new: Callable[[], Iterable[pa.Array]], existing: Callable[[], Iterable[pa.Array]], chunk: int = ID_CHUNK
+) -> tuple[int, str | None]:
+    """How many ids of ``new()`` also occur in ``existing()``, and one of them.
+
+    Both are streams of string arrays (re-opened by calling them). Memory holds one chunk of
+    each side: every chunk of new ids is compared with the existing ids, streamed chunk by chunk."""
+    shared, example = 0, None
+    for ids in _rechunk(new(), chunk):
+        hit = None
+        for block in _rechunk(existing(), chunk):
+            found = pc.is_in(ids, value_set=block)
+            hit = found if hit is None else pc.or_(hit, found)
+        if hit is None:
+            return 0, None  # the existing output has no events
+        count = pc.sum(pc.cast(hit, pa.int64())).as_py() or 0
+        if count and example is None:
+            example = ids.filter(hit)[0].as_py()
+        shared += count
+    return shared, example
+
+
+def _data_files(folder: Path) -> list[Path]:
+    """The Parquet files of a dataset folder, as the loaders see them (no hidden or ``_`` files)."""
+    files = list(folder.glob(f"{PARTITION_FIELD.name}=*/*.parquet")) + list(folder.glob("*.parquet"))
+    return sorted(f for f in files if not f.name.startswith((".", "_")))
+
+
+def parquet_ids(folder: Path) -> Iterator[pa.Array]:
+    """The ``event_id`` column of a dataset folder, read one row group at a time."""
+    for file in _data_files(folder):
+        parquet = pq.ParquetFile(file)
+        for group in range(parquet.metadata.num_row_groups):
+            yield parquet.read_row_group(group, columns=["event_id"]).column(0).combine_chunks()
+
+
+def csv_ids(path: Path, start: int = 0) -> Iterator[pa.Array]:
+    """The ``event_id`` column of an eventcoder CSV file, streamed; from byte ``start`` (a record
+    start after the header) if given."""
+    import pyarrow.csv as pacsv
+
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        if handle.tell() <= start:
+            return
+        handle.seek(start)
+        reader = pacsv.open_csv(
+            handle,
+            read_options=pacsv.ReadOptions(column_names=list(EVENT_COLUMNS) if start else None, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(include_columns=["event_id"], column_types={"event_id": pa.string()}),
+        )
+        for batch in reader:
+            yield batch.column(0)
+
+
+_JSONL_ID = re.compile(rb'\{"event_id": "([^"\\]*)"')
+
+
+def jsonl_ids(path: Path, start: int = 0, batch: int = 65_536) -> Iterator[pa.Array]:
+    """The ``event_id`` of each line of an eventcoder JSONL file, streamed (from byte ``start``)."""
+    ids: list[str] = []
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        for line in handle:
+            match = _JSONL_ID.match(line)
+            if match:
+                ids.append(match.group(1).decode("utf-8"))
+            elif line.strip():
+                ids.append(str(json.loads(line)["event_id"]))
+            if len(ids) >= batch:
+                yield pa.array(ids, pa.string())
+                ids = []
+    if ids:
+        yield pa.array(ids, pa.string())
 
 
 def _output_path(path: Path, fmt: str) -> Path:
@@ -305,9 +611,9 @@ def _merge_metadata(previous: dict | None, run: dict, fmt: str) -> dict:
     return document
 
 
-def _append_file(source: Path, target: Path) -> None:
-    """``target`` becomes its old content plus ``source``'s, atomically (copy, extend, rename)."""
-    temp = _temp_sibling(target)
+def _append_file(source: Path, target: Path, temp: Path) -> None:
+    """``target`` becomes its old content plus ``source``'s, atomically (copy to ``temp``, extend,
+    rename; ``temp`` is in the run's temporary folder, on the same filesystem)."""
     try:
         if target.exists():
             shutil.copyfile(target, temp)
@@ -329,6 +635,24 @@ class _ParquetSink:
         self.schema = EVENT_SCHEMA
         self._writers: dict[int, tuple[pq.ParquetWriter, int]] = {}  # year -> (writer, rows)
         self._files = 0
+        self._lock_fd: int | None = None
+        self._existed = False
+
+    def owned_paths(self) -> list[Path]:
+        return [self.path]
+
+    @property
+    def existing_ids(self) -> Callable[[], Iterator[pa.Array]] | None:
+        """The ids already in the output (appending to a dataset with data), else None."""
+        if not self._existed:
+            return None
+        return lambda: parquet_ids(self.path)
+
+    def new_ids(self) -> Iterator[pa.Array]:
+        return parquet_ids(self.temp)
+
+    def close_data(self) -> None:
+        self._close_writers()
 
     @property
     def rejected_path(self) -> Path:
@@ -346,6 +670,7 @@ class _ParquetSink:
         """Refuse to clobber: an existing output needs overwrite/append, and must be a dataset."""
         if not self.path.exists() and not self.path.is_symlink():
             return  # a new dataset (appending to nothing creates it too)
+        self._existed = append and self.path.is_dir() and (self.path / METADATA_FILE).is_file()
         if not (overwrite or append):
             raise OutputError("output already exists", file=self.path, fix=_FIX_EXISTS)
         is_dataset = self.path.is_dir() and (self.path / METADATA_FILE).is_file()
@@ -384,6 +709,7 @@ class _ParquetSink:
             self.temp.mkdir()
         except OSError as err:
             raise _output_error("create the output folder", self.temp, err) from err
+        self._lock_fd = _try_lock(self.temp)
 
     def write(self, table: pa.Table) -> None:
         """Split a batch by year and append each part to that year's open file."""
@@ -429,10 +755,13 @@ class _ParquetSink:
         _write_json(self.temp / METADATA_FILE, _merge_metadata(previous, run, "parquet"))
         if append and target_exists:
             self._move_into_existing(has_data)
-        elif overwrite and target_exists:
+            return
+        if overwrite and target_exists:
             _replace_atomically(self.temp, self.path)
         else:
             _rename_into_place(self.temp, self.path)
+        _unlock(self._lock_fd)
+        self._lock_fd = None
 
     def _move_into_existing(self, has_data: bool) -> None:
         """Append: move the new part files in, then the rejected records, then the metadata."""
@@ -447,9 +776,11 @@ class _ParquetSink:
             for placeholder in self.path.glob("part-*-empty.parquet"):
                 placeholder.unlink()
         if self.temp_rejected_path.exists():
-            _append_file(self.temp_rejected_path, self.rejected_path)
+            _append_file(self.temp_rejected_path, self.rejected_path, self.temp / "rejected.appended")
         os.replace(self.temp / METADATA_FILE, self.metadata_path)
         shutil.rmtree(self.temp, ignore_errors=True)
+        _unlock(self._lock_fd)
+        self._lock_fd = None
 
     def discard(self) -> None:
         for writer, _ in self._writers.values():
@@ -459,6 +790,17 @@ class _ParquetSink:
                 pass
         self._writers = {}
         _remove(self.temp)
+        _unlock(self._lock_fd)
+        self._lock_fd = None
+
+
+def _try_lock(path: Path) -> int | None:
+    """Lock a run's own temporary folder (best effort: without lock support it stays unlocked,
+    and other runs then only report it, never remove it)."""
+    try:
+        return _lock(path)
+    except (OSError, ImportError):
+        return None
 
 
 def _rename_into_place(temp: Path, target: Path) -> None:
@@ -486,15 +828,22 @@ def _replace_atomically(temp: Path, target: Path) -> None:
 
 
 class _FileSink:
-    """One CSV or JSONL file, with ``<stem>.rejected.jsonl`` and ``<stem>.eventcoder.json`` beside."""
+    """One CSV or JSONL file, with ``<stem>.rejected.jsonl`` and ``<stem>.eventcoder.json`` beside.
+
+    Everything is written into one hidden temporary folder beside the file (``data``,
+    ``rejected.jsonl``, ``eventcoder.json``) and renamed into place at the end. The provenance
+    file names the output file (``"file"``): that is the mark that eventcoder wrote it."""
 
     def __init__(self, path: Path, fmt: str) -> None:
         self.path = path
         self.fmt = fmt
         self.temp = _temp_sibling(path)
-        self.temp_rejected_path = _temp_sibling(self.rejected_path)
         self._handle: IO[bytes] | None = None
         self._csv_writer = None
+        self._lock_fd: int | None = None
+        self._existed = False  # the output existed when checked (so append extends it)
+        self._ours = False  # the sidecars beside the output were written for it
+        self._base_size = 0  # bytes of the old content at the start of the temporary data file
 
     @property
     def rejected_path(self) -> Path:
@@ -504,32 +853,96 @@ class _FileSink:
     def metadata_path(self) -> Path:
         return self.path.with_name(f"{self.path.stem}.eventcoder.json")
 
+    @property
+    def temp_data_path(self) -> Path:
+        return self.temp / "data"
+
+    @property
+    def temp_rejected_path(self) -> Path:
+        return self.temp / "rejected.jsonl"
+
+    def owned_paths(self) -> list[Path]:
+        return [self.path, self.rejected_path, self.metadata_path]
+
+    @property
+    def existing_ids(self) -> Callable[[], Iterator[pa.Array]] | None:
+        if not (self._existed and self._base_size):
+            return None
+        return lambda: self._ids(self.path, 0)
+
+    def new_ids(self) -> Iterator[pa.Array]:
+        return self._ids(self.temp_data_path, self._base_size)
+
+    def _ids(self, path: Path, start: int) -> Iterator[pa.Array]:
+        return csv_ids(path, start) if self.fmt == "csv" else jsonl_ids(path, start)
+
+    def _belongs(self, meta: dict) -> bool:
+        """Whether a provenance document was written for this output file."""
+        if "file" in meta:
+            return meta.get("file") == self.path.name
+        return meta.get("format") == self.fmt  # written before the file name was recorded
+
     def check(self, *, overwrite: bool, append: bool) -> None:
         if self.path.is_dir():
             raise OutputError(
-                f"output is a folder, but --output-format {self.fmt} writes one file",
+                f"output is a folder, but --format {self.fmt} writes one file",
                 file=self.path,
-                fix=f"give a file name such as events.{self.fmt}, or use --output-format parquet",
+                fix=f"give a file name such as events.{self.fmt}, or use --format parquet",
             )
-        if self.path.exists() and not (overwrite or append):
-            raise OutputError("output already exists", file=self.path, fix=_FIX_EXISTS)
-        if append and self.path.exists() and self.fmt == "csv":
-            with open(self.path, encoding="utf-8", newline="") as handle:
-                header = handle.readline().strip().replace('"', "").split(",")
-            if header != list(EVENT_COLUMNS):
+        exists = self.path.exists() or self.path.is_symlink()
+        meta = _read_metadata(self.metadata_path) if self.metadata_path.is_file() else None
+        if not isinstance(meta, dict) and meta is not None:
+            meta = {}
+        self._ours = meta is not None and self._belongs(meta)
+        if not exists:
+            if meta is not None and not self._ours:
                 raise OutputError(
-                    "cannot append: the CSV header differs from the events schema",
+                    f"{self.metadata_path.name} beside the output holds the provenance of another output "
+                    f"({meta.get('file') or 'format ' + str(meta.get('format'))}); writing would replace it",
+                    file=self.path,
+                    fix="choose another output name (csv and jsonl outputs with the same stem share these files)",
+                )
+            return  # a new output (appending to nothing creates it too)
+        if not (overwrite or append):
+            raise OutputError("output already exists", file=self.path, fix=_FIX_EXISTS)
+        action = "replace" if overwrite else "append to"
+        if not self._ours:
+            reason = (f"no {self.metadata_path.name} beside it" if meta is None
+                      else f"{self.metadata_path.name} beside it is for {meta.get('file') or 'another format'}")
+            raise OutputError(
+                f"refusing to {action} a file eventcoder did not write ({reason})",
+                file=self.path,
+                fix=_FIX_FOREIGN,
+            )
+        self._existed = True
+        if append:
+            if meta.get("format") != self.fmt or meta.get("schema_version") != SCHEMA_VERSION:
+                raise OutputError(
+                    f"cannot append: the output is {meta.get('format')} with schema version "
+                    f"{meta.get('schema_version')!r}; this run writes {self.fmt} with schema version {SCHEMA_VERSION}",
                     file=self.path,
                     fix="write to a new output path (or --overwrite)",
                 )
+            if self.fmt == "csv":
+                with open(self.path, encoding="utf-8", newline="") as handle:
+                    header = handle.readline().strip().replace('"', "").split(",")
+                if header != list(EVENT_COLUMNS):
+                    raise OutputError(
+                        "cannot append: the CSV header differs from the events schema",
+                        file=self.path,
+                        fix="write to a new output path (or --overwrite)",
+                    )
 
     def start(self, *, append: bool, run_metadata: dict) -> None:
+        appending = append and self._existed
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            appending = append and self.path.exists()
+            self.temp.mkdir()
+            self._lock_fd = _try_lock(self.temp)
             if appending:
-                shutil.copyfile(self.path, self.temp)
-            self._handle = open(self.temp, "ab" if appending else "wb")
+                shutil.copyfile(self.path, self.temp_data_path)
+                self._base_size = self.temp_data_path.stat().st_size
+            self._handle = open(self.temp_data_path, "ab" if appending else "wb")
         except OSError as err:
             raise _output_error("create the output file", self.temp, err) from err
         if self.fmt == "csv":
@@ -545,7 +958,7 @@ class _FileSink:
             lines = "".join(_dumps(row) + "\n" for row in table_to_rows(table))
             self._handle.write(lines.encode("utf-8"))
 
-    def _close(self) -> None:
+    def close_data(self) -> None:
         if self._csv_writer is not None:
             self._csv_writer.close()
             self._csv_writer = None
@@ -554,29 +967,34 @@ class _FileSink:
             self._handle = None
 
     def finish(self, run: dict, *, append: bool, overwrite: bool) -> None:
-        self._close()
-        previous = _read_metadata(self.metadata_path) if append and self.metadata_path.is_file() else None
-        metadata_temp = _temp_sibling(self.metadata_path)
-        _write_json(metadata_temp, _merge_metadata(previous, run, self.fmt))
+        self.close_data()
+        appending = append and self._existed
+        previous = _read_metadata(self.metadata_path) if appending else None
+        metadata_temp = self.temp / "eventcoder.json"
+        document = _merge_metadata(previous, run, self.fmt)
+        document["file"] = self.path.name
+        _write_json(metadata_temp, document)
         try:
-            os.replace(self.temp, self.path)
+            os.replace(self.temp_data_path, self.path)
         except OSError as err:
-            _remove(metadata_temp)
             raise _output_error("move the output into place", self.path, err) from err
         if self.temp_rejected_path.exists():
-            if append:
-                _append_file(self.temp_rejected_path, self.rejected_path)
-                _remove(self.temp_rejected_path)
+            if appending:
+                _append_file(self.temp_rejected_path, self.rejected_path, self.temp / "rejected.appended")
             else:
                 os.replace(self.temp_rejected_path, self.rejected_path)
-        elif overwrite:
-            _remove(self.rejected_path)  # a stale file from the replaced output
+        elif not appending and (self._existed or self._ours):
+            _remove(self.rejected_path)  # a stale file from the replaced (or deleted) output
         os.replace(metadata_temp, self.metadata_path)
+        _remove(self.temp)
+        _unlock(self._lock_fd)
+        self._lock_fd = None
 
     def discard(self) -> None:
         try:
-            self._close()
+            self.close_data()
         except Exception:  # noqa: BLE001 - cleaning up after another error
             pass
         _remove(self.temp)
-        _remove(self.temp_rejected_path)
+        _unlock(self._lock_fd)
+        self._lock_fd = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
+import signal
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from eventcoder.errors import OutputError
 from eventcoder.records import Event, Rejected
 from eventcoder.schema import EVENT_COLUMNS, EVENT_SCHEMA, table_to_events
-from eventcoder.writers import DatasetWriter
+from eventcoder.writers import DatasetWriter, clean_stale, count_shared_ids, csv_ids, jsonl_ids
 
 from test_schema import events as event_strategy
 from test_schema import make_event
@@ -294,12 +296,202 @@ def test_file_output_atomic_refuse_overwrite_append(tmp_path, fmt):
     with pytest.raises(OutputError, match="--overwrite"):
         write(out, sample(3), fmt=fmt)
     assert out.read_bytes() == before
-    write(out, sample(3), fmt=fmt, append=True)
+    write(out, [make_event(event_id=f"n{i}") for i in range(3)], fmt=fmt, append=True)
     lines = out.read_text().splitlines()
     assert len(lines) == 2 + 3 + (1 if fmt == "csv" else 0)
     write(out, sample(1), fmt=fmt, overwrite=True)
     assert len(out.read_text().splitlines()) == 1 + (1 if fmt == "csv" else 0)
     assert leftovers(tmp_path) == []
+
+
+def fresh(n: int, prefix: str = "n") -> list[Event]:
+    """Events with ids no other sample has."""
+    return [make_event(event_id=f"{prefix}{i}", sentence_index=i) for i in range(n)]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("mode", ["overwrite", "append"])
+def test_file_output_refuses_a_file_eventcoder_did_not_write(tmp_path, fmt, mode):
+    out = tmp_path / f"precious.{fmt}"
+    out.write_text("my own notes\n")
+    with pytest.raises(OutputError, match="eventcoder did not write") as err:
+        write(out, sample(2), fmt=fmt, **{mode: True})
+    assert str(out) in str(err.value) and "precious.eventcoder.json" in str(err.value) and err.value.fix
+    assert snapshot(tmp_path) == {f"precious.{fmt}": b"my own notes\n"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_file_output_written_by_eventcoder_carries_its_mark(tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    write(out, sample(2), fmt=fmt)
+    assert json.loads((tmp_path / "events.eventcoder.json").read_text())["file"] == out.name
+    write(out, sample(1), fmt=fmt, overwrite=True)  # marked: may be replaced
+    (tmp_path / "events.eventcoder.json").unlink()  # the mark gone: no longer replaced
+    with pytest.raises(OutputError, match="eventcoder did not write"):
+        write(out, sample(1), fmt=fmt, overwrite=True)
+
+
+def test_csv_and_jsonl_of_the_same_stem_do_not_take_each_other_s_provenance(tmp_path):
+    write(tmp_path / "events.csv", sample(2), fmt="csv")
+    before = snapshot(tmp_path)
+    with pytest.raises(OutputError, match="provenance of another output") as err:
+        write(tmp_path / "events.jsonl", sample(2), fmt="jsonl")
+    assert "events.csv" in str(err.value)
+    assert snapshot(tmp_path) == before
+    with pytest.raises(OutputError, match="eventcoder did not write"):  # the jsonl is not marked by the csv's file
+        (tmp_path / "events.jsonl").write_text("")
+        write(tmp_path / "events.jsonl", sample(2), fmt="jsonl", overwrite=True)
+
+
+@pytest.mark.parametrize("mode", [{}, {"overwrite": True}, {"append": True}])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_output_that_is_an_input_is_refused(tmp_path, fmt, mode):
+    out = tmp_path / f"events.{fmt}"
+    write(out, sample(2), fmt=fmt)
+    os.link(out, tmp_path / "link.jsonl")
+    before = snapshot(tmp_path)
+    for given in (out, tmp_path / "link.jsonl", tmp_path / "events.rejected.jsonl.missing", tmp_path / "events.eventcoder.json"):
+        if not given.exists():
+            continue
+        with pytest.raises(OutputError, match="refusing to write over an input") as err:
+            write(out, fresh(2), fmt=fmt, inputs=[tmp_path / "other.jsonl", given], **mode)
+        assert str(given) in str(err.value)
+    assert snapshot(tmp_path) == before
+    write(out, fresh(1), fmt=fmt, overwrite=True, inputs=[tmp_path / "stories.jsonl"])  # other inputs are fine
+
+
+def test_parquet_output_holding_an_input_is_refused(tmp_path):
+    out = tmp_path / "events"
+    write(out, sample(2))
+    (out / "stories").mkdir()
+    story_file = out / "stories" / "s.jsonl"
+    story_file.write_text("{}\n")
+    before = snapshot(out)
+    for mode in ({"overwrite": True}, {"append": True}):
+        with pytest.raises(OutputError, match="inside the output folder"):
+            write(out, fresh(2), inputs=[story_file], **mode)
+    assert snapshot(out) == before and leftovers(tmp_path) == []
+
+
+def test_append_refuses_event_ids_already_in_the_dataset(tmp_path):
+    out = tmp_path / "events"
+    write(out, sample(6))
+    before = snapshot(out)
+    with pytest.raises(OutputError, match=r"2 of this run's 3 events are already in the output") as err:
+        write(out, sample(2) + fresh(1), append=True)
+    assert "--overwrite" in err.value.fix
+    assert snapshot(out) == before and leftovers(tmp_path) == []
+    write(out, fresh(3), append=True)  # new ids: appended
+    assert load(out).num_rows == 9
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_file_append_refuses_event_ids_already_in_the_file(tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    tricky = [make_event(event_id=f"t{i}", sentence_text='He said "no",\nthen left.') for i in range(3)]
+    write(out, tricky, fmt=fmt)
+    before = snapshot(tmp_path)
+    with pytest.raises(OutputError, match="1 of this run's 2 events are already"):
+        write(out, [tricky[1], make_event(event_id="other")], fmt=fmt, append=True)
+    assert snapshot(tmp_path) == before and leftovers(tmp_path) == []
+    write(out, [make_event(event_id="other", sentence_text="x,\ny")], fmt=fmt, append=True)
+    read_ids = csv_ids if fmt == "csv" else jsonl_ids
+    assert [i for a in read_ids(out) for i in a.to_pylist()] == ["t0", "t1", "t2", "other"]
+
+
+def test_count_shared_ids_streams_in_chunks():
+    import pyarrow as pa
+
+    new = lambda: iter([pa.array(["a", "b"]), pa.array(["c", "d", "e"])])  # noqa: E731
+    old = lambda: iter([pa.array(["x", "d"]), pa.array([], pa.string()), pa.array(["b", "y", "d"])])  # noqa: E731
+    for chunk in (1, 2, 3, 100):
+        assert count_shared_ids(new, old, chunk=chunk) == (2, "b")
+    assert count_shared_ids(new, lambda: iter([]), chunk=2) == (0, None)
+
+
+# ------------------------------------------------------------------------------ leftovers, signals
+
+
+def test_a_run_removes_only_the_temporary_output_of_its_own_name(tmp_path):
+    out = tmp_path / "events"
+    stale = tmp_path / ".events.tmp-0123abcd"
+    (stale / "year=2015").mkdir(parents=True)
+    (stale / "year=2015" / "part.parquet").write_text("half written")
+    stale_file = tmp_path / ".events.tmp-89abcdef"
+    stale_file.write_text("an old-style temporary file")
+    keep = [".events.tmp-0123abcd.keep", ".events.tmp-xyz", ".other.tmp-01234567", "events.tmp-01234567",
+            ".events.tmp-0123ABCD", ".events.csv.tmp-01234567", "notes.txt"]
+    for name in keep:
+        (tmp_path / name).write_text("not eventcoder's")
+    old = tmp_path / ".events.old-fedcba98"
+    old.mkdir()
+    (old / "_eventcoder.json").write_text("{}")
+    with DatasetWriter(out, metadata={}) as writer:
+        writer.write(sample(2))
+    assert not stale.exists() and not stale_file.exists()
+    assert all((tmp_path / name).read_text() == "not eventcoder's" for name in keep)
+    assert old.is_dir()  # only reported: it may be the only copy of a replaced output
+    notes = "\n".join(writer.notes)
+    assert f"removed {stale}" in notes and f"removed {stale_file}" in notes and str(old) in notes
+
+
+def test_a_live_run_s_temporary_output_is_left_alone(tmp_path):
+    pytest.importorskip("fcntl")
+    out = tmp_path / "events"
+    with DatasetWriter(out, metadata={}) as first:
+        first.write(sample(2))
+        with DatasetWriter(tmp_path / "events", metadata={}, overwrite=True) as second:
+            second.write(sample(1))
+            assert first._sink.temp.is_dir()
+            assert any("being written by another eventcoder run" in n for n in second.notes)
+            second.discard()
+    assert load(out).num_rows == 2 and leftovers(tmp_path) == []
+
+
+def test_clean_stale_reports_a_lone_old_output_as_the_only_copy(tmp_path):
+    (tmp_path / ".events.old-00000000").mkdir()
+    [note] = clean_stale(tmp_path / "events")
+    assert "only copy" in note and "rename it back to events" in note
+
+
+def test_signals_are_held_while_the_output_is_moved_into_place(tmp_path, monkeypatch):
+    from eventcoder.errors import Interrupted
+    from eventcoder.writers import _signals_held
+
+    def interrupt(signum, frame):
+        raise Interrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        done = []
+        with pytest.raises(Interrupted):
+            with _signals_held():
+                os.kill(os.getpid(), signal.SIGTERM)
+                done.append("finished")  # not interrupted half-way
+        assert done == ["finished"]
+        assert signal.getsignal(signal.SIGTERM) is interrupt  # handler restored
+
+        # in a commit: the output is complete, then the interruption goes on
+        import eventcoder.writers as writers
+
+        real_finish = writers._ParquetSink.finish
+
+        def finish(self, *args, **kwargs):
+            os.kill(os.getpid(), signal.SIGTERM)
+            return real_finish(self, *args, **kwargs)
+
+        monkeypatch.setattr(writers._ParquetSink, "finish", finish)
+        with pytest.raises(Interrupted):
+            with DatasetWriter(tmp_path / "events", metadata={}) as writer:
+                writer.write(sample(3))
+        assert load(tmp_path / "events").num_rows == 3 and leftovers(tmp_path) == []
+        assert writers.last_committed() == tmp_path / "events"
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # ------------------------------------------------------------------------------ property
