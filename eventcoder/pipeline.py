@@ -149,6 +149,13 @@ class EventcoderComponent:
         self.require_dyad = require_dyad
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("DEP"):
+            from .errors import ModelError
+
+            raise ModelError(
+                "the eventcoder component got a Doc without a dependency parse",
+                fix="add it to a pipeline with a parser, after the parser: nlp.add_pipe('eventcoder', last=True)",
+            )
         story = Story(id=doc._.story_id or "doc", date=doc._.story_date, text=doc.text)
         doc._.events = code_doc(self.lexicon, doc, story, self.require_dyad)
         return doc

@@ -180,13 +180,14 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     with writer:
         summary.notes = writer_notes(writer)
         stories = _stories(items, summary, options.skip_bad, writer.reject)
+        before = coder.sentences  # a Coder may have coded other runs before this one
         for story, events in _code(coder, stories, options):
             summary.add(events)
             if events:
                 writer.write(events)
             if progress is not None:
-                progress(summary.stories_coded + summary.stories_rejected, coder.sentences)
-        summary.sentences = coder.sentences
+                progress(summary.stories_coded + summary.stories_rejected, coder.sentences - before)
+        summary.sentences = coder.sentences - before
         summary.seconds = time.perf_counter() - started
         writer.metadata["counts"] = {
             "stories_read": summary.stories_read,

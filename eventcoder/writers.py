@@ -572,8 +572,20 @@ def jsonl_ids(path: Path, start: int = 0, batch: int = 65_536) -> Iterator[pa.Ar
         yield pa.array(ids, pa.string())
 
 
+_FORMAT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+
+
 def _output_path(path: Path, fmt: str) -> Path:
-    """A CSV/JSONL output without extension gets one (``events`` -> ``events.csv``)."""
+    """A CSV/JSONL output without extension gets one (``events`` -> ``events.csv``); an output
+    whose extension names another format (``-o events.jsonl --format csv``) is refused."""
+    named = _FORMAT_SUFFIXES.get(path.suffix.lower())
+    if named is not None and named != fmt:
+        raise OutputError(
+            f"the output name ends in '{path.suffix}' but the format is {fmt}",
+            file=path,
+            field="--format",
+            fix=f"pass --format {named}, or an output name for {fmt}" + (f" (e.g. {path.with_suffix('.' + fmt).name})" if fmt != "parquet" else " (a folder name)"),
+        )
     if fmt != "parquet" and not path.suffix:
         return path.with_name(f"{path.name}.{fmt}")
     return path

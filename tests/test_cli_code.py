@@ -173,10 +173,16 @@ def test_spacy_finds_the_component_without_importing_eventcoder():
         "nlp = spacy.blank('en')\n"
         "nlp.add_pipe('eventcoder')\n"
         "print(nlp.pipe_names)\n"
+        "from eventcoder.errors import ModelError\n"
+        "try:\n"
+        "    nlp('Russia attacked Turkey.')\n"
+        "except ModelError as err:\n"
+        "    print(err)\n"  # a blank pipeline has no parser: a clear error, not a crash
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", timeout=300)
     assert out.returncode == 0, out.stderr
     assert "eventcoder" in out.stdout
+    assert "without a dependency parse" in out.stdout and "after the parser" in out.stdout
 
 
 # ------------------------------------------------------------------------------ unreadable files, encodings

@@ -131,6 +131,14 @@ def test_two_workers_give_the_one_worker_events_in_order(corpus, mini_coder):
 
 
 @needs_model
+def test_a_reused_coder_counts_each_runs_own_sentences(corpus, reference, mini_coder, tmp_path):
+    summary, _ = reference
+    first = run(options([corpus], tmp_path / "a"), coder=mini_coder)
+    second = run(options([corpus], tmp_path / "b"), coder=mini_coder)
+    assert first.sentences == second.sentences == summary.sentences
+
+
+@needs_model
 @pytest.mark.slow
 def test_two_workers_end_to_end(corpus, reference, tmp_path):
     summary, rows = reference

@@ -504,3 +504,13 @@ def test_any_events_survive_parquet_write_and_read(tmp_path_factory, events):
     with DatasetWriter(out, metadata={}, batch_rows=4) as writer:
         writer.write(events)
     assert by_id(table_to_events(load(out))) == by_id(events)
+
+
+@pytest.mark.parametrize("name, fmt", [("events.jsonl", "csv"), ("events.csv", "jsonl"), ("events.csv", "parquet"), ("events.parquet", "csv")])
+def test_an_output_named_for_another_format_is_refused(tmp_path, name, fmt):
+    from eventcoder.errors import OutputError
+    from eventcoder.writers import DatasetWriter
+
+    with pytest.raises(OutputError, match="--format"):
+        DatasetWriter(tmp_path / name, fmt=fmt)
+    assert list(tmp_path.iterdir()) == []

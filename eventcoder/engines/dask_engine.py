@@ -503,8 +503,8 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
     if options.output_format != "parquet":
         raise EngineError(
             f"--engine dask writes Parquet datasets, not {options.output_format}",
-            field="--output-format",
-            fix="use --output-format parquet (the default), or the local engine",
+            field="--format",
+            fix="use --format parquet (the default), or the local engine",
         )
     ctx = make_context(
         id_field=options.id_field, date_field=options.date_field, text_field=options.text_field,
