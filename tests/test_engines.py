@@ -278,11 +278,10 @@ def test_dask_reads_the_given_encoding(scheduler, tmp_path):
 
 
 def test_engines_refuse_to_write_over_an_input_before_loading_anything(tmp_path):
-    src = write_corpus(tmp_path / "c.jsonl", 3)
-    for engine in ("local", "dask"):
+    for engine, name, fmt in (("local", "c.jsonl", "jsonl"), ("dask", "stories", "parquet")):
+        src = write_corpus(tmp_path / name, 3)  # a dataset folder has no extension
         if engine == "dask":
             pytest.importorskip("distributed")
         with pytest.raises(OutputError, match="refusing to write over an input"):
-            run(options([src], src, engine=engine, output_format="jsonl" if engine == "local" else "parquet",
-                        overwrite=True))
-    assert src.read_text().count("\n") == 3
+            run(options([src], src, engine=engine, output_format=fmt, input_format="jsonl", overwrite=True))
+        assert src.read_text().count("\n") == 3
