@@ -98,6 +98,8 @@ def test_unknown_engine(tmp_path):
 # ------------------------------------------------------------------------------------------------
 # Local processes
 
+from eventcoder.engines.local import worker_spec as original_spec  # noqa: E402
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
@@ -140,9 +142,15 @@ def test_a_reused_coder_counts_each_runs_own_sentences(corpus, reference, mini_c
 
 @needs_model
 @pytest.mark.slow
-def test_two_workers_end_to_end(corpus, reference, tmp_path):
+def test_two_workers_end_to_end(corpus, reference, tmp_path, monkeypatch):
+    from eventcoder.engines import local
+
+    monkeypatch.setattr(local, "BATCH", 16)  # 120 stories: more than two batches, so workers start
+    started = []
+    monkeypatch.setattr(local, "worker_spec", lambda *a: started.append(1) or original_spec(*a))
     summary, rows = reference
     got = run(options([corpus], tmp_path / "events", workers=2))
+    assert started
     assert read_events(tmp_path / "events") == rows
     assert (got.stories_read, got.stories_coded, got.sentences, got.events) == (
         summary.stories_read, summary.stories_coded, summary.sentences, summary.events)
@@ -151,7 +159,24 @@ def test_two_workers_end_to_end(corpus, reference, tmp_path):
 
 @needs_model
 @pytest.mark.slow
-def test_two_workers_bad_record_fails_with_file_and_line(tmp_path):
+def test_a_small_input_is_coded_without_starting_workers(corpus, reference, tmp_path, monkeypatch):
+    from eventcoder.engines import local
+
+    def no_workers(*_):
+        raise AssertionError("workers started for 120 stories")
+
+    monkeypatch.setattr(local, "ProcessPoolExecutor", no_workers)
+    summary, rows = reference
+    got = run(options([corpus], tmp_path / "events", workers=2))  # 120 stories < two batches of 256
+    assert read_events(tmp_path / "events") == rows and got.sentences == summary.sentences
+
+
+@needs_model
+@pytest.mark.slow
+def test_two_workers_bad_record_fails_with_file_and_line(tmp_path, monkeypatch):
+    from eventcoder.engines import local
+
+    monkeypatch.setattr(local, "BATCH", 8)
     bad = write_corpus(tmp_path / "bad.jsonl", 40, bad_line=33)
     with pytest.raises(InputError, match=r"bad\.jsonl:33"):
         run(options([bad], tmp_path / "events", workers=2))

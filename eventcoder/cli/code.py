@@ -35,7 +35,7 @@ def code(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing output (only one eventcoder wrote).")] = False,
     append: Annotated[bool, typer.Option("--append", help="Add this run's events to an existing output (refused if any of them is already there).")] = False,
     allow_no_target: Annotated[bool, typer.Option("--allow-no-target", help="Also code events whose target is unknown (PETRARCH's require_dyad off).")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to parse and code with (0: all cores).")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to parse and code with (0, the default: all cores; inputs of a few hundred stories are coded in one process).")] = 0,
     engine: Annotated[str, typer.Option("--engine", help="local, or dask for a Dask cluster (pip install eventcoder\\[dask]).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a LocalCluster).")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Stories per spaCy batch.")] = 64,

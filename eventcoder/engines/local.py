@@ -17,7 +17,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from ..errors import EngineError
@@ -97,18 +97,26 @@ def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Story]]:
 
 
 def code_in_processes(
-    coder, stories: Iterable[Story], options, *, batch: int = BATCH, in_flight: int | None = None
+    coder, stories: Iterable[Story], options, *, batch: int | None = None, in_flight: int | None = None
 ) -> Iterator[tuple[Story, list[Event]]]:
     """Like ``coder.code_stories(stories)`` (same pairs, same order) but parsed and coded in
     ``options.workers`` processes (0: every core). ``coder.sentences`` is kept up to date."""
     workers = resolve_workers(options.workers)
+    batch = batch or BATCH
+    stories = iter(stories)
+    # Starting a worker costs a few seconds (each loads spaCy and the model): an input that fits
+    # in two batches is coded here, by the parent's own Coder (the same events either way).
+    head = list(islice(stories, 2 * batch + 1))
+    if len(head) <= 2 * batch:
+        yield from coder.code_stories(head)
+        return
     spec = worker_spec(coder, options)
     limit = in_flight or 2 * workers
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[list[Story], Future]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
     try:
-        for chunk in _batches(stories, batch):
+        for chunk in _batches(chain(head, stories), batch):
             pending.append((chunk, pool.submit(_code_batch, chunk)))
             while len(pending) >= limit:
                 yield from _collect(coder, *pending.popleft())
