@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PHOENIX = ROOT.parent / "shared" / "petrarch2" / "dictionaries"
+BUNDLED = "bundled"
 WARM_UP = 20  # stories run before a timed stage, so one-time set-up is not counted per sentence
 DOCS = ROOT / "docs" / "performance.md"
 
@@ -74,7 +75,7 @@ def stage_e2e(a) -> dict:
     from eventcoder.pipeline import Coder
     from eventcoder.run import RunOptions, run
 
-    specs = [a.dictionaries] if a.dictionaries else None
+    specs = _specs(a)
     started = time.perf_counter()
     coder = Coder(specs, a.model)
     setup = time.perf_counter() - started
@@ -101,7 +102,7 @@ def stage_coding(a) -> dict:
     from eventcoder.nlp import load_model
     from eventcoder.pipeline import code_doc
 
-    specs = [a.dictionaries] if a.dictionaries else None
+    specs = _specs(a)
     lex = load_lexicon(specs)
     nlp = load_model(a.model)
     stories = _stories(a.corpus)
@@ -131,14 +132,45 @@ def stage_coding(a) -> dict:
     return {"sentences": sentences, "events": events, "seconds": seconds, "maxrss_mb": _maxrss_mb(), "profile": profile}
 
 
+def _specs(a) -> list[str] | None:
+    """--dictionaries: one spec, or several joined by ',' when the first is the bundled set."""
+    if not a.dictionaries:
+        return None
+    if a.dictionaries.startswith(BUNDLED + ","):
+        return a.dictionaries.split(",")
+    return [a.dictionaries]
+
+
+def _write_people(folder: Path, n: int, seed: int) -> Path:
+    """A native dictionary folder of ``n`` generated people with dated codes (seeded), to time
+    loading a dictionary of realistic size: each is two phrases and two date ranges."""
+    import random
+
+    rng = random.Random(seed)
+    countries = ["USA", "RUS", "CHN", "FRA", "DEU", "GBR", "IRN", "ISR", "TUR", "SYR", "IND", "PAK", "BRA", "NGA"]
+    lines = ["@type person"]
+    for k in range(n):
+        first = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)).title()
+        last = f"{first[:3]}{k:06d}".title()
+        year = rng.randint(1960, 2020)
+        code = rng.choice(countries)
+        lines.append(
+            f"{first} {last} | {last} {first} = {code}ELI ..{year}-12-31, {code}GOV {year + 1}-01-01..{year + 5}-12-31"
+        )
+    (folder / "actors").mkdir(parents=True, exist_ok=True)
+    (folder / "actors" / "people.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
 def stage_load(a) -> dict:
     from eventcoder.dictionaries.compile import load_lexicon
 
-    specs = [a.dictionaries] if a.dictionaries else None
+    specs = _specs(a)
     started = time.perf_counter()
     lex = load_lexicon(specs)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "actors": len(lex.dictionaries.actors), "verbs": len(lex.dictionaries.verbs)}
+    d = lex.dictionaries
+    return {"seconds": seconds, "actors": len(d.actors), "agents": len(d.agents), "verbs": len(d.verbs)}
 
 
 def stage_memory(a) -> dict:
@@ -241,6 +273,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--phoenix", default=str(PHOENIX), help="PETRARCH-2 dictionary folder for the petrarch: rows")
     ap.add_argument("--no-scaling", action="store_true", help="skip the 2-worker run")
     ap.add_argument("--repeat", type=int, default=2, help="runs of (a) and (b) each, alternating; the best counts")
+    ap.add_argument("--big-dictionary", type=int, default=46000,
+                    help="also time loading the bundled dictionaries plus this many generated people (0: skip)")
     ap.add_argument("--memory-sentences", type=int, default=0, help="also stream this many sentences through run() and sample RSS")
     ap.add_argument("--memory-workers", type=int, default=1)
     ap.add_argument("--profile", action="store_true", help="cProfile the coding stage (top hot spots)")
@@ -296,8 +330,11 @@ def run_benchmark(a, argv) -> None:
             results["coding"][label] = r = _stage("coding", corpus, dictionaries=spec, profile=a.profile)
             say(f"c coding ({label})", _fmt(_rate(r), " sent/s"), {k: v for k, v in r.items() if k != "profile"})
         results["load"] = {}
-        for label, spec in (("bundled", None), ("phoenix", phoenix)):
-            if spec is None and label == "phoenix":
+        big = None
+        if a.big_dictionary:
+            big = f"{BUNDLED},{_write_people(work / 'big', a.big_dictionary, a.seed)}"
+        for label, spec in (("bundled", None), ("phoenix", phoenix), (f"bundled + {a.big_dictionary:,} generated people", big)):
+            if spec is None and label != "bundled":
                 continue
             cold_dir = tempfile.mkdtemp(prefix="eventcoder-cache-")
             cold = _stage("load", corpus, env={"EVENTCODER_CACHE_DIR": cold_dir}, dictionaries=spec)
@@ -360,7 +397,8 @@ def render(r: dict) -> str:
         c, w = x["cold"], x["warm"]
         lines.append(
             f"| {label} | {_fmt(c.get('seconds'), ' s', 2)} | {_fmt(w.get('seconds'), ' s', 2)} | "
-            f"{c.get('actors', 0):,} actors, {c.get('verbs', 0):,} verb patterns |"
+            f"{c.get('actors', 0):,} actors, {c.get('agents', 0):,} agents, {c.get('verbs', 0):,} verb patterns "
+            f"({c.get('actors', 0) + c.get('agents', 0) + c.get('verbs', 0):,} entries) |"
         )
     mem = r.get("memory")
     if mem and "error" not in mem:
