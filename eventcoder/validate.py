@@ -77,19 +77,19 @@ _COMMA_PRUNING = (
     "their length, so there is no comma pruning for this option to set."
 )
 # Why a <Config> option of PETRARCH's suite has no counterpart in eventcoder (one sentence each).
+_COMMA_OPTIONS = {  # option prefix: (where the clause stands, PETRARCH's default range, how it is off)
+    "comma_": ("internal", "2-8", "comma_max 0"),
+    "comma_b": ("initial", "0-0", "comma_bmax 0, the default,"),
+    "comma_e": ("terminal", "2-8", "comma_emax 0"),
+}
 CONFIG_NOT_APPLICABLE = {
-    "comma_min": _COMMA_PRUNING.format(where="internal", bound="of comma_min to comma_max words (default 2-8)",
-                                       off="comma_max 0"),
-    "comma_max": _COMMA_PRUNING.format(where="internal", bound="of comma_min to comma_max words (default 2-8)",
-                                       off="comma_max 0"),
-    "comma_bmin": _COMMA_PRUNING.format(where="initial", bound="of comma_bmin to comma_bmax words (default 0-0)",
-                                        off="comma_bmax 0, the default,"),
-    "comma_bmax": _COMMA_PRUNING.format(where="initial", bound="of comma_bmin to comma_bmax words (default 0-0)",
-                                        off="comma_bmax 0, the default,"),
-    "comma_emin": _COMMA_PRUNING.format(where="terminal", bound="of comma_emin to comma_emax words (default 2-8)",
-                                        off="comma_emax 0"),
-    "comma_emax": _COMMA_PRUNING.format(where="terminal", bound="of comma_emin to comma_emax words (default 2-8)",
-                                        off="comma_emax 0"),
+    f"{prefix}{end}": _COMMA_PRUNING.format(
+        where=where, bound=f"of {prefix}min to {prefix}max words (default {default})", off=off
+    )
+    for prefix, (where, default, off) in _COMMA_OPTIONS.items()
+    for end in ("min", "max")
+}
+CONFIG_NOT_APPLICABLE.update({
     "new_actor_length": (
         "When no dictionary actor or agent codes a subject or object noun phrase, PETRARCH can code the "
         "phrase itself as a new actor (the suite's quoted codes such as '\"THE MINISTRY OF MAGIC\"') if it "
@@ -97,7 +97,7 @@ CONFIG_NOT_APPLICABLE = {
         "its dictionaries name, so it always behaves as new_actor_length 0 and records expecting such "
         "quoted actors fail."
     ),
-}
+})
 
 
 def config_explanation(option: str) -> str:
