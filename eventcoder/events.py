@@ -337,6 +337,8 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
     by_head: dict[int, Mention] = {}
     for m in mentions:
         by_head.setdefault(m.head, m)
+    if require_dyad and len(by_head) < 2:
+        return []  # every event needs a source and a target of different phrases
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     for v in sent:
