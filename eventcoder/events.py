@@ -158,11 +158,7 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     if subj:
         if v.dep_ in ("relcl", "acl") and subj[0].tag_ in ("WP", "WDT", "WP$"):
             return [v.head]  # "rebels who attacked the town": the rebels
-        return _expand(subj)
-    else:
-        # With a proper noun before the verb that the small parser took for an adverbial: a list
-        # member ("Yemen, Iran and India attacked") or the subject itself ("Armenia invaded").
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i)]
+        return _expand(_through_quantities(subj))
     if depth > 6 or passive:
         return []
     # "the task of destroying the militia by the Russian Armed Forces": a gerund's agent.
@@ -176,6 +172,42 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         return [v.head]
     return []
+
+
+# Nouns that count or gather the actor named by their "of" phrase ("thousands of protesters",
+# "a group of soldiers"); numbers ("two of the soldiers") count too.
+_QUANTITIES = frozenset({
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
+    "group", "crowd", "crowds", "number", "handful", "couple", "lot", "lots", "band", "unit", "contingent",
+    "some", "many", "most", "several", "few", "all", "both", "each", "one", "none", "majority",
+})
+
+
+def _through_quantities(tokens) -> list:
+    """Each token, or for a quantity noun the head of its "of" phrase ("thousands of protesters")."""
+    out = []
+    for t in tokens:
+        if t.lemma in _QUANTITIES or t.lower_ in _QUANTITIES or t.pos_ == "NUM":
+            of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if of:
+                out.append(of[0])
+                continue
+        out.append(t)
+    return out
+
+
+def _by_agents(tokens) -> list:
+    """The heads of the "by" phrases of these tokens ("the attack on Israel by Hezbollah")."""
+    return [p for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+
+
+def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
+    """"condemned the attack on Israel by Hezbollah": when the direct object is an event, not an
+    actor, the actor answerable for it, its "by" agent (on the object, or hung on the verb by the
+    parser), is the target rather than the event's own object."""
+    if not objects or any(o.i in by_head for o in objects):
+        return []
+    return _mentions_at(_expand(_by_agents(objects + [v])), by_head)
 
 
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
@@ -283,11 +315,16 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
     """Without a ``+`` slot: the direct object (in the passive, the subject) when it is an actor,
     else the first actor in the verb's own clause after it ("restore ties with Gondor")."""
     if passive:
-        found = _mentions_at(_expand([c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]), by_head)
+        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        found = _mentions_at(_expand(_through_quantities(subjects)), by_head)
         if found:
             return found
     else:
-        found = _mentions_at(_expand([c for c in v.children if c.dep_ in _OBJECT_DEPS]), by_head)
+        objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+        found = _mentions_at(_expand(_through_quantities(objects)), by_head)
+        if found:
+            return found
+        found = _event_agents(v, objects, by_head)
         if found:
             return found
     for t in clause_after:
@@ -392,7 +429,8 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             if passive and lo == 0:
                 targets = _default_targets(v, True, [], by_head)
             else:
-                targets = _in_range(post, lo, hi, by_head)
+                objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if lo == 0 and not passive else []
+                targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
         else:
             targets = _default_targets(v, passive, post, by_head)
         if not sources:

@@ -343,3 +343,44 @@ def test_target_from_the_governed_clause_when_the_verb_has_none(mini_lexicon):
     . . . PUNCT punct 1
     """)
     assert triples(mini_lexicon, doc) == [("RUS", "016", "TUR")]
+
+
+def test_a_quantity_noun_subject_is_the_actor_it_counts(mini_lexicon):
+    doc = parse("""
+    Thousands thousand NNS NOUN nsubj 4
+    of of IN ADP prep 0
+    Russian russian JJ ADJ amod 3
+    troops troop NNS NOUN pobj 1
+    attacked attack VBD VERB ROOT -
+    Turkey Turkey NNP PROPN dobj 4
+    . . . PUNCT punct 4
+    """)
+    assert triples(mini_lexicon, doc) == [("RUSMIL", "190", "TUR")]
+
+
+@pytest.mark.parametrize("by_head", [3, 1])  # "by Russia" on the event noun, or hung on the verb
+def test_the_agent_of_an_event_object_is_the_target(mini_lexicon, by_head):
+    doc = parse(f"""
+    France France NNP PROPN nsubj 1
+    condemned condemn VBD VERB ROOT -
+    the the DT DET det 3
+    attack attack NN NOUN dobj 1
+    on on IN ADP prep 3
+    Turkey Turkey NNP PROPN pobj 4
+    by by IN ADP prep {by_head}
+    Russia Russia NNP PROPN pobj 6
+    . . . PUNCT punct 1
+    """)
+    assert triples(mini_lexicon, doc) == [("FRA", "111", "RUS")]
+
+
+def test_an_actor_object_stays_the_target(mini_lexicon):
+    doc = parse("""
+    France France NNP PROPN nsubj 1
+    condemned condemn VBD VERB ROOT -
+    Turkey Turkey NNP PROPN dobj 1
+    by by IN ADP prep 1
+    phone phone NN NOUN pobj 3
+    . . . PUNCT punct 1
+    """)
+    assert triples(mini_lexicon, doc) == [("FRA", "111", "TUR")]
