@@ -162,7 +162,7 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     if depth > 6 or passive:
         return []
     # "the task of destroying the militia by the Russian Armed Forces": a gerund's agent.
-    by = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    by = _prep_objects([v], "by")
     if by and v.tag_ == "VBG":
         return _expand(by)
     # "Russia began attacking", "Arnor is about to restore": the subject of the governing verb
@@ -188,7 +188,7 @@ def _through_quantities(tokens) -> list:
     out = []
     for t in tokens:
         if t.lemma in _QUANTITIES or t.lower_ in _QUANTITIES or t.pos_ == "NUM":
-            of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            of = _prep_objects([t], "of")
             if of:
                 out.append(of[0])
                 continue
@@ -196,9 +196,12 @@ def _through_quantities(tokens) -> list:
     return out
 
 
-def _by_agents(tokens) -> list:
-    """The heads of the "by" phrases of these tokens ("the attack on Israel by Hezbollah")."""
-    return [p for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+def _prep_objects(tokens, preposition: str) -> list:
+    """The heads of the tokens' phrases with this preposition ("by Hezbollah", "of protesters")."""
+    return [
+        p for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == preposition
+        for p in c.children if p.dep_ == "pobj"
+    ]
 
 
 def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
@@ -207,7 +210,7 @@ def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
     parser), is the target rather than the event's own object."""
     if not objects or any(o.i in by_head for o in objects):
         return []
-    return _mentions_at(_expand(_by_agents(objects + [v])), by_head)
+    return _mentions_at(_expand(_prep_objects(objects + [v], "by")), by_head)
 
 
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:

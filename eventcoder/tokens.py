@@ -23,9 +23,9 @@ _STRINGS_MAX = 300_000
 class Tok:
     """One token: spaCy's attribute names, except ``lemma``, which is the lemma in lower case."""
 
-    __slots__ = ("i", "text", "lower_", "lemma", "tag_", "pos_", "dep_", "idx", "head", "children", "_conjuncts")
+    __slots__ = ("i", "text", "lower_", "lemma", "tag_", "pos_", "dep_", "head", "children", "_conjuncts")
 
-    def __init__(self, i: int, text: str, lower: str, lemma: str, tag: str, pos: str, dep: str, idx: int) -> None:
+    def __init__(self, i: int, text: str, lower: str, lemma: str, tag: str, pos: str, dep: str) -> None:
         self.i = i
         self.text = text
         self.lower_ = lower
@@ -33,7 +33,6 @@ class Tok:
         self.tag_ = tag
         self.pos_ = pos
         self.dep_ = dep
-        self.idx = idx
         self.head: Tok = self
         self.children: list[Tok] = []
         self._conjuncts: tuple[Tok, ...] | None = None
@@ -143,9 +142,9 @@ class ParsedDoc:
                 _strings(strings, deps),
             )
         lemmas, tags, poses, deps = cols
-        idx, texts, lowers = self._idx, self.texts, self.lowers
+        texts, lowers = self.texts, self.lowers
         for i in range(start, end):
-            toks[i] = Tok(i, texts[i], lowers[i], lemmas[i], tags[i], poses[i], deps[i], idx[i])
+            toks[i] = Tok(i, texts[i], lowers[i], lemmas[i], tags[i], poses[i], deps[i])
         heads = self._heads
         for i in range(start, end):
             h = i + heads[i]
