@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .dictionaries.compile import Lexicon
+from .dictionaries.compile import Lexicon, phrase_match
 
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
@@ -52,13 +52,17 @@ class Mention:  # treated as immutable (changed copies are made with dataclasses
     partners: tuple[int, ...] = ()
 
 
-@dataclass(slots=True)
 class _Hit:
-    kind: str  # "actor" or "agent"
-    start: int
-    end: int
-    payload: int
-    code: str
+    """One dictionary match: an actor or agent entry (``payload``) over tokens start..end-1."""
+
+    __slots__ = ("kind", "start", "end", "payload", "code")
+
+    def __init__(self, kind: str, start: int, end: int, payload: int, code: str) -> None:
+        self.kind = kind  # "actor" or "agent"
+        self.start = start
+        self.end = end
+        self.payload = payload
+        self.code = code
 
 
 # First blocks of CAMEO codes for actors that belong to no state: an agent is not composed onto
@@ -75,19 +79,22 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 
 
 def _entry_label(entry) -> str:
-    return f"{entry.name} ({entry.origin})" if entry.origin else entry.name
+    origin = entry.origin
+    return f"{entry.name} ({origin.file}:{origin.line})" if origin else entry.name
 
 
 def _span_root(sent_doc, start: int, end: int):
     """The token of a matched phrase that attaches it to the sentence. When the parser splits a
     name it does not know ("Adly Mansour": Adly an adverb, Mansour the subject), several do; the
     last is taken, as English noun phrases end in their head."""
+    toks = sent_doc._toks
     root = None
     for i in range(start, end):
-        tok = sent_doc[i]
-        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+        tok = toks[i]
+        h = tok.head.i
+        if not (start <= h < end) or h == tok.i:
             root = tok
-    return root if root is not None else sent_doc[end - 1]
+    return root if root is not None else toks[end - 1]
 
 
 def _np_head(tok):
@@ -101,19 +108,27 @@ def _np_head(tok):
 
 def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     """Greedy longest dictionary matches, left to right; actors win ties with agents."""
+    return _find_hits(lex, lowers, texts, offset, day)
+
+
+def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
-    singles, pairs = lex.mention_openings
+    singles, pairs, firsts = lex.mention_openings
+    actors, agents = lex.actors.by_first, lex.agents.by_first
     i, n = 0, len(lowers)
     last = n - 1
     while i < n:
         low, text = lowers[i], texts[i]
+        if low not in firsts and text not in firsts:
+            i += 1
+            continue
         if low not in singles and text not in singles and (
             i == last or ((low, lowers[i + 1]) not in pairs and (text, texts[i + 1]) not in pairs)
         ):
             i += 1
             continue
-        a = lex.actors.match_at(lowers, texts, i)
-        g = lex.agents.match_at(lowers, texts, i)
+        a = phrase_match(actors, lowers, texts, i)
+        g = phrase_match(agents, lowers, texts, i)
         if a is not None:
             code = lex.actor(a[1]).code_on(day)
             if code is None:
@@ -142,10 +157,14 @@ def sentence_mentions(
 
     ``lowers`` and ``texts`` are the sentence's tokens in lower case and as written, when the
     caller has them already."""
-    doc = sent.doc
     if lowers is None or texts is None:
         lowers, texts = sent.lowers, sent.texts
-    hits = find_hits(lex, lowers, texts, sent.start, day)
+    return _sentence_mentions(lex, sent, sentence_index, day, lowers, texts)
+
+
+def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | None, lowers: list[str], texts: list[str]) -> list[Mention]:
+    doc = sent.doc
+    hits = _find_hits(lex, lowers, texts, sent.start, day)
     if not hits:
         return []
     doc.build(sent.start, sent.end)
@@ -200,12 +219,20 @@ def _share_country(doc, mentions: list[Mention]) -> None:
 
 
 def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None, sentence_index: int) -> Mention | None:
-    at_head = [h for h in group if h.start <= head_i < h.end]
-    actors = [h for h in group if h.kind == "actor"]
-    agents = [h for h in group if h.kind == "agent"]
-    start = min(h.start for h in group)
-    end = max(h.end for h in group)
-    head_hit = at_head[0] if at_head else None
+    head_hit = None
+    actors, agents = [], []
+    start, end = group[0].start, group[0].end
+    for h in group:
+        if head_hit is None and h.start <= head_i < h.end:
+            head_hit = h
+        if h.kind == "actor":
+            actors.append(h)
+        else:
+            agents.append(h)
+        if h.start < start:
+            start = h.start
+        if h.end > end:
+            end = h.end
     if head_hit is not None and head_hit.kind == "actor":
         base, agent_hit = head_hit, None
         # "Bree Prime Minister Romendacil": a role before a name adds to a bare country code.
@@ -218,7 +245,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             ag = lex.agent(head_hit.payload)
             code = UNKNOWN_COUNTRY + ag.code
             return Mention(head_i, start, end, code, None, ag.code, doc.span_text(start, end), _entry_label(ag), "other", sentence_index)
-        base = min(actors, key=lambda h: abs(h.start - head_i))
+        base = actors[0]
+        for h in actors:  # the nearest (the first of equally near ones)
+            if abs(h.start - head_i) < abs(base.start - head_i):
+                base = h
         agent_hit = head_hit
     else:
         # Only modifiers matched. A compound names the actor ("the Islamic State group",
@@ -226,13 +256,19 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # A named group used as a modifier still names it ("Daesh fighters", "Hamas militants").
         if not actors:
             return None
-        base = max(actors, key=lambda h: h.end)
+        base = actors[0]
+        for h in actors:  # the one ending last (the first of those)
+            if h.end > base.end:
+                base = h
         # An adjective, a compound or a possessive names the actor of the phrase: "attacked
         # Ukrainian cities", "condemned Russia's invasion", "rejected Ukraine's plan"; but a
         # relational noun names someone else: "Moscow's ally" is not Moscow.
         if rel == "poss" and doc[head_i].lemma in RELATIONAL_NOUNS:
             return None
-        agent_hit = max(agents, key=lambda h: h.end) if agents else None
+        agent_hit = None
+        for h in agents:
+            if agent_hit is None or h.end > agent_hit.end:
+                agent_hit = h
     entry = lex.actor(base.payload)
     country, agent = split_code(base.code)
     code = base.code

@@ -39,12 +39,22 @@ class RawEvent:
     passive: bool
 
 
+# The tree walks below are plain loops over ``Tok`` objects: compiled (events.pxd), they read
+# the tokens' fields directly.
+
+
 def _is_negated(v) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg")) for c in v.children)
+    for c in v.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATORS):
+            return True
+    return False
 
 
 def _is_passive(v) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
+    for c in v.children:
+        if c.dep_ == "nsubjpass" or c.dep_ == "auxpass" or c.dep_ == "csubjpass":
+            return True
+    return False
 
 
 def _codable(v, lex: Lexicon) -> bool:
@@ -72,7 +82,7 @@ def _codable(v, lex: Lexicon) -> bool:
     return True
 
 
-def _candidates(lex: Lexicon, names, keys: set[str], *, worded: bool = False) -> list[VerbPattern]:
+def _candidates(lex: Lexicon, names, keys: set[str], worded: bool = False) -> list[VerbPattern]:
     """Patterns for the verb forms ``names`` (its lemma and its surface form: PETRARCH lists
     some forms, like "left", as verbs of their own) whose words can occur in the clause, most
     specific first. ``worded``: only patterns that name at least one word."""
@@ -110,14 +120,16 @@ def _with_complements(v, own: list) -> list:
 def _clause_tokens(v) -> list:
     """Tokens of the verb's own clause, in sentence order (the verb excluded)."""
     out = []
-    stack = [c for c in v.children if c.dep_ not in _NOT_CLAUSE_TOP]
-    pop, push, keep = stack.pop, stack.append, out.append
+    stack = []
+    for c in v.children:
+        if c.dep_ not in _NOT_CLAUSE_TOP:
+            stack.append(c)
     while stack:
-        t = pop()
-        keep(t)
+        t = stack.pop()
+        out.append(t)
         for c in t.children:
             if c.dep_ not in _NOT_CLAUSE_DEEP:
-                push(c)
+                stack.append(c)
     out.sort(key=_position)
     return out
 
@@ -149,14 +161,22 @@ def _expand(tokens) -> list:
 
 
 def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
+    subj = []
     if passive:
-        subj = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        subj.append(p)
     else:
         # With a proper noun before the verb that the small parser took for an adverbial: a list
         # member ("Yemen, Iran and India attacked") or the subject itself ("Armenia invaded").
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i)]
+        for c in v.children:
+            if c.dep_ == "nsubj" or c.dep_ == "csubj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i):
+                subj.append(c)
     if subj:
-        if v.dep_ in ("relcl", "acl") and subj[0].tag_ in ("WP", "WDT", "WP$"):
+        first = subj[0]
+        if (v.dep_ == "relcl" or v.dep_ == "acl") and first.tag_ in ("WP", "WDT", "WP$"):
             return [v.head]  # "rebels who attacked the town": the rebels
         return _expand(_through_quantities(subj))
     if depth > 6 or passive:
@@ -198,10 +218,14 @@ def _through_quantities(tokens) -> list:
 
 def _prep_objects(tokens, preposition: str) -> list:
     """The heads of the tokens' phrases with this preposition ("by Hezbollah", "of protesters")."""
-    return [
-        p for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == preposition
-        for p in c.children if p.dep_ == "pobj"
-    ]
+    out = []
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == preposition:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.append(p)
+    return out
 
 
 def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
@@ -255,8 +279,9 @@ class _Keys:
     def find(self, words: Words, p: int) -> tuple[int, int] | None:
         """The earliest position >= p where an alternative of ``words`` matches: (start, length).
         At one position the first alternative listed wins."""
-        best: tuple[int, int] | None = None
+        best_j, best_n = -1, 0
         pairs = self.pairs
+        size = len(pairs)
         at = self.at
         for alt in words.alternatives:
             starts = at.get(alt[0])
@@ -266,14 +291,21 @@ class _Keys:
             for j in starts:
                 if j < p:
                     continue
-                if best is not None and j >= best[0]:
+                if best_j >= 0 and j >= best_j:
                     break
-                if j + n <= len(pairs) and all(
-                    w == pairs[j + k][0] or w == pairs[j + k][1] for k, w in enumerate(alt[1:], 1)
-                ):
-                    best = (j, n)
+                if j + n > size:
+                    continue
+                ok = True
+                for k in range(1, n):
+                    w = alt[k]
+                    pair = pairs[j + k]
+                    if w != pair[0] and w != pair[1]:
+                        ok = False
+                        break
+                if ok:
+                    best_j, best_n = j, n
                     break
-        return best
+        return (best_j, best_n) if best_j >= 0 else None
 
 
 def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | None = None):
@@ -371,7 +403,11 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
 
 
 def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bool = True) -> list[RawEvent]:
-    """Every event of one sentence (a spaCy Span) given its resolved actor mentions."""
+    """Every event of one sentence (a ``tokens.Sentence``) given its resolved actor mentions."""
+    return _code_sentence(lex, sent, mentions, require_dyad)
+
+
+def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bool) -> list[RawEvent]:
     if not mentions:
         return []
     by_head: dict[int, Mention] = {}
@@ -409,7 +445,7 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
             # "resumed airstrikes against X": an aspectual verb whose own patterns name no object
             # is coded as the event its object names ("launched airstrikes against X").
             worded = _first_match(
-                _candidates(lex, sorted(light), keys, worded=True), passive, own, own_keys, pre_keys, extended, ext_keys, by_head
+                _candidates(lex, sorted(light), keys, True), passive, own, own_keys, pre_keys, extended, ext_keys, by_head
             )
             if worded is not None and not any(
                 t.pos_ in _VERBAL for j, n in worded[3] for t in worded[2][j:j + n]
@@ -426,7 +462,8 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         sources = subjects
         if SOURCE in slots:
             targets = sources
-            sources = _in_range(post, *slots[SOURCE], by_head)
+            lo, hi = slots[SOURCE]
+            sources = _in_range(post, lo, hi, by_head)
         elif TARGET in slots:
             lo, hi = slots[TARGET]
             if passive and lo == 0:
@@ -466,17 +503,17 @@ def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: boo
         places = _place_countries(post, by_head) if elsewhere else ()
         done = set()
         for s in sources:
-            for t in targets:
-                if t is not None and (t.code == s.code or t.head == s.head):
+            for tm in targets:
+                if tm is not None and (tm.code == s.code or tm.head == s.head):
                     continue
-                key = (s.code, t.code if t is not None else None)
+                key = (s.code, tm.code if tm is not None else None)
                 if key in done:  # "Putin, the Russian president, ...": one actor named twice
                     continue
                 done.add(key)
                 pair_code = code
-                if places and t is not None and s.country and t.country and any(
-                    c not in (s.country, t.country) for c in places
+                if places and tm is not None and s.country and tm.country and any(
+                    place not in (s.country, tm.country) for place in places
                 ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
                     pair_code = elsewhere
-                events.append(RawEvent(v.i, s, t, pair_code, pat, verb_text, passive))
+                events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
     return events

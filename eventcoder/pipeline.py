@@ -37,7 +37,16 @@ def _discarded(index, lowers: list[str], texts: list[str]) -> bool:
 
 def code_doc(lex: Lexicon, doc: Doc | ParsedDoc, story: Story, require_dyad: bool = True) -> list[Event]:
     """Every event of a parsed story (a spaCy ``Doc``, or the ``ParsedDoc`` read from one)."""
-    parsed = doc if isinstance(doc, ParsedDoc) else ParsedDoc(doc)
+    if isinstance(doc, ParsedDoc):
+        return _code_parsed(lex, doc, story, require_dyad)
+    parsed = ParsedDoc(doc)
+    try:
+        return _code_parsed(lex, parsed, story, require_dyad)
+    finally:
+        parsed.release()
+
+
+def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bool) -> list[Event]:
     lowers, texts = parsed.lowers, parsed.texts
     if lex.story_discards.by_first and _discarded(lex.story_discards, lowers, texts):
         return []

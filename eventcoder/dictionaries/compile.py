@@ -67,20 +67,28 @@ class PhraseIndex:
     def match_at(self, lowers: Sequence[str], texts: Sequence[str], i: int) -> tuple[int, int] | None:
         """Longest match starting at token i: (length, payload) or None. Case-sensitive phrases
         (short capitals) are filed under their text, the others under lower case."""
-        best = None
-        for key, seq in ((lowers[i], lowers), (texts[i], texts)):
-            groups = self.by_first.get(key)
-            if not groups:
-                continue
-            for n, table in groups:
-                if best is not None and n <= best[0]:
+        return phrase_match(self.by_first, lowers, texts, i)
+
+
+def phrase_match(by_first: dict, lowers: Sequence[str], texts: Sequence[str], i: int) -> tuple[int, int] | None:
+    """``PhraseIndex.match_at`` on the index's ``by_first`` table (compiled: a C call for the
+    actor matcher, which tries it at every token that can open a phrase)."""
+    best_n = 0
+    best = None
+    for seq in (lowers, texts):
+        groups = by_first.get(seq[i])
+        if not groups:
+            continue
+        size = len(seq)
+        for n, table in groups:
+            if best_n and n <= best_n:
+                break
+            if i + n <= size:
+                payload = table.get(tuple(seq[i:i + n]))
+                if payload is not None:
+                    best_n, best = n, payload
                     break
-                if i + n <= len(seq):
-                    payload = table.get(tuple(seq[i:i + n]))
-                    if payload is not None:
-                        best = (n, payload)
-                        break
-        return best
+    return (best_n, best) if best_n else None
 
 
 @dataclass
@@ -154,12 +162,15 @@ class Lexicon:
     verbs: dict[str, VerbIndex]
 
     @cached_property
-    def mention_openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-        """Token keys that are a whole actor or agent phrase, and the first two keys of longer
-        phrases: a mention can start only where one of them stands, other tokens are skipped."""
+    def mention_openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+        """Token keys that are a whole actor or agent phrase, the first two keys of longer
+        phrases, and every first key: a mention can start only where one of them stands, other
+        tokens are skipped (most by the last set alone, without pairing them with the next)."""
         a_singles, a_pairs = self.actors.openings()
         g_singles, g_pairs = self.agents.openings()
-        return frozenset(a_singles | g_singles), frozenset(a_pairs | g_pairs)
+        singles, pairs = a_singles | g_singles, a_pairs | g_pairs
+        firsts = singles | {pair[0] for pair in pairs}
+        return frozenset(singles), frozenset(pairs), frozenset(firsts)
 
     @property
     def cameo(self) -> dict[str, CameoCode]:
