@@ -3,9 +3,10 @@
 The coding stage (tokens, actors, events, ...) is plain Python that Cython compiles at install
 time (``hatch_build.py``); the ``.pxd`` files beside the modules declare the parse's token type and
 the tree walks as C-level. Without a compiler the same Python runs, with the same events, about
-slower (docs/performance.md). A build remembers the SHA-256 of the sources it was made from, so an edited ``.py``
-with an old extension beside it (which Python would import instead) is reported, not used
-silently: ``eventcoder.speedups.status()``, ``check()``; ``python hatch_build.py`` rebuilds.
+1.8 times slower (docs/performance.md). A build records the SHA-256 of the sources it was made
+from, so that an edited ``.py`` with an old extension beside it (which Python would import
+instead) is reported, not used silently: ``status()``, ``describe()``; ``python hatch_build.py``
+(``make compile``) rebuilds.
 
 This module imports nothing of eventcoder's, so that the build hook can load it by path.
 """
