@@ -30,7 +30,7 @@ from .errors import GoldError
 # and PETRARCH's oddities (quoted new actors, "ELR/GAL"). Only emptiness and whitespace are refused.
 NO_ACTOR = "---"
 _EVENT_CODE = re.compile(r"^[0-9]{2,4}[A-Z]?$")
-JSONL_KEYS = {"id", "text", "date", "events", "note", "category", "error", "config"}
+JSONL_KEYS = {"id", "text", "date", "events", "note", "notes", "category", "error", "config", "context", "url", "outlet"}
 JSONL_EVENT_KEYS = {"source", "code", "target", "note"}
 # The record categories of PETRARCH's validation suite, in the order its <Include> line lists them.
 PETRARCH_CATEGORIES = ("DEMO", "ACTOR", "AGENT", "VERB", "COMPOUND", "PARSING", "PATTERN", "DATE", "MODIFY",
@@ -59,6 +59,11 @@ class GoldRecord:
     config: dict = field(default_factory=dict)
     origin: str = ""
     note: str | None = None
+    # Real-news records: the article text before the sentence (dateline, earlier sentences) that
+    # a coder reads first, and where the sentence was published.
+    context: str = ""
+    url: str | None = None
+    outlet: str | None = None
 
     @property
     def kind(self) -> str:
@@ -493,7 +498,13 @@ def _jsonl_record(raw: str, path: Path, lineno: int) -> GoldRecord:
     category = obj.get("category") or "-"
     if not isinstance(category, str):
         raise fail("category must be a string", "category", 'write "category": "PASSIVE"')
-    note = obj.get("note")
+    note = obj.get("note") or obj.get("notes")
+    extras = {}
+    for key in ("context", "url", "outlet"):
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str):
+            raise fail(f"{key} must be a string", key, f'write "{key}": "..." or leave it out')
+        extras[key] = value
     return GoldRecord(
         id=rid.strip(),
         text=_clean_text(text),
@@ -504,5 +515,8 @@ def _jsonl_record(raw: str, path: Path, lineno: int) -> GoldRecord:
         error=error.strip() if error else None,
         config=dict(config),
         origin=f"{path}:{lineno}",
-        note=note if isinstance(note, str) else None,
+        note=note if isinstance(note, str) and note else None,
+        context=_clean_text(extras["context"]) if extras["context"] else "",
+        url=extras["url"],
+        outlet=extras["outlet"],
     )
