@@ -24,6 +24,6 @@ cdef list _find_hits(object lex, list lowers, list texts, Py_ssize_t offset, obj
                tok=Tok, partner=Tok, mentions=list, owner=list)
 cdef list _sentence_mentions(object lex, object sent, object sentence_index, object day, list lowers, list texts)
 
-@cython.locals(h=_Hit, base=_Hit, head_hit=_Hit, agent_hit=_Hit, actors=list, agents=list, start=Py_ssize_t,
+@cython.locals(h=_Hit, base=_Hit, head_hit=_Hit, agent_hit=_Hit, other=_Hit, actors=list, agents=list, start=Py_ssize_t,
                end=Py_ssize_t)
 cdef _compose(object lex, ParsedDoc doc, Py_ssize_t head_i, list group, object rel, object sentence_index)

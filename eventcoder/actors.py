@@ -17,12 +17,24 @@ from .dictionaries.compile import Lexicon, phrase_match
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
 _LOCATING = {"of", "from", "in"}
+# Prepositions that put an event somewhere ("talks in Istanbul").
+_WHERE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 # Nouns whose possessor is not the actor they name ("Moscow's ally", "Iran's neighbours").
 RELATIONAL_NOUNS = frozenset({
     "ally", "friend", "partner", "neighbour", "neighbor", "enemy", "foe", "rival", "adversary",
     "opponent", "counterpart", "client", "proxy", "backer", "patron", "sponsor", "critic", "victim",
 })
 _DEFINITE = {"the", "that", "this", "these", "those"}
+# Places that stand for a state's armed forces ("Israeli positions", "a Turkish military base").
+MILITARY_PLACES = frozenset({
+    "position", "base", "camp", "outpost", "barracks", "garrison", "convoy", "patrol", "checkpoint", "warship",
+})
+# Places and things that stand for the force they belong to ("army camps", "rebel positions",
+# "a police convoy"): a role before them names an actor even without a country.
+FACILITIES = frozenset({
+    "camp", "base", "position", "post", "outpost", "checkpoint", "barracks", "convoy", "patrol", "headquarters",
+    "garrison", "stronghold", "hideout", "station", "compound", "vehicle", "unit", "target", "facility",
+})
 _PRONOUN_TYPES = {
     "it": ("country", "igo", "ngo", "company", "armed_group", "other"),
     "its": ("country", "igo", "ngo", "company", "armed_group", "other"),
@@ -50,6 +62,8 @@ class Mention:  # treated as immutable (changed copies are made with dataclasses
     # Heads of mentions that share this one's role: "ambassadors of Arnor and Gondor" is one
     # phrase naming ARNGOV and GONGOV.
     partners: tuple[int, ...] = ()
+    inferred: bool = False  # the country was inferred (country_inference.py), not named
+    place: bool = False  # named as where something happened ("in Istanbul"), not as a party
 
 
 class _Hit:
@@ -129,6 +143,8 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             continue
         a = phrase_match(actors, lowers, texts, i)
         g = phrase_match(agents, lowers, texts, i)
+        if a is not None and a[0] == 1 and not text[:1].isupper() and lex.actor(a[1]).type == "person":
+            a = None  # a one-word name matches only as a name: "Struck", not "struck"
         if a is not None:
             code = lex.actor(a[1]).code_on(day)
             if code is None:
@@ -233,10 +249,24 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             start = h.start
         if h.end > end:
             end = h.end
+    if head_hit is not None and head_hit.kind == "actor" and lex.actor(head_hit.payload).type == "person":
+        # "Liberian President Johnson": a person entry of another country than the phrase's own
+        # nationality word is someone else of the same name; the phrase names its country's role.
+        own = head_hit.code[:3]
+        other = None
+        for h in actors:
+            if h is not head_hit and h.end <= head_hit.start and h.code[:3] != own and h.code[:3] not in NON_STATE \
+                    and lex.actor(h.payload).type == "country":
+                other = h
+        if other is not None:
+            head_hit = other
     if head_hit is not None and head_hit.kind == "actor":
         base, agent_hit = head_hit, None
-        # "Bree Prime Minister Romendacil": a role before a name adds to a bare country code.
-        if len(base.code) == 3 and base.code[:3] not in NON_STATE:
+        # "Bree Prime Minister Romendacil": a role before a name adds to a bare country code; a
+        # person's title says their office on the story's day ("Somali President Hassan Sheikh
+        # Mohamud", "former President Obama"), whatever the dates of the entry.
+        is_person = lex.actor(base.payload).type == "person"
+        if (len(base.code) == 3 or is_person) and base.code[:3] not in NON_STATE:
             before = [h for h in agents if h.end <= base.start]
             agent_hit = before[-1] if before else None
     elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
@@ -255,6 +285,17 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # "US airstrikes"); an adjective or possessive alone does not ("Russian goal").
         # A named group used as a modifier still names it ("Daesh fighters", "Hamas militants").
         if not actors:
+            head_tok = doc[head_i]
+            if agents and (head_tok.lemma in FACILITIES or head_tok.pos_ == "PROPN"):
+                # "attacked army camps", "a police checkpoint": the force the place belongs to;
+                # "opposition leader Nelson Chamisa": a person the dictionaries do not know, by
+                # the role the phrase gives them (its country inferred like any role's).
+                ag = lex.agent(agents[-1].payload)
+                code = UNKNOWN_COUNTRY + ag.code
+                person = head_tok.pos_ == "PROPN"
+                text = doc.span_text(start, head_i + 1 if person else end)
+                return Mention(head_i, start, head_i + 1 if person else end, code, None, ag.code, text,
+                               _entry_label(ag), "person" if person else "other", sentence_index)
             return None
         base = actors[0]
         for h in actors:  # the one ending last (the first of those)
@@ -269,6 +310,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         for h in agents:
             if agent_hit is None or h.end > agent_hit.end:
                 agent_hit = h
+        if agent_hit is None and len(base.code) == 3 and doc[head_i].lemma in MILITARY_PLACES:
+            military = lex.agent_named("troops")
+            if military is not None:  # "attacked 19 Israeli positions": Israel's forces
+                agent_hit = _Hit("agent", head_i, head_i + 1, military, lex.agent(military).code)
     entry = lex.actor(base.payload)
     country, agent = split_code(base.code)
     code = base.code
@@ -278,11 +323,38 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         entries.append(_entry_label(ag))
         # Roles compose onto a country ("Syrian troops"); a named group or office keeps its own
         # code ("Hamas fighters", "Kremlin spokesman").
-        if country is not None and agent is None:
+        # A title overrides a person's dated code only where the entry has no office that day
+        # (ELI) or the title says "former": "Defense Secretary Gates" stays the government's.
+        if country is not None and (agent is None or (entry.type == "person" and (agent == "ELI" or ag.code == "ELI")
+                                                      and not _former(doc, agent_hit.start)
+                                                      and not _former(doc, start))):
             agent = ag.code
             code = (ag.code + country) if ag.prefix else (country + ag.code)
     text = doc.span_text(start, end)
-    return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index)
+    tok = doc[head_i]
+    place = tok.dep_ == "pobj" and tok.head.lower_ in _WHERE
+    return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index,
+                   place=place)
+
+
+# "the two countries", "both sides": the last two parties the story named. Nouns of people
+# ("leaders") prefer people and office holders; the rest take any actor.
+_PAIR_WORDS = frozenset({"two", "both"})
+_PAIR_NOUNS = frozenset({
+    "countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "parties", "capitals",
+    "powers", "rivals", "allies", "foes", "adversaries", "delegations", "militaries", "armies", "groups",
+    "leaders", "presidents", "ministers", "men", "women", "premiers", "heads", "officials", "diplomats",
+})
+_PAIR_PEOPLE = frozenset({"leaders", "presidents", "ministers", "men", "women", "premiers", "heads", "officials", "diplomats"})
+
+
+_FORMER = frozenset({"former", "ex", "ex-", "late", "retired", "then", "outgoing", "ousted", "deposed", "exiled"})
+
+
+def _former(doc, start: int) -> bool:
+    """Whether the title starting at token ``start`` is a past one ("Former Chancellor Merkel")."""
+    lowers = doc.lowers
+    return start > 0 and (lowers[start - 1] in _FORMER or lowers[start - 1].startswith("ex-"))
 
 
 class StoryContext:
@@ -290,6 +362,50 @@ class StoryContext:
 
     def __init__(self) -> None:
         self.history: list[Mention] = []
+        # Surnames of people the story introduced with a role the dictionaries lack ("opposition
+        # leader Nelson Chamisa"), so that "Chamisa" alone names them later in the story.
+        self.names: dict[str, Mention] = {}
+        self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
+
+    def pair(self, people: bool, before: int, current: list[Mention]) -> list[Mention]:
+        """The last two actors of different countries (or codes) named before token ``before``."""
+        found: list[Mention] = []
+        pool = list(self.history) + [m for m in current if m.end <= before and m.via is None]
+        for want_people in (people, False) if people else (False,):
+            found = []
+            for m in reversed(pool):
+                if m.code.startswith(UNKNOWN_COUNTRY) or m.place:
+                    continue
+                if want_people and not (m.type == "person" or m.agent):
+                    continue
+                if any(f.code == m.code or (f.country and f.country == m.country) for f in found):
+                    continue
+                found.append(m)
+                if len(found) == 2:
+                    return found[::-1]
+        return []
+
+    def _pairs(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
+        doc = sent.doc
+        for i in range(len(lowers) - 1):
+            if lowers[i] not in _PAIR_WORDS or lowers[i + 1] not in _PAIR_NOUNS:
+                continue
+            doc.build(sent.start, sent.end)
+            det, noun = doc[sent.start + i], doc[sent.start + i + 1]
+            if noun.i in taken and not any(m.head == noun.i and m.code.startswith(UNKNOWN_COUNTRY) for m in out):
+                continue
+            found = self.pair(lowers[i + 1] in _PAIR_PEOPLE, det.i, out)
+            if len(found) < 2:
+                continue
+            out[:] = [m for m in out if m.head != noun.i]
+            start = det.i - 1 if det.i > sent.start and doc[det.i - 1].lower_ == "the" else det.i
+            text = doc.span_text(start, noun.i + 1)
+            a, b = found
+            out.append(replace(a, head=noun.i, start=start, end=noun.i + 1, text=text, sentence=sentence_index,
+                               via=a.via or a.text, partners=(det.i,)))
+            out.append(replace(b, head=det.i, start=det.i, end=det.i + 1, text=text, sentence=sentence_index,
+                               via=b.via or b.text, partners=()))
+            taken.update(range(start, noun.i + 1))
 
     def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention]) -> Mention | None:
         for m in reversed([m for m in current if m.end <= before]):
@@ -315,6 +431,31 @@ class StoryContext:
         doc = sent.doc
         if lowers is None or texts is None:
             lowers, texts = sent.lowers, sent.texts
+        if not _PAIR_WORDS.isdisjoint(lowers):
+            self._pairs(sent, lowers, out, taken, sentence_index)
+        self._introduced = {}
+        for m in mentions:
+            if m.via is None and m.head >= m.start + 1 and (m.type == "person" or m.agent):
+                doc.build(sent.start, sent.end)
+                tok = doc[m.head]
+                if tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok.text) > 2 \
+                        and (m.type == "person" or tok.lower_ not in m.entry.lower()):
+                    self._introduced[m.head] = tok.text
+        if self.names and not self.names.keys().isdisjoint(texts):
+            doc.build(sent.start, sent.end)
+            heads = {m.head for m in out}
+            for i, text in enumerate(texts):
+                known = self.names.get(text)
+                tok = doc[sent.start + i]
+                if known is None or tok.i in taken or tok.pos_ != "PROPN":
+                    continue
+                head = _np_head(tok)
+                if head.i in heads:
+                    continue
+                out.append(replace(known, head=head.i, start=tok.i, end=tok.i + 1, text=tok.text,
+                                   sentence=sentence_index, via=known.via or known.text))
+                heads.add(head.i)
+                taken.add(tok.i)
         firsts = lex.references.by_first
         if _PRONOUN_KEYS.isdisjoint(lowers) and firsts.keys().isdisjoint(lowers):
             return out  # no pronoun and no reference phrase in the sentence
@@ -360,3 +501,9 @@ class StoryContext:
 
     def remember(self, mentions: list[Mention]) -> None:
         self.history.extend(m for m in mentions if m.via is None)
+        if self._introduced:
+            for m in mentions:
+                name = self._introduced.get(m.head)
+                if name is not None and not m.code.startswith(UNKNOWN_COUNTRY):
+                    self.names[name] = m
+            self._introduced = {}

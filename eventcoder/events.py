@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import Mention
+from .nominal import code_nouns, instrument_code
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
 
@@ -37,6 +38,7 @@ class RawEvent:
     pattern: VerbPattern
     verb_text: str
     passive: bool
+    trigger: str = "verb"  # "verb", or "noun" for an event a noun carries (nominal.py)
 
 
 # The tree walks below are plain loops over ``Tok`` objects: compiled (events.pxd), they read
@@ -46,6 +48,13 @@ class RawEvent:
 def _is_negated(v) -> bool:
     for c in v.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATORS):
+            return True
+    return False
+
+
+def _has_subject(v) -> bool:
+    for c in v.children:
+        if c.dep_ == "nsubj" or c.dep_ == "nsubjpass":
             return True
     return False
 
@@ -76,8 +85,8 @@ def _codable(v, lex: Lexicon) -> bool:
             return False
         if t.dep_ in ("xcomp", "ccomp") and lemma in d.intending and lemma not in d.aspectual:
             return False  # "plans to attack", "demanded that Washington return"
-        if t.dep_ in ("xcomp", "conj", "acomp") and _is_negated(gov):
-            return False
+        if t.dep_ in ("xcomp", "conj", "acomp") and _is_negated(gov) and not (t.dep_ == "conj" and _has_subject(t)):
+            return False  # "did not agree to meet"; but "X did not comment but Y issued a warning" is Y's act
         t = gov
     return True
 
@@ -155,6 +164,11 @@ def _expand(tokens) -> list:
                 # as an adverbial ("Mexico, Pakistan, Brazil and Ukraine").
                 if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > t.i):
                     stack.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "including":
+                    # "allies including Australia and Japan": the members named
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            stack.append(p)
     if len(seen) == 1:
         return list(seen.values())
     return [seen[i] for i in sorted(seen)]
@@ -189,6 +203,11 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     # (through adjectives and conjoined verbs).
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         return _subject_tokens(v.head, _is_passive(v.head), depth + 1)
+    # "bolstered ties with Cuba by signing accords": a gerund after a preposition acts for the
+    # subject of the verb the preposition belongs to.
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.i != v.i and v.head.head.i != v.head.i \
+            and v.head.head.pos_ in _VERBAL:
+        return _subject_tokens(v.head.head, _is_passive(v.head.head), depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         return [v.head]
     return []
@@ -342,8 +361,26 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Men
     for t in clause[lo:hi]:
         m = by_head.get(t.i)
         if m is not None:
+            if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
+                continue  # "met with his Kenyan counterpart": the counterpart, not "his"
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+def _same_actor_appositions(sources: list[Mention], sent) -> list[Mention]:
+    """"Somalia's President, Hassan Sheikh Mohamud, met ...": an apposition of the same country
+    names the same actor again, not a second party."""
+    if len(sources) < 2:
+        return sources
+    heads = {m.head: m for m in sources}
+    out = []
+    for m in sources:
+        tok = sent.doc[m.head]
+        other = heads.get(tok.head.i) if tok.dep_ == "appos" else None
+        if other is not None and other is not m and other.country and other.country == m.country:
+            continue
+        out.append(m)
+    return out
 
 
 def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
@@ -364,8 +401,39 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
             return found
     for t in clause_after:
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
+            if t.dep_ == "pobj" and t.head.lower_ in _SETTING and by_head[t.i].place and _is_city(t.text):
+                continue  # "held talks in Istanbul": a place, not the other party ("drills near Taiwan" is)
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+# Prepositions after which a city is where the event took place, not a party ("talks in
+# Istanbul"; but "fired shells at Seoul").
+_SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
+
+# Verbs whose subject may be the means rather than the actor ("the air strike killed ...").
+_HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})
+
+# Prepositions that put an event somewhere: a country or city after them is a place.
+
+
+def _is_city(name: str) -> bool:
+    from .gazetteer import lookup
+
+    place = lookup(name)
+    return place is not None and place.kind == "city"
+
+
+def _reciprocal(clause_after) -> bool:
+    """Whether the clause has "each other" or "one another" ("accused each other")."""
+    prev = None
+    for t in clause_after:
+        if prev is not None and prev.i == t.i - 1 and (
+            (t.lower_ == "other" and prev.lower_ == "each") or (t.lower_ == "another" and prev.lower_ == "one")
+        ):
+            return True
+        prev = t
+    return False
 
 
 _PLACE_PREPOSITIONS = ("in", "at")
@@ -414,9 +482,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     for m in mentions:
         by_head.setdefault(m.head, m)
     if require_dyad and len(by_head) < 2:
-        return []  # every event needs a source and a target of different phrases
+        # Every event needs a source and a target of different phrases; only a noun with an
+        # implied source ("protests against the government") needs one actor.
+        return code_nouns(lex, sent, by_head, set(), _noun_event) if lex.nouns else []
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
+    noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
@@ -426,7 +497,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         if (by_lemma is None and by_form is None and not light) or not _codable(v, lex):
             continue
         passive = _is_passive(v)
-        subjects = _mentions_at(_subject_tokens(v, passive), by_head)
+        subject_tokens = _subject_tokens(v, passive)
+        subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
         if not subjects and not ((by_lemma and by_lemma.source_slot) or (by_form and by_form.source_slot)):
             continue  # no actor acts here, and no pattern names one elsewhere
         clause = _clause_tokens(v)
@@ -455,10 +527,18 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         pat, slots, post, matched = found
         words = [t for j, n in matched for t in post[j:j + n]]
+        for t in words:
+            noun_taken.add(t.i)
         consumed.update(t.i for t in words if t.pos_ in _VERBAL)
         code = pat.code_for(passive)
         if code == NO_EVENT:
             continue
+        if lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):
+            # "A Myanmar military air strike killed ten civilians": the means named by the
+            # subject gives the code (195), as "carried out an air strike" would.
+            means = instrument_code(lex, subject_tokens[0])
+            if means is not None:
+                code = means
         sources = subjects
         if SOURCE in slots:
             targets = sources
@@ -486,6 +566,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
         )
         mutual = len(sources) > 1 and (
+            # "India and Pakistan accused each other": every member to every other.
+            _reciprocal(post) or
             # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
             (targets and all(t.via is not None and t.code in source_codes for t in targets))
             or (not targets and their)
@@ -504,7 +586,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         done = set()
         for s in sources:
             for tm in targets:
-                if tm is not None and (tm.code == s.code or tm.head == s.head):
+                if tm is not None and (tm.code == s.code or tm.head == s.head or _same_state(s, tm)):
                     continue
                 key = (s.code, tm.code if tm is not None else None)
                 if key in done:  # "Putin, the Russian president, ...": one actor named twice
@@ -516,4 +598,28 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
                     pair_code = elsewhere
                 events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
+    if lex.nouns:
+        coded = set()
+        for e in events:
+            coded.add((e.source.code, e.target.code if e.target is not None else None, e.code[:2]))
+        for e in code_nouns(lex, sent, by_head, noun_taken, _noun_event):
+            if (e.source.code, e.target.code, e.code[:2]) not in coded:
+                events.append(e)
     return events
+
+
+# The role that is the state itself: a state does not act on itself ("Washington ... the US"); its
+# forces may ("the Myanmar army ... against the Rohingya").
+_STATE_ROLES = frozenset({"GOV"})
+
+
+def _same_state(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are one state under two names (USA and USAGOV, Moscow and Russia)."""
+    return (
+        a.country is not None and a.country == b.country
+        and (a.agent is None or a.agent in _STATE_ROLES) and (b.agent is None or b.agent in _STATE_ROLES)
+    )
+
+
+def _noun_event(noun: int, source: Mention, target: Mention, code: str, pattern, text: str) -> RawEvent:
+    return RawEvent(noun, source, target, code, pattern, text, False, "noun")

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import StoryContext, sentence_mentions
+from .country_inference import StoryCountries, dateline_country, infer_countries
 from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
 from .dictionaries.compile import Lexicon, load_lexicon
@@ -53,6 +54,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
     ctx = StoryContext()
     out: list[Event] = []
     day = story.date
+    countries: StoryCountries | None = None
     for k, (start, end) in enumerate(parsed.sents):
         index = story.sentence_offset + k
         sent = Sentence(parsed, start, end)
@@ -61,6 +63,17 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             continue
         mentions = sentence_mentions(lex, sent, index, day, s_lowers, s_texts)
         mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
+        if countries is None:
+            dateline, dateline_end = dateline_country(parsed.opening(), day) if k == 0 else (None, 0)
+            countries = StoryCountries(dateline)
+            if dateline_end and mentions:  # the dateline's own place is not what the story names
+                countries.observe([m for m in mentions if parsed.char_start(m.start) >= dateline_end])
+            elif mentions:
+                countries.observe(mentions)
+        elif mentions:
+            countries.observe(mentions)
+        if mentions:
+            mentions = infer_countries(sent, mentions, countries, day)
         raw = code_sentence(lex, sent, mentions, require_dyad) if mentions else []
         ctx.remember(mentions)
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
@@ -93,6 +106,9 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
                 url=story.url,
                 source_entry=r.source.entry,
                 target_entry=t.entry if t else None,
+                source_country_inferred=r.source.inferred,
+                target_country_inferred=t.inferred if t else False,
+                trigger=r.trigger,
             ))
     return out
 
@@ -142,9 +158,26 @@ class Coder:
         for _, events in self.code_stories(stories):
             yield from events
 
-    def code_text(self, text: str, date: dt.date | None = None, story_id: str = "text") -> list[Event]:
-        story = Story(id=story_id, date=date, text=text)
-        return self.code_doc(self.nlp(text), story)
+    def code_text(
+        self, text: str, date: dt.date | None = None, story_id: str = "text", context: str | None = None
+    ) -> list[Event]:
+        """Events of ``text``. ``context``: the story's text before it (dateline, earlier
+        sentences), read first for references and countries; its own events are left out."""
+        if not context:
+            story = Story(id=story_id, date=date, text=text)
+            return self.code_doc(self.nlp(text), story)
+        full = context.rstrip() + "\n\n" + text
+        begin = len(full) - len(text)
+        doc = self.nlp(full)
+        parsed = ParsedDoc(doc)
+        try:
+            # Sentences that reach into ``text`` (one the parser ran on from the context counts).
+            keep = {k for k, (start, end) in enumerate(parsed.sents) if parsed.char_end(end) > begin}
+            self.sentences += len(keep)
+            events = code_doc(self.lexicon, parsed, Story(id=story_id, date=date, text=full), self.require_dyad)
+        finally:
+            parsed.release()
+        return [e for e in events if e.sentence_index in keep]
 
 
 class EventcoderComponent:

@@ -57,6 +57,11 @@ class Event:
     sentence_text: str
     publisher: str | None = None
     url: str | None = None
+    # Whether an actor's country was inferred from places or the story (country_inference.py)
+    # rather than named in its own phrase; what carried the event: "verb" or "noun".
+    source_country_inferred: bool = False
+    target_country_inferred: bool = False
+    trigger: str = "verb"
     # Provenance of the actors (dictionary entries that matched), kept for --show-failures.
     source_entry: str | None = field(default=None, compare=False)
     target_entry: str | None = field(default=None, compare=False)

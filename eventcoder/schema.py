@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from .records import Event, Rejected
 
 #: Bumped whenever a column is added, removed, renamed or retyped.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: source/target_country_inferred, trigger
 
 EVENT_SCHEMA = pa.schema(
     [
@@ -50,6 +50,9 @@ EVENT_SCHEMA = pa.schema(
         pa.field("sentence_text", pa.string(), nullable=False),
         pa.field("publisher", pa.string()),
         pa.field("url", pa.string()),
+        pa.field("source_country_inferred", pa.bool_(), nullable=False),
+        pa.field("target_country_inferred", pa.bool_(), nullable=False),
+        pa.field("trigger", pa.string(), nullable=False),
     ]
 )
 

@@ -187,6 +187,20 @@ class ParsedDoc:
             return ""
         return self.text[self._idx[start]:self._idx[end - 1] + len(self.texts[end - 1])]
 
+    def opening(self, n: int = 30) -> str:
+        """The text of the story's first ``n`` tokens (for its dateline)."""
+        n = min(n, len(self.texts))
+        spaces, texts = self._spaces, self.texts
+        return "".join([texts[i] + " " if spaces[i] else texts[i] for i in range(n)])
+
+    def char_start(self, i: int) -> int:
+        """The character offset in the story of token ``i``."""
+        return self._idx[i]
+
+    def char_end(self, end: int) -> int:
+        """The character offset in the story just after token ``end - 1``."""
+        return self._idx[end - 1] + len(self.texts[end - 1]) if end > 0 else 0
+
     def sentence(self, k: int) -> Sentence:
         start, end = self.sents[k]
         return Sentence(self, start, end)

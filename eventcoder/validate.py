@@ -166,6 +166,11 @@ class RecordResult:
     def expected(self) -> set[Triple]:
         return {normalise(s, t, c) for s, c, t in self.record.events}
 
+    def miss_classes(self) -> list[tuple[str, Triple]]:
+        entries = {event_key(ev): (getattr(ev, "source_entry", None), getattr(ev, "target_entry", None))
+                   for ev in self.events}
+        return miss_classes(self.expected, set(self.produced), entries)
+
     def summary(self, category: str | None = None) -> dict:
         """The compact per-record entry of ``--json``: id, category, passed, expected, produced."""
         return {
@@ -192,6 +197,7 @@ class RecordResult:
             "expected": [list(t) for t in sorted(self.expected)],
             "produced": [list(t) for t in sorted(set(self.produced))],
             "fired": [_provenance(ev) for ev in self.events],
+            "miss_classes": [[c, list(t)] for c, t in self.miss_classes()],
         }
 
 
@@ -224,6 +230,73 @@ def failure_cause(expected: set[Triple], produced: set[Triple]) -> str | None:
     if not extra:
         return "missed events"
     return "unrelated events"
+
+
+# Classes of misses (issue 10), for choosing the next round of work from numbers: every expected
+# event not produced and every produced event not expected gets one, by the first rule that fits.
+MISS_CLASSES = ("country missing", "wrong person", "wrong code", "missing actor", "no event", "extra event")
+
+
+def _country(code: str | None) -> str:
+    return (code or NO_ACTOR)[:3]
+
+
+def miss_classes(expected: set[Triple], produced: set[Triple], entries: Mapping[Triple, tuple] | None = None
+                 ) -> list[tuple[str, Triple]]:
+    """Each missed expected event and each unexpected produced event with its class:
+
+    - ``country missing``: produced with the same root where the expected actor has a country and
+      the produced one is ``---`` (the rest agreeing);
+    - ``wrong person``: produced with the same root and one actor of another country that a
+      person entry of the dictionaries gave (``entries`` maps produced triples to their
+      (source_entry, target_entry));
+    - ``wrong code``: the same source and target, another code;
+    - ``missing actor``: the same root and one side's country right, the other wrong or missing;
+    - ``no event``: nothing produced shares the event's dyad or root;
+    - ``extra event``: a produced event left over.
+    A produced event used to explain a miss is not counted again as extra."""
+    missed = sorted(expected - produced)
+    extra = sorted(produced - expected)
+    used: set[Triple] = set()
+    out: list[tuple[str, Triple]] = []
+    entries = entries or {}
+
+    def find(rule) -> Triple | None:
+        for p in extra:
+            if p not in used and rule(p):
+                return p
+        for p in extra:
+            if rule(p):
+                return p
+        return None
+
+    for e in missed:
+        es, et, ec = e
+        root = ec[:2]
+        same_root = lambda p: p[2][:2] == root  # noqa: E731
+        p = find(lambda p: same_root(p) and (
+            (_country(p[0]) == NO_ACTOR and _country(es) != NO_ACTOR and _country(p[1]) == _country(et))
+            or (_country(p[1]) == NO_ACTOR and _country(et) != NO_ACTOR and _country(p[0]) == _country(es))))
+        cls = "country missing" if p else None
+        if cls is None:
+            def person(p: Triple) -> bool:
+                src, tgt = entries.get(p, (None, None))
+                return same_root(p) and (
+                    (_country(p[0]) != _country(es) and "people" in (src or "") and _country(p[1]) == _country(et))
+                    or (_country(p[1]) != _country(et) and "people" in (tgt or "") and _country(p[0]) == _country(es)))
+            p = find(person)
+            cls = "wrong person" if p else None
+        if cls is None:
+            p = find(lambda p: (p[0], p[1]) == (es, et) or (_country(p[0]), _country(p[1])) == (_country(es), _country(et)))
+            cls = "wrong code" if p else None
+        if cls is None:
+            p = find(lambda p: same_root(p) and (_country(p[0]) == _country(es) or _country(p[1]) == _country(et)))
+            cls = "missing actor" if p else "no event"
+        if p is not None:
+            used.add(p)
+        out.append((cls, e))
+    out.extend(("extra event", p) for p in extra if p not in used)
+    return out
 
 
 def judge(
@@ -377,6 +450,14 @@ class ValidationReport:
             row["passed"] += int(r.passed)
         return {c: out[c] for c in order_categories(out)}
 
+    def miss_classes(self) -> dict[str, list[tuple[RecordResult, Triple]]]:
+        """Every miss (see :func:`miss_classes`) grouped by class, in MISS_CLASSES order."""
+        groups: dict[str, list[tuple[RecordResult, Triple]]] = {c: [] for c in MISS_CLASSES}
+        for r in self.failures:
+            for cls, triple in r.miss_classes():
+                groups[cls].append((r, triple))
+        return {c: rs for c, rs in groups.items() if rs}
+
     def causes(self) -> dict[str, list[RecordResult]]:
         groups: dict[str, list[RecordResult]] = {}
         for r in self.failures:
@@ -413,6 +494,7 @@ class ValidationReport:
             "noevent_empty": self.noevent_empty(),
             "categories": self.categories(),
             "failure_causes": {c: len(rs) for c, rs in self.causes().items()},
+            "miss_classes": {c: len(rs) for c, rs in self.miss_classes().items()},
             "crashed": sum(1 for r in self.results if r.crash is not None),
             "ignored_config": list(self.ignored_config),
             "ignored_config_why": self.ignored_config_why(),
@@ -495,7 +577,16 @@ class ValidationReport:
             console.print("\n[bold]Records[/bold]")
             for line in self.record_lines():
                 console.print(line, markup=False, highlight=False)
+        classes = self.miss_classes()
+        if classes:
+            console.print("Misses by class (events): " + ", ".join(f"{c} {len(v)}" for c, v in classes.items()))
         if show_failures:
+            for cls, items in classes.items():
+                console.print(f"\n[bold]{escape(cls)}[/bold] ({len(items)} events)")
+                for r, triple in items:
+                    console.print(f"  {escape(r.record.id)}: {escape(_fmt(triple))}  "
+                                  f"[dim]{escape(_short(r.record.text, 90))}[/dim]")
+            console.print("\n[bold]Failing records[/bold]")
             for r in self.failures:
                 render_failure(r, console)
 
@@ -670,7 +761,10 @@ def run_validation(gold_path: str | Path, coder: Any, *, records: Sequence[GoldR
         for i, rec in enumerate(records):
             _apply_config(coder, rec.config, ignored, defaults)
             try:
-                events = coder.code_text(rec.text, date=rec.date, story_id=rec.id)
+                if rec.context:
+                    events = coder.code_text(rec.text, date=rec.date, story_id=rec.id, context=rec.context)
+                else:
+                    events = coder.code_text(rec.text, date=rec.date, story_id=rec.id)
             except (ModelError, KeyboardInterrupt):
                 raise
             except EventcoderError as err:

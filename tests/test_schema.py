@@ -45,6 +45,9 @@ EXPECTED = [
     ("sentence_text", pa.string(), False),
     ("publisher", pa.string(), True),
     ("url", pa.string(), True),
+    ("source_country_inferred", pa.bool_(), False),
+    ("target_country_inferred", pa.bool_(), False),
+    ("trigger", pa.string(), False),
 ]
 
 
@@ -136,6 +139,8 @@ events = st.builds(
     target_text=maybe(texts), event_code=codes, root_code=codes, quad_class=st.integers(-128, 127),
     goldstein=maybe(goldsteins), verb_text=texts, pattern=texts, sentence_text=texts,
     publisher=maybe(texts), url=maybe(texts), source_entry=st.none(), target_entry=st.none(),
+    source_country_inferred=st.booleans(), target_country_inferred=st.booleans(),
+    trigger=st.sampled_from(["verb", "noun"]),
 )
 
 

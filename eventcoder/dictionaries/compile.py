@@ -160,6 +160,8 @@ class Lexicon:
     story_discards: PhraseIndex
     # verb form (lemma or inflected form, lower case) -> its patterns, indexed by anchor word
     verbs: dict[str, VerbIndex]
+    # noun (last word, lower case, singular and plural) -> [(the words before it, NounPattern)]
+    nouns: dict[str, list] = field(default_factory=dict)
 
     @cached_property
     def mention_openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
@@ -181,6 +183,14 @@ class Lexicon:
 
     def agent(self, payload: int) -> AgentEntry:
         return self.dictionaries.agents[payload]
+
+    @cached_property
+    def _agents_by_phrase(self) -> dict[str, int]:
+        return {p: i for i, a in enumerate(self.dictionaries.agents) for p in a.phrases}
+
+    def agent_named(self, phrase: str) -> int | None:
+        """The payload of the agent entry written ``phrase`` ("troops"), or None."""
+        return self._agents_by_phrase.get(phrase)
 
 
 def _tokenizer():
@@ -252,7 +262,17 @@ def compile_lexicon(d: Dictionaries) -> Lexicon:
     for n, v in enumerate(d.verbs):
         for form in v.verbs:
             verbs[form].add(rank[n], v)
-    return Lexicon(d, d.fingerprint(), actors, agents, references, sentence_discards, story_discards, dict(verbs))
+    # noun (its last word, singular and plural, lower case) -> (the words before it, pattern)
+    nouns: dict[str, list] = defaultdict(list)
+    for n in d.nouns:
+        for words in n.words:
+            for last in {words[-1], *plural_forms(words[-1])}:
+                nouns[last].append((words[:-1], n))
+    for entries in nouns.values():
+        entries.sort(key=lambda e: -len(e[0]))  # "air strike" before "strike"
+    return Lexicon(
+        d, d.fingerprint(), actors, agents, references, sentence_discards, story_discards, dict(verbs), dict(nouns)
+    )
 
 
 # ----------------------------------------------------------------------------------------------

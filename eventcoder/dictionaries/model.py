@@ -102,6 +102,17 @@ class ActorEntry:
         for dc in self.codes:
             if dc.applies(day):
                 return dc.code
+        if day is None and self.codes:
+            # A story without a date: an entry whose codes all name one country still names it;
+            # its latest code says the role ("Putin" is RUSGOV, not nothing).
+            first = self.codes[0].code[:3]
+            latest = self.codes[0]
+            for dc in self.codes:
+                if dc.code[:3] != first:
+                    return None
+                if latest.start is not None and (dc.start is None or dc.start > latest.start) or dc.end is None:
+                    latest = dc
+            return latest.code
         return None
 
 
@@ -151,6 +162,31 @@ class VerbPattern:
         if passive and self.passive_code is not None:
             return self.passive_code
         return self.code
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    """An event a noun carries ("air strikes by X on Y", "talks between X and Y").
+
+    ``words``: the noun as written, one tuple of lower-case words per alternative ("air strike").
+    The source is the noun's possessor or actor modifier ("Russia's", "US"), or the object of
+    ``by`` or of a ``source`` preposition; the target the object of a ``target`` preposition.
+    ``mutual``: the event goes both ways ("talks", "clashes"); ``between X and Y`` names both.
+    ``implied``: the agent code of an unnamed source ("protests against X": OPP), whose country
+    is inferred like any role's."""
+
+    name: str
+    words: tuple[tuple[str, ...], ...]
+    code: str
+    target: tuple[str, ...] = ("on", "against")
+    source: tuple[str, ...] = ()
+    mutual: bool = False
+    implied: str | None = None
+    origin: Origin | None = None
+
+    @property
+    def text(self) -> str:
+        return f"noun {self.name} = {self.code}"
 
 
 @dataclass(frozen=True)
@@ -204,6 +240,7 @@ class Dictionaries:
     actors: list[ActorEntry] = field(default_factory=list)
     agents: list[AgentEntry] = field(default_factory=list)
     verbs: list[VerbPattern] = field(default_factory=list)
+    nouns: list[NounPattern] = field(default_factory=list)
     synsets: dict[str, Synset] = field(default_factory=dict)
     negating: set[str] = field(default_factory=set)
     aspectual: set[str] = field(default_factory=set)
@@ -237,6 +274,7 @@ class Dictionaries:
             "people": sum(1 for a in self.actors if a.type == "person"),
             "agents": len(self.agents),
             "verb patterns": len(self.verbs),
+            "noun patterns": len(self.nouns),
             "verb codes": len({v.code for v in self.verbs if v.code != NO_EVENT}),
             "synsets": len(self.synsets),
             "discards": len(self.discards),

@@ -29,6 +29,7 @@ from .model import (
     Dictionaries,
     Discard,
     IssueEntry,
+    NounPattern,
     Origin,
     Problem,
     Reference,
@@ -206,6 +207,9 @@ class _Reader:
         for path in self.files("verbs/*.txt"):
             for origin, line in self.lines(path):
                 self.guard(origin, self.verb_line, origin, line)
+        for path in self.files("nouns.txt"):
+            for origin, line in self.lines(path):
+                self.guard(origin, self.noun_line, origin, line)
         for path in self.files("discards.txt"):
             for origin, line in self.lines(path):
                 self.guard(origin, self.discard_line, origin, line)
@@ -329,6 +333,45 @@ class _Reader:
         passive = codes[1].strip() if len(codes) == 2 else None
         self.d.verbs.append(VerbPattern(verbs, tuple(post), code, passive, tuple(pre), origin, line))
 
+    def noun_line(self, origin: Origin, line: str) -> None:
+        """``clash = 190 target with | against | mutual``: after the code, options separated by
+        ``|``: ``target PREP`` (more prepositions follow as ``| PREP``), ``source PREP``,
+        ``mutual``, ``implied AGENT``."""
+        lhs, rhs = _split_entry(line, origin)
+        phrases = _phrases(lhs)
+        if not phrases:
+            raise DictionaryError("no noun before '='", entry=line[:40], fix="write the noun first, e.g. 'air strike = 195'")
+        parts = [p.split() for p in rhs.split("|")]
+        if not parts or not parts[0]:
+            raise DictionaryError("no code after '='", entry=phrases[0], fix="write a CAMEO code, e.g. '= 195'")
+        code = parts[0][0]
+        if not EVENT_CODE_RE.match(code):
+            raise DictionaryError(f"'{code}' is not a CAMEO event code", entry=phrases[0], fix="write e.g. '= 195'")
+        options: dict = {}
+        last = None
+        for words in [parts[0][1:]] + parts[1:]:
+            if not words:
+                continue
+            key, values = words[0].lower(), tuple(w.lower() for w in words[1:])
+            if key in ("target", "source") and values:
+                options[key] = values
+                last = key
+            elif last and len(words) == 1 and key not in ("mutual", "implied"):
+                options[last] += (key,)  # "target on | against": one more preposition
+            elif key == "mutual" and not values:
+                options["mutual"] = True
+                last = None
+            elif key == "implied" and len(values) == 1 and AGENT_CODE_RE.match(words[1]):
+                options["implied"] = words[1]
+                last = None
+            else:
+                raise DictionaryError(
+                    f"unknown noun option '{' '.join(words)}'", entry=phrases[0],
+                    fix="use 'target PREP ...', 'source PREP ...', 'mutual' or 'implied AGENT', separated by '|'",
+                )
+        words = tuple(tuple(normalize_phrase(p).lower().split()) for p in phrases)
+        self.d.nouns.append(NounPattern(phrases[0], words, code, origin=origin, **options))
+
     def discard_line(self, origin: Origin, line: str) -> None:
         story = line.startswith("+")
         body = line[1:] if story else line
@@ -380,6 +423,8 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.agents = [a for a in out.agents if not agent_keys & {phrase_key(p) for p in a.phrases}] + layer.agents
         verb_keys = {_verb_key(v) for v in layer.verbs}
         out.verbs = [v for v in out.verbs if _verb_key(v) not in verb_keys] + layer.verbs
+        noun_keys = {w for n in layer.nouns for w in n.words}
+        out.nouns = [n for n in out.nouns if not noun_keys & set(n.words)] + layer.nouns
         out.cameo.update(layer.cameo)
         out.synsets.update(layer.synsets)
         out.negating |= layer.negating
@@ -472,6 +517,11 @@ def validate(d: Dictionaries) -> list[Problem]:
                         v.origin, v.text, f"'{code}' is not a CAMEO code in cameo.txt",
                         "use a code listed in cameo.txt, or '---' for no event",
                     ))
+        for n in d.nouns:
+            if n.code not in d.cameo:
+                problems.append(Problem(
+                    n.origin, n.name, f"'{n.code}' is not a CAMEO code in cameo.txt", "use a code listed in cameo.txt",
+                ))
         for code, other in d.elsewhere.items():
             for c in (code, other):
                 if c not in d.cameo:

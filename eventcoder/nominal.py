@@ -1,0 +1,183 @@
+"""Events that nouns carry: "air strikes by X on Y", "talks between X and Y", "X's visit to Y".
+
+News reports many events as nouns. A noun listed in the dictionaries' ``nouns.txt`` gives an
+event when its own phrase names the parties:
+
+- the source: the noun's possessor or actor modifier ("Russia's invasion", "US air strikes"),
+  the object of ``by`` ("the arrest of X by Kenyan police") or of a ``source`` preposition;
+  with ``implied AGENT`` an unnamed source is that role, its country inferred as any role's
+  ("protests against the government in Nairobi" -> KENOPP 140 KENGOV);
+- the target: the object of a ``target`` preposition ("on Y", "against Y", "of X" for an arrest);
+- ``between X and Y`` names both sides, and a ``mutual`` noun ("talks", "clashes") goes both ways.
+
+A noun that a verb pattern already coded ("launched air strikes on Y") gives nothing more, and
+neither does a noun that is only planned, possible, denied or asked for ("a possible attack",
+"called for talks", "there were no talks"). The events carry ``trigger`` "noun".
+"""
+
+from __future__ import annotations
+
+from .actors import UNKNOWN_COUNTRY, Mention
+
+# Modifiers that make the noun's event not (yet) real.
+_UNREAL = frozenset({
+    "possible", "potential", "planned", "proposed", "future", "prospective", "upcoming", "impending", "imminent",
+    "threatened", "hypothetical", "expected", "feared", "would-be",
+})
+_UNREAL_DET = frozenset({"no", "any"})
+# Links through which a noun phrase belongs to the clause of the verb above it.
+_UP = frozenset({"dobj", "pobj", "prep", "conj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod"})
+
+
+def _objects(tok, prepositions) -> list:
+    """Objects of the token's phrases with these prepositions. For a direct object, also those
+    the parser hung on its verb after it ("condemned the air strikes by X on Y")."""
+    out = []
+    owners = [tok]
+    if tok.dep_ == "dobj" and tok.head is not tok:
+        owners.append(tok.head)
+    for owner in owners:
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in prepositions and (owner is tok or c.i > tok.i):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.append(p)
+    return out
+
+
+def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
+    """The mentions of tokens and of their coordinated partners."""
+    found: list[Mention] = []
+    seen = set()
+    stack = list(tokens)
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        m = by_head.get(t.i)
+        if m is not None and m not in found:
+            found.append(m)
+            for p in m.partners:
+                if p in by_head and by_head[p] not in found:
+                    found.append(by_head[p])
+        stack.extend(t.conjuncts)
+        for c in t.children:
+            if c.dep_ == "appos":
+                stack.append(c)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _unreal(tok, lex) -> bool:
+    for c in tok.children:
+        if (c.dep_ == "amod" and c.lower_ in _UNREAL) or (c.dep_ == "det" and c.lower_ in _UNREAL_DET):
+            return True
+    d = lex.dictionaries
+    t = tok
+    for _ in range(8):
+        if t.dep_ not in _UP or t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma in d.intending or t.lemma in d.negating:
+                return True  # "called for talks", "denied the attack"
+            for c in t.children:
+                if c.dep_ == "neg":
+                    return True
+            if t.dep_ not in ("xcomp", "ccomp", "conj"):
+                return False
+    return False
+
+
+def _pattern(lex, tok):
+    entries = lex.nouns.get(tok.lower_) or lex.nouns.get(tok.lemma)
+    if not entries:
+        return None
+    doc_words = None
+    for before, pat in entries:
+        if not before:
+            return pat
+        n = len(before)
+        if doc_words is None:
+            # The words written before the noun in its own phrase ("air" of "air strikes").
+            doc_words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
+            doc_words = [w.lower_ for w in sorted(doc_words, key=lambda w: w.i)]
+        if tuple(doc_words[-n:]) == before:
+            return pat
+    return None
+
+
+def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -> list:
+    """Events carried by the nouns of one sentence. ``taken``: tokens a verb pattern matched;
+    ``make_event(noun, source, target, code, pattern, text)`` builds the event record."""
+    out = []
+    nouns = lex.nouns
+    if nouns.keys().isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+        return out  # no noun of the dictionaries in the sentence (checked without a Python loop)
+    for tok in sent:
+        if tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
+            continue
+        if tok.i in taken or (tok.lower_ not in lex.nouns and tok.lemma not in lex.nouns):
+            continue
+        pat = _pattern(lex, tok)
+        if pat is None or _unreal(tok, lex):
+            continue
+        own = by_head.get(tok.i)  # "US air strikes", "Russia's invasion": the phrase's own actor
+        if own is not None and own.start > tok.i:
+            own = None
+        target_tokens = _objects(tok, pat.target)
+        targets = _members(target_tokens, by_head)
+        sources = [own] if own is not None else []
+        # "the arrest of X by Y": the parser often hangs the by-phrase on X.
+        by = _objects(tok, ("by",) + pat.source)
+        for t in target_tokens:
+            by += _objects(t, ("by",))
+        sources += _members(by, by_head)
+        if len(by_head) < 2 and not (pat.implied and not sources):
+            continue
+        between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
+        if pat.mutual and len(between) < 2:  # "the meeting of the Russian and US ministers"
+            between = _members(_objects(tok, ("of",)), by_head)
+        if len(between) >= 2:
+            pairs = [(a, b) for a in between for b in between if a is not b]
+        else:
+            if not sources and pat.implied and targets:
+                sources = _implied(pat, tok, targets, by_head)
+            pairs = [(s, t) for s in sources for t in targets]
+            if pat.mutual:
+                pairs += [(t, s) for s, t in pairs]
+        text = " ".join(w.text for w in sorted([tok] + [c for c in tok.children if c.dep_ == "prep"], key=lambda w: w.i))
+        done = set()
+        for s, t in pairs:
+            if s.code == t.code or s.head == t.head or s.code.startswith(UNKNOWN_COUNTRY) or (s.code, t.code) in done:
+                continue
+            if s.country is not None and s.country == t.country and (s.agent or "GOV") == "GOV" \
+                    and (t.agent or "GOV") == "GOV":
+                continue  # one state under two names
+            done.add((s.code, t.code))
+            out.append(make_event(tok.i, s, t, pat.code, pat, text))
+    return out
+
+
+def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> list[Mention]:
+    """The unnamed source of "protests against X": the implied role, of the country of the place
+    in the noun's phrase, else of the target."""
+    from .country_inference import _places_below
+
+    country = _places_below(tok, by_head, None) or targets[0].country
+    if not country:
+        return []
+    code = country + pat.implied
+    t = targets[0]
+    return [Mention(tok.i, tok.i, tok.i + 1, code, country, pat.implied, tok.text, pat.text, "other", t.sentence,
+                    inferred=True)]
+
+
+def instrument_code(lex, tok) -> str | None:
+    """The code of the event noun ``tok`` names when it is the means of a harming verb's act
+    ("air strikes killed ..."), or None."""
+    if tok.pos_ != "NOUN" or (tok.lower_ not in lex.nouns and tok.lemma not in lex.nouns):
+        return None
+    pat = _pattern(lex, tok)
+    return pat.code if pat is not None and pat.code[:2] in ("18", "19", "20") else None
