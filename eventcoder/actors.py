@@ -433,13 +433,20 @@ class StoryContext:
             lowers, texts = sent.lowers, sent.texts
         if not _PAIR_WORDS.isdisjoint(lowers):
             self._pairs(sent, lowers, out, taken, sentence_index)
-        self._introduced = {}
-        for m in mentions:
-            if m.via is None and m.head >= m.start + 1 and (m.type == "person" or m.agent):
-                doc.build(sent.start, sent.end)
+        if self._introduced:
+            self._introduced = {}
+        for m in mentions:  # built: the sentence has mentions
+            if m.via is None and m.head > m.start:
                 tok = doc[m.head]
-                if tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok.text) > 2 \
-                        and (m.type == "person" or tok.lower_ not in m.entry.lower()):
+                if tok.pos_ != "PROPN" and m.agent and m.head + 1 < sent.end and m.head == m.end - 1:
+                    # "opposition leader Tendai Mazarura spoke": the name after the title
+                    j = m.head + 1
+                    while j < sent.end and doc[j].pos_ == "PROPN" and j not in taken:
+                        j += 1
+                    if j > m.head + 1 and len(doc[j - 1].text) > 2 and doc[j - 1].text[:1].isupper():
+                        self._introduced[m.head] = doc[j - 1].text
+                elif tok.pos_ == "PROPN" and (m.type == "person" or m.agent) and len(tok.text) > 2 \
+                        and tok.text[:1].isupper() and (m.type == "person" or tok.lower_ not in m.entry.lower()):
                     self._introduced[m.head] = tok.text
         if self.names and not self.names.keys().isdisjoint(texts):
             doc.build(sent.start, sent.end)

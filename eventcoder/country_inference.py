@@ -161,12 +161,11 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
     by_head = {m.head: m for m in mentions}
     doc = sent.doc
     out = list(mentions)
-    fallback = story.default()
     for k in unknown:
         m = out[k]
         head = doc[m.head]
         country = (_possessor(head, by_head) or _places_below(head, by_head, day) or _clause_place(head, by_head, day)
-                   or fallback)
+                   or story.default())
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
     return out

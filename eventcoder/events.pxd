@@ -20,6 +20,9 @@ cdef bint _is_passive(Tok v)
 @cython.locals(c=Tok)
 cdef bint _has_subject(Tok v)
 
+@cython.locals(c=Tok, gov=Tok)
+cdef int _announcement(Tok v, object lex)
+
 @cython.locals(t=Tok, gov=Tok)
 cdef bint _codable(Tok v, object lex)
 
@@ -64,5 +67,5 @@ cdef object _first_match(list pats, bint passive, list own, _Keys own_keys, _Key
 @cython.locals(v=Tok, t=Tok, c=Tok, by_head=dict, events=list, consumed=set, clause=list, own=list, pre=list,
                extended=list, own_keys=_Keys, pre_keys=_Keys, ext_keys=_Keys, keys=set, passive=bint,
                subjects=list, sources=list, targets=list, words=list, post=list, noun_taken=set, coded=set,
-               subject_tokens=list)
+               subject_tokens=list, superseded=set, complements=set, announced=int)
 cdef list _code_sentence(object lex, object sent, list mentions, bint require_dyad)

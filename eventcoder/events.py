@@ -91,6 +91,24 @@ def _codable(v, lex: Lexicon) -> bool:
     return True
 
 
+def _announcement(v, lex: Lexicon) -> int:
+    """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
+    "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
+    d = lex.dictionaries
+    for c in v.children:
+        if c.dep_ == "aux":
+            if c.lower_ in d.speculative:
+                return 2
+            if c.lower_ in d.announcing and v.lemma not in d.aspectual:
+                # "would resume its airstrikes", "will continue attacks": an act already under
+                # way goes on, which reports the act itself
+                return 1
+    gov = v.head
+    if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
+        return 1
+    return 0
+
+
 def _candidates(lex: Lexicon, names, keys: set[str], worded: bool = False) -> list[VerbPattern]:
     """Patterns for the verb forms ``names`` (its lemma and its surface form: PETRARCH lists
     some forms, like "left", as verbs of their own) whose words can occur in the clause, most
@@ -411,6 +429,9 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
 # Istanbul"; but "fired shells at Seoul").
 _SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
 
+# Roles of a state's coercive forces (for violent repression of its own protesters, 175).
+_FORCES = frozenset({"COP", "MIL", "GOV"})
+
 # Verbs whose subject may be the means rather than the actor ("the air strike killed ...").
 _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})
 
@@ -488,13 +509,17 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
+    superseded: set[int] = set()  # governing verbs whose announced complement codes the event
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
         lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
         light = lex.dictionaries.light if lemma in lex.dictionaries.aspectual else None
-        if (by_lemma is None and by_form is None and not light) or not _codable(v, lex):
+        if by_lemma is None and by_form is None and not light:
+            continue
+        announced = _announcement(v, lex) if lex.dictionaries.announced else 0
+        if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v))):
             continue
         passive = _is_passive(v)
         subject_tokens = _subject_tokens(v, passive)
@@ -533,6 +558,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         code = pat.code_for(passive)
         if code == NO_EVENT:
             continue
+        if announced == 1:
+            code = lex.dictionaries.announced_code(code)
+            if code is None:
+                continue  # an announced act with no intent or threat code ("will say")
+            if v.head.i != v.i:
+                superseded.add(v.head.i)  # "threatened to sink Japan": the threat's own code is 1384
         if lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):
             # "A Myanmar military air strike killed ten civilians": the means named by the
             # subject gives the code (195), as "carried out an air strike" would.
@@ -593,11 +624,19 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     continue
                 done.add(key)
                 pair_code = code
-                if places and tm is not None and s.country and tm.country and any(
+                if (code[:2] == "19" or code[:2] == "18") and tm is not None and tm.agent == "OPP" \
+                        and s.agent in _FORCES and s.country is not None and s.country == tm.country:
+                    pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
+                elif places and tm is not None and s.country and tm.country and any(
                     place not in (s.country, tm.country) for place in places
                 ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
                     pair_code = elsewhere
                 events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
+    if superseded:
+        complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
+                       if e.verb not in superseded}
+        events = [e for e in events if e.verb not in superseded
+                  or (e.source.code, e.target.code if e.target is not None else None) not in complements]
     if lex.nouns:
         coded = set()
         for e in events:

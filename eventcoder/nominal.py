@@ -45,6 +45,17 @@ def _objects(tok, prepositions) -> list:
     return out
 
 
+def _has_prep(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "prep":
+            return True
+    if tok.dep_ == "dobj" and tok.head is not tok:
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.i > tok.i:
+                return True
+    return False
+
+
 def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     """The mentions of tokens and of their coordinated partners."""
     found: list[Mention] = []
@@ -113,19 +124,24 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
     ``make_event(noun, source, target, code, pattern, text)`` builds the event record."""
     out = []
     nouns = lex.nouns
-    if nouns.keys().isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+    lowers = sent.doc.lowers[sent.start:sent.end]
+    if nouns.keys().isdisjoint(lowers):
         return out  # no noun of the dictionaries in the sentence (checked without a Python loop)
-    for tok in sent:
-        if tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
+    doc = sent.doc
+    for k, low in enumerate(lowers):
+        if low not in nouns:
             continue
-        if tok.i in taken or (tok.lower_ not in lex.nouns and tok.lemma not in lex.nouns):
-            continue
-        pat = _pattern(lex, tok)
-        if pat is None or _unreal(tok, lex):
+        tok = doc[sent.start + k]
+        if (tok.pos_ != "NOUN" and tok.pos_ != "PROPN") or tok.i in taken:
             continue
         own = by_head.get(tok.i)  # "US air strikes", "Russia's invasion": the phrase's own actor
         if own is not None and own.start > tok.i:
             own = None
+        if own is None and not _has_prep(tok):
+            continue  # no party named in the noun's phrase (checked before the costlier tests)
+        pat = _pattern(lex, tok)
+        if pat is None or _unreal(tok, lex):
+            continue
         target_tokens = _objects(tok, pat.target)
         targets = _members(target_tokens, by_head)
         sources = [own] if own is not None else []

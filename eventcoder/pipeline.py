@@ -27,6 +27,10 @@ for _name, _default in (("events", None), ("story_date", None), ("story_id", Non
         Doc.set_extension(_name, default=_default)
 
 
+# A dateline ends with one of these ("KARACHI, Pakistan (Reuters) -", "NAIROBI:").
+_DATELINE_MARKS = frozenset({"-", "\u2014", "\u2013", ":", "--"})
+
+
 def _discarded(index, lowers: list[str], texts: list[str]) -> bool:
     firsts = index.by_first
     if firsts.keys().isdisjoint(lowers) and firsts.keys().isdisjoint(texts):
@@ -64,7 +68,10 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         mentions = sentence_mentions(lex, sent, index, day, s_lowers, s_texts)
         mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
         if countries is None:
-            dateline, dateline_end = dateline_country(parsed.opening(), day) if k == 0 else (None, 0)
+            dateline, dateline_end = (
+                dateline_country(parsed.opening(), day) if k == 0 and _DATELINE_MARKS.intersection(texts[:14])
+                else (None, 0)
+            )
             countries = StoryCountries(dateline)
             if dateline_end and mentions:  # the dateline's own place is not what the story names
                 countries.observe([m for m in mentions if parsed.char_start(m.start) >= dateline_end])

@@ -27,6 +27,8 @@ MODULES = (
     "eventcoder/pipeline.py",
     "eventcoder/dates.py",
     "eventcoder/records.py",
+    "eventcoder/nominal.py",
+    "eventcoder/country_inference.py",
     "eventcoder/dictionaries/compile.py",
 )
 MANIFEST = "eventcoder/_compiled.json"

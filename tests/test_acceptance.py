@@ -45,7 +45,8 @@ def test_negated_attack(bundled_coder):
     ("Putin met with Obama in Moscow.", ("RUSGOV", "040", "USAELI")),
     ("Putin met with Obama in Paris.", ("RUSGOV", "044", "USAELI")),  # a third country: CAMEO 044
     ("Germany called for talks with Russia.", ("DEU", "026", "RUS")),
-    ("The US defense department said it would impose sanctions on Iran.", ("USAMIL", "163", "IRN")),
+    # an announced act is its threat (docs/gold-format.md, convention 5): threaten with sanctions
+    ("The US defense department said it would impose sanctions on Iran.", ("USAMIL", "1312", "IRN")),
 ])
 def test_phrasal_patterns_decide_the_code(bundled_coder, text, expected):
     assert expected in [g[:3] for g in coded(bundled_coder, text)]

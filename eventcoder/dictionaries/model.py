@@ -252,6 +252,20 @@ class Dictionaries:
     # code -> the code it becomes when the event takes place in a third country ("met Kim in
     # Singapore": 040 -> 044), from "@elsewhere 040 = 044".
     elsewhere: dict[str, str] = field(default_factory=dict)
+    # Verbs whose complement is an act announced, planned or promised ("vowed to attack") and
+    # auxiliaries that announce one ("will", "would"): the act's code becomes its intent or threat,
+    # by the longest code prefix in ``announced`` ("@announced 19 = 1384"); no prefix, no event.
+    announcing: set[str] = field(default_factory=set)
+    announced: dict[str, str] = field(default_factory=dict)
+    # Auxiliaries of speculation ("could", "might"): what they govern is no event.
+    speculative: set[str] = field(default_factory=set)
+
+    def announced_code(self, code: str) -> str | None:
+        for n in range(len(code), 1, -1):
+            got = self.announced.get(code[:n])
+            if got is not None:
+                return got
+        return None
     discards: list[Discard] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)

@@ -285,17 +285,21 @@ class _Reader:
                 self.d.intending |= words
             elif key == "light":
                 self.d.light |= words
-            elif key == "elsewhere":
+            elif key == "announcing":
+                self.d.announcing |= words
+            elif key == "speculative":
+                self.d.speculative |= words
+            elif key in ("elsewhere", "announced"):
                 code, eq, other = (x.strip() for x in value.partition("="))
                 if not eq or not code or not other or " " in code or " " in other:
                     raise DictionaryError(
-                        "@elsewhere needs two codes", entry=line[:40], fix="write '@elsewhere 040 = 044'"
+                        f"@{key} needs two codes", entry=line[:40], fix=f"write e.g. '@{key} 040 = 044'"
                     )
-                self.d.elsewhere[code] = other
+                (self.d.elsewhere if key == "elsewhere" else self.d.announced)[code] = other
             else:
                 raise DictionaryError(
                     f"unknown directive '@{key}'", entry=line[:40],
-                    fix="use @negating, @intending, @aspectual, @light or @elsewhere",
+                    fix="use @negating, @intending, @aspectual, @light, @announcing, @speculative, @announced or @elsewhere",
                 )
             return
         lhs, rhs = _split_entry(line, origin)
@@ -432,6 +436,9 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.intending |= layer.intending
         out.light |= layer.light
         out.elsewhere.update(layer.elsewhere)
+        out.announcing |= layer.announcing
+        out.speculative |= layer.speculative
+        out.announced.update(layer.announced)
         out.discards += layer.discards
         out.references += layer.references
         out.issues += layer.issues
@@ -521,6 +528,12 @@ def validate(d: Dictionaries) -> list[Problem]:
             if n.code not in d.cameo:
                 problems.append(Problem(
                     n.origin, n.name, f"'{n.code}' is not a CAMEO code in cameo.txt", "use a code listed in cameo.txt",
+                ))
+        for code, other in d.announced.items():
+            if other not in d.cameo or not d.cameo.keys() & {k for k in d.cameo if k.startswith(code)}:
+                problems.append(Problem(
+                    None, f"@announced {code} = {other}", f"'{code}' starts no CAMEO code or '{other}' is none",
+                    "write a code prefix and a CAMEO code, e.g. '@announced 04 = 036'",
                 ))
         for code, other in d.elsewhere.items():
             for c in (code, other):
@@ -666,6 +679,11 @@ def write_folder(d: Dictionaries, out: str | Path, header: str = "") -> dict[str
     if d.light:
         verb_lines.append("@light " + " | ".join(sorted(d.light)))
     verb_lines += [f"@elsewhere {a} = {b}" for a, b in sorted(d.elsewhere.items())]
+    if d.announcing:
+        verb_lines.append("@announcing " + " | ".join(sorted(d.announcing)))
+    if d.speculative:
+        verb_lines.append("@speculative " + " | ".join(sorted(d.speculative)))
+    verb_lines += [f"@announced {a} = {b}" for a, b in sorted(d.announced.items())]
     verb_lines += [format_pattern(v) for v in d.verbs]
     put("verbs/verbs.txt", verb_lines)
     put("discards.txt", [("+ " if x.story else "") + x.phrase for x in d.discards])
