@@ -215,9 +215,36 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
             if head_i in shared:
                 m = replace(m, partners=tuple(shared[head_i]))
             mentions.append(m)
+    _coordinated_nationalities(doc, mentions)
     _share_country(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:
+    """"Indian and Pakistani forces", "the Azerbaijani and Armenian foreign ministers": a role of
+    coordinated nationalities is one party per nationality. The parser hangs the second
+    nationality on the first as a conjunct, where it names a bare country; it takes the role and
+    becomes a partner of the role's mention, so that both act."""
+    if len(mentions) < 2:
+        return
+    at = {m.head: k for k, m in enumerate(mentions)}
+    for k in range(len(mentions)):
+        m = mentions[k]
+        if not m.agent or not m.country or m.head <= m.start:
+            continue
+        partners = list(m.partners)
+        for i in range(m.start, m.head):
+            for c in doc[i].children:
+                j = at.get(c.i)
+                if c.dep_ != "conj" or j is None:
+                    continue
+                other = mentions[j]
+                if len(other.code) == 3 and other.country and other.country != m.country and other.code[:3] not in NON_STATE:
+                    mentions[j] = replace(other, code=other.country + m.agent, agent=m.agent)
+                    partners.append(c.i)
+        if len(partners) > len(m.partners):
+            mentions[k] = replace(m, partners=tuple(partners))
 
 
 def _share_country(doc, mentions: list[Mention]) -> None:

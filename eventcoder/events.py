@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import Mention
-from .nominal import code_nouns, instrument_code
+from .nominal import code_nouns, instrument_code, passive_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
 
@@ -381,6 +381,8 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Men
         if m is not None:
             if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
                 continue  # "met with his Kenyan counterpart": the counterpart, not "his"
+            if m.place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
+                continue  # "met in Washington": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
 
@@ -419,7 +421,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
             return found
     for t in clause_after:
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
-            if t.dep_ == "pobj" and t.head.lower_ in _SETTING and by_head[t.i].place and _is_city(t.text):
+            if by_head[t.i].place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
                 continue  # "held talks in Istanbul": a place, not the other party ("drills near Taiwan" is)
             return _mentions_at(_expand([t]), by_head)
     return []
@@ -428,6 +430,9 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
 # Prepositions after which a city is where the event took place, not a party ("talks in
 # Istanbul"; but "fired shells at Seoul").
 _SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
+
+# Verbs whose plural subject acts on itself ("Indian and Pakistani forces exchanged fire").
+_EXCHANGING = frozenset({"exchange", "trade", "swap"})
 
 # Roles of a state's coercive forces (for violent repression of its own protesters, 175).
 _FORCES = frozenset({"COP", "MIL", "GOV"})
@@ -442,7 +447,7 @@ def _is_city(name: str) -> bool:
     from .gazetteer import lookup
 
     place = lookup(name)
-    return place is not None and place.kind == "city"
+    return place is not None and place.kind in ("city", "state")
 
 
 def _reciprocal(clause_after) -> bool:
@@ -524,6 +529,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         passive = _is_passive(v)
         subject_tokens = _subject_tokens(v, passive)
         subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
+        means = None
+        if not subjects and passive and lemma in _HARMING and lex.nouns:
+            means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"
+            if means is not None:
+                subjects = means[0]
         if not subjects and not ((by_lemma and by_lemma.source_slot) or (by_form and by_form.source_slot)):
             continue  # no actor acts here, and no pattern names one elsewhere
         clause = _clause_tokens(v)
@@ -564,7 +574,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue  # an announced act with no intent or threat code ("will say")
             if v.head.i != v.i:
                 superseded.add(v.head.i)  # "threatened to sink Japan": the threat's own code is 1384
-        if lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):
+        if means is not None and code[:2] in ("18", "19", "20"):
+            code = means[1]
+        elif lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):
             # "A Myanmar military air strike killed ten civilians": the means named by the
             # subject gives the code (195), as "carried out an air strike" would.
             means = instrument_code(lex, subject_tokens[0])
@@ -597,8 +609,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
         )
         mutual = len(sources) > 1 and (
-            # "India and Pakistan accused each other": every member to every other.
-            _reciprocal(post) or
+            # "India and Pakistan accused each other", "exchanged fire": every member to every other.
+            _reciprocal(post) or (not targets and lemma in _EXCHANGING) or
             # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
             (targets and all(t.via is not None and t.code in source_codes for t in targets))
             or (not targets and their)

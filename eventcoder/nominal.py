@@ -197,3 +197,24 @@ def instrument_code(lex, tok) -> str | None:
         return None
     pat = _pattern(lex, tok)
     return pat.code if pat is not None and pat.code[:2] in ("18", "19", "20") else None
+
+
+def passive_means(lex, v, by_head: dict[int, Mention]):
+    """"Ten soldiers were killed in an attack by rebels", "22 Palestinians were killed in Israeli
+    air strikes": a passive harming verb without an agent takes its source from the event noun
+    of its "in"/"during" phrase, and that noun's code. Returns (sources, code) or None."""
+    for c in v.children:
+        if c.dep_ != "prep" or (c.lower_ != "in" and c.lower_ != "during"):
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or p.pos_ != "NOUN":
+                continue
+            code = instrument_code(lex, p)
+            if code is None:
+                continue
+            own = by_head.get(p.i)
+            sources = [own] if own is not None and own.start < p.i else []
+            sources += _members(_objects(p, ("by",)), by_head)
+            if sources:
+                return sources, code
+    return None
