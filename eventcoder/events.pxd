@@ -20,7 +20,7 @@ cdef bint _is_passive(Tok v)
 @cython.locals(c=Tok)
 cdef bint _has_subject(Tok v)
 
-@cython.locals(c=Tok, gov=Tok)
+@cython.locals(c=Tok, gov=Tok, t=Tok)
 cdef int _announcement(Tok v, object lex)
 
 @cython.locals(t=Tok, gov=Tok)

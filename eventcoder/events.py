@@ -103,6 +103,16 @@ def _announcement(v, lex: Lexicon) -> int:
                 # "would resume its airstrikes", "will continue attacks": an act already under
                 # way goes on, which reports the act itself
                 return 1
+    # "If Haftar manages to conquer Tripoli, ...": a condition is no event (the consequence is:
+    # "if NATO ..., Russia will respond" is a threat).
+    t = v
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ == "mark" and (c.lower_ == "if" or c.lower_ == "unless"):
+                return 2
+        if t.dep_ != "xcomp" and t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
     gov = v.head
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
         return 1
