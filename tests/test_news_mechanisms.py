@@ -233,3 +233,15 @@ def test_every_miss_is_classed_once(exp, got):
     missed = [t for c, t in out if c != "extra event"]
     assert sorted(missed) == sorted(exp - got)
     assert all(t in got - exp for c, t in out if c == "extra event")
+
+
+def test_gazetteer_cache_is_written_read_and_rebuilt_when_broken(tmp_path, monkeypatch):
+    from eventcoder import gazetteer
+
+    monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path))
+    built = gazetteer._cached()
+    files = list(tmp_path.glob("gazetteer-*.pkl"))
+    assert len(files) == 1 and built["paris"].iso3 == "FRA"
+    assert gazetteer._cached() == built  # read back
+    files[0].write_bytes(b"not a pickle")
+    assert gazetteer._cached()["paris"].iso3 == "FRA"  # rebuilt, never trusted
