@@ -134,9 +134,10 @@ def test_snippet_converts(snippet: Path) -> None:
         "RURELI 1960-01-01..1995-02-28", "RURGOV 1995-03-01..2003-01-01", "RURELI 2003-01-02.."]
     cruz = people["Maria de la Cruz"]
     assert cruz.names == ["Maria de la Cruz", "President de la Cruz"]  # 'President Cruz': title + one word
-    # An open office is closed at the source's date, then the person is an elite of the country.
+    # An open office is closed at the source's date, then the person is an elite of the country;
+    # the gap 2000-01-02..2009-12-31 before the office is RURELI too (merged with the ELI range).
     assert [str(c) for c in cruz.codes] == [
-        "RURELI 1970-01-01..2000-01-01", "RURGOV 2010-01-01..2014-01-30", "RURELI 2014-01-31.."]
+        "RURELI 1970-01-01..2009-12-31", "RURGOV 2010-01-01..2014-01-30", "RURELI 2014-01-31.."]
     assert [str(c) for c in people["Sean O'Toole"].codes] == ["RURGOVMIL 2012-03-01..2014-01-30", "RURELI 2014-01-31.."]
     assert "Old King Cole" not in people  # every office before 1990
     assert "Karl Curated" not in people  # an alias is in the curated dictionary: it wins
@@ -187,6 +188,37 @@ def test_cli_imports_and_refuses_to_replace_a_hand_written_file(snippet: Path, t
     assert "Anna Smith" not in text  # ZEM is not a country of countries.txt: its codes are dropped
 
 
+GAP_SNIPPET = """\
+RURITANIA_  [RUR]
+ZEMBLA_  [ZEM]
+OTTO_GAPMANN_  # CountryInfo.txt
+\t[RURGOV 950101-981231]
+\t[RURGOVFIN 20000301-030101]
+\t[RURELI 030601-050101]
+\t[RURMIL 060101-080101]
+\t[ZEMGOV 090101-100101]
+"""
+
+gap_snippet = snippet_fixture("gaps.Countries.actors.txt", GAP_SNIPPET)
+
+
+def test_gap_between_offices_of_one_country_is_eli(gap_snippet: Path) -> None:
+    result = pi.read_people(gap_snippet)
+    otto = by_name(result.people)["Otto Gapmann"]
+    # Gaps of one country get RURELI for exactly the gap's days (an ELI range already there
+    # absorbs the gaps on either side); the gap between Ruritania and Zembla is left.
+    assert [str(c) for c in otto.codes] == [
+        "RURGOV 1995-01-01..1998-12-31", "RURELI 1999-01-01..2000-02-29", "RURGOVFIN 2000-03-01..2003-01-01",
+        "RURELI 2003-01-02..2005-12-31", "RURMIL 2006-01-01..2008-01-01", "ZEMGOV 2009-01-01..2010-01-01"]
+    _assert_disjoint_sorted(otto.codes)
+    for x, y in zip(otto.codes[:-1], otto.codes[1:-1]):  # ranges of one country still meet, no overlap
+        assert x.end + dt.timedelta(days=1) == y.start
+    assert (otto.gaps_filled, otto.gaps_left) == (3, 1)
+    assert "filled with <COUNTRY>ELI: 3" in result.summary() and "left without a code: 1" in result.summary()
+    assert pi.fill_gaps([DatedCode("IGOUNO", D(2000, 1, 1), D(2001, 1, 1)),
+                         DatedCode("IGOUNO", D(2003, 1, 1), D(2004, 1, 1))])[1:] == (0, 1)  # not a country
+
+
 # -- property: whatever the TABARI ranges, the native ranges are sorted and never overlap --------
 
 _days = st.dates(min_value=D(1950, 1, 1), max_value=D(2020, 12, 31))
@@ -221,6 +253,24 @@ def test_ranges_never_overlap_and_are_sorted(specs: list[tabari.Spec]) -> None:
             pytest.fail(f"open office {c}")
     ranges = [DatedCode(s.code, s.start, s.end) for s in specs if s.dated]
     _assert_disjoint_sorted(pi.normalize_ranges(ranges))
+    # Filling gaps: still sorted and disjoint, no gap left between two ranges of one country, and
+    # every day keeps its code, a day in a gap of one country gets <COUNTRY>ELI, any other day none.
+    filled, n_filled, n_left = pi.fill_gaps(codes)
+    _assert_disjoint_sorted(filled)
+    gaps = [(x, y) for x, y in zip(codes, codes[1:]) if (y.start - x.end).days > 1]
+    assert n_filled + n_left == len(gaps)
+    assert n_filled == sum(x.code[:3] == y.code[:3] and x.code[:3] not in pi.NON_STATE for x, y in gaps)
+    for x, y in zip(filled, filled[1:]):
+        if x.code[:3] == y.code[:3] and x.code[:3] not in pi.NON_STATE:
+            assert x.end + dt.timedelta(days=1) == y.start, (x, y)
+    one = dt.timedelta(days=1)
+    days = {d for c in codes for d in (c.start, c.end) if d is not None}
+    for day in sorted({d + k * one for d in days for k in (-1, 0, 1)}):
+        want = [c.code for c in codes if c.applies(day)]
+        if not want:
+            want = [x.code[:3] + "ELI" for x, y in gaps if x.end < day < y.start
+                    and x.code[:3] == y.code[:3] and x.code[:3] not in pi.NON_STATE]
+        assert [c.code for c in filled if c.applies(day)] == want, day
 
 
 # -- the real Phoenix file ----------------------------------------------------------------------
@@ -243,3 +293,6 @@ def test_real_phoenix_file_converts() -> None:
     for p in result.people:
         _assert_disjoint_sorted(p.codes)
         assert all(len(n.split()) >= 2 for n in p.names)
+        for x, y in zip(p.codes, p.codes[1:]):  # no gap between two offices of one country
+            assert x.code[:3] != y.code[:3] or x.code[:3] in pi.NON_STATE \
+                or x.end + dt.timedelta(days=1) == y.start, (p.name, x, y)

@@ -15,6 +15,9 @@ TABARI conventions read here (checked on the Phoenix file; :mod:`.tabari` reads 
   YYYYMMDD; ``>D`` from D on, ``<D`` until D, ``A-B`` both ends inclusive, no date = always (an
   undated code after dated ones covers the days after the last range, one before them the days
   before the first).
+
+Between two offices a person is still a notable of the country: a gap between two ranges of one
+country is filled with ``<COUNTRY>ELI`` (:func:`fill_gaps`); a gap between two countries is left.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ class Person(Actor):
 
     country: str
     line: int
+    gaps_filled: int = 0  # gaps between two ranges of one country, filled with <COUNTRY>ELI
+    gaps_left: int = 0  # gaps between ranges of two countries (or non-state blocks), left open
 
 
 @dataclass
@@ -73,7 +78,11 @@ class PeopleImport(ImportReport):
     countries: dict[str, str] = field(default_factory=dict)  # code -> name from the file's headers
 
     def summary(self, details: int = 0) -> str:
-        return self._summary([f"people read: {self.read}", f"people kept: {len(self.people)}"],
+        filled = sum(p.gaps_filled for p in self.people)
+        left = sum(p.gaps_left for p in self.people)
+        return self._summary([f"people read: {self.read}", f"people kept: {len(self.people)}",
+                              f"gaps between two offices of one country filled with <COUNTRY>ELI: {filled}",
+                              f"gaps between two countries left without a code: {left}"],
                              "people skipped", "left out of kept or skipped people", details)
 
 
@@ -217,6 +226,28 @@ def resolve(specs: Sequence[Spec], *, cutoff: dt.date = SOURCE_DATE, result: Peo
     return normalize_ranges(ranges, result, who)
 
 
+def fill_gaps(codes: Sequence[DatedCode]) -> tuple[list[DatedCode], int, int]:
+    """Fill each gap between two ranges of the same country with ``<COUNTRY>ELI`` for exactly
+    the gap's days (between offices the person is still a notable of the country), so ranges
+    still meet without overlapping; ``codes`` must be sorted and disjoint (:func:`normalize_ranges`).
+    A gap between two countries, or between non-state blocks (IGO, NGO...), is left as it is.
+    Returns the ranges (touching ranges of one code merged) and the numbers of gaps filled and left."""
+    out: list[DatedCode] = []
+    filled = left = 0
+    for x, y in zip(codes, codes[1:]):
+        out.append(x)
+        if x.end is None or y.start is None or (y.start - x.end).days <= 1:
+            continue
+        country = x.code[:3]
+        if country == y.code[:3] and country not in NON_STATE:
+            out.append(DatedCode(country + "ELI", x.end + _DAY, y.start - _DAY))
+            filled += 1
+        else:
+            left += 1
+    out.extend(codes[-1:])
+    return (normalize_ranges(out) if filled else out), filled, left
+
+
 def _close_open_office(ranges: list[DatedCode], cutoff: dt.date) -> list[DatedCode]:
     if not ranges:
         return ranges
@@ -350,7 +381,8 @@ def read_people(path: str | Path, *, since: dt.date = DEFAULT_SINCE, exclude: It
         if len(parts) > 1:
             codes = normalize_ranges(codes, result, names[0])
             codes = _close_open_office(codes, cutoff)
-        people.append(Person(names, codes, k[0], parts[0][2]))
+        codes, filled, left = fill_gaps(codes)
+        people.append(Person(names, codes, k[0], parts[0][2], filled, left))
 
     # 2. A phrase shared by two people is ambiguous: dropped from both.
     owners: dict[str, set[int]] = defaultdict(set)
@@ -429,6 +461,7 @@ HEADER = """\
 # - kept: people holding an office (a code whose agent is not only ELI) on some day since {since};
 # - names title-cased; single-word names and aliases shared with another person are dropped;
 # - ranges are inclusive and disjoint (an overlapped range ends the day before the next starts);
+# - a gap between two offices of one country is <COUNTRY>ELI; a gap between two countries is left;
 # - Phoenix knows nothing after 2014-01-30: an open office ends then, followed by <COUNTRY>ELI;
 # - malformed codes and dates are dropped; a name clashing with a country/organisation is dropped.
 """
