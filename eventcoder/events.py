@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import Mention
+from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, instrument_code, passive_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
@@ -454,9 +455,7 @@ _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "ta
 
 
 def _is_city(name: str) -> bool:
-    from .gazetteer import lookup
-
-    place = lookup(name)
+    place = gazetteer_lookup(name)
     return place is not None and place.kind in ("city", "state")
 
 

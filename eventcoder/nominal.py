@@ -18,6 +18,7 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 from __future__ import annotations
 
 from .actors import UNKNOWN_COUNTRY, Mention
+from .country_inference import _places_below
 
 # Modifiers that make the noun's event not (yet) real.
 _UNREAL = frozenset({
@@ -179,8 +180,6 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
 def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> list[Mention]:
     """The unnamed source of "protests against X": the implied role, of the country of the place
     in the noun's phrase, else of the target."""
-    from .country_inference import _places_below
-
     country = _places_below(tok, by_head, None) or targets[0].country
     if not country:
         return []

@@ -58,7 +58,10 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
     ctx = StoryContext()
     out: list[Event] = []
     day = story.date
-    countries: StoryCountries | None = None
+    dateline, dateline_end = (
+        dateline_country(parsed.opening(), day) if _DATELINE_MARKS.intersection(texts[:14]) else (None, 0)
+    )
+    countries = StoryCountries(dateline)
     for k, (start, end) in enumerate(parsed.sents):
         index = story.sentence_offset + k
         sent = Sentence(parsed, start, end)
@@ -67,19 +70,11 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             continue
         mentions = sentence_mentions(lex, sent, index, day, s_lowers, s_texts)
         mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
-        if countries is None:
-            dateline, dateline_end = (
-                dateline_country(parsed.opening(), day) if k == 0 and _DATELINE_MARKS.intersection(texts[:14])
-                else (None, 0)
-            )
-            countries = StoryCountries(dateline)
-            if dateline_end and mentions:  # the dateline's own place is not what the story names
-                countries.observe([m for m in mentions if parsed.char_start(m.start) >= dateline_end])
-            elif mentions:
-                countries.observe(mentions)
-        elif mentions:
-            countries.observe(mentions)
         if mentions:
+            if k == 0 and dateline_end:  # the dateline's own place is not what the story names
+                countries.observe([m for m in mentions if parsed.char_start(m.start) >= dateline_end])
+            else:
+                countries.observe(mentions)
             mentions = infer_countries(sent, mentions, countries, day)
         raw = code_sentence(lex, sent, mentions, require_dyad) if mentions else []
         ctx.remember(mentions)
