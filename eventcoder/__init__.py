@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .errors import EventcoderError  # noqa: E402
-from .records import Event, Rejected, Story  # noqa: E402
+from ._version import __version__
+from .errors import EventcoderError
+from .records import Event, Rejected, Story
 
 
 def __getattr__(name: str):

@@ -438,6 +438,9 @@ def _jsonl_record(raw: str, path: Path, lineno: int) -> GoldRecord:
             None,
             "write one complete JSON object per line",
         ) from err
+    except (RecursionError, ValueError) as err:  # nested a thousand levels deep; a 5,000-digit number
+        what = "nested too deep" if isinstance(err, RecursionError) else str(err)
+        raise fail(f"not valid JSON ({what})", None, "write one flat JSON object per line") from None
     if not isinstance(obj, dict):
         raise fail("a gold line must be a JSON object", None, 'write {"id": ..., "text": ..., "events": [...]}')
     unknown = sorted(set(obj) - JSONL_KEYS)

@@ -26,7 +26,8 @@ stop or skip. Problems with the *command* (a named input that does not exist, an
 extension, an unknown format, an empty folder) raise :class:`InputError` at call time, before
 anything is read. Problems with a *file* found to read (permission denied, an entry of a folder
 that vanished or is a broken link, a subfolder that cannot be listed, an I/O or gzip error half-way,
-a file that is not Parquet, a CSV or Parquet file without the text column) raise
+a file that is not Parquet, a text input whose first bytes show it is something else (an image, an
+archive, UTF-16: :mod:`eventcoder.sniff`), a CSV or Parquet file without the text column) raise
 :class:`InputError` naming the file and the fix; with ``skip_unreadable=True`` they are yielded
 instead as one :class:`FileRejected` for the file (origin: the file name, no line) and reading
 goes on with the next input.
@@ -55,6 +56,7 @@ from typing import BinaryIO
 
 from .errors import InputError
 from .records import Rejected, Story
+from .sniff import HEAD_BYTES, binary_kind, fix_for, looks_like
 
 #: Input formats and the file extensions that select them.
 EXTENSIONS: dict[str, str] = {
@@ -70,6 +72,9 @@ FORMATS: tuple[str, ...] = ("jsonl", "csv", "tsv", "parquet", "txt", "xml")
 _FORMAT_ALIASES = {"ndjson": "jsonl", "json": "jsonl"}
 #: How much of a bad record is kept in ``Rejected.raw``.
 RAW_LIMIT = 500
+#: ``--max-story-chars``: a story longer than this is rejected (no news article comes close; a
+#: longer one is usually a whole archive or a file read as one story by mistake).
+MAX_STORY_CHARS = 1_000_000
 _STDIN = "-"
 _STDIN_NAME = "<stdin>"
 _CHUNK = 1 << 20
@@ -319,6 +324,7 @@ class _Context:
     fields: Fields
     default_date: dt.date | None
     encoding: str
+    max_story_chars: int | None = None  # None: no limit
 
 
 def _clip(text: str) -> str:
@@ -326,7 +332,15 @@ def _clip(text: str) -> str:
 
 
 def _raw_of(record: dict) -> str:
-    return _clip(json.dumps(record, ensure_ascii=False, default=str))
+    try:
+        return _clip(json.dumps(record, ensure_ascii=False, default=str))
+    except (RecursionError, ValueError):
+        return "(a record nested too deep to show)"
+
+
+# Unpaired UTF-16 surrogates: JSON can spell them (\ud800) but no text encoding can write them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOO_DEEP = "a field is nested too deep (a story record is one flat object: id, date, text, ...)"
 
 
 def _optional_text(value: object) -> str | None:
@@ -337,7 +351,25 @@ def _optional_text(value: object) -> str | None:
     return text if text.strip() else None
 
 
-_SPLIT_ID = re.compile(r"(.*\S)-(\d+)")
+# At most 9 digits: the sentence number must fit the dataset's int32 sentence_index.
+_SPLIT_ID = re.compile(r"(.*\S)-(\d{1,9})")
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value as quoted in a message: its repr, cut short."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        return f"a {type(value).__name__} nested too deep"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def too_long_reason(story_id: str, length: int, limit: int) -> str:
+    """Why a story longer than ``--max-story-chars`` is refused, and how to code it anyway."""
+    return (
+        f"story '{story_id[:60]}' has {length:,} characters, more than --max-story-chars ({limit:,}); "
+        f"raise the limit to code it in pieces (e.g. --max-story-chars {length})"
+    )
 
 
 def _story_or_rejected(
@@ -353,7 +385,17 @@ def _story_or_rejected(
 
     A record without an id gets ``default_id`` (the origin unless given). With
     ``split_sentence_id`` (PETRARCH XML) an id ``STORY-3`` becomes story ``STORY``, sentence 3.
+    A story longer than ``ctx.max_story_chars`` is rejected, naming ``--max-story-chars``.
     """
+    try:
+        return _build_story(origin, record, ctx, raw, default_id, split_sentence_id)
+    except RecursionError:  # str() of a title, url or publisher nested a thousand levels deep
+        return Rejected(origin, _TOO_DEEP, None, raw if raw is not None else _raw_of(record))
+
+
+def _build_story(
+    origin: str, record: dict, ctx: _Context, raw: str | None, default_id: str | None, split_sentence_id: bool
+) -> Story | Rejected:
     f = ctx.fields
 
     def reject(reason: str, field: str | None) -> Rejected:
@@ -377,7 +419,7 @@ def _story_or_rejected(
             date = parse_date(date_value)
         except ValueError:
             return reject(
-                f"unparseable date {date_value!r} (expected YYYY-MM-DD, YYYYMMDD or an ISO datetime)",
+                f"unparseable date {_shown(date_value)} (expected YYYY-MM-DD, YYYYMMDD or an ISO datetime)",
                 f.date,
             )
 
@@ -390,14 +432,19 @@ def _story_or_rejected(
         match = _SPLIT_ID.fullmatch(story_id)
         if match:
             story_id, sentence_offset = match.group(1), int(match.group(2))
+    limit = ctx.max_story_chars
+    if limit is not None and len(text) > limit:
+        return reject(too_long_reason(story_id, len(text), limit), f.text)
+    extra = {name: _optional_text(record.get(getattr(f, name))) for name in ("title", "publisher", "url")}
+    for key, value in ((f.text, text), (f.id, story_id), *((getattr(f, name), value) for name, value in extra.items())):
+        if value is not None and _SURROGATE.search(value):
+            return reject(f"{key} contains an unpaired surrogate (an invalid \\uD800-\\uDFFF escape)", key)
 
     return Story(
         id=story_id,
         date=date,
         text=text,
-        title=_optional_text(record.get(f.title)),
-        publisher=_optional_text(record.get(f.publisher)),
-        url=_optional_text(record.get(f.url)),
+        **extra,
         origin=origin,
         sentence_offset=sentence_offset,
     )
@@ -426,27 +473,37 @@ def _decode_line(raw: bytes, encoding: str, first: bool, keep_end: bool = False)
 Item = Story | Rejected
 
 
+def jsonl_item(raw: bytes, origin: str, ctx: _Context, first: bool = False) -> Item | None:
+    """One line of a JSONL file as a Story or a Rejected (None for a blank line). ``first``: the
+    file's first line (where a UTF-8 byte-order mark is dropped; one at the start of any later
+    line, left by joining files with ``cat``, is dropped too)."""
+    text, error = _decode_line(raw, ctx.encoding, first)
+    if error:
+        return Rejected(origin, error, None, _clip(text))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as err:
+        return Rejected(origin, f"malformed JSON: {err.msg} (column {err.colno})", None, _clip(text))
+    except RecursionError:
+        return Rejected(origin, f"malformed JSON: {_TOO_DEEP}", None, _clip(text))
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits
+        return Rejected(origin, f"malformed JSON: {err}", None, _clip(text))
+    if not isinstance(record, dict):
+        return Rejected(origin, f"not a JSON object (got {type(record).__name__})", None, _clip(text))
+    return _story_or_rejected(origin, record, ctx, raw=_clip(text))
+
+
 def _read_jsonl(source: Source, ctx: _Context) -> Iterator[Item]:
     """One JSON object per line; blank lines are skipped."""
     with _open_binary(source) as handle:
         for lineno, raw in enumerate(handle, 1):
-            origin = f"{source.name}:{lineno}"
-            text, error = _decode_line(raw, ctx.encoding, lineno == 1)
-            if error:
-                yield Rejected(origin, error, None, _clip(text))
-                continue
-            if not text.strip():
-                continue
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as err:
-                yield Rejected(origin, f"malformed JSON: {err.msg} (column {err.colno})", None, _clip(text))
-                continue
-            if not isinstance(record, dict):
-                kind = type(record).__name__
-                yield Rejected(origin, f"not a JSON object (got {kind})", None, _clip(text))
-                continue
-            yield _story_or_rejected(origin, record, ctx, raw=_clip(text))
+            item = jsonl_item(raw, f"{source.name}:{lineno}", ctx, lineno == 1)
+            if item is not None:
+                yield item
 
 
 def _require_columns(source: Source, columns: list[str], ctx: _Context, line: int | None) -> None:
@@ -474,11 +531,14 @@ def _read_csv(source: Source, ctx: _Context) -> Iterator[Item]:
     """A header row, then one record per story; records may span lines (quoted newlines).
 
     A record with an undecodable line is rejected (reported at its first line); reading goes on.
+    A quoted field still open at the end of the file (a truncated file, or a quote never closed)
+    is rejected rather than read as a story: Python's csv module would return it silently.
     """
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     delimiter = "\t" if source.fmt == "tsv" else ","
     bad_lines: dict[int, str] = {}
     consumed: list[str] = []
+    at_end: list[bool] = []  # set when the reader asked for a line past the last one
 
     def lines(handle: BinaryIO) -> Iterator[str]:
         for lineno, raw in enumerate(handle, 1):
@@ -487,15 +547,26 @@ def _read_csv(source: Source, ctx: _Context) -> Iterator[Item]:
                 bad_lines[lineno] = error
             consumed.append(text)
             yield text
+        # The reader only reads past the last line inside an open quoted field: a row it then
+        # returns ends at the end of the file, not at a record end.
+        at_end.append(True)
 
     with _open_binary(source) as handle:
         reader = csv.reader(lines(handle), delimiter=delimiter)
-        header = next(reader, None)
+        try:
+            header = next(reader, None)
+        except csv.Error as err:
+            raise InputError(f"malformed CSV header: {err}", file=source.name, line=1, fix="check that it is a CSV file") from None
         if header is None:
             return
         if bad_lines:
             raise InputError(
                 f"header is not valid {ctx.encoding}", file=source.name, line=1, fix="give --encoding"
+            )
+        if header and header[0].lstrip().startswith("{"):
+            raise InputError(
+                "not a CSV file: its first line is a JSON object (JSON lines?)", file=source.name, line=1,
+                fix="name the file .jsonl, or give --input-format jsonl",
             )
         _require_columns(source, header, ctx, line=1)
         previous = reader.line_num
@@ -515,6 +586,9 @@ def _read_csv(source: Source, ctx: _Context) -> Iterator[Item]:
             errors = [bad_lines.pop(n) for n in range(start, previous + 1) if n in bad_lines]
             if errors:
                 yield Rejected(origin, errors[0], None, raw)
+            elif at_end and row:
+                reason = "a quoted field is never closed: the file ends inside it (truncated?)"
+                yield Rejected(origin, reason, None, raw)
             elif problem:
                 yield Rejected(origin, problem, None, raw)
             elif not row:
@@ -537,9 +611,13 @@ def _parquet_file(source: Source) -> Iterator:
                 shutil.copyfileobj(sys.stdin.buffer, spool)
                 spool.seek(0)
             yield pq.ParquetFile(spool if spool is not None else source.path)
-        except (OSError, pa.ArrowException) as err:
+        except (OSError, pa.ArrowException, ValueError, OverflowError) as err:
+            # ValueError, OverflowError: a value Python cannot hold (a date in the year 200000)
+            kind = looks_like(_head(source)) if source.path is not None else None
             raise InputError(
-                f"cannot read Parquet: {err}", file=source.name, fix="check that it is a Parquet file"
+                f"cannot read Parquet: {err}" + (f" (the file looks like {kind})" if kind else ""),
+                file=source.name,
+                fix="check that it is a Parquet file" + (", or give its real format with --input-format" if kind else ""),
             ) from err
 
 
@@ -635,16 +713,18 @@ def _read_xml(source: Source, ctx: _Context) -> Iterator[Item]:
     parser.EndElementHandler = end
     with _open_binary(source) as handle:
         try:
-            while True:
+            chunk = b"-"
+            while chunk:
                 chunk = handle.read(_CHUNK)
                 parser.Parse(chunk if decoder is None else decoder.decode(chunk, final=not chunk), not chunk)
                 yield from ready
                 ready.clear()
-                if not chunk:
-                    break
         except xml.parsers.expat.ExpatError as err:
             yield from ready
-            reason = f"malformed XML: {xml.parsers.expat.ErrorString(err.code)}; rest of file skipped"
+            problem = xml.parsers.expat.ErrorString(err.code)
+            if not chunk:  # the error came at the end of the file: elements left open
+                problem += ", the file ends before the XML does (truncated?)"
+            reason = f"malformed XML: {problem}; rest of file skipped"
             yield Rejected(f"{source.name}:{err.lineno}", reason, None, None)
         except UnicodeDecodeError:
             yield from ready
@@ -678,6 +758,7 @@ def read_stories(
     url_field: str = "url",
     default_date: dt.date | None = None,
     encoding: str = "utf-8",
+    max_story_chars: int | None = None,
     skip_unreadable: bool = False,
 ) -> Iterator[Story | Rejected]:
     """Stream the stories of ``inputs`` (files, folders, ``-`` for stdin), in order.
@@ -689,14 +770,15 @@ def read_stories(
     stories); an unparseable date is always rejected, never replaced by the default.
     ``encoding`` is that of the text inputs (JSONL, CSV, TXT, XML). A file that cannot be read
     raises :class:`InputError` when its turn comes, or with ``skip_unreadable`` comes out as one
-    :class:`FileRejected` and the next input is read.
+    :class:`FileRejected` and the next input is read. A story longer than ``max_story_chars``
+    (None: no limit) is rejected.
     """
     sources = resolve_inputs(inputs, fmt, defer_errors=skip_unreadable)
     return read_sources(
         sources,
         id_field=id_field, date_field=date_field, text_field=text_field, title_field=title_field,
         publisher_field=publisher_field, url_field=url_field, default_date=default_date,
-        encoding=encoding, skip_unreadable=skip_unreadable,
+        encoding=encoding, max_story_chars=max_story_chars, skip_unreadable=skip_unreadable,
     )
 
 
@@ -710,12 +792,15 @@ def make_context(
     url_field: str = "url",
     default_date: dt.date | None = None,
     encoding: str = "utf-8",
+    max_story_chars: int | None = None,
 ) -> _Context:
-    """The reading context (field names, default date, encoding), the encoding checked."""
+    """The reading context (field names, default date, encoding, longest story), the encoding
+    checked."""
     return _Context(
         Fields(id_field, date_field, text_field, title_field, publisher_field, url_field),
         default_date,
         check_encoding(encoding),
+        max_story_chars,
     )
 
 
@@ -730,17 +815,22 @@ def read_source(
     ctx: _Context,
     skip_unreadable: bool = False,
     items: Callable[[Source, _Context], Iterator[Item]] | None = None,
+    check_kind: bool | None = None,
 ) -> Iterator[Item]:
     """The records of one source, with file-level failures handled in one place.
 
     ``items`` reads the source (default: the reader of its format). An :class:`InputError` about
     the file, or an OS / gzip error half-way through it, is raised as :class:`InputError` naming
     the file, or with ``skip_unreadable`` yielded as one :class:`FileRejected` (the stories
-    already read from the file are kept; the rest of it is skipped)."""
+    already read from the file are kept; the rest of it is skipped). ``check_kind`` (default:
+    when ``items`` is not given) first refuses a text input whose first bytes show it is
+    something else (an image, an archive, Parquet, UTF-16): see :mod:`eventcoder.sniff`."""
     read = 0
     try:
         if source.error is not None:
             raise source.error
+        if (items is None if check_kind is None else check_kind) and source.fmt != "parquet":
+            _check_text_input(source)
         for item in (items or _READERS[source.fmt])(source, ctx):
             read += 1
             yield item
@@ -759,6 +849,27 @@ def read_source(
     skipped = "whole file skipped" if read == 0 else f"rest of file skipped after {read} records"
     origin = source.name if error.line is None else f"{source.name}:{error.line}"
     yield FileRejected(origin, f"{error.message}; {skipped}", error.field, None, error)
+
+
+_FORMAT_NAMES = {"jsonl": "JSON lines", "csv": "CSV", "tsv": "TSV", "txt": "plain text", "xml": "XML"}
+
+
+def _head(source: Source) -> bytes:
+    """The first bytes of a source, for :mod:`eventcoder.sniff` (stdin is peeked at, not read)."""
+    if source.path is None:
+        peek = getattr(sys.stdin.buffer, "peek", None)
+        return peek(HEAD_BYTES)[:HEAD_BYTES] if peek is not None else b""
+    with _open_binary(source) as handle:
+        return handle.read(HEAD_BYTES)
+
+
+def _check_text_input(source: Source) -> None:
+    kind = binary_kind(_head(source))
+    if kind is not None:
+        raise InputError(
+            f"expected {_FORMAT_NAMES.get(source.fmt, source.fmt)}, but the file is {kind}",
+            file=source.name, line=1, fix=fix_for(kind),
+        )
 
 
 def _stream(sources: list[Source], ctx: _Context, skip_unreadable: bool = False) -> Iterator[Story | Rejected]:

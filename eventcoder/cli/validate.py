@@ -10,7 +10,9 @@ from typing import Annotated, Any
 import typer
 
 from ..gold import load_gold
+from ..readers import MAX_STORY_CHARS
 from ..validate import run_validation
+from .options import MaxStoryCharsOpt
 
 
 def _make_coder(dictionaries: list[str] | None, model: str | None) -> Any:
@@ -70,6 +72,7 @@ def validate(
         int | None,
         typer.Option("--min-pass", help="Exit with status 1 when fewer records than this pass (for CI)."),
     ] = None,
+    max_story_chars: MaxStoryCharsOpt = MAX_STORY_CHARS,
 ) -> None:
     """Score the coder against a gold-standard file.
 
@@ -85,6 +88,7 @@ def validate(
     """
     records = load_gold(gold)  # read (and check) the gold before loading the model
     coder = _make_coder(dictionaries, model)
+    coder.max_story_chars = max_story_chars  # a longer record is rejected (an error record passes)
     report = run_validation(gold, coder, records=records)
     if json_out:
         data = report.to_dict()

@@ -1,4 +1,5 @@
-"""eventcoder's own dictionary format: read a folder of line files, validate, write them back.
+"""eventcoder's own dictionary format: read a folder of line files and validate it (writing.py
+writes one); load dictionary specs (native folders, or PETRARCH files through petrarch.py).
 
 The format is documented in docs/dictionaries.md. One entry per line, so every problem names the
 file and line to edit.
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import DictionaryError
+# The bundled folder and the phrase keys (shared with petrarch.py); importable from here too.
+from .common import BUNDLED_NAME, bundled_dictionaries_path, is_case_sensitive, normalize_phrase, phrase_key  # noqa: F401
 from .model import (
     ACTOR_CODE_RE,
     ACTOR_TYPES,
@@ -38,45 +41,8 @@ from .model import (
     Words,
 )
 
-BUNDLED_NAME = "bundled"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SPACES = re.compile(r"\s+")
 _ALT_SPACES = re.compile(r"\s*\|\s*")
-
-
-def bundled_dictionaries_path() -> Path:
-    """The dictionaries shipped with eventcoder (source tree or installed wheel)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "dictionaries", here / "data" / "dictionaries"):
-        if (candidate / "cameo.txt").is_file():
-            return candidate
-    raise DictionaryError(
-        "the bundled dictionaries are missing",
-        file=here.parent / "dictionaries",
-        fix="reinstall eventcoder, or pass --dictionaries DIR",
-    )
-
-
-def normalize_phrase(phrase: str) -> str:
-    """The key under which a phrase is compared: spaces folded, a leading 'the' dropped.
-
-    Case is kept: short all-capital phrases (``IS``, ``US``) are matched case-sensitively.
-    """
-    p = _SPACES.sub(" ", phrase.strip().replace("_", " "))
-    if p.lower().startswith("the "):
-        p = p[4:]
-    return p
-
-
-def is_case_sensitive(phrase: str) -> bool:
-    """``IS``, ``US``, ``U.N.``: all capitals, one token of at most three letters."""
-    letters = phrase.replace(".", "")
-    return " " not in phrase and letters.isalpha() and letters.isupper() and len(letters) <= 3
-
-
-def phrase_key(phrase: str) -> str:
-    p = normalize_phrase(phrase)
-    return p if is_case_sensitive(p) else p.lower()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -150,6 +116,7 @@ class _Reader:
         self.label = label
         self.d = Dictionaries()
         self.problems: list[Problem] = []
+        self.only: frozenset[str] | None = None  # read only these files (paths relative to root)
 
     def display(self, path: Path) -> str:
         """How a file is named in messages and provenance: stable across machines."""
@@ -158,7 +125,10 @@ class _Reader:
         return str(path)
 
     def files(self, pattern: str) -> list[Path]:
-        return sorted(self.root.glob(pattern))
+        found = sorted(self.root.glob(pattern))
+        if self.only is None:
+            return found
+        return [p for p in found if p.relative_to(self.root).as_posix() in self.only]
 
     def lines(self, path: Path) -> Iterable[tuple[Origin, str]]:
         try:
@@ -289,6 +259,8 @@ class _Reader:
                 self.d.announcing |= words
             elif key == "speculative":
                 self.d.speculative |= words
+            elif key == "mutual":
+                self.d.mutual |= words
             elif key in ("elsewhere", "announced"):
                 code, eq, other = (x.strip() for x in value.partition("="))
                 if not eq or not code or not other or " " in code or " " in other:
@@ -299,7 +271,7 @@ class _Reader:
             else:
                 raise DictionaryError(
                     f"unknown directive '@{key}'", entry=line[:40],
-                    fix="use @negating, @intending, @aspectual, @light, @announcing, @speculative, @announced or @elsewhere",
+                    fix="use @negating, @intending, @aspectual, @light, @announcing, @speculative, @announced, @elsewhere or @mutual",
                 )
             return
         lhs, rhs = _split_entry(line, origin)
@@ -407,6 +379,15 @@ def read_folder(root: str | Path, label: str | None = None) -> tuple[Dictionarie
     return d, reader.problems
 
 
+def read_bundled(*names: str) -> Dictionaries:
+    """Only the named files of the bundled dictionaries (``"cameo.txt"``, ``"actors/countries.txt"``),
+    read as :func:`read_folder` reads them, without validation: for tools that need a table of
+    codes and names rather than the coder (reading every bundled file takes seconds)."""
+    reader = _Reader(bundled_dictionaries_path(), BUNDLED_NAME)
+    reader.only = frozenset(names)
+    return reader.read()
+
+
 # ----------------------------------------------------------------------------------------------
 # Merging layers and validating the whole
 
@@ -438,6 +419,7 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.elsewhere.update(layer.elsewhere)
         out.announcing |= layer.announcing
         out.speculative |= layer.speculative
+        out.mutual |= layer.mutual
         out.announced.update(layer.announced)
         out.discards += layer.discards
         out.references += layer.references
@@ -535,6 +517,10 @@ def validate(d: Dictionaries) -> list[Problem]:
                     None, f"@announced {code} = {other}", f"'{code}' starts no CAMEO code or '{other}' is none",
                     "write a code prefix and a CAMEO code, e.g. '@announced 04 = 036'",
                 ))
+        for code in sorted(d.mutual - d.cameo.keys()):
+            problems.append(Problem(
+                None, f"@mutual {code}", f"'{code}' is not a CAMEO code in cameo.txt", "list CAMEO codes, e.g. '@mutual 040 | 057'",
+            ))
         for code, other in d.elsewhere.items():
             for c in (code, other):
                 if c not in d.cameo:
@@ -623,72 +609,3 @@ def load_dictionaries(specs: Sequence[str | Path] | None = None, *, strict: bool
         )
     d.warnings = problems
     return d
-
-
-# ----------------------------------------------------------------------------------------------
-# Writing (used by importers)
-
-
-def format_actor(a: ActorEntry) -> str:
-    return " | ".join(a.phrases) + " = " + ", ".join(str(c) for c in a.codes)
-
-
-def format_pattern(v: VerbPattern) -> str:
-    def elem(e) -> str:
-        if isinstance(e, Words):
-            if e.label.startswith("&"):
-                return e.label
-            return "|".join("_".join(a) for a in e.alternatives) if any(len(a) > 1 for a in e.alternatives) else "|".join(a[0] for a in e.alternatives)
-        return e
-
-    words = [elem(e) for e in v.pre] + (["*"] if v.pre else []) + [elem(e) for e in v.post]
-    code = v.code + (f":{v.passive_code}" if v.passive_code is not None else "")
-    return " ".join(["|".join(v.verbs)] + words) + " = " + code
-
-
-def write_folder(d: Dictionaries, out: str | Path, header: str = "") -> dict[str, int]:
-    """Write dictionaries in the native format; returns lines written per file."""
-    out = Path(out)
-    (out / "actors").mkdir(parents=True, exist_ok=True)
-    (out / "verbs").mkdir(parents=True, exist_ok=True)
-    written: dict[str, int] = {}
-    head = "".join(f"# {line}\n" for line in header.splitlines())
-
-    def put(rel: str, lines: list[str]) -> None:
-        (out / rel).write_text(head + "".join(line + "\n" for line in lines), encoding="utf-8")
-        written[rel] = len(lines)
-
-    if d.cameo:
-        put("cameo.txt", [f"{c.code} | {c.goldstein} | {c.name}" for c in d.cameo.values()])
-    by_type: dict[str, list[str]] = defaultdict(list)
-    for a in d.actors:
-        by_type[a.type].append(format_actor(a))
-    lines = []
-    for t, entries in by_type.items():
-        lines.append(f"@type {t}")
-        lines += entries
-    put("actors/actors.txt", lines)
-    put("agents.txt", [" | ".join(a.phrases) + " = " + (a.code + "~" if a.prefix else a.code) for a in d.agents])
-    verb_lines = [f"{s.name} = " + " | ".join(" ".join(a) for a in s.alternatives) for s in d.synsets.values()]
-    if d.negating:
-        verb_lines.append("@negating " + " | ".join(sorted(d.negating)))
-    if d.aspectual:
-        verb_lines.append("@aspectual " + " | ".join(sorted(d.aspectual)))
-    if d.intending:
-        verb_lines.append("@intending " + " | ".join(sorted(d.intending)))
-    if d.light:
-        verb_lines.append("@light " + " | ".join(sorted(d.light)))
-    verb_lines += [f"@elsewhere {a} = {b}" for a, b in sorted(d.elsewhere.items())]
-    if d.announcing:
-        verb_lines.append("@announcing " + " | ".join(sorted(d.announcing)))
-    if d.speculative:
-        verb_lines.append("@speculative " + " | ".join(sorted(d.speculative)))
-    verb_lines += [f"@announced {a} = {b}" for a, b in sorted(d.announced.items())]
-    verb_lines += [format_pattern(v) for v in d.verbs]
-    put("verbs/verbs.txt", verb_lines)
-    put("discards.txt", [("+ " if x.story else "") + x.phrase for x in d.discards])
-    if d.references:
-        put("references.txt", [" | ".join(r.phrases) + " = " + " | ".join(r.types) for r in d.references])
-    if d.issues:
-        put("issues.txt", [f"{i.phrase} = {i.code}" for i in d.issues])
-    return written

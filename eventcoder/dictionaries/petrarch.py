@@ -44,7 +44,7 @@ from .model import (
     VerbPattern,
     Words,
 )
-from .native import is_case_sensitive, normalize_phrase, phrase_key
+from .common import bundled_dictionaries_path, is_case_sensitive, normalize_phrase, phrase_key
 
 # Two-digit years: PETRARCH (like KEDS and TABARI) reads YY from 00 to 30 as 20YY, others as 19YY.
 PIVOT_YEAR = 30
@@ -888,8 +888,6 @@ def _bundled_cameo() -> set[str] | None:
     """The codes of the bundled CAMEO table, when there is one: patterns with other codes could
     not be loaded, so the importer reports them instead."""
     try:
-        from .native import bundled_dictionaries_path
-
         path = bundled_dictionaries_path() / "cameo.txt"
     except DictionaryError:
         return None
@@ -1139,7 +1137,7 @@ def import_petrarch(dir: str | Path, out_dir: str | Path, include: Sequence[str]
                     paths: Sequence[str | Path] | None = None) -> ImportReport:
     """Convert PETRARCH dictionaries to a native folder: those ``dir`` names (a folder, or a
     ``petrarch:``-style list of files and globs; see :func:`spec_selection`), or the files ``paths``."""
-    from .native import write_folder
+    from .writing import write_folder
 
     sel = None if paths else spec_selection(str(dir), include)
     d, report = read_petrarch_report(list(paths) if paths else sel.files, selection=sel)

@@ -178,9 +178,7 @@ def plan_partitions(sources: list, ctx, target: int) -> list[Partition]:
 
 
 def _read_jsonl_range(part: Partition, ctx) -> Iterator[Story | Rejected]:
-    import json as _json
-
-    from ..readers import _clip, _decode_line, _story_or_rejected
+    from ..readers import jsonl_item
 
     source = part.source
     with open(source.path, "rb") as fh:
@@ -191,22 +189,9 @@ def _read_jsonl_range(part: Partition, ctx) -> Iterator[Story | Rejected]:
                 break
             pos += len(raw)
             lineno += 1
-            origin = f"{source.name}:{lineno}"
-            text, error = _decode_line(raw, ctx.encoding, lineno == 1)
-            if error:
-                yield Rejected(origin, error, None, _clip(text))
-                continue
-            if not text.strip():
-                continue
-            try:
-                record = _json.loads(text)
-            except _json.JSONDecodeError as err:
-                yield Rejected(origin, f"malformed JSON: {err.msg} (column {err.colno})", None, _clip(text))
-                continue
-            if not isinstance(record, dict):
-                yield Rejected(origin, f"not a JSON object (got {type(record).__name__})", None, _clip(text))
-                continue
-            yield _story_or_rejected(origin, record, ctx, raw=_clip(text))
+            item = jsonl_item(raw, f"{source.name}:{lineno}", ctx, lineno == 1)
+            if item is not None:
+                yield item
 
 
 def _read_row_group(part: Partition, ctx) -> Iterator[Story | Rejected]:
@@ -232,7 +217,9 @@ def read_partition(part: Partition, ctx, skip_unreadable: bool = False) -> Itera
     from ..readers import _clip, read_source
 
     if part.start is not None:
-        items = read_source(part.source, ctx, skip_unreadable, lambda source, ctx: _read_jsonl_range(part, ctx))
+        items = read_source(
+            part.source, ctx, skip_unreadable, lambda source, ctx: _read_jsonl_range(part, ctx), check_kind=part.start == 0
+        )
     elif part.row_group is not None:
         items = read_source(part.source, ctx, skip_unreadable, lambda source, ctx: _read_row_group(part, ctx))
     else:
@@ -437,7 +424,7 @@ def _failure(failure: tuple) -> EventcoderError:
 def _wait(client, distributed, spec: TaskSpec, parts: list[Partition], progress, counts: dict) -> dict[int, dict]:
     """Run every partition; returns results by index. Fails like the local engine would: at the
     first bad record (or error) in input order, once every partition before it is done."""
-    from ..run import reject_error
+    from ..summary import reject_error
 
     futures = {
         client.submit(code_partition, spec, part, key=f"eventcoder-{spec.run_id}-{part.index}", pure=False): part
@@ -495,7 +482,7 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
     from ..nlp import model_description
     from ..pipeline import Coder
     from ..readers import make_context, resolve_inputs
-    from ..run import RunSummary, input_paths, run_metadata, writer_notes
+    from ..summary import RunSummary, input_paths, run_metadata, writer_notes
     from ..writers import DatasetWriter
 
     started = time.perf_counter()
@@ -508,7 +495,7 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
         )
     ctx = make_context(
         id_field=options.id_field, date_field=options.date_field, text_field=options.text_field,
-        default_date=options.default_date, encoding=options.encoding,
+        default_date=options.default_date, encoding=options.encoding, max_story_chars=options.max_story_chars,
     )
     sources = resolve_inputs(list(options.inputs), options.input_format, defer_errors=options.skip_bad)
     writer = DatasetWriter(
