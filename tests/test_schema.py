@@ -48,6 +48,12 @@ EXPECTED = [
     ("source_country_inferred", pa.bool_(), False),
     ("target_country_inferred", pa.bool_(), False),
     ("trigger", pa.string(), False),
+    ("plover_event", pa.string(), True),
+    ("plover_mode", pa.string(), True),
+    ("location_text", pa.string(), True),
+    ("location_country", pa.string(), True),
+    ("latitude", pa.float64(), True),
+    ("longitude", pa.float64(), True),
 ]
 
 
@@ -141,6 +147,9 @@ events = st.builds(
     publisher=maybe(texts), url=maybe(texts), source_entry=st.none(), target_entry=st.none(),
     source_country_inferred=st.booleans(), target_country_inferred=st.booleans(),
     trigger=st.sampled_from(["verb", "noun"]),
+    plover_event=maybe(texts), plover_mode=maybe(texts), location_text=maybe(texts),
+    location_country=maybe(texts),
+    latitude=maybe(st.floats(-90, 90, allow_nan=False)), longitude=maybe(st.floats(-180, 180, allow_nan=False)),
 )
 
 
