@@ -86,9 +86,22 @@ class _Index:
         return []
 
 
-def lookup(d: Dictionaries, phrase: str, day: dt.date | None = None) -> list[LookupHit]:
+class Lookup:
+    """:func:`lookup` for many phrases in the same dictionaries: the phrase index is built once
+    (building it takes a good part of a second for the bundled dictionaries)."""
+
+    def __init__(self, d: Dictionaries) -> None:
+        self.dictionaries = d
+        self._index = _Index(d)
+
+    def __call__(self, phrase: str, day: dt.date | None = None) -> list[LookupHit]:
+        return lookup(self.dictionaries, phrase, day, index=self._index)
+
+
+def lookup(d: Dictionaries, phrase: str, day: dt.date | None = None, *, index: _Index | None = None) -> list[LookupHit]:
     """Every entry (or actor + agent composition) that ``phrase`` names, with its codes on ``day``."""
-    index = _Index(d)
+    if index is None:
+        index = _Index(d)
     text = normalize_phrase(phrase)
     hits: list[LookupHit] = []
     key = phrase_key(text)
