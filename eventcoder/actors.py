@@ -364,6 +364,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                    place=place)
 
 
+# "the North", "the South": names a story gives the half of a divided country it named in full.
+_COMPASS = frozenset({"North", "South"})
+
 # "the two countries", "both sides": the last two parties the story named. Nouns of people
 # ("leaders") prefer people and office holders; the rest take any actor.
 _PAIR_WORDS = frozenset({"two", "both"})
@@ -393,6 +396,7 @@ class StoryContext:
         # leader Nelson Chamisa"), so that "Chamisa" alone names them later in the story.
         self.names: dict[str, Mention] = {}
         self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
+        self.day: dt.date | None = None  # the story's date, for surnames of office holders
 
     def pair(self, people: bool, before: int, current: list[Mention]) -> list[Mention]:
         """The last two actors of different countries (or codes) named before token ``before``."""
@@ -486,10 +490,16 @@ class StoryContext:
                 head = _np_head(tok)
                 if head.i in heads:
                     continue
+                if text in _COMPASS and (head is not tok or tok.i == sent.start or doc[tok.i - 1].lower_ != "the"):
+                    continue  # "the North" alone, not "North Waziristan" or "the North Korean army"
                 out.append(replace(known, head=head.i, start=tok.i, end=tok.i + 1, text=tok.text,
                                    sentence=sentence_index, via=known.via or known.text))
                 heads.add(head.i)
                 taken.add(tok.i)
+        if self.day is not None:
+            surnames = lex.surnames
+            if not surnames.keys().isdisjoint(texts):
+                self._office_holders(lex, sent, texts, out, taken, sentence_index)
         firsts = lex.references.by_first
         if _PRONOUN_KEYS.isdisjoint(lowers) and firsts.keys().isdisjoint(lowers):
             return out  # no pronoun and no reference phrase in the sentence
@@ -533,8 +543,48 @@ class StoryContext:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _office_holders(self, lex, sent, texts: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
+        """"Blinken said ...": a surname alone, which the story has not tied to anyone, names the
+        one person of the dictionaries with that surname who holds an office on the story's day
+        (not a former one); two such people, or none, and it names nobody."""
+        doc = sent.doc
+        doc.build(sent.start, sent.end)
+        heads = {m.head for m in out}
+        day = self.day
+        for i, text in enumerate(texts):
+            entries = lex.surnames.get(text)
+            if entries is None or text in self.names:
+                continue
+            tok = doc[sent.start + i]
+            if tok.i in taken or tok.pos_ != "PROPN" or (i + 1 < len(texts) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # part of a longer name the dictionaries do not know
+            if i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+                continue
+            head = _np_head(tok)
+            if head.i in heads:
+                continue
+            holders = []
+            for payload in entries:
+                code = lex.actor(payload).code_on(day)
+                if code is not None and not code.endswith("ELI"):
+                    holders.append((payload, code))
+            if len(holders) != 1:
+                continue
+            payload, code = holders[0]
+            entry = lex.actor(payload)
+            country, agent = split_code(code)
+            out.append(Mention(head.i, tok.i, tok.i + 1, code, country, agent, tok.text, _entry_label(entry), "person",
+                               sentence_index))
+            heads.add(head.i)
+            taken.add(tok.i)
+
     def remember(self, mentions: list[Mention]) -> None:
         self.history.extend(m for m in mentions if m.via is None)
+        for m in mentions:
+            # "North Korea ... the North": the half of a divided country the story named.
+            if m.via is None and m.country and m.text[:5] in _COMPASS and m.text[5:6] == " " \
+                    and not m.code.startswith(UNKNOWN_COUNTRY):
+                self.names[m.text[:5]] = replace(m, code=m.country, agent=None, partners=())
         if self._introduced:
             for m in mentions:
                 name = self._introduced.get(m.head)

@@ -10,9 +10,10 @@ give no event; reported clauses ("X said Y attacked Z") are coded for themselves
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import calendar
+from dataclasses import dataclass, replace
 
-from .actors import Mention
+from .actors import UNKNOWN_COUNTRY, Mention
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, instrument_code, passive_means
 from .dictionaries.compile import Lexicon
@@ -155,18 +156,51 @@ def _with_complements(v, own: list) -> list:
     return sorted(set(own) | set(extra), key=lambda t: t.i)
 
 
+# Days and months: a phrase of time ("on Tuesday", "in March", "on Monday night") is neither a
+# party nor a word of a pattern ("called Biden on Tuesday" is a call, not "call on").
+_TIME_NAMES = frozenset(
+    [d.lower() for d in calendar.day_name] + [m.lower() for m in calendar.month_name if m] + ["sept."]
+)
+_DAY_PARTS = frozenset({"night", "morning", "evening", "afternoon", "weekend"})
+
+
+def _is_time_phrase(prep) -> bool:
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            if p.lower_ in _TIME_NAMES and p.text[:1].isupper():
+                return True
+            if p.lower_ in _DAY_PARTS:
+                for c in p.children:
+                    if c.lower_ in _TIME_NAMES:
+                        return True
+    return False
+
+
+def _object_subject(v, by_head) -> list:
+    """The phrase of a passive verb's subject when it names no actor ("sanctions", "a peace
+    deal"), in order; empty otherwise."""
+    for c in v.children:
+        if c.dep_ == "nsubjpass" and c.i < v.i and c.pos_ == "NOUN":
+            words = [c] + [t for t in c.children if t.i < c.i and t.dep_ in ("compound", "amod")]
+            if any(t.i in by_head for t in words):
+                return []
+            return sorted(words, key=_position)
+    return []
+
+
 def _clause_tokens(v) -> list:
-    """Tokens of the verb's own clause, in sentence order (the verb excluded)."""
+    """Tokens of the verb's own clause, in sentence order (the verb excluded), without its
+    phrases of time."""
     out = []
     stack = []
     for c in v.children:
-        if c.dep_ not in _NOT_CLAUSE_TOP:
+        if c.dep_ not in _NOT_CLAUSE_TOP and not (c.dep_ == "prep" and _is_time_phrase(c)):
             stack.append(c)
     while stack:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ not in _NOT_CLAUSE_DEEP:
+            if c.dep_ not in _NOT_CLAUSE_DEEP and not (c.dep_ == "prep" and _is_time_phrase(c)):
                 stack.append(c)
     out.sort(key=_position)
     return out
@@ -285,10 +319,29 @@ def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
     return _mentions_at(_expand(_prep_objects(objects + [v], "by")), by_head)
 
 
+# Nouns naming a part or a member of the actor their "of" phrase names, when the dictionaries
+# give them no code of their own: "the board of the IAEA", "members of the Taliban". Of a country
+# named alone, they name its government or its forces ("the heads of Germany and France": DEUGOV,
+# FRAGOV; "commanders of the Sudanese army" keep the army's code); None: not of a country.
+_MEMBERSHIP = {
+    "member": None, "board": None, "council": None, "wing": None, "branch": None, "secretariat": None, "body": None,
+    "organ": None, "fighter": None, "militant": None, "executive": "GOV", "leadership": "GOV", "head": "GOV",
+    "chief": "GOV", "delegation": "GOV", "representative": "GOV", "envoy": "GOV", "spokesman": "GOV",
+    "spokeswoman": "GOV", "spokesperson": "GOV", "official": "GOV", "commander": "MIL", "unit": "MIL", "division": "MIL",
+}
+
+
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     out = []
     for t in tokens:
         m = by_head.get(t.i)
+        if m is None and t.lemma in _MEMBERSHIP:
+            of = _prep_objects([t], "of")
+            if of:
+                m = by_head.get(of[0].i)
+                if m is not None and m.agent is None and m.country is not None and m.code == m.country:
+                    role = _MEMBERSHIP[t.lemma]
+                    m = replace(m, code=m.country + role, agent=role) if role is not None else None
         if m is not None and m not in out:
             out.append(m)
             out.extend(by_head[p] for p in m.partners if p in by_head and by_head[p] not in out)
@@ -548,6 +601,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         clause = _clause_tokens(v)
         own = [t for t in clause if t.i > v.i]
         pre = [t for t in clause if t.i < v.i]
+        if passive:
+            # "Sanctions were imposed on Russia by the EU", "a peace deal was signed by X and Y":
+            # a subject that names no actor is the verb's object, read where the active puts it.
+            thing = _object_subject(v, by_head)
+            if thing:
+                own = thing + own
         own_keys = _Keys(own)
         pre_keys = _Keys(pre)
         # Pattern words may stand in the clause the verb governs ("allowed that Mordor isn't a
@@ -665,7 +724,23 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         for e in code_nouns(lex, sent, by_head, noun_taken, _noun_event):
             if (e.source.code, e.target.code, e.code[:2]) not in coded:
                 events.append(e)
+    if lex.dictionaries.mutual and events:
+        events = _both_ways(events, lex.dictionaries.mutual)
     return events
+
+
+def _both_ways(events: list, mutual) -> list:
+    """A joint act is one act of both parties ("Putin met Xi" is "Putin and Xi met"): each event
+    with a code of ``@mutual`` gets its reverse, unless the sentence already has it."""
+    have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
+    out = list(events)
+    for e in events:
+        t = e.target
+        if t is not None and e.code in mutual and (t.code, e.source.code, e.code) not in have \
+                and not t.code.startswith(UNKNOWN_COUNTRY):
+            have.add((t.code, e.source.code, e.code))
+            out.append(RawEvent(e.verb, t, e.source, e.code, e.pattern, e.verb_text, e.passive, e.trigger))
+    return out
 
 
 # The role that is the state itself: a state does not act on itself ("Washington ... the US"); its

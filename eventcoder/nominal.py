@@ -151,6 +151,10 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         for t in target_tokens:
             by += _objects(t, ("by",))
         sources += _members(by, by_head)
+        if not sources and pat.mutual and targets:
+            # "Two soldiers died in fighting with rebels", "a rebel was killed in clashes with
+            # regime forces": those the clause's verb is about are the other side.
+            sources = _members(_clause_subjects(tok), by_head)
         if len(by_head) < 2 and not (pat.implied and not sources):
             continue
         between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
@@ -175,6 +179,17 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             done.add((s.code, t.code))
             out.append(make_event(tok.i, s, t, pat.code, pat, text))
     return out
+
+
+def _clause_subjects(tok) -> list:
+    """The subjects of the verb whose "in"/"during"/"amid" phrase the noun ``tok`` heads."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid"):
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" and verb.pos_ != "AUX":
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> list[Mention]:

@@ -19,6 +19,10 @@ from .dates import event_date
 from .dictionaries.compile import Lexicon, load_lexicon
 from .dictionaries.model import quad_class
 from .events import code_sentence
+from .longtext import parse_long, parse_stories, piece_size
+from .locations import event_location, target_place
+from .plover import EVENTS as PLOVER_EVENTS
+from .plover import MODES as PLOVER_MODES
 from .records import Event, Story, event_id
 from .tokens import ParsedDoc, Sentence
 
@@ -27,6 +31,10 @@ for _name, _default in (("events", None), ("story_date", None), ("story_id", Non
         Doc.set_extension(_name, default=_default)
 
 
+# Visits take place where the visited party is ("visited Beijing").
+_VISITS = frozenset({"042", "043"})
+# Assaults, fighting and mass violence happen where their target is ("shelled Kharkiv").
+_PHYSICAL = frozenset({"18", "19", "20"})
 # A dateline ends with one of these ("KARACHI, Pakistan (Reuters) -", "NAIROBI:").
 _DATELINE_MARKS = frozenset({"-", "\u2014", "\u2013", ":", "--"})
 
@@ -56,6 +64,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
     if lex.story_discards.by_first and _discarded(lex.story_discards, lowers, texts):
         return []
     ctx = StoryContext()
+    ctx.day = story.date
     out: list[Event] = []
     day = story.date
     dateline, dateline_end = (
@@ -80,9 +89,16 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         ctx.remember(mentions)
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
         text = sent.text.strip()
+        places: dict = {}
         for r in raw:
             cameo = lex.cameo.get(r.code)
             t = r.target
+            where = places.get(r.verb, places)
+            if where is places:
+                where = places[r.verb] = event_location(
+                    sent.doc, r.verb, [r.source.country, t.country if t else None], countries.ranked(), day, mentions)
+                if where is None and t is not None and (r.code[:2] in _PHYSICAL or r.code[:3] in _VISITS):
+                    where = places[r.verb] = target_place(sent.doc, t.head, t.country, day)
             out.append(Event(
                 event_id=event_id(story.id, index, r.verb, r.source.code, t.code if t else None, r.code),
                 story_id=story.id,
@@ -111,6 +127,12 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
                 source_country_inferred=r.source.inferred,
                 target_country_inferred=t.inferred if t else False,
                 trigger=r.trigger,
+                plover_event=PLOVER_EVENTS.get(r.code),
+                plover_mode=PLOVER_MODES.get(r.code),
+                location_text=where.text if where else None,
+                location_country=where.country if where else None,
+                latitude=where.latitude if where else None,
+                longitude=where.longitude if where else None,
             ))
     return out
 
@@ -132,6 +154,8 @@ class Coder:
         require_dyad: bool = True,
         batch_size: int = 64,
         use_cache: bool = True,
+        max_story_chars: int | None = None,
+        piece_chars: int | None = None,
     ) -> None:
         from .nlp import load_model
 
@@ -140,6 +164,10 @@ class Coder:
         self.require_dyad = require_dyad
         self.batch_size = batch_size
         self.sentences = 0
+        # A story longer than max_story_chars is an InputError (None: any length); one longer
+        # than piece_chars (default and at most: the parser's nlp.max_length) is parsed in pieces.
+        self.max_story_chars = max_story_chars
+        self.piece_chars = piece_chars
 
     @property
     def fingerprint(self) -> str:
@@ -151,10 +179,33 @@ class Coder:
         return code_doc(self.lexicon, parsed, story, self.require_dyad)
 
     def code_stories(self, stories: Iterable[Story]) -> Iterator[tuple[Story, list[Event]]]:
-        """Parse in batches with nlp.pipe and code each story; yields (story, events) in order."""
-        pairs = ((s.text, s) for s in stories)
-        for doc, story in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+        """Parse in batches with nlp.pipe and code each story; yields (story, events) in order.
+        A story longer than the parser takes is parsed in pieces (eventcoder.longtext)."""
+        if self.max_story_chars is not None:
+            stories = (s for s in stories if self._within_limit(s.id, s.text, s.origin))
+        size = piece_size(self.nlp, self.piece_chars)
+        for doc, story in parse_stories(self.nlp, stories, size, self.batch_size):
             yield story, self.code_doc(doc, story)
+
+    def _within_limit(self, story_id: str, text: str, origin: str | None = None) -> bool:
+        """True, or an InputError when ``text`` is longer than ``max_story_chars``."""
+        limit = self.max_story_chars
+        if limit is None or len(text) <= limit:
+            return True
+        from .errors import InputError
+        from .readers import too_long_reason
+
+        file, _, line = (origin or "").rpartition(":")
+        raise InputError(
+            too_long_reason(story_id, len(text), limit), file=file or origin,
+            line=int(line) if line.isdigit() else None, field="--max-story-chars",
+            fix="raise --max-story-chars, or leave the story out",
+        )
+
+    def _parse(self, text: str, story_id: str) -> Doc:
+        """The parse of ``text`` (in pieces if the parser cannot take it whole)."""
+        self._within_limit(story_id, text)
+        return parse_long(self.nlp, text, piece_size(self.nlp, self.piece_chars))
 
     def code(self, stories: Iterable[Story]) -> Iterator[Event]:
         for _, events in self.code_stories(stories):
@@ -167,10 +218,10 @@ class Coder:
         sentences), read first for references and countries; its own events are left out."""
         if not context:
             story = Story(id=story_id, date=date, text=text)
-            return self.code_doc(self.nlp(text), story)
+            return self.code_doc(self._parse(text, story_id), story)
         full = context.rstrip() + "\n\n" + text
         begin = len(full) - len(text)
-        doc = self.nlp(full)
+        doc = self._parse(full, story_id)
         parsed = ParsedDoc(doc)
         try:
             # Sentences that reach into ``text`` (one the parser ran on from the context counts).

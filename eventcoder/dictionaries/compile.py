@@ -19,11 +19,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
-from .. import __version__
+from .._version import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, DIRECTIVES, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 
 
 @dataclass
@@ -178,6 +178,22 @@ class Lexicon:
     def cameo(self) -> dict[str, CameoCode]:
         return self.dictionaries.cameo
 
+    @cached_property
+    def surnames(self) -> dict[str, tuple[int, ...]]:
+        """Last word of a person entry's names (as written, "Blinken") -> the person entries that
+        end so, for people with a dated code (an office with its dates): a surname alone names
+        one of them when exactly one holds an office on the story's day (actors.StoryContext)."""
+        out: dict[str, list[int]] = {}
+        for i, a in enumerate(self.dictionaries.actors):
+            if a.type != "person" or not any(dc.start is not None or dc.end is not None for dc in a.codes):
+                continue
+            for last in {p.split(" ")[-1] for p in a.phrases if " " in p}:
+                if len(last) > 2 and last[:1].isupper() and last[1:].islower():
+                    got = out.setdefault(last, [])
+                    if i not in got:
+                        got.append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
     def actor(self, payload: int) -> ActorEntry:
         return self.dictionaries.actors[payload]
 
@@ -305,7 +321,7 @@ def specs_fingerprint(specs: Sequence[str | Path] | None) -> str | None:
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
     # The compiler's own code is part of the key: a changed reader or index is never served stale.
     here = Path(__file__).resolve().parent
-    for name in ("compile.py", "native.py", "model.py", "petrarch.py"):
+    for name in ("compile.py", "native.py", "common.py", "model.py", "petrarch.py"):
         try:
             h.update(hashlib.sha256((here / name).read_bytes()).digest())
         except OSError:
@@ -382,6 +398,7 @@ def _write_cache(path: Path, lex: Lexicon) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
+        lex.surnames  # computed once here and stored with the compile, not by every process
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -259,6 +259,9 @@ class Dictionaries:
     announced: dict[str, str] = field(default_factory=dict)
     # Auxiliaries of speculation ("could", "might"): what they govern is no event.
     speculative: set[str] = field(default_factory=set)
+    # Codes of joint acts, one act of both parties whoever the sentence makes its subject ("X met
+    # Y" is "X and Y met"): coded both ways, from "@mutual 040 | 046 | 057".
+    mutual: set[str] = field(default_factory=set)
 
     def announced_code(self, code: str) -> str | None:
         for n in range(len(code), 1, -1):

@@ -1,0 +1,148 @@
+"""More mechanisms real news needs (issue 10, second round): joint acts coded both ways, a
+surname alone naming the one office holder of that name, "the North" after "North Korea", parts
+and members of an actor ("the board of the IAEA"), and the other side of a fight the clause's
+subject died in. Example tests beside Hypothesis properties; codes are read from the bundled
+dictionaries, never written in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms import COUNTRIES, country_codes, triples  # noqa: F401 (country_codes: a fixture)
+
+DAY = dt.date(2019, 6, 14)
+SETTINGS = settings(
+    max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.fixture(scope="module")
+def mutual(bundled_coder):
+    got = bundled_coder.lexicon.dictionaries.mutual
+    assert {"040", "046", "057"} <= got
+    return got
+
+
+# --- joint acts ---------------------------------------------------------------------------------
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       verb=st.sampled_from(["met with", "held talks with", "signed an agreement with"]))
+def test_a_joint_act_is_coded_both_ways(bundled_coder, country_codes, mutual, a, b, verb):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(f"{a} {verb} {b} on Monday.", date=DAY))
+    assert events, (a, verb, b)
+    for s, code, t in events:
+        if code in mutual:
+            assert (t, code, s) in events
+    # The subject does not matter: "A met B" and "B met A" are the same act.
+    swapped = triples(bundled_coder.code_text(f"{b} {verb} {a} on Monday.", date=DAY))
+    assert {e for e in events if e[1] in mutual} == {e for e in swapped if e[1] in mutual}
+
+
+@needs_model
+def test_one_sided_acts_stay_one_way(bundled_coder, mutual):
+    events = triples(bundled_coder.code_text("France condemned Iran.", date=DAY))
+    assert events and all(code not in mutual for _, code, _ in events)
+    assert {(s, t) for s, _, t in events} == {("FRA", "IRN")}
+
+
+def test_mutual_codes_are_cameo_codes_and_petrarch_dictionaries_lack_them(tmp_path):
+    from eventcoder.dictionaries.native import load_layers, read_folder
+    from eventcoder.dictionaries.common import bundled_dictionaries_path
+
+    bundled, problems = read_folder(bundled_dictionaries_path(), "bundled")
+    assert bundled.mutual and bundled.mutual <= bundled.cameo.keys()
+    # The base layer every other dictionary set gets carries no joint-act convention.
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "actors.txt").write_text("Gondor = GON\n", encoding="utf-8")
+    layers, _ = load_layers([str(folder)])
+    assert not any(layer.mutual for layer in layers)
+
+
+def test_an_unknown_mutual_code_is_a_problem(tmp_path):
+    from eventcoder.dictionaries.native import read_folder, validate
+
+    folder = tmp_path / "d"
+    (folder / "verbs").mkdir(parents=True)
+    (folder / "verbs" / "joint.txt").write_text("@mutual 999\n", encoding="utf-8")
+    (folder / "cameo.txt").write_text("040 | 1.0 | Consult\n", encoding="utf-8")
+    d, _ = read_folder(folder, "test")
+    assert "999" in d.mutual
+    assert any("999" in str(p) for p in validate(d))
+
+
+# --- surnames of office holders ------------------------------------------------------------------
+
+
+@needs_model
+def test_a_surname_names_the_office_holder_of_the_day(bundled_coder):
+    # Two people named Rice have held US offices (2001-2009, 2009-2017); the dictionaries do
+    # not list "Rice" alone as a name of either.
+    entries = bundled_coder.lexicon.surnames["Rice"]
+    assert len(entries) >= 2
+    assert not any("Rice" in bundled_coder.lexicon.actor(p).phrases for p in entries)
+    in_office = bundled_coder.code_text("Rice condemned Russia.", date=dt.date(2008, 8, 20))
+    assert {(e.source, e.target) for e in in_office} == {("USAGOV", "RUS")}
+    assert bundled_coder.code_text("Rice condemned Russia.", date=dt.date(2012, 8, 20))  # the other Rice
+    # Nobody of that name in office that day: a surname alone names nobody.
+    assert not bundled_coder.code_text("Rice condemned Russia.", date=dt.date(2019, 3, 1))
+    # Not a name at all, or part of a longer name the dictionaries do not know.
+    assert not bundled_coder.code_text("Rice prices rose in Japan.", date=dt.date(2008, 8, 20))
+
+
+@needs_model
+def test_surnames_index_holds_people_with_offices_only(bundled_coder):
+    lex = bundled_coder.lexicon
+    index = lex.surnames
+    assert index and all(k[:1].isupper() for k in index)
+    for payload in index["Rice"]:
+        entry = lex.actor(payload)
+        assert entry.type == "person" and any(dc.start or dc.end for dc in entry.codes)
+
+
+# --- "the North" --------------------------------------------------------------------------------
+
+
+@needs_model
+def test_the_north_is_the_north_the_story_named(bundled_coder):
+    story = ("North Korea fired a missile over Japan on Tuesday. "
+             "The North threatened to sink Japan. "
+             "Pakistani troops attacked militants in North Waziristan.")
+    events = bundled_coder.code_text(story, date=DAY)
+    second = {(e.source, e.target) for e in events if e.sentence_index == 1}
+    assert ("PRK", "JPN") in second
+    third = {e.target for e in events if e.sentence_index == 2}
+    assert "PRK" not in third
+    # Without the full name before, "the North" names nobody.
+    assert not bundled_coder.code_text("The North threatened to sink Japan.", date=DAY)
+
+
+# --- parts and members; the other side of a fight --------------------------------------------------
+
+
+@needs_model
+@pytest.mark.parametrize("noun", ["The board of", "The head of", "Members of"])
+def test_part_of_an_actor_acts_for_it(bundled_coder, noun):
+    events = triples(bundled_coder.code_text(f"{noun} the IAEA criticized Iran.", date=DAY))
+    assert {(s, t) for s, _, t in events} == {("IGOUNOIAE", "IRN")}
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(["Nigerian", "Kenyan", "Pakistani", "Egyptian"]),
+       how=st.sampled_from(["died in fighting with", "were killed in clashes with"]))
+def test_those_killed_in_a_fight_are_its_other_side(bundled_coder, a, how):
+    events = bundled_coder.code_text(f"Two {a} soldiers {how} rebels on Monday.", date=DAY)
+    pairs = {(e.source, e.target) for e in events}
+    assert len(pairs) == 2 and {(t, s) for s, t in pairs} == pairs
+    assert all(e.trigger == "noun" for e in events)
