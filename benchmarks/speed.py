@@ -48,8 +48,10 @@ def _rss_mb() -> float:
 
 def _stories(corpus: str):
     from eventcoder.readers import read_stories
+    from eventcoder.records import Story
 
-    return [s for s in read_stories([corpus])]
+    default = dt.date.fromisoformat(UNDATED)  # the real corpora hold undated records
+    return [s for s in read_stories([corpus], default_date=default) if isinstance(s, Story)]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -227,6 +229,101 @@ def stage_memory(a) -> dict:
     }
 
 
+# ------------------------------------------------------------------------------------------------
+# Whole processes: `eventcoder code` against a bare spaCy script (benchmarks/bare_spacy.py), each
+# started fresh, start-up included, in turn (A B A B ...), the median of the runs.
+
+REAL = ROOT / "benchmarks" / "corpora"
+REAL_CORPORA = {"full articles": REAL / "news-articles.jsonl", "sentences": REAL / "news-sentences.jsonl"}
+# About a third of the gold records give no date; `eventcoder code` codes those with this one.
+UNDATED = "2015-01-01"
+
+
+def _process(cmd: list[str]) -> dict:
+    """Run ``cmd`` to the end; its wall time, CPU time and peak RSS (the kernel's accounting)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # cumulative; differences are taken below
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {(err.decode().strip().splitlines() or ['?'])[-1]}")
+    return {"wall": wall, "cpu_total": usage.ru_utime + usage.ru_stime, "stdout": out.decode()}
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def eventcoder_command(corpus: str, output: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "eventcoder", "code", corpus, "--output", output, "--overwrite", "--quiet",
+            "--workers", "1", "--date", UNDATED, *extra]
+
+
+def bare_command(corpus: str, model: str) -> list[str]:
+    return [sys.executable, str(ROOT / "benchmarks" / "bare_spacy.py"), corpus, "--model", model]
+
+
+def compare_processes(commands: dict[str, list[str]], runs: int) -> dict:
+    """Each command ``runs`` times after one warm-up, in turn; medians of wall and CPU seconds, and
+    the median of the per-round ratios of every command's wall time to the first's."""
+    names = list(commands)
+    walls: dict[str, list[float]] = {n: [] for n in names}
+    cpus: dict[str, list[float]] = {n: [] for n in names}
+    last = {}
+    for round_ in range(runs + 1):
+        for name in names:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            r = _process(commands[name])
+            last[name] = r["stdout"]
+            if round_:  # round 0 warms the file cache and the dictionary cache
+                walls[name].append(r["wall"])
+                cpus[name].append(r["cpu_total"] - before.ru_utime - before.ru_stime)
+    first = names[0]
+    return {
+        "runs": runs,
+        "commands": {n: " ".join(Path(c).name if k < 2 else c for k, c in enumerate(commands[n])) for n in names},
+        "wall": {n: _median(walls[n]) for n in names},
+        "wall_range": {n: [min(walls[n]), max(walls[n])] for n in names},
+        "cpu": {n: _median(cpus[n]) for n in names},
+        # > 1: faster than the first command (its time over this one's), round by round
+        "speed_vs_first": {n: _median([a / b for a, b in zip(walls[first], walls[n])]) for n in names},
+        "stdout": last,
+    }
+
+
+def real_text(a, work: Path, say) -> dict:
+    """The real-news figures: whole processes on each real corpus, start-up, the coding stage."""
+    from eventcoder.nlp import available_model
+
+    model = a.model or available_model()
+    out: dict = {"model": model, "corpora": {}}
+    for label, corpus in REAL_CORPORA.items():
+        commands = {
+            "bare spaCy": bare_command(str(corpus), model),
+            "eventcoder code": eventcoder_command(str(corpus), str(work / "real-out"), "--model", model),
+        }
+        r = compare_processes(commands, a.runs)
+        r["sentences"] = json.loads(r["stdout"]["bare spaCy"].strip().splitlines()[-1])["sentences"]
+        r["texts"] = sum(1 for line in corpus.open(encoding="utf-8") if line.strip())
+        r["coding"] = _stage("coding", str(corpus), profile=a.profile)
+        out["corpora"][label] = r
+        say(f"real {label}", {k: v for k, v in r.items() if k not in ("stdout", "coding")},
+            _fmt(_rate(r["coding"]), " sent/s coding"))
+    one = work / "one.jsonl"
+    one.write_text(json.dumps({"id": "one", "date": "2022-02-24", "text": "Russia attacked Ukraine."}) + "\n")
+    load = f"import spacy; spacy.load({model!r}, exclude=['ner', 'senter'])"
+    out["startup"] = r = compare_processes(
+        {"import spacy; spacy.load": [sys.executable, "-c", load],
+         "eventcoder code, one sentence": eventcoder_command(str(one), str(work / "one-out"), "--model", model)},
+        a.runs,
+    )
+    say("start-up", r["wall"])
+    return out
+
+
 STAGES = {"spacy": stage_spacy, "e2e": stage_e2e, "coding": stage_coding, "load": stage_load, "memory": stage_memory}
 
 
@@ -313,6 +410,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--memory-workers", type=int, default=1)
     ap.add_argument("--profile", action="store_true", help="time the coding stage step by step (where its time goes)")
     ap.add_argument("--no-docs", action="store_true", help="print only; do not rewrite docs/performance.md")
+    ap.add_argument("--runs", type=int, default=5, help="rounds of the whole-process comparisons (median counts)")
+    ap.add_argument("--real-only", action="store_true", help="only the real-news figures (no template corpus; docs left as they are)")
     # stage options (internal)
     ap.add_argument("--stage", choices=sorted(STAGES))
     ap.add_argument("--corpus")
@@ -345,6 +444,9 @@ def run_benchmark(a, argv) -> None:
         say(f"corpus: {a.stories} stories -> {corpus}")
         # warm the caches so (a)-(c) measure steady state
         _stage("load", corpus)
+        results["real"] = real_text(a, work, say)
+        if a.real_only:
+            return _finish(results, a)
         if phoenix:
             _stage("load", corpus, dictionaries=phoenix)
         # (a) and (b) alternate, best of --repeat each: a busy moment on the machine should not
@@ -390,12 +492,58 @@ def run_benchmark(a, argv) -> None:
             say("memory", {k: v for k, v in r.items() if k != "samples"})
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    _finish(results, a)
+
+
+def _finish(results: dict, a) -> None:
     (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)
     (ROOT / "benchmarks" / "results" / "speed.json").write_text(json.dumps(results, indent=2) + "\n")
     table = render(results)
     print(table)
-    if not a.no_docs:
+    if not a.no_docs and not a.real_only:  # the docs' block holds the template figures too
         write_docs(table)
+
+
+def render_real(real: dict) -> list[str]:
+    """The real-news tables: whole processes, start-up, the coding stage."""
+    lines = [
+        "**Real news, whole processes** (start-up included; each pair run in turn after a warm-up, median "
+        f"of {next(iter(real['corpora'].values()))['runs']} rounds; speed = bare spaCy's wall time / eventcoder's, "
+        "the median of the rounds' ratios):", "",
+        "| corpus | texts | sentences | bare spaCy wall s (range) | `eventcoder code` wall s (range) | CPU s spaCy / eventcoder | speed vs bare spaCy |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, r in real["corpora"].items():
+        (spacy_name, ec_name) = list(r["wall"])
+        rng = r["wall_range"]
+        lines.append(
+            f"| {label} | {r['texts']:,} | {r['sentences']:,} | {r['wall'][spacy_name]:.2f} ({rng[spacy_name][0]:.2f}–{rng[spacy_name][1]:.2f}) "
+            f"| {r['wall'][ec_name]:.2f} ({rng[ec_name][0]:.2f}–{rng[ec_name][1]:.2f}) | {r['cpu'][spacy_name]:.2f} / {r['cpu'][ec_name]:.2f} "
+            f"| **{r['speed_vs_first'][ec_name]:.2f}×** |"
+        )
+    st = real["startup"]
+    base, ec = list(st["wall"])
+    lines += [
+        "", f"**Start-up** (median of {st['runs']} rounds): `python -c \"import spacy; spacy.load(...)\"` "
+        f"{st['wall'][base]:.2f} s; `eventcoder code` on one sentence {st['wall'][ec]:.2f} s: "
+        f"**{st['wall'][ec] - st['wall'][base]:+.2f} s** beyond loading spaCy.",
+        "", "**Coding stage on real news** (one core, after parsing, bundled dictionaries):", "",
+        "| corpus | sentences | seconds | sentences/s | events |", "|---|---:|---:|---:|---:|",
+    ]
+    for label, r in real["corpora"].items():
+        c = r["coding"]
+        if "error" in c:
+            lines.append(f"| {label} | | | | {c['error']} |")
+            continue
+        lines.append(f"| {label} | {c['sentences']:,} | {c['seconds']:.2f} | {_rate(c):,.0f} | {c['events']:,} |")
+    model = real["model"]
+    lines += [
+        "", "Reproduce one pair by hand (run each several times, alternating, and compare medians):", "", "```sh",
+        f".venv/bin/python benchmarks/bare_spacy.py benchmarks/corpora/news-articles.jsonl --model {model}",
+        f".venv/bin/eventcoder code benchmarks/corpora/news-articles.jsonl --output /tmp/ec --overwrite --quiet --workers 1 --date {UNDATED} --model {model}",
+        "```", "",
+    ]
+    return lines
 
 
 def render(r: dict) -> str:
@@ -405,6 +553,13 @@ def render(r: dict) -> str:
         f"Measured {r['date']} with `{r['command']}` on: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
         f"{m['os']}, Python {m['python']}, spaCy {m['spacy']}, model {m['model']}; eventcoder {r.get('speedups', '?')}.",
         "",
+    ]
+    if r.get("real"):
+        lines += render_real(r["real"])
+    if not r.get("spacy"):
+        return "\n".join(lines)
+    lines += [
+        "**Template corpus** (benchmarks/corpus.py; stages in one process each, after a warm-up):", "",
         "| measurement | sentences | seconds | sentences/s | peak RSS (MB) | notes |",
         "|---|---:|---:|---:|---:|---|",
     ]

@@ -98,6 +98,19 @@ class EngineError(EventcoderError):
     code = "E600"
 
 
+class DatasetError(EventcoderError):
+    """A dataset given to read (``report``, ``export``) is missing or is not an eventcoder dataset."""
+
+    code = "E700"
+
+
+class ResumeError(EventcoderError):
+    """A run cannot be resumed as asked (inputs, options or dictionaries changed), or a partial
+    output of an interrupted run is in the way."""
+
+    code = "E800"
+
+
 class Interrupted(BaseException):
     """The run was stopped by a signal: Ctrl-C (SIGINT) or SIGTERM.
 

@@ -110,8 +110,9 @@ def _announcement(v, lex: Lexicon) -> int:
     t = v
     for _ in range(4):
         for c in t.children:
-            if c.dep_ == "mark" and (c.lower_ == "if" or c.lower_ == "unless"):
-                return 2
+            if c.dep_ == "mark" and (c.lower_ == "if" or c.lower_ == "unless"
+                                     or (c.lower_ == "until" and t.tag_ in _PRESENT)):
+                return 2  # "... until it halts its attacks": a condition (a past "until" is not)
         if t.dep_ != "xcomp" and t.dep_ != "conj" or t.head.i == t.i:
             break
         t = t.head
@@ -119,6 +120,9 @@ def _announcement(v, lex: Lexicon) -> int:
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
         return 1
     return 0
+
+
+_PRESENT = frozenset({"VBZ", "VBP", "VB"})
 
 
 def _candidates(lex: Lexicon, names, keys: set[str], worded: bool = False) -> list[VerbPattern]:
@@ -174,6 +178,25 @@ def _is_time_phrase(prep) -> bool:
                     if c.lower_ in _TIME_NAMES:
                         return True
     return False
+
+
+def _with_companions(v, subject_tokens, subjects: list, by_head) -> list:
+    """"Together with Estonia and Latvia, Lithuania imposed ...", "Lithuania, along with Estonia,
+    imposed ...": those the subject acts with act too."""
+    more = []
+    for t in [v] + list(subject_tokens):
+        for c in t.children:
+            withs = []
+            if c.dep_ == "prep" and c.lower_ == "with":
+                if any(g.lower_ == "together" or g.lower_ == "along" for g in c.children):
+                    withs.append(c)  # the parser hangs "together" on "with"
+            elif c.lower_ == "together" or c.lower_ == "along":
+                withs = [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+            for w in withs:
+                for m in _mentions_at(_expand([p for p in w.children if p.dep_ == "pobj"]), by_head):
+                    if m not in subjects and m not in more:
+                        more.append(m)
+    return subjects + more if more else subjects
 
 
 def _object_subject(v, by_head) -> list:
@@ -507,7 +530,13 @@ _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "ta
 # Prepositions that put an event somewhere: a country or city after them is a place.
 
 
+# "met in the US capital", "talks in the Ethiopian city of Bahir Dar": a place, not a party.
+_PLACE_HEADS = frozenset({"capital", "city", "town", "village", "port", "province", "region"})
+
+
 def _is_city(name: str) -> bool:
+    if name.lower() in _PLACE_HEADS:
+        return True
     place = gazetteer_lookup(name)
     return place is not None and place.kind in ("city", "state")
 
@@ -591,6 +620,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         passive = _is_passive(v)
         subject_tokens = _subject_tokens(v, passive)
         subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
+        if subjects:
+            subjects = _with_companions(v, subject_tokens, subjects, by_head)
         means = None
         if not subjects and passive and lemma in _HARMING and lex.nouns:
             means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"

@@ -30,6 +30,11 @@ class Place:
     population: int
     kind: str  # "city", "country" or "state"
 
+    def __reduce__(self):
+        # Pickled as a plain tuple: a frozen, slotted dataclass otherwise restores each of the
+        # 34,000 places through dataclasses' own __setstate__ (half a second per process).
+        return (Place, (self.name, self.iso3, self.latitude, self.longitude, self.population, self.kind))
+
     def cameo(self, day: dt.date | None = None) -> str:
         """The place's CAMEO country code on ``day``."""
         code = _CAMEO_EXCEPTIONS.get(self.iso3, self.iso3)
@@ -40,7 +45,7 @@ class Place:
 
 _INDEX: dict[str, Place] | None = None
 _ALTERNATES: dict[str, tuple[Place, ...]] = {}
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 def _cached() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
@@ -66,6 +71,9 @@ def _cached() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pkl"):  # other versions and formats
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return index

@@ -91,7 +91,6 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         text = sent.text.strip()
         places: dict = {}
         for r in raw:
-            cameo = lex.cameo.get(r.code)
             t = r.target
             where = places.get(r.verb, places)
             if where is places:
@@ -99,8 +98,13 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
                     sent.doc, r.verb, [r.source.country, t.country if t else None], countries.ranked(), day, mentions)
                 if where is None and t is not None and (r.code[:2] in _PHYSICAL or r.code[:3] in _VISITS):
                     where = places[r.verb] = target_place(sent.doc, t.head, t.country, day)
+            code = r.code
+            third = lex.dictionaries.elsewhere.get(code) if where is not None and t is not None else None
+            if third is not None and r.source.country and t.country and where.country not in (r.source.country, t.country):
+                code = third  # "met in Brussels": a meeting at a third location (@elsewhere)
+            cameo = lex.cameo.get(code)
             out.append(Event(
-                event_id=event_id(story.id, index, r.verb, r.source.code, t.code if t else None, r.code),
+                event_id=event_id(story.id, index, r.verb, r.source.code, t.code if t else None, code),
                 story_id=story.id,
                 sentence_index=index,
                 date=event_date(sent, r.verb, day) if dated else day,
@@ -113,9 +117,9 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
                 target_country=t.country if t else None,
                 target_agent=t.agent if t else None,
                 target_text=(t.text if t.via is None else f"{t.text} [{t.via}]") if t else None,
-                event_code=r.code,
-                root_code=r.code[:2],
-                quad_class=quad_class(r.code),
+                event_code=code,
+                root_code=code[:2],
+                quad_class=quad_class(code),
                 goldstein=cameo.goldstein if cameo else None,
                 verb_text=r.verb_text,
                 pattern=f"{r.pattern.origin} {r.pattern.text}" if r.pattern.origin else r.pattern.text,
@@ -127,8 +131,8 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
                 source_country_inferred=r.source.inferred,
                 target_country_inferred=t.inferred if t else False,
                 trigger=r.trigger,
-                plover_event=PLOVER_EVENTS.get(r.code),
-                plover_mode=PLOVER_MODES.get(r.code),
+                plover_event=PLOVER_EVENTS.get(code),
+                plover_mode=PLOVER_MODES.get(code),
                 location_text=where.text if where else None,
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None,

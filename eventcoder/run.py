@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from . import __version__
-from .errors import InputError
-from .records import Event, Rejected, Story
+from .checkpoint import CHUNK_STORIES
+from .readers import MAX_STORY_CHARS
+from .records import Rejected, Story
+# Shared with the engines (which import summary, never this module); importable from here too.
+from .summary import Progress, RunSummary, input_paths, reject_error, run_metadata, writer_notes  # noqa: F401
 
 
 @dataclass
@@ -42,6 +43,11 @@ class RunOptions:
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
+    max_story_chars: int = MAX_STORY_CHARS  # a longer story is rejected (readers.MAX_STORY_CHARS)
+    dedupe: bool = False  # write the one-a-day deduplication instead of every event (eventcoder/dedupe.py)
+    resume: bool = False  # continue the interrupted run of the same output (eventcoder/chunked.py)
+    chunk_stories: int = CHUNK_STORIES  # records per checkpoint of a resumable run (eventcoder/checkpoint.py)
+    command: str | None = None  # the command line that started the run (told to the user to resume it)
 
     def to_metadata(self) -> dict:
         out = asdict(self)
@@ -49,64 +55,6 @@ class RunOptions:
         out["dictionaries"] = list(self.dictionaries) if self.dictionaries else None
         out["default_date"] = self.default_date.isoformat() if self.default_date else None
         return out
-
-
-@dataclass
-class RunSummary:
-    stories_read: int = 0
-    stories_coded: int = 0
-    stories_rejected: int = 0
-    files_rejected: int = 0  # of stories_rejected: whole input files that could not be read
-    stories_with_events: int = 0
-    sentences: int = 0
-    events: int = 0
-    by_quad: Counter = field(default_factory=Counter)
-    by_root: Counter = field(default_factory=Counter)
-    output: str = ""  # the path actually written (events.csv for -o events --format csv)
-    rejected_file: str | None = None
-    notes: list[str] = field(default_factory=list)  # e.g. leftovers of an earlier interrupted run
-    seconds: float = 0.0
-    setup_seconds: float = 0.0  # loading the model and dictionaries, part of ``seconds``
-    model: str = ""
-    fingerprint: str = ""
-
-    def add(self, events: list[Event]) -> None:
-        self.stories_coded += 1
-        if events:
-            self.stories_with_events += 1
-        self.events += len(events)
-        for e in events:
-            self.by_quad[e.quad_class] += 1
-            self.by_root[e.root_code] += 1
-
-    def balanced(self) -> bool:
-        return self.stories_read == self.stories_coded + self.stories_rejected
-
-
-Progress = Callable[[int, int], None]  # (stories done, sentences done)
-
-
-def run_metadata(options: RunOptions, summary: RunSummary) -> dict:
-    """The provenance stored with the dataset (counts are added at the end)."""
-    return {
-        "eventcoder_version": __version__,
-        "model": summary.model,
-        "dictionary_fingerprint": summary.fingerprint,
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "options": options.to_metadata(),
-    }
-
-
-def reject_error(item: Rejected) -> InputError:
-    """The error that stops a run at a bad record (without --skip-bad), naming file and line."""
-    file, _, line = item.origin.rpartition(":")
-    return InputError(
-        item.reason,
-        file=file or item.origin,
-        line=int(line) if line.isdigit() else None,
-        field=item.field,
-        fix="correct the record, or pass --skip-bad to write it to the rejected-records file and go on",
-    )
 
 
 def _stories(items: Iterable[Story | Rejected], summary: RunSummary, skip_bad: bool, on_reject) -> Iterator[Story]:
@@ -127,26 +75,25 @@ def _stories(items: Iterable[Story | Rejected], summary: RunSummary, skip_bad: b
         yield item
 
 
-def input_paths(sources) -> list[Path]:
-    """The files a run reads (for the writer's check that it never writes over one of them)."""
-    return [Path(s.path) for s in sources if s.path is not None and s.error is None]
-
-
-def writer_notes(writer) -> list[str]:
-    """What the writer found beside the output (leftovers of an interrupted earlier run)."""
-    return list(writer.notes)
-
-
 def run(options: RunOptions, progress: Progress | None = None, coder=None) -> RunSummary:
     """Code ``options.inputs`` into ``options.output``; returns the summary.
 
     The dataset is committed only when every story is done; an error or interruption leaves no
-    dataset behind (an existing one is left as it was)."""
+    dataset behind (an existing one is left as it was). A Parquet run from input files commits
+    its work in chunks as it goes, so that a killed run can be resumed (eventcoder/chunked.py);
+    other runs are all or nothing."""
+    from .chunked import run_chunked, why_not_resumable
+    from .engines.local import code_stories
     from .nlp import model_description
     from .pipeline import Coder
     from .readers import check_encoding, read_sources, resolve_inputs
     from .writers import DatasetWriter
 
+    if options.engine == "dask" and options.resume:
+        from .errors import ResumeError
+
+        raise ResumeError("--resume does not work with --engine dask yet", field="--resume",
+                          fix="resume a run of the local engine (--engine local, with --workers N)")
     if options.engine == "dask":
         from .engines.dask_engine import run_dask
 
@@ -158,6 +105,13 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     started = time.perf_counter()
     check_encoding(options.encoding)
     sources = resolve_inputs(list(options.inputs), options.input_format, defer_errors=options.skip_bad)
+    why_not = why_not_resumable(options, sources)
+    if why_not is None:
+        return run_chunked(options, sources, coder, progress, started)
+    if options.resume:
+        from .errors import ResumeError
+
+        raise ResumeError(f"--resume {why_not}", field="--resume", fix="run without --resume (the run is all or nothing)")
     writer = DatasetWriter(
         options.output, fmt=options.output_format, overwrite=options.overwrite, append=options.append,
         inputs=input_paths(sources),
@@ -175,13 +129,14 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
         text_field=options.text_field,
         default_date=options.default_date,
         encoding=options.encoding,
+        max_story_chars=options.max_story_chars,
         skip_unreadable=options.skip_bad,
     )
     with writer:
         summary.notes = writer_notes(writer)
         stories = _stories(items, summary, options.skip_bad, writer.reject)
         before = coder.sentences  # a Coder may have coded other runs before this one
-        for story, events in _code(coder, stories, options):
+        for story, events in code_stories(coder, stories, options):
             summary.add(events)
             if events:
                 writer.write(events)
@@ -199,16 +154,6 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
         summary.rejected_file = str(writer.rejected_path) if summary.stories_rejected else None
         writer.commit()
     return summary
-
-
-def _code(coder, stories: Iterable[Story], options: RunOptions):
-    from .engines import resolve_workers
-
-    if resolve_workers(options.workers) > 1:
-        from .engines.local import code_in_processes
-
-        return code_in_processes(coder, stories, options)
-    return coder.code_stories(stories)
 
 
 def default_output(name: str = "events") -> Path:

@@ -6,7 +6,7 @@ Layout of a Parquet dataset (a folder)::
       _eventcoder.json              provenance: versions, model, dictionaries, options, counts
       _rejected.jsonl               rejected input records (only if there were any)
       year=2017/part-<run>-00000.parquet
-      year=2018/part-<run>-00001.parquet
+      year=2018/part-<run>-00001.parquet   (a resumable run: part-<run>-c<chunk>.parquet, eventcoder/checkpoint.py)
       part-<run>-empty.parquet      only for a run without events: carries the schema
 
 Files starting with ``_`` are ignored by ``pyarrow.dataset``, pandas and DuckDB's
@@ -32,9 +32,11 @@ already in the output (the same stories coded twice).
 
 A run holds a lock (``flock``) on its temporary folder. When it opens, it removes the temporary
 folders of its own output name left by an earlier run that was killed (``.events.tmp-<8 hex>``
-entries nobody holds a lock on; nothing else is ever removed) and reports ``.events.old-<8 hex>``
+entries nobody holds a lock on and that hold no checkpoints, ``_resume/``; nothing else is ever
+removed) and reports ``.events.old-<8 hex>``
 entries, which may hold the only copy of a replaced output; see :attr:`DatasetWriter.notes`.
-A writer never writes over one of the run's inputs (``inputs``).
+A writer never writes over one of the run's inputs (``inputs``). :func:`scratch_folder` is a
+working folder of the same kind for a command's intermediate files (``eventcoder dedupe``).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .errors import OutputError
+from .testhooks import kill_point
 from .records import Event, Rejected
 from .schema import (
     EVENT_COLUMNS,
@@ -83,6 +86,8 @@ _FIX_FOREIGN = "remove or rename it yourself if it is no longer needed, or choos
 ID_CHUNK = 1 << 21
 #: The output most recently committed in this process (for the CLI's interruption message).
 _LAST_COMMITTED: Path | None = None
+#: The working folders (:func:`scratch_folder`) this process holds: not leftovers to report.
+_SCRATCH: set[Path] = set()
 
 
 def last_committed() -> Path | None:
@@ -185,6 +190,17 @@ def _unlock(fd: int | None) -> None:
             pass
 
 
+def in_use(folder: Path) -> bool:
+    """Whether a live process holds the lock on a run's temporary folder (False where locks are
+    not supported)."""
+    try:
+        fd = _lock(folder)
+    except (OSError, ImportError):
+        return False
+    _unlock(fd)
+    return fd is None
+
+
 def clean_stale(path: Path) -> list[str]:
     """Remove the temporary folders of ``path`` left by earlier runs that were killed, and report
     other leftovers. Returns one note per entry found.
@@ -201,6 +217,10 @@ def clean_stale(path: Path) -> list[str]:
         return notes
     for name in entries:
         entry = path.parent / name
+        if entry in _SCRATCH:
+            continue  # this process's own working folder (its lock would look like another run's)
+        if (entry / "_resume" / "manifest.json").is_file():
+            continue  # the checkpoints of a resumable run: only --resume or --overwrite deal with them
         if name[len(path.name) + 2 :].startswith("old-"):
             if path.exists():
                 notes.append(f"{entry} is the old output an interrupted --overwrite had moved aside; remove it")
@@ -223,6 +243,36 @@ def clean_stale(path: Path) -> list[str]:
             _unlock(fd)
         notes.append(f"removed {entry}, the temporary output of an earlier run that was interrupted")
     return notes
+
+
+@contextmanager
+def scratch_folder(path: str | os.PathLike) -> Iterator[Path]:
+    """A hidden working folder beside the output ``path`` for the duration of the block (for an
+    intermediate dataset or a query engine's spill files), removed at the end, however it ends.
+
+    It is named and locked as the writer's temporary folders are (``.NAME.tmp-<8 hex>``), so one
+    left by a killed run is removed by the next run to the same output (:func:`clean_stale`).
+    An output committed inside it is not the user's: :func:`last_committed` forgets it."""
+    global _LAST_COMMITTED
+    path = Path(path)
+    folder = _temp_sibling(path)
+    committed = _LAST_COMMITTED
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir()
+    except OSError as err:
+        raise _output_error("create a working folder beside the output", folder, err) from err
+    fd = _try_lock(folder)
+    _SCRATCH.add(folder)
+    try:
+        yield folder
+    finally:
+        with _signals_held():
+            if _LAST_COMMITTED is not None and folder in _LAST_COMMITTED.parents:
+                _LAST_COMMITTED = committed
+            _remove(folder)
+            _SCRATCH.discard(folder)
+            _unlock(fd)
 
 
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
@@ -278,6 +328,9 @@ class DatasetWriter:
     actually written. ``inputs`` are the files the run reads: the writer refuses to write over
     any of them. Memory is bounded: events are buffered ``batch_rows`` at a time, and a Parquet
     file is closed and a new one started after ``max_rows_per_file`` rows.
+
+    ``schema`` is the Arrow schema of the rows (default :data:`EVENT_SCHEMA`); a Parquet dataset
+    can be written in another one, such as the deduplicated schema, with :meth:`write_table`.
     """
 
     def __init__(
@@ -291,9 +344,15 @@ class DatasetWriter:
         batch_rows: int = 50_000,
         max_rows_per_file: int = 1_000_000,
         inputs: Iterable[str | os.PathLike] = (),
+        schema: pa.Schema = EVENT_SCHEMA,
+        run_id: str | None = None,
+        temp: Path | None = None,
     ) -> None:
         if fmt not in FORMATS:
             raise OutputError(f"unknown output format '{fmt}'", fix=f"use one of: {', '.join(FORMATS)}")
+        if fmt != "parquet" and not schema.equals(EVENT_SCHEMA):
+            raise OutputError(f"--format {fmt} only holds the event columns", fix="use --format parquet")
+        self.schema = schema
         if overwrite and append:
             raise OutputError("--overwrite and --append exclude each other", fix="pass only one of them")
         self.fmt = fmt
@@ -301,7 +360,7 @@ class DatasetWriter:
         self.overwrite = overwrite
         self.append = append
         self.metadata: dict = dict(metadata or {})
-        self.run_id = new_run_id()
+        self.run_id = run_id or new_run_id()
         self.events_written = 0
         self.rejected_written = 0
         self._buffer: list[Event] = []
@@ -312,7 +371,7 @@ class DatasetWriter:
         self.notes: list[str] = []
         self._rejected_handle: IO[str] | None = None
         self._sink = (
-            _ParquetSink(self.path, self.run_id, max_rows_per_file)
+            _ParquetSink(self.path, self.run_id, max_rows_per_file, schema, temp)
             if fmt == "parquet"
             else _FileSink(self.path, fmt)
         )
@@ -380,6 +439,44 @@ class DatasetWriter:
             self._rejected_handle = open(self._sink.temp_rejected_path, "w", encoding="utf-8")
         self._rejected_handle.write(_dumps(rejected_to_dict(rejected)) + "\n")
         self.rejected_written += 1
+
+    def write_table(self, table: pa.Table | pa.RecordBatch) -> None:
+        """Write rows given as Arrow data with the writer's column names in order (each column
+        is cast to the writer's schema type, e.g. a list's item name)."""
+        self._require_open()
+        self._flush()
+        if isinstance(table, pa.RecordBatch):
+            table = pa.Table.from_batches([table])
+        table = table.cast(self.schema.remove_metadata())
+        self._sink.write(table)
+        self.events_written += table.num_rows
+
+    def copy_rejected(self, path: Path) -> None:
+        """Record every rejected record of another output's rejected-records file (JSON lines)."""
+        self._require_open()
+        if self._rejected_handle is None:
+            self._rejected_handle = open(self._sink.temp_rejected_path, "w", encoding="utf-8")
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    self._rejected_handle.write(line if line.endswith("\n") else line + "\n")
+                    self.rejected_written += 1
+
+    @property
+    def temp_folder(self) -> Path:
+        """The hidden temporary folder the output is written into until :meth:`commit`."""
+        return self._sink.temp
+
+    @property
+    def file_schema(self) -> pa.Schema:
+        """The schema each data file is written with (carrying the run's metadata once open)."""
+        return self._sink.schema if self.fmt == "parquet" else self.schema
+
+    def add_written(self, *, events: int = 0, rejected: int = 0) -> None:
+        """Count events and rejected records written into :attr:`temp_folder` directly (by the
+        chunks of a resumable run, eventcoder/checkpoint.py)."""
+        self.events_written += events
+        self.rejected_written += rejected
 
     def commit(self, extra_metadata: dict | None = None) -> dict:
         """Write out what is buffered, finish the files and move them into place.
@@ -605,7 +702,7 @@ def _read_metadata(path: Path) -> dict:
         ) from err
 
 
-def _merge_metadata(previous: dict | None, run: dict, fmt: str) -> dict:
+def _merge_metadata(previous: dict | None, run: dict, fmt: str, columns: Iterable[str] = EVENT_COLUMNS) -> dict:
     """The provenance document: the latest run's metadata at the top, every run under ``runs``."""
     runs = list((previous or {}).get("runs") or [])
     runs.append(run)
@@ -613,7 +710,7 @@ def _merge_metadata(previous: dict | None, run: dict, fmt: str) -> dict:
     document.update(
         format=fmt,
         schema_version=SCHEMA_VERSION,
-        columns=list(EVENT_COLUMNS),
+        columns=list(columns),
         dataset_created=(previous or {}).get("dataset_created", run["created"]),
         total_events=sum(r.get("counts", {}).get("events_written", 0) for r in runs),
         runs=runs,
@@ -639,12 +736,14 @@ def _append_file(source: Path, target: Path, temp: Path) -> None:
 class _ParquetSink:
     """A hive-partitioned (``year=YYYY/``) Parquet dataset folder."""
 
-    def __init__(self, path: Path, run_id: str, max_rows_per_file: int) -> None:
+    def __init__(self, path: Path, run_id: str, max_rows_per_file: int, schema: pa.Schema = EVENT_SCHEMA,
+                 temp: Path | None = None) -> None:
         self.path = path
         self.run_id = run_id
         self.max_rows_per_file = max_rows_per_file
-        self.temp = _temp_sibling(path)
-        self.schema = EVENT_SCHEMA
+        self._adopted = temp is not None  # continue in the temporary folder of an interrupted run
+        self.temp = temp or _temp_sibling(path)
+        self.schema = schema
         self._writers: dict[int, tuple[pq.ParquetWriter, int]] = {}  # year -> (writer, rows)
         self._files = 0
         self._lock_fd: int | None = None
@@ -713,22 +812,27 @@ class _ParquetSink:
                 file=self.path,
                 fix="write to a new output path (or --overwrite)",
             )
+        if previous.get("columns", self.schema.names) != self.schema.names:
+            raise OutputError(
+                "cannot append: the dataset's columns differ from this run's "
+                "(a deduplicated dataset cannot take raw events, nor the other way round)",
+                file=self.path,
+                fix="write to a new output path (or --overwrite)",
+            )
 
     def start(self, *, append: bool, run_metadata: dict) -> None:
-        self.schema = EVENT_SCHEMA.with_metadata({METADATA_KEY: _dumps(run_metadata).encode("utf-8")})
+        self.schema = self.schema.with_metadata({METADATA_KEY: _dumps(run_metadata).encode("utf-8")})
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.temp.mkdir()
+            self.temp.mkdir(exist_ok=self._adopted)
         except OSError as err:
             raise _output_error("create the output folder", self.temp, err) from err
         self._lock_fd = _try_lock(self.temp)
 
     def write(self, table: pa.Table) -> None:
         """Split a batch by year and append each part to that year's open file."""
-        table = with_year(table)
-        for year in sorted(pc.unique(table.column(PARTITION_FIELD.name)).to_pylist()):
-            part = table.filter(pc.equal(table.column(PARTITION_FIELD.name), year))
-            part = part.drop_columns([PARTITION_FIELD.name]).replace_schema_metadata(self.schema.metadata)
+        for year, part in year_parts(table):
+            part = part.replace_schema_metadata(self.schema.metadata)
             self._writer_for(year, part.num_rows).write_table(part)
             writer, rows = self._writers[year]
             self._writers[year] = (writer, rows + part.num_rows)
@@ -764,7 +868,8 @@ class _ParquetSink:
         if not has_data and not (append and previous is not None):
             # An empty run still yields a readable dataset: one empty file with the schema.
             pq.write_table(self.schema.empty_table(), self.temp / self._part_name("empty"), compression=COMPRESSION)
-        _write_json(self.temp / METADATA_FILE, _merge_metadata(previous, run, "parquet"))
+        _write_json(self.temp / METADATA_FILE, _merge_metadata(previous, run, "parquet", self.schema.names))
+        kill_point("in-commit")
         if append and target_exists:
             self._move_into_existing(has_data)
             return
@@ -804,6 +909,14 @@ class _ParquetSink:
         _remove(self.temp)
         _unlock(self._lock_fd)
         self._lock_fd = None
+
+
+def year_parts(table: pa.Table) -> Iterator[tuple[int, pa.Table]]:
+    """The rows of an events table by year of their date (ascending), without the year column."""
+    table = with_year(table)
+    for year in sorted(pc.unique(table.column(PARTITION_FIELD.name)).to_pylist()):
+        part = table.filter(pc.equal(table.column(PARTITION_FIELD.name), year))
+        yield year, part.drop_columns([PARTITION_FIELD.name])
 
 
 def _try_lock(path: Path) -> int | None:

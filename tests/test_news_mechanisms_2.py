@@ -146,3 +146,33 @@ def test_those_killed_in_a_fight_are_its_other_side(bundled_coder, a, how):
     pairs = {(e.source, e.target) for e in events}
     assert len(pairs) == 2 and {(t, s) for s, t in pairs} == pairs
     assert all(e.trigger == "noun" for e in events)
+
+
+# --- companions; meetings at a third location ------------------------------------------------------
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), c=st.sampled_from(COUNTRIES),
+       form=st.sampled_from(["{a}, together with {b}, condemned {c}.", "{a}, along with {b}, condemned {c}.",
+                             "Together with {b}, {a} condemned {c}."]))
+def test_those_the_subject_acts_with_act_too(bundled_coder, country_codes, a, b, c, form):
+    if len({a, b, c}) < 3:
+        return
+    events = triples(bundled_coder.code_text(form.format(a=a, b=b, c=c), date=DAY))
+    sources = {s for s, _, t in events if t == country_codes[c]}
+    assert sources == {country_codes[a], country_codes[b]}
+
+
+@needs_model
+def test_a_meeting_in_a_city_of_neither_party_is_at_a_third_location(bundled_coder):
+    cameo = bundled_coder.lexicon.dictionaries.elsewhere
+    third = cameo["040"]
+    away = triples(bundled_coder.code_text("Putin met Xi in Geneva on Monday.", date=DAY))
+    home = triples(bundled_coder.code_text("Putin met Xi in Beijing on Monday.", date=DAY))
+    assert away and {code for _, code, _ in away} == {third}
+    assert home and {code for _, code, _ in home} == {"040"}
+    # The place where they met is not a party to the meeting.
+    capital = bundled_coder.code_text("The Azerbaijani and Armenian foreign ministers met in the US capital on Monday.",
+                                      date=DAY)
+    assert all(e.target_country in ("AZE", "ARM") for e in capital)

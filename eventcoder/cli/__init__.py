@@ -15,8 +15,13 @@ import typer
 
 from .. import __version__
 from ..errors import EventcoderError, Interrupted
+from . import actors as actors_cmd
 from . import code as code_cmd
+from . import dedupe as dedupe_cmd
 from . import dictionaries as dictionaries_cmd
+from . import export as export_cmd
+from . import report as report_cmd
+from . import status as status_cmd
 from . import validate as validate_cmd
 
 app = typer.Typer(
@@ -42,8 +47,13 @@ def _root(
 
 
 app.command("code")(code_cmd.code)
+app.command("dedupe")(dedupe_cmd.dedupe)
+app.command("export")(export_cmd.export)
 app.add_typer(dictionaries_cmd.app, name="dictionaries")
+app.add_typer(actors_cmd.app, name="actors")
 app.command("validate")(validate_cmd.validate)
+app.command("report")(report_cmd.report)
+app.command("status")(status_cmd.status)
 
 
 def _interrupt(signum: int, frame) -> None:

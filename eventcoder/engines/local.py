@@ -69,12 +69,22 @@ def _init_worker(spec: WorkerSpec) -> None:
     _CODER = build_coder(spec)
 
 
-def _code_batch(stories: list[Story]) -> tuple[list[list[Event]], int]:
-    """Worker side: events of each story, in order, and the number of sentences parsed."""
+def _code_batch(stories: list[Story]) -> list[tuple[list[Event], int]]:
+    """Worker side: the events of each story, in order, with the number of its sentences."""
     coder = _CODER
+    out = []
     before = coder.sentences
-    out = [events for _, events in coder.code_stories(stories)]
-    return out, coder.sentences - before
+    for _, events in coder.code_stories(stories):
+        out.append((events, coder.sentences - before))
+        before = coder.sentences
+    return out
+
+
+def code_stories(coder, stories: Iterable[Story], options) -> Iterator[tuple[Story, list[Event]]]:
+    """``coder.code_stories(stories)``, in ``options.workers`` processes when more than one."""
+    if resolve_workers(options.workers) > 1:
+        return code_in_processes(coder, stories, options)
+    return coder.code_stories(stories)
 
 
 def worker_spec(coder, options) -> WorkerSpec:
@@ -130,11 +140,12 @@ def code_in_processes(
 
 def _collect(coder, chunk: list[Story], future: Future) -> Iterator[tuple[Story, list[Event]]]:
     try:
-        results, sentences = future.result()
+        results = future.result()
     except BrokenProcessPool as err:
         raise EngineError(
             f"a worker process died ({err}); often out of memory",
             fix="use fewer --workers, or check the worker's error above",
         ) from None
-    coder.sentences += sentences
-    yield from zip(chunk, results)
+    for story, (events, sentences) in zip(chunk, results):
+        coder.sentences += sentences  # per story, so that a caller counting by story counts right
+        yield story, events
