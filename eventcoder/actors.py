@@ -387,6 +387,26 @@ def _former(doc, start: int) -> bool:
     return start > 0 and (lowers[start - 1] in _FORMER or lowers[start - 1].startswith("ex-"))
 
 
+def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the subject of the verb that acts on ``noun`` ("the EU warned both
+    parties": the parties are two others, not the EU and one of them)."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ not in ("dobj", "pobj", "prep", "dative", "conj", "appos", "poss") or t.head.i == t.i:
+            break
+        t = t.head
+    if t.pos_ != "VERB" and t.pos_ != "AUX":
+        return mentions
+    spans = []
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            below = c.subtree
+            spans.append((below[0].i, below[-1].i))
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(lo <= m.head <= hi for lo, hi in spans)]
+
+
 class StoryContext:
     """What a story has named so far, for references ("the group") and pronouns ("it")."""
 
@@ -425,7 +445,7 @@ class StoryContext:
             det, noun = doc[sent.start + i], doc[sent.start + i + 1]
             if noun.i in taken and not any(m.head == noun.i and m.code.startswith(UNKNOWN_COUNTRY) for m in out):
                 continue
-            found = self.pair(lowers[i + 1] in _PAIR_PEOPLE, det.i, out)
+            found = self.pair(lowers[i + 1] in _PAIR_PEOPLE, det.i, _not_acting_on(noun, out))
             if len(found) < 2:
                 continue
             out[:] = [m for m in out if m.head != noun.i]
@@ -435,7 +455,7 @@ class StoryContext:
             out.append(replace(a, head=noun.i, start=start, end=noun.i + 1, text=text, sentence=sentence_index,
                                via=a.via or a.text, partners=(det.i,)))
             out.append(replace(b, head=det.i, start=det.i, end=det.i + 1, text=text, sentence=sentence_index,
-                               via=b.via or b.text, partners=()))
+                               via=b.via or b.text, partners=(noun.i,)))
             taken.update(range(start, noun.i + 1))
 
     def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention]) -> Mention | None:

@@ -354,20 +354,47 @@ _MEMBERSHIP = {
 }
 
 
+def _membership(t) -> str | None:
+    """The membership noun whose "of" phrase the token is in, with its conjuncts ("the heads of
+    Germany, France and Italy": "heads" for each of the three), or None."""
+    first = t
+    for _ in range(8):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    owner = prep.head
+    return owner.lemma if owner.lemma in _MEMBERSHIP else None
+
+
+def _as_member(m: Mention | None, noun: str) -> Mention | None:
+    """A state named alone under a membership noun names its government or forces ("the heads
+    of Germany": DEUGOV); under a noun with no such role ("members of France") nobody acts."""
+    if m is None or m.agent is not None or m.country is None or m.code != m.country:
+        return m
+    role = _MEMBERSHIP[noun]
+    return replace(m, code=m.country + role, agent=role) if role is not None else None
+
+
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     out = []
     for t in tokens:
         m = by_head.get(t.i)
+        found = [m] if m is not None else []
         if m is None and t.lemma in _MEMBERSHIP:
             of = _prep_objects([t], "of")
             if of:
-                m = by_head.get(of[0].i)
-                if m is not None and m.agent is None and m.country is not None and m.code == m.country:
-                    role = _MEMBERSHIP[t.lemma]
-                    m = replace(m, code=m.country + role, agent=role) if role is not None else None
-        if m is not None and m not in out:
-            out.append(m)
-            out.extend(by_head[p] for p in m.partners if p in by_head and by_head[p] not in out)
+                found = [_as_member(by_head.get(o.i), t.lemma) for o in _expand(of[:1])]
+        elif m is not None and m.agent is None and m.country is not None:
+            noun = _membership(t)
+            if noun is not None:
+                found = [_as_member(m, noun)]
+        for m in found:
+            if m is not None and m not in out:
+                out.append(m)
+                out.extend(by_head[p] for p in m.partners if p in by_head and by_head[p] not in out)
     return out
 
 

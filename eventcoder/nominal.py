@@ -151,6 +151,10 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         for t in target_tokens:
             by += _objects(t, ("by",))
         sources += _members(by, by_head)
+        if not sources and tok.dep_ == "dobj" and tok.head.lemma in lex.dictionaries.light:
+            # "organized the abduction of X", "lodged a protest against X": the subject of a verb
+            # that only says the event took place is its source.
+            sources = _members(_light_subjects(tok.head), by_head)
         if not sources and pat.mutual and targets:
             # "Two soldiers died in fighting with rebels", "a rebel was killed in clashes with
             # regime forces": those the clause's verb is about are the other side.
@@ -179,6 +183,19 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             done.add((s.code, t.code))
             out.append(make_event(tok.i, s, t, pat.code, pat, text))
     return out
+
+
+def _light_subjects(verb) -> list:
+    """The subjects of an active verb, or of the verb it is the complement or conjunct of
+    ("vowed to launch an attack", "met and signed an agreement")."""
+    for _ in range(4):
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        if found:
+            return found
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []
 
 
 def _clause_subjects(tok) -> list:

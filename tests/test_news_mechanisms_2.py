@@ -176,3 +176,50 @@ def test_a_meeting_in_a_city_of_neither_party_is_at_a_third_location(bundled_cod
     capital = bundled_coder.code_text("The Azerbaijani and Armenian foreign ministers met in the US capital on Monday.",
                                       date=DAY)
     assert all(e.target_country in ("AZE", "ARM") for e in capital)
+
+
+# --- members of a list; the pair a verb acts on; the subject of a light verb -------------------------
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), c=st.sampled_from(COUNTRIES),
+       noun=st.sampled_from(["heads", "leaders", "delegations"]))
+def test_every_state_of_a_list_under_a_membership_noun_takes_its_role(bundled_coder, country_codes, a, b, c, noun):
+    if len({a, b, c}) < 3:
+        return
+    as_target = triples(bundled_coder.code_text(f"{a} criticized the {noun} of {b} and {c}.", date=DAY))
+    targets = {t for _, _, t in as_target}
+    # Each member of the list is the same kind of actor (a role, never a bare state beside one).
+    assert len(targets) == 2 and {t[:3] for t in targets} == {country_codes[b], country_codes[c]}
+    assert len({t[3:] for t in targets}) == 1 and all(t[3:] for t in targets)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       actor=st.sampled_from(["The European Union", "The United Nations"]),
+       pair=st.sampled_from(["both parties", "both sides", "the two countries"]))
+def test_a_pair_is_the_two_others_not_the_actor_acting_on_it(bundled_coder, country_codes, a, b, actor, pair):
+    if a == b:
+        return
+    text = f"{a} and {b} held talks on Monday. {actor} has warned {pair} about the consequences."
+    events = bundled_coder.code_text(text, date=DAY)
+    warned = {(e.source, e.target) for e in events if e.sentence_index == 1}
+    source = next(iter({s for s, _ in warned}), None)
+    assert source is not None and not source.startswith((country_codes[a], country_codes[b]))
+    assert {t for _, t in warned} == {country_codes[a], country_codes[b]}
+
+
+@needs_model
+@pytest.mark.parametrize("text, verb, negated, country", [
+    ("Kenyan police organized the arrest of two Ugandan journalists.", "organized", "did not organize", "KEN"),
+    ("The Indian government lodged a protest against China.", "lodged", "did not lodge", "IND"),
+    ("Iran issued a threat against Israel.", "issued", "did not issue", "IRN"),
+])
+def test_the_subject_of_a_light_verb_is_the_source_of_its_event_noun(bundled_coder, text, verb, negated, country):
+    events = bundled_coder.code_text(text, date=DAY)
+    assert events and {e.source[:3] for e in events} == {country}
+    assert all(e.target and e.target[:3] != country for e in events)
+    # Negated, it is no event.
+    assert not bundled_coder.code_text(text.replace(f" {verb}", f" {negated}"), date=DAY)
