@@ -539,7 +539,8 @@ class StoryContext:
                 det = [c for c in head.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
                 if det and head.i not in taken:
                     ref = lex.dictionaries.references[payload]
-                    ante = self.antecedent(ref.types, det[0].i, out)
+                    # "U.S. officials visited the impoverished nation": not the clause's own subject
+                    ante = self.antecedent(ref.types, det[0].i, _not_acting_on(head, out))
                     if ante is not None:
                         start = min(det[0].i, sent.start + i)
                         out.append(replace(

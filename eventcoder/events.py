@@ -288,7 +288,11 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     # "Russia began attacking", "Arnor is about to restore": the subject of the governing verb
     # (through adjectives and conjoined verbs).
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
-        return _subject_tokens(v.head, _is_passive(v.head), depth + 1)
+        found = _subject_tokens(v.head, _is_passive(v.head), depth + 1)
+        if not found and v.dep_ == "xcomp" and _is_passive(v.head):
+            # "the rebels are believed to have launched missiles": the raised subject acts
+            found = _expand(_through_quantities([c for c in v.head.children if c.dep_ == "nsubjpass"]))
+        return found
     # "bolstered ties with Cuba by signing accords": a gerund after a preposition acts for the
     # subject of the verb the preposition belongs to.
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.i != v.i and v.head.head.i != v.head.i \
@@ -305,6 +309,7 @@ _QUANTITIES = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores",
     "group", "crowd", "crowds", "number", "handful", "couple", "lot", "lots", "band", "unit", "contingent",
     "some", "many", "most", "several", "few", "all", "both", "each", "one", "none", "majority",
+    "team", "squad", "batch", "wave", "pair", "party",
 })
 
 
@@ -378,11 +383,21 @@ def _as_member(m: Mention | None, noun: str) -> Mention | None:
     return replace(m, code=m.country + role, agent=role) if role is not None else None
 
 
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     out = []
     for t in tokens:
         m = by_head.get(t.i)
         found = [m] if m is not None else []
+        if m is None and t.pos_ == "NOUN":
+            # "Iranian drones launched at Israel", "a Filipino vessel": the thing of an actor
+            # named by its modifier stands for that actor.
+            for c in t.children:
+                if c.i < t.i and c.dep_ in _OWNER_DEPS and c.i in by_head and c.tag_ != "PRP$":
+                    found.append(by_head[c.i])
+                    break
         if m is None and t.lemma in _MEMBERSHIP:
             of = _prep_objects([t], "of")
             if of:
@@ -736,7 +751,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         )
         mutual = len(sources) > 1 and (
             # "India and Pakistan accused each other", "exchanged fire": every member to every other.
-            _reciprocal(post) or (not targets and lemma in _EXCHANGING) or
+            # "Australia and Zimbabwe exchanged angry words over Mugabe": whatever the words are about.
+            _reciprocal(post) or lemma in _EXCHANGING or
             # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
             (targets and all(t.via is not None and t.code in source_codes for t in targets))
             or (not targets and their)

@@ -223,3 +223,43 @@ def test_the_subject_of_a_light_verb_is_the_source_of_its_event_noun(bundled_cod
     assert all(e.target and e.target[:3] != country for e in events)
     # Negated, it is no event.
     assert not bundled_coder.code_text(text.replace(f" {verb}", f" {negated}"), date=DAY)
+
+
+# --- what an actor's things do; raised subjects; exchanges; references ------------------------------
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(["Iranian", "Russian", "Turkish", "Indian"]), b=st.sampled_from(COUNTRIES),
+       thing=st.sampled_from(["drones", "jets", "warships"]))
+def test_the_things_of_an_actor_act_for_it(bundled_coder, country_codes, a, b, thing):
+    code = {"Iranian": "IRN", "Russian": "RUS", "Turkish": "TUR", "Indian": "IND"}[a]
+    if country_codes[b] == code:
+        return
+    events = triples(bundled_coder.code_text(f"{a} {thing} attacked {b} on Sunday.", date=DAY))
+    assert {(s[:3], t[:3]) for s, _, t in events} == {(code, country_codes[b])}
+
+
+@needs_model
+@pytest.mark.parametrize("raising", ["are believed to have", "were reported to have", "are said to have"])
+def test_a_raised_subject_acts_in_the_clause_it_was_raised_from(bundled_coder, raising):
+    events = triples(bundled_coder.code_text(f"Sudanese troops {raising} attacked Chadian villages.", date=DAY))
+    assert {(s[:3], t[:3]) for s, _, t in events} == {("SDN", "TCD")}
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), c=st.sampled_from(COUNTRIES))
+def test_an_exchange_between_two_is_mutual_whatever_it_is_about(bundled_coder, country_codes, a, b, c):
+    if len({a, b, c}) < 3:
+        return
+    events = triples(bundled_coder.code_text(f"{a} and {b} exchanged angry words over {c}.", date=DAY))
+    pairs = {(s, t) for s, _, t in events}
+    assert pairs == {(country_codes[a], country_codes[b]), (country_codes[b], country_codes[a])}
+
+
+@needs_model
+def test_a_reference_is_not_the_subject_of_its_own_clause(bundled_coder):
+    text = "Haiti asked for help. A team of U.S. officials visited the impoverished nation on Monday."
+    visits = {(e.source[:3], e.target[:3]) for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
+    assert visits == {("USA", "HTI")}
