@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import UNKNOWN_COUNTRY, Mention
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import code_nouns, instrument_code, passive_means
+from .nominal import code_nouns, instrument_code, owner_mention, passive_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
 
@@ -383,21 +383,15 @@ def _as_member(m: Mention | None, noun: str) -> Mention | None:
     return replace(m, code=m.country + role, agent=role) if role is not None else None
 
 
-_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-
-
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     out = []
     for t in tokens:
         m = by_head.get(t.i)
         found = [m] if m is not None else []
         if m is None and t.pos_ == "NOUN":
-            # "Iranian drones launched at Israel", "a Filipino vessel": the thing of an actor
-            # named by its modifier stands for that actor.
-            for c in t.children:
-                if c.i < t.i and c.dep_ in _OWNER_DEPS and c.i in by_head and c.tag_ != "PRP$":
-                    found.append(by_head[c.i])
-                    break
+            owner = owner_mention(t, by_head)  # "Iranian drones launched at Israel"
+            if owner is not None:
+                found.append(owner)
         if m is None and t.lemma in _MEMBERSHIP:
             of = _prep_objects([t], "of")
             if of:

@@ -57,6 +57,20 @@ def _has_prep(tok) -> bool:
     return False
 
 
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def owner_mention(t, by_head: dict[int, Mention]) -> Mention | None:
+    """For a noun that names no actor itself, the actor its modifier names: the thing of an
+    actor stands for it ("Iranian drones", "ISIS forward units", "a Filipino vessel")."""
+    if t.pos_ != "NOUN":
+        return None
+    for c in t.children:
+        if c.i < t.i and c.dep_ in _OWNER_DEPS and c.i in by_head and c.tag_ != "PRP$":
+            return by_head[c.i]
+    return None
+
+
 def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     """The mentions of tokens and of their coordinated partners."""
     found: list[Mention] = []
@@ -68,6 +82,8 @@ def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
             continue
         seen.add(t.i)
         m = by_head.get(t.i)
+        if m is None:
+            m = owner_mention(t, by_head)
         if m is not None and m not in found:
             found.append(m)
             for p in m.partners:

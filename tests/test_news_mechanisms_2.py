@@ -263,3 +263,17 @@ def test_a_reference_is_not_the_subject_of_its_own_clause(bundled_coder):
     text = "Haiti asked for help. A team of U.S. officials visited the impoverished nation on Monday."
     visits = {(e.source[:3], e.target[:3]) for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
     assert visits == {("USA", "HTI")}
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       noun=st.sampled_from(["warning", "complaint", "recognition", "ultimatum", "investigation", "lawsuit"]))
+def test_a_possessor_acts_on_the_target_of_its_event_noun(bundled_coder, country_codes, a, b, noun):
+    if a == b:
+        return
+    pattern = next(p for p in bundled_coder.lexicon.dictionaries.nouns if (noun,) in p.words)
+    text = f"{a}'s {noun} {pattern.target[0]} {b} came on Monday."
+    events = bundled_coder.code_text(text, date=DAY)
+    assert {(e.source, e.event_code, e.target, e.trigger) for e in events} == {
+        (country_codes[a], pattern.code, country_codes[b], "noun")}, text
