@@ -277,3 +277,15 @@ def test_a_possessor_acts_on_the_target_of_its_event_noun(bundled_coder, country
     events = bundled_coder.code_text(text, date=DAY)
     assert {(e.source, e.event_code, e.target, e.trigger) for e in events} == {
         (country_codes[a], pattern.code, country_codes[b], "noun")}, text
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       what=st.sampled_from(["a terrorist group", "a threat", "an ally", "a friend"]))
+def test_an_opinion_of_an_actor_is_no_policy_consideration(bundled_coder, country_codes, a, b, what):
+    if a == b:
+        return
+    assert not bundled_coder.code_text(f"{a} considers {b} {what}.", date=DAY)
+    options = bundled_coder.code_text(f"{a} is considering sanctions against {b}.", date=DAY)
+    assert {(e.source, e.target) for e in options} == {(country_codes[a], country_codes[b])}
