@@ -118,11 +118,32 @@ def _announcement(v, lex: Lexicon) -> int:
         t = t.head
     gov = v.head
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
+        if v.dep_ == "ccomp" and v.tag_ in _PAST:
+            return 0  # "announced that it killed 23 fighters": a report of a done act
         return 1
     return 0
 
 
+def _wished(v, lex: Lexicon) -> bool:
+    """Whether a governor only wishes, fears or asks for the act ("fears that Hezbollah will
+    retaliate", "urged Israel to attack"): one of @intending that does not announce it."""
+    d = lex.dictionaries
+    t = v
+    for _ in range(12):
+        gov = t.head
+        if gov.i == t.i:
+            return False
+        if t.dep_ in ("xcomp", "ccomp") or (t.dep_ == "acl" and gov.pos_ == "NOUN"):
+            if gov.lemma in d.intending and gov.lemma not in d.announcing and gov.lemma not in d.aspectual:
+                return True
+        elif t.dep_ not in ("conj", "pcomp", "acomp"):
+            return False
+        t = gov
+    return False
+
+
 _PRESENT = frozenset({"VBZ", "VBP", "VB"})
+_PAST = frozenset({"VBD", "VBN"})
 
 
 def _candidates(lex: Lexicon, names, keys: set[str], worded: bool = False) -> list[VerbPattern]:
@@ -652,6 +673,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         announced = _announcement(v, lex) if lex.dictionaries.announced else 0
         if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v))):
+            continue
+        if announced == 1 and _wished(v, lex):
             continue
         passive = _is_passive(v)
         subject_tokens = _subject_tokens(v, passive)

@@ -289,3 +289,16 @@ def test_an_opinion_of_an_actor_is_no_policy_consideration(bundled_coder, countr
     assert not bundled_coder.code_text(f"{a} considers {b} {what}.", date=DAY)
     options = bundled_coder.code_text(f"{a} is considering sanctions against {b}.", date=DAY)
     assert {(e.source, e.target) for e in options} == {(country_codes[a], country_codes[b])}
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES))
+def test_a_reported_past_act_is_the_act_and_a_feared_one_is_nothing(bundled_coder, country_codes, a, b):
+    if a == b:
+        return
+    done = triples(bundled_coder.code_text(f"{a} announced on Monday that it attacked {b}.", date=DAY))
+    announced = triples(bundled_coder.code_text(f"{a} announced on Monday that it would attack {b}.", date=DAY))
+    assert {(s, t) for s, _, t in done} == {(country_codes[a], country_codes[b])}
+    assert {c[:2] for _, c, _ in done} == {"19"} and {c[:2] for _, c, _ in announced} == {"13"}
+    assert not bundled_coder.code_text(f"There are fears that {a} will attack {b}.", date=DAY)
