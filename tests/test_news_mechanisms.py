@@ -240,8 +240,12 @@ def test_gazetteer_cache_is_written_read_and_rebuilt_when_broken(tmp_path, monke
     monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path))
     built = gazetteer._cached()
     files = list(tmp_path.glob("gazetteer-*.pkl"))
-    assert len(files) == 1 and built[0]["paris"].iso3 == "FRA"
-    assert {p.iso3 for p in built[1]["tripoli"]} >= {"LBY", "LBN"}  # every place of a shared name
+    iso3 = 1  # rows hold Place's fields in order: name, iso3, ...
+    assert len(files) == 1 and built[0]["paris"][iso3] == "FRA"
+    assert {p[iso3] for p in built[1]["tripoli"]} >= {"LBY", "LBN"}  # every place of a shared name
     assert gazetteer._cached() == built  # read back
     files[0].write_bytes(b"not a pickle")
-    assert gazetteer._cached()[0]["paris"].iso3 == "FRA"  # rebuilt, never trusted
+    assert gazetteer._cached()[0]["paris"][iso3] == "FRA"  # rebuilt, never trusted
+    # What callers get are Place objects.
+    assert gazetteer.lookup("Paris").iso3 == "FRA"
+    assert {p.iso3 for p in gazetteer.candidates("Tripoli")} >= {"LBY", "LBN"}
