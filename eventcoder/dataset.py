@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DatasetError
-from .writers import METADATA_FILE, _data_files
+from .writers import METADATA_FILE
+from .writers.ids import _data_files
 
 _FIX_CODE = "give the folder that `eventcoder code --output DIR` wrote (it holds _eventcoder.json)"
 

@@ -460,7 +460,7 @@ def test_clean_stale_reports_a_lone_old_output_as_the_only_copy(tmp_path):
 
 def test_signals_are_held_while_the_output_is_moved_into_place(tmp_path, monkeypatch):
     from eventcoder.errors import Interrupted
-    from eventcoder.writers import _signals_held
+    from eventcoder.writers.common import _signals_held
 
     def interrupt(signum, frame):
         raise Interrupted(signum)
@@ -477,14 +477,15 @@ def test_signals_are_held_while_the_output_is_moved_into_place(tmp_path, monkeyp
 
         # in a commit: the output is complete, then the interruption goes on
         import eventcoder.writers as writers
+        from eventcoder.writers.parquet import _ParquetSink
 
-        real_finish = writers._ParquetSink.finish
+        real_finish = _ParquetSink.finish
 
         def finish(self, *args, **kwargs):
             os.kill(os.getpid(), signal.SIGTERM)
             return real_finish(self, *args, **kwargs)
 
-        monkeypatch.setattr(writers._ParquetSink, "finish", finish)
+        monkeypatch.setattr(_ParquetSink, "finish", finish)
         with pytest.raises(Interrupted):
             with DatasetWriter(tmp_path / "events", metadata={}) as writer:
                 writer.write(sample(3))

@@ -262,7 +262,7 @@ def _part_sink(spec: TaskSpec, part: Partition):
     import pyarrow as pa
 
     from ..schema import EVENT_SCHEMA
-    from ..writers import _ParquetSink
+    from ..writers.parquet import _ParquetSink
 
     sink = _ParquetSink(Path(spec.output), f"{spec.run_id}-p{part.index:05d}", spec.max_rows_per_file)
     sink.temp = Path(spec.temp)
@@ -558,7 +558,7 @@ def run_dask(options, progress=None, coder=None, *, partition_size: int | None =
     return summary
 
 
-# Small accessors for the DatasetWriter internals the tasks need (writers.py has no public API
+# Small accessors for the DatasetWriter internals the tasks need (eventcoder.writers has no public API
 # for "the temporary folder" and "the Parquet schema metadata of this run").
 
 
