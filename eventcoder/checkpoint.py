@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import ResumeError
+from .testhooks import disk_point
 
 RESUME_DIR = "_resume"
 MANIFEST = "manifest.json"
@@ -65,6 +66,7 @@ def fsync_dir(path: Path) -> None:
 def durable_replace(temp: Path, target: Path) -> None:
     """Flush ``temp`` to disk, rename it to ``target`` and flush the folder: after a crash the
     target is either the old file or the complete new one."""
+    disk_point(target)
     with open(temp, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(temp, target)
@@ -245,8 +247,12 @@ class Checkpoint:
                 folder.mkdir(exist_ok=True)
                 target = folder / f"part-{run_id}-c{chunk.index:06d}.parquet"
                 temp = folder / f".{target.name}.tmp"
-                pq.write_table(part.replace_schema_metadata(schema.metadata), temp, compression=COMPRESSION)
-                durable_replace(temp, target)
+                try:
+                    pq.write_table(part.replace_schema_metadata(schema.metadata), temp, compression=COMPRESSION)
+                    durable_replace(temp, target)
+                except OSError:
+                    temp.unlink(missing_ok=True)  # a full disk: the chunk is written again on --resume
+                    raise
         rejected = None
         if chunk.rejected:
             rejected = f"rejected-{chunk.index:06d}.jsonl"

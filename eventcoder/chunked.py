@@ -11,15 +11,17 @@ rename. The events, their ids and the counts are those of a run that was never i
 
 from __future__ import annotations
 
+import errno
 import shutil
 import time
 from collections import deque
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .checkpoint import (
-    COUNT_FIELDS, RESUME_DIR, Checkpoint, Chunk, key_hash, partial_outputs, read_manifest, refuse_changed, resume_command, run_key,
+    COUNT_FIELDS, MANIFEST, RESUME_DIR, Checkpoint, Chunk, key_hash, partial_outputs, read_manifest, refuse_changed, resume_command, run_key,
     totals,
 )
 from .errors import ResumeError
@@ -135,7 +137,7 @@ def run_chunked(options, sources, coder, progress, started: float) -> RunSummary
         default_date=options.default_date, encoding=options.encoding, max_story_chars=options.max_story_chars,
         skip_unreadable=options.skip_bad,
     )
-    with writer:
+    with writer, _disk_errors(writer, options):
         if plan is None:
             checkpoint = Checkpoint.create(
                 writer.temp_folder, key=key, run_id=writer.run_id, chunk_stories=options.chunk_stories,
@@ -166,6 +168,40 @@ def run_chunked(options, sources, coder, progress, started: float) -> RunSummary
     kill_point("after-commit")
     shutil.rmtree(writer.path / RESUME_DIR, ignore_errors=True)
     return summary
+
+
+@contextmanager
+def _disk_errors(writer, options) -> Iterator[None]:
+    """A full disk, a read-only folder or a write the system refuses, while chunks are written or
+    committed, is an OutputError; the temporary folder and its checkpoints stay for --resume
+    (nothing looks complete: the output is only there after the commit's final rename)."""
+    try:
+        yield
+    except OSError as err:
+        if err.errno not in WRITE_ERRNOS:
+            raise
+        kept = writer.temp_folder if (writer.temp_folder / RESUME_DIR / MANIFEST).is_file() else None
+        if kept is not None:
+            writer.keep()
+        raise write_failed(err, writer.path, kept) from None
+
+
+#: The errors of a write the system refuses: a full disk or quota, a read-only or forbidden folder.
+WRITE_ERRNOS = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EFBIG")
+                         if hasattr(errno, name))
+
+
+def write_failed(err: OSError, output: Path, kept: Path | None = None):
+    """The OutputError for a write the system refused (a full disk, a read-only folder)."""
+    from .errors import OutputError
+
+    return OutputError(
+        f"cannot write the output: {err.strerror or err}"
+        + (f"; the chunks done so far are kept in {kept}" if kept else "; nothing was written"),
+        file=err.filename or output,
+        fix="free space on that disk (or make the folder writable), then run the same command again"
+        + (" with --resume" if kept else ""),
+    )
 
 
 def _restore(summary: RunSummary, checkpoint: Checkpoint) -> None:

@@ -132,27 +132,34 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
         max_story_chars=options.max_story_chars,
         skip_unreadable=options.skip_bad,
     )
-    with writer:
-        summary.notes = writer_notes(writer)
-        stories = _stories(items, summary, options.skip_bad, writer.reject)
-        before = coder.sentences  # a Coder may have coded other runs before this one
-        for story, events in code_stories(coder, stories, options):
-            summary.add(events)
-            if events:
-                writer.write(events)
-            if progress is not None:
-                progress(summary.stories_coded + summary.stories_rejected, coder.sentences - before)
-        summary.sentences = coder.sentences - before
-        summary.seconds = time.perf_counter() - started
-        writer.metadata["counts"] = {
-            "stories_read": summary.stories_read,
-            "stories_coded": summary.stories_coded,
-            "stories_rejected": summary.stories_rejected,
-            "sentences": summary.sentences,
-            "events": summary.events,
-        }
-        summary.rejected_file = str(writer.rejected_path) if summary.stories_rejected else None
-        writer.commit()
+    try:
+        with writer:
+            summary.notes = writer_notes(writer)
+            stories = _stories(items, summary, options.skip_bad, writer.reject)
+            before = coder.sentences  # a Coder may have coded other runs before this one
+            for story, events in code_stories(coder, stories, options):
+                summary.add(events)
+                if events:
+                    writer.write(events)
+                if progress is not None:
+                    progress(summary.stories_coded + summary.stories_rejected, coder.sentences - before)
+            summary.sentences = coder.sentences - before
+            summary.seconds = time.perf_counter() - started
+            writer.metadata["counts"] = {
+                "stories_read": summary.stories_read,
+                "stories_coded": summary.stories_coded,
+                "stories_rejected": summary.stories_rejected,
+                "sentences": summary.sentences,
+                "events": summary.events,
+            }
+            summary.rejected_file = str(writer.rejected_path) if summary.stories_rejected else None
+            writer.commit()
+    except OSError as err:  # a full disk: all or nothing, so nothing is left
+        from .chunked import WRITE_ERRNOS, write_failed
+
+        if err.errno not in WRITE_ERRNOS:
+            raise
+        raise write_failed(err, writer.path) from None
     return summary
 
 

@@ -219,15 +219,18 @@ def data_files(output: Path) -> dict[str, bytes]:
     return {f"{p.parent.name}/{p.name.rsplit('-c', 1)[1]}": parquet_data(p) for p in output.glob("year=*/*.parquet")}
 
 
-def test_data_files_are_byte_identical_with_one_and_two_workers(tmp_path):
+def test_data_files_are_byte_identical_with_one_two_and_four_workers(tmp_path):
     source = corpus(tmp_path / "stories.jsonl", 10)  # over 512 stories: coded by worker processes
-    one, two = tmp_path / "one", tmp_path / "two"
-    for output, workers in ((one, 1), (two, 2)):
+    outputs = {workers: tmp_path / f"workers-{workers}" for workers in (1, 2, 4)}
+    for workers, output in outputs.items():
         done = run(command(source, output, workers, "--chunk-stories", "100"))
         assert done.returncode == 0, done.stderr
-    assert data_files(one) == data_files(two) and len(data_files(one)) > 5
-    for a, b in zip(sorted(one.glob("year=*/*.parquet")), sorted(two.glob("year=*/*.parquet"))):
-        assert pq.read_table(a).equals(pq.read_table(b))
+    one = outputs[1]
+    assert len(data_files(one)) > 5
+    for other in (outputs[2], outputs[4]):
+        assert data_files(other) == data_files(one)
+        for a, b in zip(sorted(one.glob("year=*/*.parquet")), sorted(other.glob("year=*/*.parquet"))):
+            assert pq.read_table(a).equals(pq.read_table(b))
 
 
 @pytest.mark.slow
@@ -264,3 +267,30 @@ def test_a_live_run_is_neither_removed_nor_resumed(small, coder, tmp_path):
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     assert chunks_done(output) >= 1  # its work is still there, to resume
+
+
+@pytest.mark.parametrize("failure", ["12", "12:EROFS"])
+def test_a_full_disk_stops_cleanly_and_the_run_resumes_when_there_is_space(small, tmp_path, failure):
+    """A write fails as on a full (or read-only) disk after some chunks are done: a numbered error
+    that says to resume, no traceback, nothing that looks complete, the chunks done kept; once
+    there is space, --resume finishes with the uninterrupted run's dataset."""
+    source, reference = small
+    output = tmp_path / "out"
+    args = command(source, output, 1)
+    failed = run(args, EVENTCODER_TEST_DISK_FULL_AT=failure)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr, failed.stderr
+    assert "[E400]" in failed.stderr and "--resume" in failed.stderr
+    assert not output.exists()
+    assert chunks_done(output) >= 1
+    resumed = run(args + ["--resume"])
+    assert resumed.returncode == 0, resumed.stderr
+    same_run(output, reference)
+
+
+def test_a_full_disk_in_an_all_or_nothing_run_leaves_nothing(small, tmp_path):
+    source, _ = small
+    output = tmp_path / "events.csv"
+    failed = run(command(source, output, 1, "--format", "csv"), EVENTCODER_TEST_DISK_FULL_AT="1")
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr, failed.stderr
+    assert "[E400]" in failed.stderr and "nothing was written" in failed.stderr
+    assert not output.exists() and not list(tmp_path.glob(".events.csv.*"))

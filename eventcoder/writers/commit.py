@@ -203,7 +203,7 @@ class DatasetWriter:
         self.rejected_written = 0
         self._buffer: list[Event] = []
         self._batch_rows = batch_rows
-        self._state = "new"  # new -> open -> committed | discarded
+        self._state = "new"  # new -> open -> committed | discarded | kept
         self._inputs = [Path(p) for p in inputs]
         #: Leftovers of interrupted earlier runs found (and removed, or reported) by :meth:`open`.
         self.notes: list[str] = []
@@ -342,7 +342,7 @@ class DatasetWriter:
 
     def discard(self) -> None:
         """Drop everything written so far; the existing output (if any) is untouched."""
-        if self._state in ("committed", "discarded"):
+        if self._state in ("committed", "discarded", "kept"):
             return
         with _signals_held():
             self._buffer.clear()
@@ -352,6 +352,22 @@ class DatasetWriter:
                 pass
             self._sink.discard()
             self._state = "discarded"
+
+    def keep(self) -> None:
+        """Leave the temporary folder as it is, unlocked, for ``--resume`` (a resumable run whose
+        checkpoints are there, stopped by a full disk); nothing is committed or removed."""
+        if self._state != "open":
+            return
+        with _signals_held():
+            self._buffer.clear()
+            try:
+                self._close_rejected()
+            except OSError:
+                pass
+            release = getattr(self._sink, "release", None)
+            if release is not None:
+                release()
+            self._state = "kept"
 
     def _refuse_duplicates(self) -> None:
         """``append``: refuse if any event id of this run is already in the output."""

@@ -59,7 +59,7 @@ def _remove(path: Path) -> None:
     else:
         try:
             path.unlink()
-        except FileNotFoundError:
+        except OSError:  # missing, or a folder that cannot be written (read-only): nothing to clean
             pass
 
 

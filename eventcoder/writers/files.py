@@ -12,6 +12,7 @@ from typing import IO
 import pyarrow as pa
 
 from ..errors import OutputError
+from ..testhooks import disk_point
 from ..schema import (
     EVENT_COLUMNS,
     EVENT_SCHEMA,
@@ -150,6 +151,7 @@ class _FileSink:
             self._csv_writer = pacsv.CSVWriter(self._handle, EVENT_SCHEMA, write_options=options)
 
     def write(self, table: pa.Table) -> None:
+        disk_point(self.temp_data_path)
         if self._csv_writer is not None:
             self._csv_writer.write_table(table.cast(EVENT_SCHEMA))
         else:

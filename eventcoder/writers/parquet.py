@@ -194,6 +194,17 @@ class _ParquetSink:
         _unlock(self._lock_fd)
         self._lock_fd = None
 
+    def release(self) -> None:
+        """Close what is open and unlock the temporary folder, leaving its files in place."""
+        for writer, _ in self._writers.values():
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - stopping after another error
+                pass
+        self._writers = {}
+        _unlock(self._lock_fd)
+        self._lock_fd = None
+
     def discard(self) -> None:
         for writer, _ in self._writers.values():
             try:
