@@ -1,6 +1,6 @@
 """Checkpoints of a coding run: durable chunks and the manifest that says which are done.
 
-A resumable run (local engine, Parquet output, inputs that are files) cuts the records it reads
+A resumable run (either engine, Parquet output, inputs that are files) cuts the records it reads
 into chunks of ``chunk_stories`` records, in reading order. When every story of a chunk is coded,
 its events are written as one Parquet file per year, ``year=Y/part-<run id>-c<chunk>.parquet``,
 and its rejected records as ``_resume/rejected-<chunk>.jsonl``, each to a temporary name, flushed

@@ -101,7 +101,7 @@ def _already_complete(writer, key: dict) -> RunSummary | None:
     return summary
 
 
-def run_chunked(options, sources, coder, progress, started: float) -> RunSummary:
+def run_chunked(options, sources, coder, progress, started: float, executor=None) -> RunSummary:
     from .nlp import model_description
     from .pipeline import Coder
     from .readers import count_hint, read_sources
@@ -151,7 +151,10 @@ def run_chunked(options, sources, coder, progress, started: float) -> RunSummary
             notes.append(f"--resume: skipped {checkpoint.chunks_done:,} chunks done before the interruption "
                          f"({summary.stories_read:,} records, {summary.events:,} events)")
         summary.notes = writer_notes(writer) + notes
-        _code_chunks(coder, items, checkpoint, writer, summary, options, progress)
+        if executor is None:
+            from .engines.executor import executor
+        with executor(options) as code:
+            _code_chunks(code, coder, items, checkpoint, writer, summary, options, progress)
         kill_point("before-commit")
         rejected = checkpoint.gather_rejected(writer.temp_folder / REJECTED_FILE)
         writer.add_written(events=summary.events, rejected=rejected)
@@ -212,11 +215,11 @@ def _restore(summary: RunSummary, checkpoint: Checkpoint) -> None:
     summary.by_root.update(done["by_root"])
 
 
-def _code_chunks(coder, items: Iterable[Story | Rejected], checkpoint: Checkpoint, writer, summary: RunSummary,
+def _code_chunks(code, coder, items: Iterable[Story | Rejected], checkpoint: Checkpoint, writer, summary: RunSummary,
                  options, progress) -> None:
-    """Code every chunk not done yet, writing each as soon as its last story is coded."""
+    """Code every chunk not done yet (``code(coder, stories)``: the engine), writing each as soon
+    as its last story is coded."""
     from .readers import FileRejected
-    from .engines.local import code_stories
 
     size = checkpoint.chunk_stories
     items = iter(items)
@@ -254,7 +257,7 @@ def _code_chunks(coder, items: Iterable[Story | Rejected], checkpoint: Checkpoin
         summary.sentences += chunk.counts["sentences"]
 
     before = coder.sentences
-    for story, events in code_stories(coder, stories(), options):
+    for story, events in code(coder, stories()):
         while pending[0].stories == 0:
             finish()  # chunks of rejected records only
         chunk = pending[0]

@@ -83,22 +83,17 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     its work in chunks as it goes, so that a killed run can be resumed (eventcoder/chunked.py);
     other runs are all or nothing."""
     from .chunked import run_chunked, why_not_resumable
-    from .engines.local import code_stories
+    from .engines.executor import executor
     from .nlp import model_description
     from .pipeline import Coder
     from .readers import check_encoding, read_sources, resolve_inputs
     from .writers import DatasetWriter
 
-    if options.engine == "dask" and options.resume:
-        from .errors import ResumeError
-
-        raise ResumeError("--resume does not work with --engine dask yet", field="--resume",
-                          fix="resume a run of the local engine (--engine local, with --workers N)")
     if options.engine == "dask":
-        from .engines.dask_engine import run_dask
+        from .engines.dask_engine import _import_distributed
 
-        return run_dask(options, progress, coder=coder)
-    if options.engine != "local":
+        _import_distributed()  # a missing Dask stops the run before anything is loaded
+    elif options.engine != "local":
         from .errors import EngineError
 
         raise EngineError(f"unknown engine '{options.engine}'", field="--engine", fix="use local or dask")
@@ -107,7 +102,7 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     sources = resolve_inputs(list(options.inputs), options.input_format, defer_errors=options.skip_bad)
     why_not = why_not_resumable(options, sources)
     if why_not is None:
-        return run_chunked(options, sources, coder, progress, started)
+        return run_chunked(options, sources, coder, progress, started, executor)
     if options.resume:
         from .errors import ResumeError
 
@@ -133,11 +128,11 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
         skip_unreadable=options.skip_bad,
     )
     try:
-        with writer:
+        with writer, executor(options) as code:
             summary.notes = writer_notes(writer)
             stories = _stories(items, summary, options.skip_bad, writer.reject)
             before = coder.sentences  # a Coder may have coded other runs before this one
-            for story, events in code_stories(coder, stories, options):
+            for story, events in code(coder, stories):
                 summary.add(events)
                 if events:
                     writer.write(events)

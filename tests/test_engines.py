@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from conftest import MINI, needs_model
 
-from eventcoder.engines.dask_engine import line_ranges
 from eventcoder.errors import EngineError, InputError, OutputError
 from eventcoder.run import RunOptions, run
 
@@ -63,31 +62,11 @@ def leftovers(folder: Path) -> list[str]:
 # Fast: planning, errors that need no workers
 
 
-def test_line_ranges_cover_the_file_at_line_starts(tmp_path):
-    data = b"".join(f'{{"n": {i}, "pad": "{"x" * (i % 37)}"}}\n'.encode() for i in range(500))
-    f = tmp_path / "a.jsonl"
-    f.write_bytes(data)
-    for target in (1, 50, 999, 4096, len(data), 10 * len(data)):
-        ranges = line_ranges(f, target)
-        assert ranges[0][0] == 0 and ranges[-1][1] == len(data)
-        for (s1, e1, _), (s2, _, _) in zip(ranges, ranges[1:]):
-            assert e1 == s2
-        for start, end, first_line in ranges:
-            assert start == 0 or data[start - 1:start] == b"\n"
-            assert first_line == data[:start].count(b"\n") + 1
-
-
 def test_missing_dask_is_an_engine_error(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(EngineError, match=r"pip install eventcoder\[dask\]"):
         run(options([write_corpus(tmp_path / "c.jsonl", 3)], tmp_path / "out", engine="dask"))
     assert not (tmp_path / "out").exists()
-
-
-def test_dask_needs_parquet_output(tmp_path):
-    pytest.importorskip("distributed")
-    with pytest.raises(EngineError, match="Parquet"):
-        run(options([write_corpus(tmp_path / "c.jsonl", 3)], tmp_path / "out.csv", engine="dask", output_format="csv"))
 
 
 def test_unknown_engine(tmp_path):
@@ -202,15 +181,14 @@ def scheduler():
 
 @needs_model
 @pytest.mark.slow
-def test_dask_gives_the_local_events(corpus, reference, scheduler, tmp_path):
-    from eventcoder.engines.dask_engine import run_dask
+def test_dask_gives_the_local_events(corpus, reference, scheduler, tmp_path, monkeypatch):
+    import eventcoder.engines.dask_engine as dask_engine
 
+    monkeypatch.setattr(dask_engine, "BATCH", 16)  # many batches, more than are in flight at once
     summary, rows = reference
-    opts = options([corpus], tmp_path / "events", engine="dask", scheduler=scheduler)
-    got = run_dask(opts, partition_size=2000)  # several byte-range partitions
+    got = run(options([corpus], tmp_path / "events", engine="dask", scheduler=scheduler))
     meta = json.loads((tmp_path / "events" / "_eventcoder.json").read_text())
-    assert meta["engine"]["partitions"] > 3
-    assert by_id(read_events(tmp_path / "events")) == by_id(rows)
+    assert read_events(tmp_path / "events") == rows  # the same rows in the same order
     assert (got.stories_read, got.stories_coded, got.sentences, got.events) == (
         summary.stories_read, summary.stories_coded, summary.sentences, summary.events)
     assert got.by_quad == summary.by_quad and got.balanced()
@@ -228,8 +206,6 @@ def test_dask_parquet_row_groups(corpus, reference, scheduler, tmp_path):
     src = tmp_path / "stories.parquet"
     pq.write_table(pa.Table.from_pylist(records), src, row_group_size=25)
     got = run(options([src], tmp_path / "events", engine="dask", scheduler=scheduler))
-    meta = json.loads((tmp_path / "events" / "_eventcoder.json").read_text())
-    assert meta["engine"]["partitions"] == 5
     assert by_id(read_events(tmp_path / "events")) == by_id(reference[1])
     assert got.balanced()
 
@@ -237,11 +213,9 @@ def test_dask_parquet_row_groups(corpus, reference, scheduler, tmp_path):
 @needs_model
 @pytest.mark.slow
 def test_dask_bad_record_fails_cleanly(scheduler, tmp_path):
-    from eventcoder.engines.dask_engine import run_dask
-
     bad = write_corpus(tmp_path / "bad.jsonl", 60, bad_line=47)
     with pytest.raises(InputError, match=r"bad\.jsonl:47"):
-        run_dask(options([bad], tmp_path / "events", engine="dask", scheduler=scheduler), partition_size=1500)
+        run(options([bad], tmp_path / "events", engine="dask", scheduler=scheduler))
     assert not (tmp_path / "events").exists()
     assert leftovers(tmp_path) == []
 
@@ -249,16 +223,22 @@ def test_dask_bad_record_fails_cleanly(scheduler, tmp_path):
 @needs_model
 @pytest.mark.slow
 def test_dask_skip_bad_counts_add_up(scheduler, tmp_path):
-    from eventcoder.engines.dask_engine import run_dask
-
     bad = write_corpus(tmp_path / "bad.jsonl", 60, bad_line=47)
-    got = run_dask(
-        options([bad], tmp_path / "events", engine="dask", scheduler=scheduler, skip_bad=True), partition_size=1500
-    )
+    got = run(options([bad], tmp_path / "events", engine="dask", scheduler=scheduler, skip_bad=True))
     assert (got.stories_read, got.stories_rejected, got.stories_coded) == (61, 1, 60)
     rejected = [json.loads(line) for line in (tmp_path / "events" / "_rejected.jsonl").read_text().splitlines()]
     assert [r["origin"] for r in rejected] == [f"{bad}:47"]
-    assert not list((tmp_path / "events").glob("_rejected-p*"))
+
+
+@needs_model
+@pytest.mark.slow
+def test_dask_writes_every_format_as_the_local_engine(corpus, scheduler, tmp_path):
+    for fmt in ("csv", "jsonl"):
+        local = tmp_path / f"local-{fmt}.{fmt}"
+        dask = tmp_path / f"dask-{fmt}.{fmt}"
+        run(options([corpus], local, output_format=fmt))
+        run(options([corpus], dask, output_format=fmt, engine="dask", scheduler=scheduler))
+        assert dask.read_bytes() == local.read_bytes()
 
 
 @needs_model

@@ -229,36 +229,3 @@ def parquet_files(draw) -> bytes:
 @given(data=parquet_files())
 def test_parquet_with_wrong_types_or_truncated(data):
     read_both(data, "parquet")
-
-
-# ------------------------------------------------------------------------------------------------
-# The Dask engine reads byte ranges of a JSONL file with its own loop: same records, same limit
-
-
-def test_the_dask_partition_reader_rejects_what_the_local_reader_rejects(tmp_path):
-    from eventcoder.engines.dask_engine import plan_partitions, read_partition
-    from eventcoder.readers import make_context, resolve_inputs
-
-    rows = [  # three times, under other ids (the engine finds duplicate ids only within a partition)
-        row.replace(b'"id": "', b'"id": "%d' % n)
-        for n in range(3)
-        for row in (
-            b'{"id": "a", "date": "2017-01-01", "text": "Russia attacked Turkey."}',
-            b"[" * 100_000 + b"]" * 100_000,
-            b'{"id": "long", "date": "2017-01-01", "text": "' + b"Russia attacked Turkey. " * 200 + b'"}',
-            b"\xef\xbb\xbf" + b'{"id": "b", "date": "2017-01-01", "text": "Germany condemned Russia."}',
-            b'{"id": "c", "date": "2017-01-01", "text": "Russia \\ud800"}',
-        )
-    ]
-    path = tmp_path / "in.jsonl"
-    path.write_bytes(b"\n".join(rows) + b"\n")
-    ctx = make_context(max_story_chars=LIMIT)
-    local = list(read_stories([str(path)], max_story_chars=LIMIT))
-    parts = plan_partitions(resolve_inputs([str(path)]), ctx, target=100_000)
-    assert len(parts) > 1 and parts[1].start  # byte ranges, the engine's own reader
-    dask = [item for part in parts for item in read_partition(part, ctx)]
-    assert [(type(i).__name__, i.origin) for i in dask] == [(type(i).__name__, i.origin) for i in local]
-    assert [i.reason for i in dask if isinstance(i, Rejected)] == [i.reason for i in local if isinstance(i, Rejected)]
-    assert {i.reason.split(" (")[0] for i in local if isinstance(i, Rejected)} >= {
-        "malformed JSON: a field is nested too deep", "story '0long' has 4,800 characters, more than --max-story-chars",
-    }

@@ -125,7 +125,8 @@ def test_the_graph_sees_every_kind_of_import():
     edges = graph()
     assert "eventcoder.readers" in edges["eventcoder.run"]  # module level, relative
     assert "eventcoder.engines.dask_engine" in edges["eventcoder.run"]  # inside a function
-    assert "eventcoder.errors" in edges["eventcoder.engines.dask_engine"]  # from .. import errors
+    assert "eventcoder.errors" in edges["eventcoder.engines.dask_engine"]  # from ..errors import ...
+    assert "eventcoder.engines" in edges["eventcoder.engines.dask_engine"]  # from . import resolve_workers
     assert "eventcoder.dictionaries.petrarch" in edges["eventcoder.dictionaries.native"]  # lazy, one way
 
 

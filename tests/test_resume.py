@@ -31,6 +31,12 @@ from conftest import ROOT, needs_model
 pytestmark = [needs_model, pytest.mark.model]
 
 EXAMPLES = ROOT / "examples" / "stories.jsonl"
+try:
+    import distributed  # noqa: F401
+
+    DASK = True
+except ImportError:  # the dask extra is not installed: the Dask engine's tests skip
+    DASK = False
 CHUNK = 8
 SLOW_RUNS = int(os.environ.get("EVENTCODER_CRASH_RUNS", "0"))
 
@@ -219,18 +225,41 @@ def data_files(output: Path) -> dict[str, bytes]:
     return {f"{p.parent.name}/{p.name.rsplit('-c', 1)[1]}": parquet_data(p) for p in output.glob("year=*/*.parquet")}
 
 
-def test_data_files_are_byte_identical_with_one_two_and_four_workers(tmp_path):
+def test_data_files_are_byte_identical_with_one_two_and_four_workers_and_dask(tmp_path):
     source = corpus(tmp_path / "stories.jsonl", 10)  # over 512 stories: coded by worker processes
     outputs = {workers: tmp_path / f"workers-{workers}" for workers in (1, 2, 4)}
-    for workers, output in outputs.items():
-        done = run(command(source, output, workers, "--chunk-stories", "100"))
+    runs = {output: command(source, output, workers, "--chunk-stories", "100") for workers, output in outputs.items()}
+    if DASK:
+        outputs["dask"] = tmp_path / "dask"
+        runs[outputs["dask"]] = command(source, outputs["dask"], 2, "--chunk-stories", "100", "--engine", "dask")
+    for output, args in runs.items():
+        done = run(args)
         assert done.returncode == 0, done.stderr
     one = outputs[1]
     assert len(data_files(one)) > 5
-    for other in (outputs[2], outputs[4]):
+    for other in [o for key, o in outputs.items() if key != 1]:
         assert data_files(other) == data_files(one)
         for a, b in zip(sorted(one.glob("year=*/*.parquet")), sorted(other.glob("year=*/*.parquet"))):
             assert pq.read_table(a).equals(pq.read_table(b))
+
+
+@pytest.mark.skipif(not DASK, reason="the Dask engine needs the dask extra (pip install eventcoder[dask])")
+def test_killed_dask_runs_resume_to_the_uninterrupted_dataset(small, coder, tmp_path):
+    """The Dask engine writes the same chunks and checkpoints: killed, a run resumes (here on
+    the cluster again) to the uninterrupted one-worker dataset."""
+    source, reference = small
+    rng = random.Random(5)
+    total = json.loads((reference / "_eventcoder.json").read_text("utf-8"))["chunks"]["done"]
+    at = []
+    for n in range(3):
+        output = tmp_path / f"killed-dask-{n}"
+        args = command(source, output, 1, "--engine", "dask")
+        at.append(kill_at(args, output, rng.randint(1, total - 1), rng.uniform(0, 0.1)))
+        summary = resume_here(coder, source, output, engine="dask")
+        assert summary.balanced()
+        same_run(output, reference)
+    print("chunks done at each kill (-1: finished first):", at)
+    assert sum(0 < n for n in at) >= 2
 
 
 @pytest.mark.slow
