@@ -8,8 +8,10 @@ the command line is tested after a kill inside the commit) and its dataset compa
 uninterrupted run's, event for event (every column, sorted by event_id), with the same rejected
 records and counts. Three more runs kill themselves at the final commit (eventcoder/testhooks.py).
 
-``make test`` runs 10 kills with one worker on a small corpus. ``EVENTCODER_CRASH_RUNS=N`` runs
-N kills with one worker and N with two on a corpus large enough for worker processes.
+``make test`` runs 10 kills with one worker on a small corpus, 2 with two workers on a corpus large
+enough for worker processes, and 3 with the Dask engine; it also fails writes as a full or
+read-only disk would, and compares the data files of 1, 2 and 4 workers and Dask byte for byte.
+``EVENTCODER_CRASH_RUNS=N`` runs N kills with one worker and N with two on the larger corpus.
 """
 
 from __future__ import annotations
@@ -146,6 +148,16 @@ def test_killed_runs_resume_to_the_uninterrupted_dataset(small, coder, tmp_path)
     at = crash_and_resume(coder, source, reference, tmp_path, workers=1, kills=10, seed=12)
     print("chunks done at each kill (-1: finished first):", at)
     assert sum(0 < n for n in at) >= 5  # most kills fall in the middle of the run
+
+
+def test_killed_two_worker_runs_resume_to_the_uninterrupted_dataset(coder, tmp_path):
+    """Two workers, on a corpus large enough for worker processes (over two batches of 256)."""
+    source = corpus(tmp_path / "stories.jsonl", 10)
+    reference = tmp_path / "reference"
+    assert run(command(source, reference, 1)).returncode == 0
+    at = crash_and_resume(coder, source, reference, tmp_path, workers=2, kills=2, seed=21)
+    print("chunks done at each kill (-1: finished first):", at)
+    assert all(0 < n for n in at)
 
 
 def test_kill_inside_the_final_commit_through_the_command_line(small, tmp_path):
