@@ -8,13 +8,14 @@ the same dictionaries starts without parsing or tokenizing anything.
 
 from __future__ import annotations
 
+import copy
 import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import abc, defaultdict
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Sequence
@@ -145,6 +146,87 @@ def pattern_rank(patterns: list[VerbPattern]) -> dict[int, int]:
         return (-v.specificity, -sum(1 for e in v.post if not isinstance(e, Words)), n)
 
     return {n: r for r, n in enumerate(sorted(range(len(patterns)), key=key))}
+
+
+class LazyList(abc.Sequence):
+    """A read-only list whose items are unpickled one by one when first read: the cached compile
+    holds 30,000 actor entries, of which a run reads a few hundred, and unpickling them all was a
+    quarter of the start-up spent on the dictionaries."""
+
+    __slots__ = ("_blobs", "_items")
+
+    def __init__(self, blobs: list[bytes]) -> None:
+        self._blobs = blobs
+        self._items: list = [None] * len(blobs)
+
+    @classmethod
+    def of(cls, items: Sequence) -> "LazyList":
+        return cls([pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items])
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._blobs)))]
+        item = self._items[i]
+        if item is None:
+            item = self._items[i] = pickle.loads(self._blobs[i])
+        return item
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (list, tuple, LazyList)) and len(other) == len(self) and all(
+            a == b for a, b in zip(self, other))
+
+    __hash__ = None  # a list
+
+    def __reduce__(self):
+        return (LazyList, (self._blobs,))
+
+
+class LazyMap(abc.Mapping):
+    """A read-only dict whose values are unpickled one by one when first read (the verb index:
+    a run reads the patterns of the few hundred verbs its text holds, of thousands)."""
+
+    __slots__ = ("_blobs", "_items")
+
+    def __init__(self, blobs: dict) -> None:
+        self._blobs = blobs
+        self._items: dict = {}
+
+    @classmethod
+    def of(cls, items: dict) -> "LazyMap":
+        return cls({key: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) for key, value in items.items()})
+
+    def get(self, key, default=None):
+        item = self._items.get(key)
+        if item is None:
+            blob = self._blobs.get(key)
+            if blob is None:
+                return default
+            item = self._items[key] = pickle.loads(blob)
+        return item
+
+    def __getitem__(self, key):
+        item = self.get(key, _MISSING)
+        if item is _MISSING:
+            raise KeyError(key)
+        return item
+
+    def __contains__(self, key) -> bool:
+        return key in self._blobs
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __iter__(self):
+        return iter(self._blobs)
+
+    def __reduce__(self):
+        return (LazyMap, (self._blobs,))
+
+
+_MISSING = object()
 
 
 @dataclass
@@ -398,9 +480,19 @@ def _write_cache(path: Path, lex: Lexicon) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
-        lex.surnames  # computed once here and stored with the compile, not by every process
+        # Computed once here and stored with the compile, not by every process at start-up
+        # (the mention openings walk the whole actor index: a quarter of a second).
+        lex.surnames
+        lex.mention_openings
+        lex._agents_by_phrase
+        # The entries a run reads one at a time (actors by payload) or not at all (the verb
+        # patterns, read through the verb index) are stored to be unpickled when read.
+        stored = copy.copy(lex)
+        stored.dictionaries = replace(lex.dictionaries, actors=LazyList.of(lex.dictionaries.actors),
+                                      verbs=LazyList.of(lex.dictionaries.verbs))
+        stored.verbs = LazyMap.of(lex.verbs)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(stored, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         cached = sorted(path.parent.glob("lexicon-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in cached[CACHE_KEEP:]:
