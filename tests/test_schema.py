@@ -157,3 +157,36 @@ events = st.builds(
 @given(st.lists(events, max_size=20))
 def test_events_survive_table_round_trip(batch):
     assert table_to_events(events_to_table(batch)) == batch
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(events, max_size=20))
+def test_events_table_equals_pyarrows_own_conversion(batch):
+    """events_to_table builds its columns from buffers (without pa.array, which imports pandas):
+    the table equals the one pa.array builds, column for column."""
+    import pyarrow as pa
+
+    from eventcoder.schema import EVENT_SCHEMA, events_to_table
+
+    expected = pa.Table.from_arrays(
+        [pa.array([getattr(e, f.name) for e in batch], type=f.type) for f in EVENT_SCHEMA], schema=EVENT_SCHEMA)
+    assert events_to_table(batch).equals(expected)
+
+
+def test_writing_events_does_not_import_pandas():
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime as dt; from eventcoder.records import Event; from eventcoder.schema import "
+            "events_to_table; import pyarrow.parquet as pq, io; "
+            "e = Event(event_id='a', story_id='s', sentence_index=0, date=dt.date(2020, 1, 2), story_date=None, "
+            "source='RUS', source_country='RUS', source_agent=None, source_text='Russia', target='UKR', "
+            "target_country='UKR', target_agent=None, target_text='Ukraine', event_code='190', root_code='19', "
+            "quad_class=4, goldstein=-10.0, verb_text='attacked', pattern='x', sentence_text='t', publisher=None, "
+            "url=None, source_entry=None, target_entry=None, source_country_inferred=False, "
+            "target_country_inferred=False, trigger='verb', plover_event=None, plover_mode=None, "
+            "location_text=None, location_country=None, latitude=None, longitude=None); "
+            "pq.write_table(events_to_table([e]), io.BytesIO()); print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -220,6 +221,9 @@ class _ParquetSink:
 def year_parts(table: pa.Table) -> Iterator[tuple[int, pa.Table]]:
     """The rows of an events table by year of their date (ascending), without the year column."""
     table = with_year(table)
+    years = np.array(table.column(PARTITION_FIELD.name).to_pylist(), dtype=np.int16)
     for year in sorted(pc.unique(table.column(PARTITION_FIELD.name)).to_pylist()):
-        part = table.filter(pc.equal(table.column(PARTITION_FIELD.name), year))
-        yield year, part.drop_columns([PARTITION_FIELD.name])
+        # The mask built from its bits: comparing with a Python int (pc.equal) would make pyarrow
+        # import pandas to look at the int, a fifth of a second of start-up.
+        mask = pa.Array.from_buffers(pa.bool_(), len(years), [None, pa.py_buffer(np.packbits(years == year, bitorder="little"))])
+        yield year, table.filter(mask).drop_columns([PARTITION_FIELD.name])
