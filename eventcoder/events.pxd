@@ -58,7 +58,10 @@ cdef object _match(object pattern, _Keys keys, _Keys pre_keys, list matched=*)
 cdef list _in_range(list clause, Py_ssize_t lo, Py_ssize_t hi, dict by_head)
 
 @cython.locals(t=Tok, c=Tok, subjects=list, objects=list, found=list)
-cdef list _default_targets(Tok v, bint passive, list clause_after, dict by_head)
+cdef list _default_targets(Tok v, bint passive, list clause_after, dict by_head, Py_ssize_t after=*)
+
+@cython.locals(t=Tok)
+cdef list _first_actor(list clause_after, dict by_head)
 
 @cython.locals(post=list, matched=list, slots=object)
 cdef object _first_match(list pats, bint passive, list own, _Keys own_keys, _Keys pre_keys, list extended,

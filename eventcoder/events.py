@@ -547,9 +547,11 @@ def _same_actor_appositions(sources: list[Mention], sent) -> list[Mention]:
     return out
 
 
-def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
+def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Mention], after: int = -1) -> list[Mention]:
     """Without a ``+`` slot: the direct object (in the passive, the subject) when it is an actor,
-    else the first actor in the verb's own clause after it ("restore ties with Gondor")."""
+    else the first actor in the verb's own clause after it ("restore ties with Gondor"); when the
+    pattern ends in a preposition (token ``after``), first the actor after it ("expressed support
+    to Manila and concern over Chinese actions": what the concern is over)."""
     if passive:
         subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]
         found = _mentions_at(_expand(_through_quantities(subjects)), by_head)
@@ -563,6 +565,14 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
         found = _event_agents(v, objects, by_head)
         if found:
             return found
+    if after >= 0:
+        found = _first_actor([t for t in clause_after if t.i > after], by_head)
+        if found:
+            return found
+    return _first_actor(clause_after, by_head)
+
+
+def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
     for t in clause_after:
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
             if by_head[t.i].place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
@@ -753,7 +763,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if lo == 0 and not passive else []
                 targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
         else:
-            targets = _default_targets(v, passive, post, by_head)
+            last = words[-1] if words else None
+            targets = _default_targets(v, passive, post, by_head,
+                                       last.i if last is not None and last.pos_ == "ADP" else -1)
         if not sources:
             continue
         if not targets and extended is not own:

@@ -302,3 +302,15 @@ def test_a_reported_past_act_is_the_act_and_a_feared_one_is_nothing(bundled_code
     assert {(s, t) for s, _, t in done} == {(country_codes[a], country_codes[b])}
     assert {c[:2] for _, c, _ in done} == {"19"} and {c[:2] for _, c, _ in announced} == {"13"}
     assert not bundled_coder.code_text(f"There are fears that {a} will attack {b}.", date=DAY)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), c=st.sampled_from(COUNTRIES),
+       prep=st.sampled_from(["over", "about", "at"]))
+def test_a_pattern_ending_in_a_preposition_targets_what_follows_it(bundled_coder, country_codes, a, b, c, prep):
+    if len({a, b, c}) < 3:
+        return
+    text = f"{a} expressed support to {b} and concern {prep} {c}'s actions."
+    concern = {(s, t) for s, code, t in triples(bundled_coder.code_text(text, date=DAY)) if code.startswith("01")}
+    assert concern == {(country_codes[a], country_codes[c])}
