@@ -125,6 +125,11 @@ def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, da
     return _find_hits(lex, lowers, texts, offset, day)
 
 
+# Prefixes that make a hyphenated country word name something else ("pro-Russian", "anti-American",
+# "Inter-American", "Pan-African", "non-Western").
+_AFFIXES = frozenset({"pro", "anti", "inter", "pan", "non", "trans", "intra", "extra", "ultra", "neo", "post", "pre"})
+
+
 def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
     singles, pairs, firsts = lex.mention_openings
@@ -154,6 +159,11 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
                     i += a[0]
                     continue
                 a = None
+        if a is not None and i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] in _AFFIXES:
+            # "pro-Russian separatists", "anti-American protesters", "the Inter-American
+            # Commission": the country is what they are for, against or between, not who they are
+            i += a[0]
+            continue
         if a is not None and (g is None or a[0] >= g[0]):
             hits.append(_Hit("actor", offset + i, offset + i + a[0], a[1], code))
             i += a[0]

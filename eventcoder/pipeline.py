@@ -85,7 +85,12 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             else:
                 countries.observe(mentions)
             mentions = infer_countries(sent, mentions, countries, day)
-        raw = code_sentence(lex, sent, mentions, require_dyad) if mentions else []
+        acting = mentions
+        if k == 0 and dateline_end and mentions:
+            # "KIEV, Ukraine (AP) — Russian troops attacked ...": the dateline says where the story
+            # was filed; its place names are no party to the sentence's events.
+            acting = [m for m in mentions if parsed.char_start(m.start) >= dateline_end]
+        raw = code_sentence(lex, sent, acting, require_dyad) if acting else []
         ctx.remember(mentions)
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
         text = sent.text.strip()

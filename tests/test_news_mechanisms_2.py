@@ -314,3 +314,25 @@ def test_a_pattern_ending_in_a_preposition_targets_what_follows_it(bundled_coder
     text = f"{a} expressed support to {b} and concern {prep} {c}'s actions."
     concern = {(s, t) for s, code, t in triples(bundled_coder.code_text(text, date=DAY)) if code.startswith("01")}
     assert concern == {(country_codes[a], country_codes[c])}
+
+
+@needs_model
+@pytest.mark.parametrize("prefix", ["pro", "anti", "Pro", "Anti"])
+def test_a_prefixed_nationality_is_not_the_actor(bundled_coder, prefix):
+    """"pro-Russian separatists" are not Russian; the role keeps its country from the story."""
+    events = triples(bundled_coder.code_text(
+        f"Ukraine said on Monday that {prefix}-Russian separatists attacked Ukrainian troops.", date=DAY))
+    assert events and all(not s.startswith("RUS") for s, _, _ in events)
+    assert not bundled_coder.code_text("Nicaragua expelled two missions of the Inter-American Commission.", date=DAY)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       line=st.sampled_from(["KIEV, Ukraine (AP) — ", "MOSCOW (Reuters) - ", "Nairobi, Kenya: ", "BEIJING, Dec 3 (AP) — "]))
+def test_the_dateline_names_no_party(bundled_coder, country_codes, a, b, line):
+    if a == b:
+        return
+    plain = triples(bundled_coder.code_text(f"{a} attacked {b} on Monday.", date=DAY))
+    datelined = triples(bundled_coder.code_text(f"{line}{a} attacked {b} on Monday.", date=DAY))
+    assert datelined == plain
