@@ -144,6 +144,7 @@ def _wished(v, lex: Lexicon) -> bool:
 
 _PRESENT = frozenset({"VBZ", "VBP", "VB"})
 _PAST = frozenset({"VBD", "VBN"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _candidates(lex: Lexicon, names, keys: set[str], worded: bool = False) -> list[VerbPattern]:
@@ -308,6 +309,10 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         return _expand(by)
     # "Russia began attacking", "Arnor is about to restore": the subject of the governing verb
     # (through adjectives and conjoined verbs).
+    if v.dep_ == "advcl" and v.tag_ in _FINITE:
+        # "China expressed grief after an earthquake hit Nepal": a finite verb of an adverbial
+        # clause has a subject of its own (here misattached by the parser), not the governor's.
+        return []
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         found = _subject_tokens(v.head, _is_passive(v.head), depth + 1)
         if not found and v.dep_ == "xcomp" and _is_passive(v.head):

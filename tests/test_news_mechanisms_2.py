@@ -336,3 +336,17 @@ def test_the_dateline_names_no_party(bundled_coder, country_codes, a, b, line):
     plain = triples(bundled_coder.code_text(f"{a} attacked {b} on Monday.", date=DAY))
     datelined = triples(bundled_coder.code_text(f"{line}{a} attacked {b} on Monday.", date=DAY))
     assert datelined == plain
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       what=st.sampled_from(["an earthquake", "a cyclone", "a deadly storm"]))
+def test_a_finite_adverbial_clause_does_not_borrow_the_governors_subject(bundled_coder, country_codes, a, b, what):
+    if a == b:
+        return
+    text = f"{a} expressed condolences after {what} hit {b} on Monday."
+    assert all(not code.startswith("19") for _, code, _ in triples(bundled_coder.code_text(text, date=DAY)))
+    # A participle does act for the governor's subject.
+    joined = triples(bundled_coder.code_text(f"{a} attacked {b} on Monday, killing ten soldiers.", date=DAY))
+    assert (country_codes[a], country_codes[b]) in {(s, t) for s, _, t in joined}
