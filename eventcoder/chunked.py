@@ -101,7 +101,7 @@ def _already_complete(writer, key: dict) -> RunSummary | None:
     return summary
 
 
-def run_chunked(options, sources, coder, progress, started: float, executor=None) -> RunSummary:
+def run_chunked(options, sources, coder, progress, started: float) -> RunSummary:
     from .nlp import model_description
     from .pipeline import Coder
     from .readers import count_hint, read_sources
@@ -151,8 +151,8 @@ def run_chunked(options, sources, coder, progress, started: float, executor=None
             notes.append(f"--resume: skipped {checkpoint.chunks_done:,} chunks done before the interruption "
                          f"({summary.stories_read:,} records, {summary.events:,} events)")
         summary.notes = writer_notes(writer) + notes
-        if executor is None:
-            from .engines.executor import executor
+        from .engines.executor import executor
+
         with executor(options) as code:
             _code_chunks(code, coder, items, checkpoint, writer, summary, options, progress)
         kill_point("before-commit")

@@ -102,7 +102,7 @@ def run(options: RunOptions, progress: Progress | None = None, coder=None) -> Ru
     sources = resolve_inputs(list(options.inputs), options.input_format, defer_errors=options.skip_bad)
     why_not = why_not_resumable(options, sources)
     if why_not is None:
-        return run_chunked(options, sources, coder, progress, started, executor)
+        return run_chunked(options, sources, coder, progress, started)
     if options.resume:
         from .errors import ResumeError
 

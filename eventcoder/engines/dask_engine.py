@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 from ..errors import EngineError, EventcoderError
 from ..records import Event, Story
 from . import resolve_workers
-from .local import BATCH, WorkerSpec, build_coder, worker_spec
+from .local import BATCH, WorkerSpec, batch_results, build_coder, code_batch_with, worker_spec
 
 
 def _import_distributed():
@@ -62,13 +62,7 @@ def _coder_for(spec: WorkerSpec):
 
 def code_batch(spec: WorkerSpec, stories: list[Story]) -> list[tuple[list[Event], int]]:
     """Worker side: the events of each story, in order, with the number of its sentences."""
-    coder = _coder_for(spec)
-    out = []
-    before = coder.sentences
-    for _, events in coder.code_stories(stories):
-        out.append((events, coder.sentences - before))
-        before = coder.sentences
-    return out
+    return code_batch_with(_coder_for(spec), stories)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -142,6 +136,4 @@ def _collect(coder, chunk: list[Story], future) -> Iterator[tuple[Story, list[Ev
             f"a Dask task failed: {type(err).__name__}: {err}",
             fix="see the Dask worker logs; rerun with --resume, or use the local engine to see the error directly",
         ) from err
-    for story, (events, sentences) in zip(chunk, results):
-        coder.sentences += sentences
-        yield story, events
+    yield from batch_results(coder, chunk, results)

@@ -71,7 +71,12 @@ def _init_worker(spec: WorkerSpec) -> None:
 
 def _code_batch(stories: list[Story]) -> list[tuple[list[Event], int]]:
     """Worker side: the events of each story, in order, with the number of its sentences."""
-    coder = _CODER
+    return code_batch_with(_CODER, stories)
+
+
+def code_batch_with(coder, stories: list[Story]) -> list[tuple[list[Event], int]]:
+    """``coder``'s events of each story, in order, with the number of its sentences (what a
+    worker process or a Dask task sends back)."""
     out = []
     before = coder.sentences
     for _, events in coder.code_stories(stories):
@@ -146,6 +151,12 @@ def _collect(coder, chunk: list[Story], future: Future) -> Iterator[tuple[Story,
             f"a worker process died ({err}); often out of memory",
             fix="use fewer --workers, or check the worker's error above",
         ) from None
+    yield from batch_results(coder, chunk, results)
+
+
+def batch_results(coder, chunk: list[Story], results) -> Iterator[tuple[Story, list[Event]]]:
+    """The ``(story, events)`` pairs of a batch :func:`code_batch_with` coded elsewhere, counting
+    its sentences on the parent's ``coder``."""
     for story, (events, sentences) in zip(chunk, results):
         coder.sentences += sentences  # per story, so that a caller counting by story counts right
         yield story, events

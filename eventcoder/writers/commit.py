@@ -344,30 +344,26 @@ class DatasetWriter:
         """Drop everything written so far; the existing output (if any) is untouched."""
         if self._state in ("committed", "discarded", "kept"):
             return
-        with _signals_held():
-            self._buffer.clear()
-            try:
-                self._close_rejected()
-            except OSError:
-                pass
-            self._sink.discard()
-            self._state = "discarded"
+        self._stop(self._sink.discard, "discarded")
 
     def keep(self) -> None:
         """Leave the temporary folder as it is, unlocked, for ``--resume`` (a resumable run whose
         checkpoints are there, stopped by a full disk); nothing is committed or removed."""
         if self._state != "open":
             return
+        release = getattr(self._sink, "release", None)
+        self._stop(release or (lambda: None), "kept")
+
+    def _stop(self, finish_sink, state: str) -> None:
+        """Drop the buffer, close the rejected file, then let the sink finish (discard or release)."""
         with _signals_held():
             self._buffer.clear()
             try:
                 self._close_rejected()
             except OSError:
                 pass
-            release = getattr(self._sink, "release", None)
-            if release is not None:
-                release()
-            self._state = "kept"
+            finish_sink()
+            self._state = state
 
     def _refuse_duplicates(self) -> None:
         """``append``: refuse if any event id of this run is already in the output."""

@@ -197,23 +197,22 @@ class _ParquetSink:
 
     def release(self) -> None:
         """Close what is open and unlock the temporary folder, leaving its files in place."""
+        self._stop(remove=False)
+
+    def discard(self) -> None:
+        self._stop(remove=True)
+
+    def _stop(self, remove: bool) -> None:
+        """After another error: close the open files (ignoring their errors), remove the
+        temporary folder if asked, then unlock it."""
         for writer, _ in self._writers.values():
             try:
                 writer.close()
             except Exception:  # noqa: BLE001 - stopping after another error
                 pass
         self._writers = {}
-        _unlock(self._lock_fd)
-        self._lock_fd = None
-
-    def discard(self) -> None:
-        for writer, _ in self._writers.values():
-            try:
-                writer.close()
-            except Exception:  # noqa: BLE001 - cleaning up after another error
-                pass
-        self._writers = {}
-        _remove(self.temp)
+        if remove:
+            _remove(self.temp)
         _unlock(self._lock_fd)
         self._lock_fd = None
 
