@@ -323,6 +323,14 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # A named group used as a modifier still names it ("Daesh fighters", "Hamas militants").
         if not actors:
             head_tok = doc[head_i]
+            if agents and head_tok.pos_ == "NOUN" and (lex.nouns.get(head_tok.lower_) or lex.nouns.get(head_tok.lemma)):
+                # "a rebel attack", "a police raid", "an army offensive": the role before an
+                # event noun is the force that acts (its country inferred like any role's); the
+                # mention is the role alone, so that the noun stays an event.
+                last = agents[-1]
+                ag = lex.agent(last.payload)
+                return Mention(last.end - 1, last.start, last.end, UNKNOWN_COUNTRY + ag.code, None, ag.code,
+                               doc.span_text(last.start, last.end), _entry_label(ag), "other", sentence_index)
             if agents and (head_tok.lemma in FACILITIES or head_tok.pos_ == "PROPN"):
                 # "attacked army camps", "a police checkpoint": the force the place belongs to;
                 # "opposition leader Nelson Chamisa": a person the dictionaries do not know, by
