@@ -769,8 +769,13 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
         else:
             last = words[-1] if words else None
-            targets = _default_targets(v, passive, post, by_head,
-                                       last.i if last is not None and last.pos_ == "ADP" else -1)
+            after = last.i if last is not None and last.pos_ == "ADP" else -1
+            # "Myanmar and Bangladesh signed a deal paving the way for the return of refugees": a
+            # joint act of several subjects is among them; only its object or the actor after its
+            # pattern's preposition ("signed a deal with Dhaka") is another party, not any actor
+            # further on in the clause.
+            joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
+            targets = _default_targets(v, passive, [] if joint else post, by_head, after)
         if not sources:
             continue
         if not targets and extended is not own:

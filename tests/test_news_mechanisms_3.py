@@ -1,5 +1,6 @@
 """Mechanisms real news needs (issue 10, third round): a role before an event noun is the force
-that acts ("a rebel attack killed ten soldiers"). Example tests beside Hypothesis properties;
+that acts ("a rebel attack killed ten soldiers"); a joint act of several subjects is among them,
+not with an actor further on in the clause. Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import needs_model
-from test_news_mechanisms import triples
+from test_news_mechanisms import COUNTRIES, country_codes, triples  # noqa: F401 (country_codes: a fixture)
 
 DAY = dt.date(2019, 6, 14)
 SETTINGS = settings(
@@ -51,3 +52,21 @@ def test_a_role_with_a_country_keeps_it(bundled_coder):
     # "Malian army attack": the phrase names its country; the place does not change it.
     events = triples(bundled_coder.code_text("A Nigerian army attack killed ten rebels in Mali.", date=DAY))
     assert any(s == "NGA" + _agent(bundled_coder, "army") for s, _, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), c=st.sampled_from(COUNTRIES),
+       rest=st.sampled_from(["paving the way for the return of refugees from {c}", "that ends the dispute over {c}",
+                             "after a meeting in {c}"]))
+def test_a_joint_act_of_several_subjects_is_among_them(bundled_coder, country_codes, a, b, c, rest):
+    if len({a, b, c}) < 3:
+        return
+    text = f"{a} and {b} signed a deal " + rest.format(c=c) + "."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    ca, cb, cc = country_codes[a], country_codes[b], country_codes[c]
+    signed = {(s, t) for s, code, t in events if code == "057"}
+    assert signed == {(ca, cb), (cb, ca)}, (text, events)
+    # Named after the pattern's preposition, a third party is the other side.
+    events = triples(bundled_coder.code_text(f"{a} and {b} signed a deal with {c}.", date=DAY))
+    assert {(ca, cc), (cb, cc)} <= {(s, t) for s, code, t in events if code == "057"}, events
