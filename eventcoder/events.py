@@ -776,6 +776,15 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             # further on in the clause.
             joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
             targets = _default_targets(v, passive, [] if joint else post, by_head, after)
+            if targets and not joint and after < 0 and not passive and all(
+                    any(m.code == s.code or _same_state(s, m) for s in sources) for m in targets):
+                # "India recalled its envoy to Pakistan", "Russia moved its troops to Ukraine's
+                # border": the subject's own people are not the other party; the actor named after
+                # them is.
+                last_own = max(m.end for m in targets)
+                further = _first_actor([t for t in post if t.i >= last_own], by_head)
+                if further:
+                    targets = further
         if not sources:
             continue
         if not targets and extended is not own:

@@ -1,6 +1,7 @@
 """Mechanisms real news needs (issue 10, third round): a role before an event noun is the force
 that acts ("a rebel attack killed ten soldiers"); a joint act of several subjects is among them,
-not with an actor further on in the clause. Example tests beside Hypothesis properties;
+not with an actor further on in the clause; the subject's own people ("its envoy") are not the
+other party, the actor named after them is. Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -70,3 +71,18 @@ def test_a_joint_act_of_several_subjects_is_among_them(bundled_coder, country_co
     # Named after the pattern's preposition, a third party is the other side.
     events = triples(bundled_coder.code_text(f"{a} and {b} signed a deal with {c}.", date=DAY))
     assert {(ca, cc), (cb, cc)} <= {(s, t) for s, code, t in events if code == "057"}, events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       own=st.sampled_from(["its ambassador", "its top envoy", "its diplomats"]))
+def test_the_subjects_own_people_are_not_the_other_party(bundled_coder, country_codes, a, b, own):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(f"{a} recalled {own} to {b}.", date=DAY))
+    ca, cb = country_codes[a], country_codes[b]
+    assert {(s, t) for s, code, t in events if code.startswith("16")} == {(ca, cb)}, events
+    # With nobody named after them, nothing is coded with the subject's own people as the target.
+    alone = triples(bundled_coder.code_text(f"{a} recalled {own}.", date=DAY))
+    assert all(t is None or t[:3] != ca[:3] for _, _, t in alone), alone
