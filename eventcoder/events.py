@@ -313,6 +313,10 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         # "China expressed grief after an earthquake hit Nepal": a finite verb of an adverbial
         # clause has a subject of its own (here misattached by the parser), not the governor's.
         return []
+    if v.dep_ == "conj" and not _coordinated(v):
+        # "expressed grief over deaths after an earthquake hit Nepal": a verb the parser hung on
+        # another as a conjunct, with no "and" or comma between them, is no shared act.
+        return []
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         found = _subject_tokens(v.head, _is_passive(v.head), depth + 1)
         if not found and v.dep_ == "xcomp" and _is_passive(v.head):
@@ -327,6 +331,15 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         return [v.head]
     return []
+
+
+def _coordinated(v) -> bool:
+    """Whether a conjunct verb is joined to its head by a conjunction or a comma between them."""
+    head = v.head
+    for c in head.children:
+        if head.i < c.i < v.i and (c.dep_ == "cc" or c.dep_ == "preconj" or (c.dep_ == "punct" and c.lower_ in (",", ";"))):
+            return True
+    return False
 
 
 # Nouns that count or gather the actor named by their "of" phrase ("thousands of protesters",

@@ -1,7 +1,8 @@
 """Mechanisms real news needs (issue 10, third round): a role before an event noun is the force
 that acts ("a rebel attack killed ten soldiers"); a joint act of several subjects is among them,
 not with an actor further on in the clause; the subject's own people ("its envoy") are not the
-other party, the actor named after them is. Example tests beside Hypothesis properties;
+other party, the actor named after them is; a verb hung on another as a conjunct with no "and" or
+comma between them does not share its subject. Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -86,3 +87,25 @@ def test_the_subjects_own_people_are_not_the_other_party(bundled_coder, country_
     # With nobody named after them, nothing is coded with the subject's own people as the target.
     alone = triples(bundled_coder.code_text(f"{a} recalled {own}.", date=DAY))
     assert all(t is None or t[:3] != ca[:3] for _, _, t in alone), alone
+
+
+@needs_model
+def test_a_verb_hung_on_another_without_a_conjunction_has_no_shared_subject(bundled_coder):
+    # The small parser makes "hit" a conjunct of "expressed"; nothing joins them.
+    text = ("BEIJING, Nov 6 (APP): China on Monday expressed deep grief and condolences over the death of 150 "
+            "people after an earthquake of magnitude 6.4 hit western Nepal.")
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert not any(code.startswith(("18", "19")) for _, code, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       join=st.sampled_from(["{a} condemned {b} and expelled its diplomats.",
+                             "{a} criticized {b}, expelled its diplomats and closed its embassy."]))
+def test_verbs_joined_by_a_conjunction_share_their_subject(bundled_coder, country_codes, a, b, join):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(join.format(a=a, b=b), date=DAY))
+    roots = {code[:2] for s, code, t in events if s == country_codes[a]}
+    assert {"11", "16"} <= roots, events
