@@ -129,6 +129,13 @@ def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, da
 # "Inter-American", "Pan-African", "non-Western").
 _AFFIXES = frozenset({"pro", "anti", "inter", "pan", "non", "trans", "intra", "extra", "ultra", "neo", "post", "pre"})
 
+# Participles after a hyphen that make the actor before them a patron of what follows
+# ("Iranian-backed", "UN-recognised", "Western-trained"), not the actor itself.
+_PATRONS = frozenset({
+    "backed", "funded", "financed", "sponsored", "supported", "recognized", "recognised", "trained", "armed",
+    "allied", "aligned", "installed", "appointed", "equipped", "supplied", "friendly",
+})
+
 
 def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
@@ -162,6 +169,11 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
         if a is not None and i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] in _AFFIXES:
             # "pro-Russian separatists", "anti-American protesters", "the Inter-American
             # Commission": the country is what they are for, against or between, not who they are
+            i += a[0]
+            continue
+        if a is not None and i + a[0] + 1 < n and lowers[i + a[0]] == "-" and lowers[i + a[0] + 1] in _PATRONS:
+            # "Russian-backed separatists", "the UN-recognized government": the country backs or
+            # recognises the actor, it is not the actor (a role or group named after it still is)
             i += a[0]
             continue
         if a is not None and (g is None or a[0] >= g[0]):
