@@ -6,6 +6,7 @@ Multi-process and Dask tests are marked slow (each starts processes that load th
 from __future__ import annotations
 
 import json
+import multiprocessing
 import random
 import sys
 from pathlib import Path
@@ -121,15 +122,24 @@ def test_a_reused_coder_counts_each_runs_own_sentences(corpus, reference, mini_c
 
 @needs_model
 @pytest.mark.slow
-def test_two_workers_end_to_end(corpus, reference, tmp_path, monkeypatch):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_two_workers_end_to_end(corpus, reference, tmp_path, monkeypatch, method):
     from eventcoder.engines import local
 
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method on this platform")
+    monkeypatch.setenv("EVENTCODER_START_METHOD", method)
     monkeypatch.setattr(local, "BATCH", 16)  # 120 stories: more than two batches, so workers start
-    started = []
-    monkeypatch.setattr(local, "worker_spec", lambda *a: started.append(1) or original_spec(*a))
+    started, specs = [], []
+    original_pool = local._pool
+    monkeypatch.setattr(local, "_pool", lambda *a: started.append(local.start_method()) or original_pool(*a))
+    monkeypatch.setattr(local, "worker_spec", lambda *a: specs.append(1) or original_spec(*a))
     summary, rows = reference
     got = run(options([corpus], tmp_path / "events", workers=2))
-    assert started
+    assert started == [method]
+    # A spawned worker builds its own Coder from the parent's spec; a forked one has the parent's.
+    assert bool(specs) == (method == "spawn")
+    assert local._FORKED_FROM is None  # the parent lets go of its Coder once the pool is shut
     assert read_events(tmp_path / "events") == rows
     assert (got.stories_read, got.stories_coded, got.sentences, got.events) == (
         summary.stories_read, summary.stories_coded, summary.sentences, summary.events)
@@ -290,3 +300,13 @@ def test_engines_refuse_to_write_over_an_input_before_loading_anything(tmp_path)
         with pytest.raises(OutputError, match="refusing to write over an input"):
             run(options([src], src, engine=engine, output_format=fmt, input_format="jsonl", overwrite=True))
         assert src.read_text().count("\n") == 3
+
+
+def test_an_unknown_start_method_is_a_clear_error(monkeypatch):
+    from eventcoder.engines import local
+
+    monkeypatch.setenv("EVENTCODER_START_METHOD", "threads")
+    with pytest.raises(EngineError, match="EVENTCODER_START_METHOD"):
+        local.start_method()
+    monkeypatch.delenv("EVENTCODER_START_METHOD")
+    assert local.start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")

@@ -1,10 +1,15 @@
 """``--workers N``: parse and code in N processes; the parent reads and writes.
 
 The parent reads stories, sends them in batches (``BATCH`` stories) to a pool of worker processes
-started with the ``spawn`` method (safe with spaCy and threads, and the same on every OS), and gets
-each batch's events back *in submission order*, so the output is identical to one worker: same
-events, same ids, same order. Each worker loads the model and the compiled dictionaries once (the
-dictionaries from the fingerprint cache) and checks that they are the ones the parent uses.
+and gets each batch's events back *in submission order*, so the output is identical to one worker:
+same events, same ids, same order.
+
+On Linux the workers are *forked* from the parent after it has loaded the model and the
+dictionaries, so they start at once and share those pages with it; each asks the kernel to end it
+when the parent dies (a forked worker holds the pipes the parent would close). Elsewhere, or with
+``EVENTCODER_START_METHOD=spawn``, they are started with ``spawn``: each loads the model and the
+compiled dictionaries once (from the fingerprint cache) and checks that they are the ones the
+parent uses.
 
 Memory stays flat: at most ``2 * workers`` batches are in flight; the parent does not read further
 stories until the oldest batch has come back.
@@ -13,6 +18,8 @@ stories until the oldest batch has come back.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -69,6 +76,64 @@ def _init_worker(spec: WorkerSpec) -> None:
     _CODER = build_coder(spec)
 
 
+_FORKED_FROM = None  # the parent's Coder while a forked pool starts
+
+
+def _init_forked(parent: int) -> None:
+    """Forked worker: the parent's Coder is already here; die with the parent."""
+    global _CODER
+    import signal
+
+    # As a spawned worker would: Ctrl-C stops the worker, SIGTERM ends it (not the parent's
+    # handlers, which clean up the parent's output).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    _CODER = _FORKED_FROM
+
+
+def _forget_parent() -> None:
+    global _FORKED_FROM
+    _FORKED_FROM = None
+
+
+def _die_with_parent() -> None:
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    PR_SET_PDEATHSIG = 1
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def start_method() -> str:
+    """``fork`` on Linux (workers share the loaded model), else ``spawn``;
+    ``EVENTCODER_START_METHOD`` overrides."""
+    chosen = os.environ.get("EVENTCODER_START_METHOD")
+    if chosen:
+        if chosen not in ("fork", "spawn") or chosen not in multiprocessing.get_all_start_methods():
+            raise EngineError(f"EVENTCODER_START_METHOD={chosen!r} is not available here",
+                              fix="set it to 'spawn' (every OS) or 'fork' (Linux), or unset it")
+        return chosen
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def _pool(coder, options, workers: int) -> ProcessPoolExecutor:
+    global _FORKED_FROM
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        _FORKED_FROM = coder
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_forked,
+                                   initargs=(os.getpid(),))
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(worker_spec(coder, options),))
+    return pool
+
+
 def _code_batch(stories: list[Story]) -> list[tuple[list[Event], int]]:
     """Worker side: the events of each story, in order, with the number of its sentences."""
     return code_batch_with(_CODER, stories)
@@ -119,17 +184,15 @@ def code_in_processes(
     workers = resolve_workers(options.workers)
     batch = batch or BATCH
     stories = iter(stories)
-    # Starting a worker costs a few seconds (each loads spaCy and the model): an input that fits
-    # in two batches is coded here, by the parent's own Coder (the same events either way).
+    # Starting a pool costs time (a spawned worker loads spaCy and the model; a forked one copies
+    # pages of the parent as it goes): an input that fits in two batches is coded here, by the parent's own Coder (the same events either way).
     head = list(islice(stories, 2 * batch + 1))
     if len(head) <= 2 * batch:
         yield from coder.code_stories(head)
         return
-    spec = worker_spec(coder, options)
     limit = in_flight or 2 * workers
-    context = multiprocessing.get_context("spawn")
     pending: deque[tuple[list[Story], Future]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
+    pool = _pool(coder, options, workers)
     try:
         for chunk in _batches(chain(head, stories), batch):
             pending.append((chunk, pool.submit(_code_batch, chunk)))
@@ -141,6 +204,7 @@ def code_in_processes(
         for _, future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+        _forget_parent()
 
 
 def _collect(coder, chunk: list[Story], future: Future) -> Iterator[tuple[Story, list[Event]]]:

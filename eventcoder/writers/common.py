@@ -103,6 +103,24 @@ def _signals_held() -> Iterator[None]:
                 signal.raise_signal(signum)
 
 
+_HELD: set[int] = set()  # descriptors holding this process's locks
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked child (a ``--workers`` process): close the parent's lock descriptors, so that
+    the lock is the parent's alone and ends with it, even while the child is still exiting."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
 def _lock(path: Path) -> int | None:
     """Take an exclusive, non-blocking ``flock`` on a file or folder; returns the descriptor that
     holds it (close it to release), or None if another process holds the lock. Raises OSError
@@ -118,11 +136,13 @@ def _lock(path: Path) -> int | None:
     except OSError:
         os.close(fd)
         raise
+    _HELD.add(fd)
     return fd
 
 
 def _unlock(fd: int | None) -> None:
     if fd is not None:
+        _HELD.discard(fd)
         try:
             os.close(fd)
         except OSError:
