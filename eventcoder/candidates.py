@@ -174,7 +174,7 @@ class CandidateFinder:
         from .pipeline import _discarded
 
         lex = self.lex
-        if lex.story_discards.by_first and _discarded(lex.story_discards, [t.lower_ for t in doc], [t.text for t in doc]):
+        if lex.story_discards.by_first and _discarded(lex.story_discards, [t.lower_.replace("\u2019", "'") for t in doc], [t.text for t in doc]):
             return
         found: list[tuple[str, Mention]] = []
         named: set[str] = set()  # the countries the story names
@@ -193,7 +193,7 @@ class CandidateFinder:
         from .pipeline import _discarded
 
         lex = self.lex
-        lowers, texts = [t.lower_ for t in sent], [t.text for t in sent]
+        lowers, texts = [t.lower_.replace("\u2019", "'") for t in sent], [t.text for t in sent]
         if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, lowers, texts):
             return []
         hits = find_hits(lex, lowers, texts, sent.start, day)

@@ -16,7 +16,7 @@ _ATTRS = [ORTH, LOWER, LEMMA, TAG, POS, DEP, IDX, HEAD, SENT_START, SPACY]
 # Hash -> string, shared by all documents (a hash always names the same string). Cleared when
 # large, so that memory stays flat over millions of stories.
 _STRINGS: dict[int, str] = {}
-_LOWER: dict[int, str] = {}  # hash -> the string in lower case (for lemmas)
+_LOWER: dict[int, str] = {}  # hash -> the string in lower case, apostrophes straight (lower case words, lemmas)
 _STRINGS_MAX = 300_000
 
 
@@ -84,7 +84,8 @@ def _strings(strings, hashes: list[int], lower: bool = False) -> list[str]:
         if s is None:
             s = strings[h]
             if lower:
-                s = s.lower()
+                # "Lord’s Resistance Army": dictionaries write the apostrophe straight
+                s = s.lower().replace("\u2019", "'")
             cache[h] = s
         out.append(s)
     return out
@@ -102,7 +103,7 @@ class ParsedDoc:
         n = len(doc)
         arr = doc.to_array(_ATTRS).T if n else [[]] * len(_ATTRS)
         self.texts = _strings(strings, arr[0].tolist())
-        self.lowers = _strings(strings, arr[1].tolist())
+        self.lowers = _strings(strings, arr[1].tolist(), lower=True)
         # lemma (lower case), tag, pos, dep: read as strings when a sentence is built
         self._cols = (arr[2].tolist(), arr[3].tolist(), arr[4].tolist(), arr[5].tolist(), strings)
         self._idx = arr[6].tolist()

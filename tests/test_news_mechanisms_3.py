@@ -3,7 +3,7 @@ that acts ("a rebel attack killed ten soldiers"); a joint act of several subject
 not with an actor further on in the clause; the subject's own people ("its envoy") are not the
 other party, the actor named after them is; a verb hung on another as a conjunct with no "and" or
 comma between them does not share its subject; a country before "-backed", "-recognised" and the
-like is a patron, not the actor. Example tests beside Hypothesis properties;
+like is a patron, not the actor; a curly apostrophe reads as a straight one. Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -125,3 +125,17 @@ def test_a_patron_before_a_hyphen_is_not_the_actor(bundled_coder, patron, how, p
     # Without the hyphenated participle the same word names the actor.
     plain = triples(bundled_coder.code_text(f"{word} rebels attacked soldiers in {place}.", date=DAY))
     assert any(s.startswith(code) for s, _, _ in plain) or word == "UN", plain
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "The Lord's Resistance Army attacked Ugandan troops.",
+    "Kenya's interior minister criticized Somalia's government.",
+    "China's People's Liberation Army fired missiles at Taiwan.",
+    "Hay'et Tahrir al-Sham fighters attacked Syrian troops in Aleppo.",
+]))
+def test_curly_apostrophes_code_as_straight_ones(bundled_coder, text):
+    straight = triples(bundled_coder.code_text(text, date=DAY))
+    assert straight, text
+    assert triples(bundled_coder.code_text(text.replace("'", "\u2019"), date=DAY)) == straight
