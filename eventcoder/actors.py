@@ -318,6 +318,13 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         if (len(base.code) == 3 or is_person) and base.code[:3] not in NON_STATE:
             before = [h for h in agents if h.end <= base.start]
             agent_hit = before[-1] if before else None
+            if agent_hit is not None and is_person:
+                # "MDC leader Nelson Chamisa", "Hamas spokesman X", "Kremlin aide Y": the body
+                # named before the title is who the person acts for.
+                bodies = [h for h in actors if h.end <= agent_hit.start
+                          and lex.actor(h.payload).type not in ("country", "person")]
+                if bodies:
+                    base, agent_hit = bodies[-1], None
     elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
         if not actors:
             # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").

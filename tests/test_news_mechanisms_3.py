@@ -3,7 +3,8 @@ that acts ("a rebel attack killed ten soldiers"); a joint act of several subject
 not with an actor further on in the clause; the subject's own people ("its envoy") are not the
 other party, the actor named after them is; a verb hung on another as a conjunct with no "and" or
 comma between them does not share its subject; a country before "-backed", "-recognised" and the
-like is a patron, not the actor; a curly apostrophe reads as a straight one. Example tests beside Hypothesis properties;
+like is a patron, not the actor; a curly apostrophe reads as a straight one; the body named before
+a person's title is who the person acts for ("MDC leader Nelson Chamisa"). Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -139,3 +140,23 @@ def test_curly_apostrophes_code_as_straight_ones(bundled_coder, text):
     straight = triples(bundled_coder.code_text(text, date=DAY))
     assert straight, text
     assert triples(bundled_coder.code_text(text.replace("'", "\u2019"), date=DAY)) == straight
+
+
+def _code_of(coder, phrase: str) -> str:
+    from eventcoder.dictionaries.lookup import lookup
+
+    found = [h for h in lookup(coder.lexicon.dictionaries, phrase, DAY) if h.kind == "actor" and h.codes]
+    assert found, phrase
+    return found[0].codes[0]
+
+
+@needs_model
+@SETTINGS
+@given(body=st.sampled_from(["Hamas", "Hezbollah", "MDC"]),
+       title=st.sampled_from(["leader", "spokesman", "official"]),
+       target=st.sampled_from(COUNTRIES))
+def test_the_body_before_a_persons_title_is_who_the_person_acts_for(bundled_coder, country_codes, body, title, target):
+    # Nelson Chamisa is in the dictionaries with a dated code of his own (an elite after 2014).
+    text = f"{body} {title} Nelson Chamisa criticized {target}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert (_code_of(bundled_coder, body), "111", country_codes[target]) in events, events
