@@ -396,9 +396,37 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             code = (ag.code + country) if ag.prefix else (country + ag.code)
     text = doc.span_text(start, end)
     tok = doc[head_i]
+    if agent is None and country is not None and len(code) == 3 and entry.type == "country" \
+            and base.start <= head_i < base.end and _counted_people(tok):
+        # "killed 60 Palestinians", "dozens of Afghans": people of a nation, counted, are its
+        # civilians, not the nation
+        civilian = lex.agent_named("civilian")
+        if civilian is not None:
+            agent = lex.agent(civilian).code
+            code = country + agent
+            entries.append(_entry_label(lex.agent(civilian)))
     place = tok.dep_ == "pobj" and tok.head.lower_ in _WHERE
     return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index,
                    place=place)
+
+
+# Endings of a nationality word for a person ("Palestinian", "Israeli", "Filipino", "Briton").
+_DEMONYM_ENDINGS = ("an", "i", "o", "on", "ar", "er")
+# Nouns that count the people of their "of" phrase ("dozens of Afghans").
+_COUNTING = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens", "number", "group"})
+
+
+def _counted_people(tok) -> bool:
+    """Whether a plural nationality word is counted: "60 Palestinians", "dozens of Afghans",
+    "several Israelis" (not "the Palestinians", not "the two Koreas")."""
+    word = tok.lower_
+    if tok.tag_ not in ("NNS", "NNPS") or not word.endswith("s") or not word[:-1].endswith(_DEMONYM_ENDINGS):
+        return False
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("several", "many", "some")):
+            return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _COUNTING
 
 
 # "the North", "the South": names a story gives the half of a divided country it named in full.

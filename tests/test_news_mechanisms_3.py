@@ -4,7 +4,8 @@ not with an actor further on in the clause; the subject's own people ("its envoy
 other party, the actor named after them is; a verb hung on another as a conjunct with no "and" or
 comma between them does not share its subject; a country before "-backed", "-recognised" and the
 like is a patron, not the actor; a curly apostrophe reads as a straight one; the body named before
-a person's title is who the person acts for ("MDC leader Nelson Chamisa"). Example tests beside Hypothesis properties;
+a person's title is who the person acts for ("MDC leader Nelson Chamisa"); people of a nation,
+counted, are its civilians ("killed 60 Palestinians"). Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -160,3 +161,17 @@ def test_the_body_before_a_persons_title_is_who_the_person_acts_for(bundled_code
     text = f"{body} {title} Nelson Chamisa criticized {target}."
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert (_code_of(bundled_coder, body), "111", country_codes[target]) in events, events
+
+
+@needs_model
+@SETTINGS
+@given(people=st.sampled_from([("Palestinians", "PSE"), ("Israelis", "ISR"), ("Afghans", "AFG"), ("Iraqis", "IRQ")]),
+       count=st.sampled_from(["60", "two", "dozens of", "several"]))
+def test_people_of_a_nation_counted_are_its_civilians(bundled_coder, people, count):
+    word, country = people
+    civilian = _agent(bundled_coder, "civilian")
+    events = triples(bundled_coder.code_text(f"Gunmen killed {count} {word} on Sunday.", date=DAY))
+    assert any(t == country + civilian for _, _, t in events), events
+    # Uncounted, the word names the nation; and a counted thing of a nation is not its people.
+    events = triples(bundled_coder.code_text(f"Gunmen attacked the {word} on Sunday.", date=DAY))
+    assert all(t != country + civilian for _, _, t in events), events
