@@ -81,7 +81,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
         if mentions:
             if k == 0 and dateline_end:  # the dateline's own place is not what the story names
-                countries.observe([m for m in mentions if parsed.char_start(m.start) >= dateline_end])
+                countries.observe([m for m in mentions if parsed.char_start(m.head) >= dateline_end])
             else:
                 countries.observe(mentions)
             mentions = infer_countries(sent, mentions, countries, day)
@@ -89,7 +89,9 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         if k == 0 and dateline_end and mentions:
             # "KIEV, Ukraine (AP) — Russian troops attacked ...": the dateline says where the story
             # was filed; its place names are no party to the sentence's events.
-            acting = [m for m in mentions if parsed.char_start(m.start) >= dateline_end]
+            # A phrase the parser ran across the dateline ("ANKARA - Turkey summoned") is the
+            # party its head names.
+            acting = [m for m in mentions if parsed.char_start(m.head) >= dateline_end]
         raw = code_sentence(lex, sent, acting, require_dyad) if acting else []
         ctx.remember(mentions)
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)

@@ -5,7 +5,8 @@ other party, the actor named after them is; a verb hung on another as a conjunct
 comma between them does not share its subject; a country before "-backed", "-recognised" and the
 like is a patron, not the actor; a curly apostrophe reads as a straight one; the body named before
 a person's title is who the person acts for ("MDC leader Nelson Chamisa"); people of a nation,
-counted, are its civilians ("killed 60 Palestinians"). Example tests beside Hypothesis properties;
+counted, are its civilians ("killed 60 Palestinians"); a phrase the parser runs across the dateline
+is the party its head names ("ANKARA - Turkey summoned"). Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -175,3 +176,14 @@ def test_people_of_a_nation_counted_are_its_civilians(bundled_coder, people, cou
     # Uncounted, the word names the nation; and a counted thing of a nation is not its people.
     events = triples(bundled_coder.code_text(f"Gunmen attacked the {word} on Sunday.", date=DAY))
     assert all(t != country + civilian for _, _, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from([("ANKARA", "Turkey"), ("CAIRO", "Egypt"), ("NAIROBI", "Kenya"), ("LIMA", "Peru")]),
+       mark=st.sampled_from([" - ", " — ", ": "]), b=st.sampled_from(["Israel", "France", "Japan"]))
+def test_the_subject_after_a_dateline_acts(bundled_coder, a, mark, b):
+    city, country = a
+    code = _code_of(bundled_coder, country)
+    events = triples(bundled_coder.code_text(f"{city}{mark}{country} summoned {b}'s ambassador.", date=DAY))
+    assert any(s == code for s, _, _ in events), events
