@@ -33,12 +33,13 @@ _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "across", "aroun
 # Links through which a noun phrase belongs to the clause of the verb above it.
 _CLAUSE_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "dative"})
 _MAX_CLIMB = 6
-# "KARACHI, Pakistan (Reuters) -", "BAMAKO, Dec 3 (AP) —", "Nairobi, Kenya:"
+# "KARACHI, Pakistan (Reuters) -", "BAMAKO, Dec 3 (AP) —", "Nairobi, Kenya:", "Mogadishu June 01,
+# 2023 (SD) –", and without a dash after the agency: "Sanaa, June 2 (UNI) Yemen's ..."
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'\- ]{1,40}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,40}?))?"
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2014\u2013:]"
+    r"(?:,?\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:(?:\([^)]{1,40}\))?\s*[-\u2014\u2013:]|\([A-Z][A-Za-z .]{0,30}\)(?=\s+[A-Z\u201c\"']))"
 )
 
 

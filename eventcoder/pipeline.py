@@ -36,7 +36,7 @@ _VISITS = frozenset({"042", "043"})
 # Assaults, fighting and mass violence happen where their target is ("shelled Kharkiv").
 _PHYSICAL = frozenset({"18", "19", "20"})
 # A dateline ends with one of these ("KARACHI, Pakistan (Reuters) -", "NAIROBI:").
-_DATELINE_MARKS = frozenset({"-", "\u2014", "\u2013", ":", "--"})
+_DATELINE_MARKS = frozenset({"-", "\u2014", "\u2013", ":", "--", ")"})
 
 
 def _discarded(index, lowers: list[str], texts: list[str]) -> bool:

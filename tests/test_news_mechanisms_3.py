@@ -6,7 +6,8 @@ comma between them does not share its subject; a country before "-backed", "-rec
 like is a patron, not the actor; a curly apostrophe reads as a straight one; the body named before
 a person's title is who the person acts for ("MDC leader Nelson Chamisa"); people of a nation,
 counted, are its civilians ("killed 60 Palestinians"); a phrase the parser runs across the dateline
-is the party its head names ("ANKARA - Turkey summoned"). Example tests beside Hypothesis properties;
+is the party its head names ("ANKARA - Turkey summoned"); datelines with a year or without a dash
+("Mogadishu June 01, 2023 (SD) –", "Sanaa, June 2 (UNI) Yemen's ...") are datelines. Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -187,3 +188,27 @@ def test_the_subject_after_a_dateline_acts(bundled_coder, a, mark, b):
     code = _code_of(bundled_coder, country)
     events = triples(bundled_coder.code_text(f"{city}{mark}{country} summoned {b}'s ambassador.", date=DAY))
     assert any(s == code for s, _, _ in events), events
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Mogadishu June 01, 2023 (SD) \u2013 Al Shabaab militants attacked ...", "SOM"),
+    ("Sanaa, June 2 (UNI) Yemen\u2019s Ansar Allah movement attacked ...", "YEM"),
+    ("Rio de Janeiro, May 31 (AP) Police say ...", "BRA"),
+    ("UNITED NATIONS, Aug. 27 (Xinhua) -- UN Secretary-General ...", None),
+])
+def test_datelines_with_a_year_or_without_a_dash(text, country):
+    from eventcoder.country_inference import dateline_country
+
+    got, end = dateline_country(text, DAY)
+    if country is None:
+        assert got is None
+    else:
+        assert got == country and 0 < end < text.index("...")
+
+
+@pytest.mark.parametrize("text", ["Hezbollah (Party of God) attacked Israel.", "Russia (AP) said it would retaliate.",
+                                  "Kenya, Uganda and Tanzania signed a deal."])
+def test_a_sentence_that_only_looks_like_a_dateline_is_none(text):
+    from eventcoder.country_inference import dateline_country
+
+    assert dateline_country(text, DAY) == (None, 0)
