@@ -472,6 +472,30 @@ def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not any(lo <= m.head <= hi for lo, hi in spans)]
 
 
+def _reporter(tok, types, mentions: list[Mention]) -> Mention | None:
+    """The subject of the verb that reports a pronoun's clause, when it is of the pronoun's kind:
+    in "militants from al Shabaab, a group affiliated with al Qaeda, said it had killed 20", "it"
+    is who said so, not the last name before it."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    heads = {m.head: m for m in mentions if m.via is None and (types is None or m.type in types)}
+    for _ in range(3):
+        if any(c.dep_ in ("dobj", "dative") and c.i in heads for c in verb.children):
+            return None  # "accused Ukraine and said it had attacked": either could be meant
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            break
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head  # "claimed responsibility ... and said it had killed"
+    else:
+        return None
+    if subjects[0].tag_ in ("PRP", "PRP$"):
+        return None  # a pronoun reporter: the nearest-name rule already agrees with it
+    return heads.get(subjects[0].i)
+
+
 class StoryContext:
     """What a story has named so far, for references ("the group") and pronouns ("it")."""
 
@@ -617,7 +641,10 @@ class StoryContext:
                 i += n
                 continue
             if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in _PRONOUN_TYPES and tok.dep_ != "expl":
-                ante = self.antecedent(_PRONOUN_TYPES[tok.lower_], tok.i, out)
+                types = _PRONOUN_TYPES[tok.lower_]
+                ante = _reporter(tok, types, out)
+                if ante is None:
+                    ante = self.antecedent(types, tok.i, out)
                 if ante is not None:
                     out.append(replace(
                         ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text

@@ -7,7 +7,8 @@ like is a patron, not the actor; a curly apostrophe reads as a straight one; the
 a person's title is who the person acts for ("MDC leader Nelson Chamisa"); people of a nation,
 counted, are its civilians ("killed 60 Palestinians"); a phrase the parser runs across the dateline
 is the party its head names ("ANKARA - Turkey summoned"); datelines with a year or without a dash
-("Mogadishu June 01, 2023 (SD) –", "Sanaa, June 2 (UNI) Yemen's ...") are datelines. Example tests beside Hypothesis properties;
+("Mogadishu June 01, 2023 (SD) –", "Sanaa, June 2 (UNI) Yemen's ...") are datelines; the pronoun
+subject of a reported clause is its reporter ("X, a group allied with Y, said it had killed"). Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -212,3 +213,21 @@ def test_a_sentence_that_only_looks_like_a_dateline_is_none(text):
     from eventcoder.country_inference import dateline_country
 
     assert dateline_country(text, DAY) == (None, 0)
+
+
+@needs_model
+@SETTINGS
+@given(group=st.sampled_from(["Hamas", "Hezbollah", "al Shabaab"]), ally=st.sampled_from(["Iran", "al Qaeda", "Syria"]),
+       target=st.sampled_from(COUNTRIES))
+def test_the_pronoun_subject_of_a_reported_clause_is_its_reporter(bundled_coder, country_codes, group, ally, target):
+    text = f"{group}, a group allied with {ally}, said it had attacked {target}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    attacks = {(s, t) for s, code, t in events if code.startswith("19")}
+    assert attacks == {(_code_of(bundled_coder, group), country_codes[target])}, events
+
+
+@needs_model
+def test_a_reporter_who_also_names_another_party_leaves_the_pronoun_to_the_nearest(bundled_coder):
+    events = triples(bundled_coder.code_text("The Kremlin accused Ukraine and said it had attacked Russian troops.",
+                                             date=DAY))
+    assert any(s == "UKR" and code.startswith("19") for s, code, _ in events), events
