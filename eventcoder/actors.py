@@ -136,6 +136,14 @@ _PATRONS = frozenset({
     "allied", "aligned", "installed", "appointed", "equipped", "supplied", "friendly",
 })
 
+# Capitalised words that make a role beside them part of a place's name ("Hotel Ambassador",
+# "Ambassador Hotel", "Army Stadium", "Embassy Road").
+_BUILDINGS = frozenset({
+    "Hotel", "Street", "Road", "Avenue", "Square", "Stadium", "Hospital", "Bridge", "Airport", "Mall", "Tower",
+    "Park", "School", "College", "University", "Club", "Restaurant", "Cinema", "Theatre", "Theater", "Boulevard",
+    "Lane", "Market", "Cafe", "Plaza", "Gardens",
+})
+
 
 def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
@@ -180,6 +188,9 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             hits.append(_Hit("actor", offset + i, offset + i + a[0], a[1], code))
             i += a[0]
         elif g is not None:
+            if text[:1].isupper() and ((i > 0 and texts[i - 1] in _BUILDINGS) or (i + g[0] < n and texts[i + g[0]] in _BUILDINGS)):
+                i += g[0]  # "the Hotel Ambassador", "Embassy Road": a name of a place, no actor
+                continue
             hits.append(_Hit("agent", offset + i, offset + i + g[0], g[1], lex.agent(g[1]).code))
             i += g[0]
         else:
