@@ -35,7 +35,7 @@ def _objects(tok, prepositions) -> list:
     the parser hung on its verb after it ("condemned the air strikes by X on Y")."""
     out = []
     owners = [tok]
-    if tok.dep_ == "dobj" and tok.head is not tok:
+    if (tok.dep_ == "dobj" or _subject_of_intransitive(tok)) and tok.head is not tok:
         owners.append(tok.head)
     for owner in owners:
         for c in owner.children:
@@ -50,11 +50,35 @@ def _has_prep(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "prep":
             return True
-    if tok.dep_ == "dobj" and tok.head is not tok:
+    if (tok.dep_ == "dobj" or _subject_of_intransitive(tok)) and tok.head is not tok:
         for c in tok.head.children:
             if c.dep_ == "prep" and c.i > tok.i:
                 return True
     return False
+
+
+def _subject_of_intransitive(tok) -> bool:
+    """"Fresh fighting has erupted between X and Y", "talks resumed with Iran": the noun is the
+    subject of a verb with no object, which only says the event happened; the parser hangs the
+    noun's phrases on that verb."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "attr", "ccomp", "xcomp"):
+            return False
+    return True
+
+
+def _gerund_noun(tok) -> bool:
+    """"Fighting between Israel and Hamas surged": a gerund heading a noun phrase, with no
+    subject or object of its own, names its event like the noun."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "dobj", "aux"):
+            return False
+    return True
 
 
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -149,7 +173,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if low not in nouns:
             continue
         tok = doc[sent.start + k]
-        if (tok.pos_ != "NOUN" and tok.pos_ != "PROPN") or tok.i in taken:
+        if (tok.pos_ != "NOUN" and tok.pos_ != "PROPN" and not _gerund_noun(tok)) or tok.i in taken:
             continue
         own = by_head.get(tok.i)  # "US air strikes", "Russia's invasion": the phrase's own actor
         if own is not None and own.start > tok.i:

@@ -9,7 +9,9 @@ counted, are its civilians ("killed 60 Palestinians"); a phrase the parser runs 
 is the party its head names ("ANKARA - Turkey summoned"); datelines with a year or without a dash
 ("Mogadishu June 01, 2023 (SD) –", "Sanaa, June 2 (UNI) Yemen's ...") are datelines; the pronoun
 subject of a reported clause is its reporter ("X, a group allied with Y, said it had killed"); a role
-in the name of a place ("the Hotel Ambassador") names nobody. Example tests beside Hypothesis properties;
+in the name of a place ("the Hotel Ambassador") names nobody; an event noun keeps its "between" phrase
+when the parser hangs it on the verb that only says the event happened ("clashes erupted between X
+and Y"), and a gerund heading a noun phrase is an event noun ("Fighting between X and Y surged"). Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -243,3 +245,22 @@ def test_a_role_in_the_name_of_a_place_names_nobody(bundled_coder, name, group):
     events = bundled_coder.code_text(f"{group} fighters attacked {name} in Mogadishu.", date=DAY)
     assert all(e.target_text is None or e.target_text not in name for e in events), \
         [(e.source, e.event_code, e.target, e.target_text) for e in events]
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       form=st.sampled_from(["Clashes erupted between {a} and {b} on Monday.",
+                             "Fighting continued between {a} and {b}.",
+                             "Fighting between {a} and {b} surged on Monday.",
+                             "Talks resumed between {a} and {b}."]))
+def test_an_event_noun_whose_phrase_the_parser_hangs_elsewhere_keeps_both_sides(bundled_coder, country_codes, a, b, form):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(form.format(a=a, b=b), date=DAY))
+    ca, cb = country_codes[a], country_codes[b]
+    pairs = {(s, t) for s, _, t in events}
+    assert {(ca, cb), (cb, ca)} <= pairs, (form, events)
+    # Swapping the two sides gives the same events.
+    swapped = triples(bundled_coder.code_text(form.format(a=b, b=a), date=DAY))
+    assert swapped == events
