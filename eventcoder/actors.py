@@ -144,6 +144,16 @@ _BUILDINGS = frozenset({
     "Lane", "Market", "Cafe", "Plaza", "Gardens",
 })
 
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "archipelago", "emirate",
+                            "monarchy", "countries", "nations", "states"})
+
+
+def _names_region(lowers: list[str], i: int) -> bool:
+    from .regions import regions
+
+    known = regions()
+    return lowers[i] in known or (i > 0 and f"{lowers[i - 1]} {lowers[i]}" in known)
+
 
 def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
@@ -177,6 +187,11 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
         if a is not None and i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] in _AFFIXES:
             # "pro-Russian separatists", "anti-American protesters", "the Inter-American
             # Commission": the country is what they are for, against or between, not who they are
+            i += a[0]
+            continue
+        if a is not None and i + a[0] < n and lowers[i + a[0]] in _COUNTRY_NOUNS and _names_region(lowers, i):
+            # "the South American country", "the European nation": a region, not the country
+            # the word alone names; the reference after it is resolved later
             i += a[0]
             continue
         if a is not None and i + a[0] + 1 < n and lowers[i + a[0]] == "-" and lowers[i + a[0] + 1] in _PATRONS:
@@ -483,6 +498,17 @@ def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not any(lo <= m.head <= hi for lo, hi in spans)]
 
 
+def _region(doc, start: int, end: int) -> frozenset[str] | None:
+    """The countries of the region the words ``doc[start:end]`` name ("South American", "Baltic"),
+    or None when they name none ("impoverished", "self-governing")."""
+    if end <= start or end - start > 3:
+        return None
+    from .regions import regions
+
+    words = " ".join(doc[i].lower_ for i in range(start, end))
+    return regions().get(words.replace(" - ", "-"))
+
+
 def _reporter(tok, types, mentions: list[Mention]) -> Mention | None:
     """The subject of the verb that reports a pronoun's clause, when it is of the pronoun's kind:
     in "militants from al Shabaab, a group affiliated with al Qaeda, said it had killed 20", "it"
@@ -558,12 +584,13 @@ class StoryContext:
                                via=b.via or b.text, partners=(noun.i,)))
             taken.update(range(start, noun.i + 1))
 
-    def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention]) -> Mention | None:
+    def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention],
+                   region: frozenset[str] | None = None) -> Mention | None:
         for m in reversed([m for m in current if m.end <= before]):
             if types is None or m.type in types:
                 return m
         for m in reversed(self.history):
-            if types is None or m.type in types:
+            if (types is None or m.type in types) and (region is None or m.country in region):
                 return m
         return None
 
@@ -635,12 +662,22 @@ class StoryContext:
             if hit is not None:
                 n, payload = hit
                 last = doc[sent.start + i + n - 1]
-                head = _np_head(last)
+                # "the country's government": the possessor is the reference, not what it owns
+                head = last if last.dep_ == "poss" else _np_head(last)
                 det = [c for c in head.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
                 if det and head.i not in taken:
                     ref = lex.dictionaries.references[payload]
                     # "U.S. officials visited the impoverished nation": not the clause's own subject
-                    ante = self.antecedent(ref.types, det[0].i, _not_acting_on(head, out))
+                    candidates = _not_acting_on(head, out)
+                    region = _region(doc, det[0].i + 1, sent.start + i) if "country" in ref.types else None
+                    if region is not None:
+                        # "the South American country": the country of the last actor named in
+                        # that region, whoever it was (a president names his country too)
+                        ante = self.antecedent(None, det[0].i, [m for m in candidates if m.country in region], region)
+                        if ante is not None and ante.code != ante.country:
+                            ante = replace(ante, code=ante.country, agent=None, type="country")
+                    else:
+                        ante = self.antecedent(ref.types, det[0].i, candidates)
                     if ante is not None:
                         start = min(det[0].i, sent.start + i)
                         out.append(replace(

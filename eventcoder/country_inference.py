@@ -135,6 +135,16 @@ def _possessor(tok, by_head) -> str | None:
     return None
 
 
+def _shared_possessor(tok, by_head) -> str | None:
+    """"the country's government and opposition": a conjunct shares the first one's possessor."""
+    first = tok
+    for _ in range(4):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    return _possessor(first, by_head) if first is not tok else None
+
+
 def _places_below(tok, by_head, day, skip: int = -1) -> str | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS and c.i != skip:
@@ -169,8 +179,8 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
     for k in unknown:
         m = out[k]
         head = doc[m.head]
-        country = (_possessor(head, by_head) or _places_below(head, by_head, day) or _clause_place(head, by_head, day)
-                   or story.default())
+        country = (_possessor(head, by_head) or _shared_possessor(head, by_head) or _places_below(head, by_head, day)
+                   or _clause_place(head, by_head, day) or story.default())
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
     return out

@@ -11,7 +11,9 @@ is the party its head names ("ANKARA - Turkey summoned"); datelines with a year 
 subject of a reported clause is its reporter ("X, a group allied with Y, said it had killed"); a role
 in the name of a place ("the Hotel Ambassador") names nobody; an event noun keeps its "between" phrase
 when the parser hangs it on the verb that only says the event happened ("clashes erupted between X
-and Y"), and a gerund heading a noun phrase is an event noun ("Fighting between X and Y surged"). Example tests beside Hypothesis properties;
+and Y"), and a gerund heading a noun phrase is an event noun ("Fighting between X and Y surged"); a
+reference qualified by a region ("the South American country") is the last country named in that
+region (dictionaries/regions.txt). Example tests beside Hypothesis properties;
 codes are read from the bundled dictionaries, never written in."""
 
 from __future__ import annotations
@@ -264,3 +266,46 @@ def test_an_event_noun_whose_phrase_the_parser_hangs_elsewhere_keeps_both_sides(
     # Swapping the two sides gives the same events.
     swapped = triples(bundled_coder.code_text(form.format(a=b, b=a), date=DAY))
     assert swapped == events
+
+
+REGIONAL = [("South American", "Venezuela", "VEN"), ("Central American", "Nicaragua", "NIC"),
+            ("Baltic", "Lithuania", "LTU"), ("West African", "Mali", "MLI"), ("Central Asian", "Kazakhstan", "KAZ")]
+
+
+@needs_model
+@SETTINGS
+@given(region=st.sampled_from(REGIONAL), other=st.sampled_from(["France", "Japan", "the United States", "India"]),
+       order=st.booleans())
+def test_a_reference_qualified_by_a_region_is_the_last_country_named_there(bundled_coder, region, other, order):
+    words, country, code = region
+    first, second = (country, other) if order else (other, country)
+    text = f"{first} criticized {second}. The {words} country recalled its ambassador from {other}."
+    events = bundled_coder.code_text(text, date=DAY)
+    recalled = {e.source for e in events if e.sentence_index == 1}
+    # Whichever was named last, the region picks its own country.
+    assert recalled == {code}, [(e.source, e.event_code, e.target) for e in events]
+
+
+def test_every_region_lists_known_country_codes():
+    import re
+
+    from eventcoder.dictionaries.common import bundled_dictionaries_path
+    from eventcoder.regions import regions
+
+    countries = bundled_dictionaries_path() / "actors" / "countries.txt"
+    known = set(re.findall(r"= ([A-Z]{3})\b", countries.read_text("utf-8")))
+    found = regions()
+    assert {"south american", "baltic", "west african", "gulf"} <= found.keys()
+    for name, codes in found.items():
+        assert codes <= known, (name, sorted(codes - known))
+
+
+def test_a_malformed_region_line_names_the_file_and_line(tmp_path):
+    from eventcoder.errors import DictionaryError
+    from eventcoder.regions import parse
+
+    bad = tmp_path / "regions.txt"
+    bad.write_text("# regions\nBaltic = EST LVA LTU\nNordic = DNK Norway\n", "utf-8")
+    with pytest.raises(DictionaryError) as err:
+        parse(bad)
+    assert err.value.line == 3 and "Norway" in str(err.value)
