@@ -309,3 +309,16 @@ def test_a_malformed_region_line_names_the_file_and_line(tmp_path):
     with pytest.raises(DictionaryError) as err:
         parse(bad)
     assert err.value.line == 3 and "Norway" in str(err.value)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), word=st.sampled_from(["willing", "ready"]),
+       act=st.sampled_from([("hold talks with {b}", "036"), ("attack {b}", "138")]))
+def test_an_act_one_is_willing_or_ready_to_do_is_announced_not_done(bundled_coder, country_codes, a, b, word, act):
+    if a == b:
+        return
+    phrase, root = act
+    events = triples(bundled_coder.code_text(f"{a} is {word} to {phrase.format(b=b)}.", date=DAY))
+    codes = {code for s, code, t in events if (s, t) == (country_codes[a], country_codes[b])}
+    assert codes and all(code.startswith(root) for code in codes), events
