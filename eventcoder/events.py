@@ -605,6 +605,8 @@ _SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
 
 # Verbs whose plural subject acts on itself ("Indian and Pakistani forces exchanged fire").
 _EXCHANGING = frozenset({"exchange", "trade", "swap"})
+# Verbs of a fight whose plural subject, with nobody else named, fights itself ("clashed").
+_FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage", "exchange"})
 
 # Roles of a state's coercive forces (for violent repression of its own protesters, 175).
 _FORCES = frozenset({"COP", "MIL", "GOV"})
@@ -814,6 +816,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             # "India and Pakistan accused each other", "exchanged fire": every member to every other.
             # "Australia and Zimbabwe exchanged angry words over Mugabe": whatever the words are about.
             _reciprocal(post) or lemma in _EXCHANGING or
+            # "Indian and Chinese troops clashed", "rebels and troops fought": a fight among the
+            # subjects when it names nobody else.
+            (not targets and lemma in _FIGHTING and code[:2] in ("18", "19", "20")) or
             # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
             (targets and all(t.via is not None and t.code in source_codes for t in targets))
             or (not targets and their)

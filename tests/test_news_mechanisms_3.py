@@ -322,3 +322,19 @@ def test_an_act_one_is_willing_or_ready_to_do_is_announced_not_done(bundled_code
     events = triples(bundled_coder.code_text(f"{a} is {word} to {phrase.format(b=b)}.", date=DAY))
     codes = {code for s, code, t in events if (s, t) == (country_codes[a], country_codes[b])}
     assert codes and all(code.startswith(root) for code in codes), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(["Indian", "Chinese", "Pakistani", "Russian", "Ukrainian"]),
+       b=st.sampled_from(["Indian", "Chinese", "Pakistani", "Russian", "Ukrainian"]),
+       verb=st.sampled_from(["clashed on the border", "fought near the border", "engaged in fierce fighting"]))
+def test_a_fight_among_plural_subjects_naming_nobody_else_goes_both_ways(bundled_coder, a, b, verb):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(f"{a} and {b} troops {verb}.", date=DAY))
+    fights = {(s, t) for s, code, t in events if code.startswith("19")}
+    assert len(fights) == 2 and {(t, s) for s, t in fights} == fights, events
+    # With someone else named, the subjects fight them, not each other.
+    events = triples(bundled_coder.code_text(f"{a} and {b} troops clashed with Hamas.", date=DAY))
+    assert events and all(t.startswith("PSE") for _, _, t in events), events
