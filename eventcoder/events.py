@@ -606,7 +606,7 @@ _SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
 # Verbs whose plural subject acts on itself ("Indian and Pakistani forces exchanged fire").
 _EXCHANGING = frozenset({"exchange", "trade", "swap"})
 # Verbs of a fight whose plural subject, with nobody else named, fights itself ("clashed").
-_FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage", "exchange"})
+_FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("exchange": _EXCHANGING)
 
 # Roles of a state's coercive forces (for violent repression of its own protesters, 175).
 _FORCES = frozenset({"COP", "MIL", "GOV"})
