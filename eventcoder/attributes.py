@@ -1,4 +1,4 @@
-"""spaCy's attribute ruler, applied by table lookup: the same rules, the same tokens, less time.
+"""spaCy's attribute ruler and lemmatizer, applied by table lookup: the same values, less time.
 
 The English pipelines map each fine tag to its part of speech and morphology, and a few words in
 a few positions to other values, with an ``AttributeRuler``: some 180 token patterns run through
@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis
 
 NAME = "eventcoder_attributes"
+LEMMAS = "eventcoder_lemmas"
+# Lemmatizer modes whose lemma is a function of a token's form, part of speech and morphology.
+_LEMMA_MODES = ("rule", "lookup", "pos_lookup")
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _SETTABLE = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
 _FIRST_KEYS = ("TAG", "LOWER", "IS_SPACE")  # decided by the (tag, form) pair
@@ -236,3 +239,50 @@ class FastAttributeRuler:
 def make_fast_attribute_ruler(nlp: Language, name: str, source: str):
     """The rules of the pipeline's component ``source`` (an AttributeRuler), applied by lookup."""
     return FastAttributeRuler(nlp.get_pipe(source).patterns, nlp.vocab)
+
+
+def lemmas_by_lookup(lemmatizer) -> bool:
+    """Whether a lemmatizer's lemma depends only on a token's form, part of speech and morphology
+    (spaCy's rule lemmatizer caches its answers on exactly these), so it can be remembered."""
+    return getattr(lemmatizer, "mode", None) in _LEMMA_MODES and callable(getattr(lemmatizer, "lemmatize", None))
+
+
+class LemmaMemo:
+    """spaCy's lemmatizer, asked once per (form, part of speech, morphology) and remembered.
+
+    Its own ``__call__`` sets every token's lemma through the Python attribute setters, looking up
+    its cache token by token; here the three values are read as one array, a known triple costs a
+    dictionary lookup, and the lemmas are written back as one array. Tokens that already have a
+    lemma (set by the attribute ruler) keep it, as the lemmatizer leaves them, unless it
+    overwrites."""
+
+    def __init__(self, lemmatizer, vocab):
+        self.lemmatizer = lemmatizer
+        self.vocab = vocab
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        cols = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = cols[:, 3].copy()
+        overwrite = bool(getattr(self.lemmatizer, "overwrite", False))
+        memo = self._memo
+        for i, (orth, pos, morph, lemma) in enumerate(cols.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if len(memo) < 500_000:
+                    memo[key] = found
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+@Language.factory(LEMMAS, default_config={"source": "lemmatizer"})
+def make_lemma_memo(nlp: Language, name: str, source: str):
+    """The lemmas of the pipeline's component ``source`` (a Lemmatizer), remembered."""
+    return LemmaMemo(nlp.get_pipe(source), nlp.vocab)

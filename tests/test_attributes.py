@@ -1,6 +1,6 @@
 """The attribute ruler's rules applied by lookup (eventcoder.attributes) give what spaCy's own
-AttributeRuler gives: the same tag, part of speech, morphology, lemma and dependency label on
-every token. Checked on parsed text, and on hand-built Docs (no parse needed) whose words, tags
+AttributeRuler gives, and the remembered lemmas what spaCy's lemmatizer gives: the same tag, part
+of speech, morphology, lemma and dependency label on every token. Checked on parsed text, and on hand-built Docs (no parse needed) whose words, tags
 and labels Hypothesis draws from those the rules test, so the rare rules (two-token patterns,
 dependency tests, whitespace, rules that overwrite one another) are met often."""
 
@@ -31,20 +31,19 @@ def ruler_and_lookup(nlp):
     return ruler, attributes.FastAttributeRuler(ruler.patterns, nlp.vocab)
 
 
-def test_the_coder_pipeline_runs_the_lookup_in_place_of_the_ruler(nlp):
-    assert attributes.NAME in nlp.pipe_names
-    assert "attribute_ruler" not in nlp.pipe_names
-    assert "attribute_ruler" in nlp.disabled
+def test_the_coder_pipeline_runs_the_lookups_in_place_of_the_ruler_and_lemmatizer(nlp):
     names = nlp.pipe_names
-    assert names.index("parser") < names.index(attributes.NAME) < names.index("lemmatizer")
+    assert "attribute_ruler" not in names and "lemmatizer" not in names
+    assert {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
+    assert names.index("parser") < names.index(attributes.NAME) < names.index(attributes.LEMMAS)
 
 
 def _both(nlp, texts):
-    """Each text parsed once, then annotated by spaCy's ruler and by the lookup (lemmatized after
-    each, as the pipeline does)."""
+    """Each text parsed once, then annotated by spaCy's ruler and lemmatizer, and by the lookups."""
     ruler = nlp.get_pipe("attribute_ruler")
     lookup = nlp.get_pipe(attributes.NAME)
     lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmas = nlp.get_pipe(attributes.LEMMAS)
     upto = [name for name in nlp.pipe_names if name in ("eventcoder_acronyms", "tok2vec", "tagger",
                                                          "eventcoder_paragraphs", "parser")]
     out = []
@@ -54,7 +53,7 @@ def _both(nlp, texts):
             doc = nlp.get_pipe(name)(doc)
         a = Doc(nlp.vocab).from_bytes(doc.to_bytes())
         b = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-        out.append((annotations(lemmatizer(ruler(a))), annotations(lemmatizer(lookup(b)))))
+        out.append((annotations(lemmatizer(ruler(a))), annotations(lemmas(lookup(b)))))
     return out
 
 
@@ -105,6 +104,7 @@ def labels(nlp):
 
 def test_same_annotations_on_hand_built_docs(nlp, ruler_and_lookup, labels):
     ruler, lookup = ruler_and_lookup
+    lemmatizer, lemmas = nlp.get_pipe("lemmatizer"), nlp.get_pipe(attributes.LEMMAS)
     tags, deps = labels
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -112,7 +112,7 @@ def test_same_annotations_on_hand_built_docs(nlp, ruler_and_lookup, labels):
     def check(doc):
         a = Doc(nlp.vocab).from_bytes(doc.to_bytes())
         b = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-        assert annotations(lookup(b)) == annotations(ruler(a))
+        assert annotations(lemmas(lookup(b))) == annotations(lemmatizer(ruler(a)))
 
     check()
 
@@ -159,3 +159,97 @@ def test_a_ruler_the_lookup_follows_is_replaced():
     assert nlp.pipe_names == [attributes.NAME]
     doc = nlp(Doc(nlp.vocab, words=["war"], tags=["NN"]))
     assert doc[0].pos_ == "NOUN"
+
+
+def test_lemmas_are_remembered_only_for_a_lemmatizer_that_keys_on_form_and_tags():
+    nlp = spacy.blank("en")
+
+    class Learned:  # a lemmatizer whose answer may depend on context: not remembered
+        mode = "learned"
+
+        def lemmatize(self, token):
+            return [token.text]
+
+    assert not attributes.lemmas_by_lookup(Learned())
+    rule = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    assert attributes.lemmas_by_lookup(rule)
+
+
+def test_remembered_lemmas_keep_a_lemma_already_set():
+    nlp = spacy.blank("en")
+
+    class Counting:
+        mode = "rule"
+        overwrite = False
+        calls = 0
+
+        def lemmatize(self, token):
+            Counting.calls += 1
+            return [token.lower_ + "-x"]
+
+    memo = attributes.LemmaMemo(Counting(), nlp.vocab)
+    doc = Doc(nlp.vocab, words=["Wars", "wars", "Wars", "gets"], pos=["NOUN", "NOUN", "NOUN", "VERB"])
+    doc[3].lemma_ = "get"
+    memo(doc)
+    assert [t.lemma_ for t in doc] == ["wars-x", "wars-x", "wars-x", "get"]
+    assert Counting.calls == 2  # "Wars" asked once, "wars" once; "gets" had its lemma
+
+
+# The model's matrix products through numpy's BLAS (eventcoder.nlp.matrix_products).
+
+
+def _layer_ops(nlp):
+    from thinc.api import Model
+
+    return {
+        (type(layer.ops).__name__, getattr(layer.ops, "use_blis", None))
+        for _name, component in nlp.components
+        if isinstance(getattr(component, "model", None), Model)
+        for layer in component.model.walk()
+    }
+
+
+def test_the_coder_pipeline_multiplies_with_numpy(nlp):
+    assert _layer_ops(nlp) == {("NumpyOps", False)}
+
+
+def test_blis_can_be_kept_and_a_bad_choice_is_named(monkeypatch):
+    from eventcoder.errors import ModelError
+    from eventcoder.nlp import MATMUL, load_model, matrix_products
+
+    monkeypatch.setenv(MATMUL, "blis")
+    kept = load_model()
+    assert _layer_ops(kept) == {("NumpyOps", True)}
+    monkeypatch.setenv(MATMUL, "fast")
+    with pytest.raises(ModelError) as err:
+        matrix_products(kept)
+    assert err.value.code == "E300" and MATMUL in str(err.value) and "'blis'" in str(err.value)
+
+
+def test_numpy_and_blis_products_give_the_same_parse(nlp, monkeypatch):
+    from eventcoder.nlp import MATMUL, load_model
+
+    monkeypatch.setenv(MATMUL, "blis")
+    with_blis = load_model()
+    texts = [json.loads(line)["text"] for line in (ROOT / "examples" / "stories.jsonl").open(encoding="utf-8")]
+    parse = lambda doc: [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in doc]  # noqa: E731
+    compared = 0
+    for a, b in zip(nlp.pipe(texts), with_blis.pipe(texts)):
+        assert parse(a) == parse(b)
+        compared += len(a)
+    assert compared > 500
+
+
+def test_the_command_line_runs_blas_on_one_thread_unless_told(monkeypatch):
+    import os
+
+    import eventcoder.cli as cli
+
+    monkeypatch.setattr(cli, "app", lambda: None)
+    monkeypatch.setattr(cli, "install_signal_handlers", lambda: None)
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    cli.main()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    cli.main()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"

@@ -8,6 +8,7 @@ way: the unfinished output is removed, a message says so, and the exit code is 1
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -80,6 +81,9 @@ def interruption_message(err: Interrupted) -> str:
 
 
 def main() -> None:
+    # One BLAS thread per process (eventcoder.nlp.matrix_products): --workers uses more cores.
+    # Set before numpy is first imported, which the command line does only when a command runs.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     install_signal_handlers()
     try:
         app()
