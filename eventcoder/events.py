@@ -79,6 +79,8 @@ def _codable(v, lex: Lexicon) -> bool:
     d = lex.dictionaries
     t = v
     for _ in range(12):
+        if _purpose(t):
+            return False
         if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "acomp") or t.head.i == t.i:
             return True
         gov = t.head
@@ -91,6 +93,27 @@ def _codable(v, lex: Lexicon) -> bool:
             return False  # "did not agree to meet"; but "X did not comment but Y issued a warning" is Y's act
         t = gov
     return True
+
+
+# Verbs of going and gathering: what one went or gathered to do is what one did there ("arrived
+# in Colombo to meet the president", "rallied to protest the beatings").
+_GOING = frozenset({
+    "arrive", "come", "go", "travel", "fly", "head", "return", "gather", "assemble", "rally", "march",
+    "converge", "flock", "take", "turn", "pour", "throng", "stream",
+})
+
+
+def _purpose(v) -> bool:
+    """Whether the verb is an infinitive of purpose ("bombed Serbia to expel Serb forces", "met in
+    Paris to discuss the crisis", "in order to stop the fighting"): what an act was for, which is
+    not itself done. Not after a verb of going or gathering, whose purpose is the act itself
+    ("arrived to meet", "rallied to protest", "took to the streets to demand")."""
+    if v.dep_ != "advcl" or v.tag_ != "VB" or v.head.lemma in _GOING:
+        return False
+    for c in v.children:
+        if c.dep_ == "aux" and c.tag_ == "TO" and c.i < v.i:
+            return True
+    return False
 
 
 def _announcement(v, lex: Lexicon) -> int:
