@@ -116,6 +116,64 @@ def _purpose(v) -> bool:
     return False
 
 
+# The weapons that say how a force fought (CAMEO 193 small arms, 194 artillery and tanks, 195
+# aerial weapons), heaviest first.
+_WEAPONS = (
+    ("195", frozenset({
+        "missile", "drone", "bomb", "bomber", "aircraft", "warplane", "jet", "fighter-bomber",
+        "helicopter", "gunship", "airstrike", "air-strike", "airpower", "plane",
+    })),
+    # CAMEO's usage note for 194 covers rocket fire (docs/gold-format.md, nme-002's reading)
+    ("194", frozenset({"artillery", "shell", "shelling", "mortar", "rocket", "tank", "howitzer", "cannon"})),
+    ("193", frozenset({"gunfire", "gun", "rifle", "bullet", "machine-gun", "machinegun", "sniper"})),
+)
+
+
+_LAUNCHING = frozenset({"fire", "launch", "use", "drop", "unleash", "lob", "exchange", "deploy", "employ"})
+
+
+def _weapon_code(v, subject_tokens, code: str) -> str:
+    """A general act of force (190, or 193 for "fired") made specific by the weapons its clause
+    names: "Iran launched drones and missiles against Israel" (195), "exchanged artillery fire"
+    (194), "Israeli aircraft struck militants" (195), "attacked the convoy with rifles" (193).
+    Read in the subject, a "with" or "using" phrase, and the object of a verb that fires or
+    launches (the object of "attacked" or "hit" is what was attacked: "hit a helicopter"), with
+    their conjuncts and compounds; the heaviest weapon named counts. Never a code of another kind."""
+    words = []
+    for t in subject_tokens:
+        words.append(t)
+    launching = v.lemma in _LAUNCHING
+    for c in v.children:
+        if launching and (c.dep_ == "dobj" or c.dep_ == "attr"):
+            words.append(c)
+        elif c.dep_ == "prep" and (c.lower_ == "with" or c.lower_ == "using"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    words.append(p)
+        elif c.dep_ == "advcl" and c.lower_ == "using":
+            for p in c.children:
+                if p.dep_ == "dobj":
+                    words.append(p)
+    seen = set()
+    lemmas = set()
+    while words:
+        t = words.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        lemmas.add(t.lemma)
+        lemmas.add(t.lower_)
+        for c in t.children:
+            if c.dep_ == "conj" or c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ == "NN"):
+                words.append(c)
+    for weapon_code, weapons in _WEAPONS:
+        if weapon_code <= code and code != "190":
+            break  # never lighter than the verb's own code
+        if not lemmas.isdisjoint(weapons):
+            return weapon_code
+    return code
+
+
 def _announcement(v, lex: Lexicon) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
     "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
@@ -793,6 +851,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             means = instrument_code(lex, subject_tokens[0])
             if means is not None:
                 code = means
+        if code == "190" or code == "193":
+            code = _weapon_code(v, subject_tokens, code)
         sources = subjects
         if SOURCE in slots:
             targets = sources

@@ -1,8 +1,12 @@
 """Mechanisms real news needs (issue 10, fourth round): an infinitive of purpose says what an act
 was for, not an act done ("NATO bombed Serbia to expel Serb forces": the bombing is coded, the
 expulsion is not), except after a verb of going or gathering, whose purpose is what was done there
-("rallied to protest", "arrived in Colombo to meet the president"). Example tests beside
-Hypothesis properties; codes are read from the bundled dictionaries, never written in."""
+("rallied to protest", "arrived in Colombo to meet the president"); the weapons a general act of
+force names make it specific, by CAMEO's definitions (missiles, drones, aircraft 195; artillery,
+mortars, tanks, rockets 194; rifles 193), read in its subject, its "with"/"using" phrase and the
+object of a verb that fires or launches, never in what was attacked. Example tests beside
+Hypothesis properties; codes are read from the bundled dictionaries, except CAMEO's own weapon
+subcodes, which are the codebook's definitions."""
 
 from __future__ import annotations
 
@@ -70,3 +74,42 @@ def test_after_arriving_the_purpose_is_the_visit(bundled_coder):
     text = "The Indian foreign minister arrived in Pakistan on Friday to meet with President Zardari."
     events = triples(bundled_coder.code_text(text, date=dt.date(2010, 5, 1)))
     assert any(code.startswith("04") and s.startswith("IND") for s, code, _ in events), events
+
+
+# Weapons that make a general act of force specific (CAMEO 193, 194, 195).
+WEAPONS = [("missiles", "195"), ("drones", "195"), ("warplanes", "195"), ("helicopter gunships", "195"),
+           ("artillery", "194"), ("mortars", "194"), ("tanks", "194"), ("rockets", "194"), ("rifles", "193")]
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES), weapon=st.sampled_from(WEAPONS),
+       form=st.sampled_from(["{a} attacked {b} with {w}.", "{a} attacked {b} using {w}.",
+                             "{a} and {b} exchanged {w} fire."]))
+def test_the_weapons_named_make_an_act_of_force_specific(bundled_coder, country_codes, a, b, weapon, form):
+    if a == b:
+        return
+    words, code = weapon
+    text = form.format(a=a, b=b, w=words)
+    plain = triples(bundled_coder.code_text(form.format(a=a, b=b, w="").replace("  ", " ").replace(" .", "."),
+                                            date=DAY))
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    force = {c for s, c, t in events if c.startswith("19")}
+    assert force == {code}, (text, events)
+    # The weapon changes the subcode only: the same parties, the same root, as without it.
+    assert {(s, c[:2], t) for s, c, t in events} == {(s, c[:2], t) for s, c, t in plain}, (text, plain, events)
+
+
+@needs_model
+def test_what_was_attacked_is_no_weapon(bundled_coder):
+    # The object of "attacked" or "hit" is the target, even when it is an aircraft.
+    for text in ("Russia attacked a Ukrainian helicopter.", "Rebels in Syria hit a government warplane.",
+                 "Yemen's Houthis attacked a US aircraft carrier in the Red Sea."):
+        codes = {c for _, c, _ in triples(bundled_coder.code_text(text, date=DAY)) if c.startswith("19")}
+        assert codes <= {"190"}, (text, codes)
+
+
+@needs_model
+def test_the_weapon_in_the_subject_is_the_means(bundled_coder):
+    events = triples(bundled_coder.code_text("Israeli helicopter gunships killed four militants in Gaza.", date=DAY))
+    assert any(c == "195" for _, c, _ in events), events
