@@ -46,6 +46,12 @@ NEWS_GOLD = {"news-dev": ROOT / "tests" / "gold" / "news-dev.jsonl", "news-test"
 # Changes to tests/gold/news-test.jsonl after it was frozen (2026-12-04): only corrections of coding
 # mistakes, each with its reason. Printed at the top of docs/accuracy.md.
 NEWS_TEST_CHANGELOG: list[str] = []
+# Changes to tests/gold/dev.jsonl (the engine-side dev set), each with its reason.
+DEV_CHANGELOG: list[str] = [
+    "2026-12-04: dev-023, dev-024, dev-115, dev-116, dev-171, dev-173 and dev-223 (visits and "
+    "hosting) gain the counterpart the other way (042 <-> 043): docs/gold-format.md, convention 6, "
+    "codes a visit both ways, as the real-news gold is coded; these records predate it.",
+]
 COMMAND = ".venv/bin/python benchmarks/accuracy.py"
 BASELINE = {
     "system": "PETRARCH-2 (Python 2.7, its own constituency parses, PETR.Validate dictionaries, verbs 2.0)",
@@ -188,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         "## Changelog of tests/gold/news-test.jsonl (frozen 2026-12-04)",
         "",
         *([f"- {c}" for c in NEWS_TEST_CHANGELOG] or ["- No record changed since it was frozen."]),
+        "",
+        "## Changelog of tests/gold/dev.jsonl",
+        "",
+        *[f"- {c}" for c in DEV_CHANGELOG],
         "",
         "Reproduce (from the project root, with `../shared` beside it):",
         "",

@@ -949,7 +949,24 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 events.append(e)
     if lex.dictionaries.mutual and events:
         events = _both_ways(events, lex.dictionaries.mutual)
+    if lex.dictionaries.paired and events:
+        events = _paired(events, lex.dictionaries.paired)
     return events
+
+
+def _paired(events: list, paired: dict) -> list:
+    """An act that comes with its counterpart ("X visited Y" is also "Y hosted X"): each event with
+    a code of ``@paired`` gets its counterpart the other way, unless the sentence already has it."""
+    have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
+    out = list(events)
+    for e in events:
+        t = e.target
+        other = paired.get(e.code)
+        if t is not None and other is not None and (t.code, e.source.code, other) not in have \
+                and not t.code.startswith(UNKNOWN_COUNTRY):
+            have.add((t.code, e.source.code, other))
+            out.append(RawEvent(e.verb, t, e.source, other, e.pattern, e.verb_text, e.passive, e.trigger))
+    return out
 
 
 def _both_ways(events: list, mutual) -> list:

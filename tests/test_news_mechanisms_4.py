@@ -113,3 +113,45 @@ def test_what_was_attacked_is_no_weapon(bundled_coder):
 def test_the_weapon_in_the_subject_is_the_means(bundled_coder):
     events = triples(bundled_coder.code_text("Israeli helicopter gunships killed four militants in Gaza.", date=DAY))
     assert any(c == "195" for _, c, _ in events), events
+
+
+# A visit is hosted: @paired 042 = 043 (dictionaries/verbs/joint.txt, docs/gold-format.md convention 6).
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       form=st.sampled_from(["The president of {a} visited {b} on Monday.", "{b} hosted the president of {a}.",
+                             "The president of {a} arrived in {b} on a state visit."]))
+def test_a_visit_is_coded_with_its_hosting(bundled_coder, country_codes, a, b, form):
+    if a == b:
+        return
+    paired = bundled_coder.lexicon.dictionaries.paired
+    assert paired.get("042") == "043" and paired.get("043") == "042"
+    events = triples(bundled_coder.code_text(form.format(a=a, b=b), date=DAY))
+    visits = {(s[:3], t[:3]) for s, code, t in events if code == "042"}
+    hosting = {(s[:3], t[:3]) for s, code, t in events if code == "043"}
+    ca, cb = country_codes[a][:3], country_codes[b][:3]
+    assert (ca, cb) in visits and (cb, ca) in hosting, (form, events)
+    # Whichever side the sentence tells, each visit has its host and each hosting its visitor.
+    assert {(t, s) for s, t in visits} == hosting, events
+
+
+def test_a_paired_code_needs_two_codes_and_pairs_both_ways(tmp_path):
+    from eventcoder.dictionaries.native import read_folder, validate
+
+    folder = tmp_path / "d"
+    (folder / "verbs").mkdir(parents=True)
+    (folder / "cameo.txt").write_text("042 | 1.9 | Make a visit\n043 | 2.8 | Host a visit\n", encoding="utf-8")
+    (folder / "verbs" / "joint.txt").write_text("@paired 042 = 043\n", encoding="utf-8")
+    d, _ = read_folder(folder, "test")
+    assert d.paired == {"042": "043", "043": "042"}
+    assert not [p for p in validate(d) if "@paired" in str(p)]
+    (folder / "verbs" / "joint.txt").write_text("@paired 042 = 999\n", encoding="utf-8")
+    d, _ = read_folder(folder, "test")
+    assert any("999" in str(p) for p in validate(d))
+    (folder / "verbs" / "joint.txt").write_text("@paired 042\n", encoding="utf-8")
+    _, problems = read_folder(folder, "test")
+    # The file and line, what is wrong, and how to write it.
+    assert any("joint.txt:1" in str(p) and "needs two codes" in str(p) and "@paired 042 = 043" in str(p)
+               for p in problems), problems

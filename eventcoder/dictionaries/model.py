@@ -262,6 +262,9 @@ class Dictionaries:
     # Codes of joint acts, one act of both parties whoever the sentence makes its subject ("X met
     # Y" is "X and Y met"): coded both ways, from "@mutual 040 | 046 | 057".
     mutual: set[str] = field(default_factory=set)
+    # Acts that come in pairs of codes, one each way ("X visited Y": X 042 Y, and Y hosted X, 043):
+    # from "@paired 042 = 043", kept both ways (042 -> 043, 043 -> 042).
+    paired: dict[str, str] = field(default_factory=dict)
 
     def announced_code(self, code: str) -> str | None:
         for n in range(len(code), 1, -1):

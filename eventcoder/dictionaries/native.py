@@ -261,17 +261,22 @@ class _Reader:
                 self.d.speculative |= words
             elif key == "mutual":
                 self.d.mutual |= words
-            elif key in ("elsewhere", "announced"):
+            elif key in ("elsewhere", "announced", "paired"):
                 code, eq, other = (x.strip() for x in value.partition("="))
                 if not eq or not code or not other or " " in code or " " in other:
+                    example = "042 = 043" if key == "paired" else "040 = 044"
                     raise DictionaryError(
-                        f"@{key} needs two codes", entry=line[:40], fix=f"write e.g. '@{key} 040 = 044'"
+                        f"@{key} needs two codes", entry=line[:40], fix=f"write e.g. '@{key} {example}'"
                     )
-                (self.d.elsewhere if key == "elsewhere" else self.d.announced)[code] = other
+                if key == "paired":
+                    self.d.paired[code] = other
+                    self.d.paired[other] = code
+                else:
+                    (self.d.elsewhere if key == "elsewhere" else self.d.announced)[code] = other
             else:
                 raise DictionaryError(
                     f"unknown directive '@{key}'", entry=line[:40],
-                    fix="use @negating, @intending, @aspectual, @light, @announcing, @speculative, @announced, @elsewhere or @mutual",
+                    fix="use @negating, @intending, @aspectual, @light, @announcing, @speculative, @announced, @elsewhere, @mutual or @paired",
                 )
             return
         lhs, rhs = _split_entry(line, origin)
@@ -420,6 +425,7 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.announcing |= layer.announcing
         out.speculative |= layer.speculative
         out.mutual |= layer.mutual
+        out.paired.update(layer.paired)
         out.announced.update(layer.announced)
         out.discards += layer.discards
         out.references += layer.references
@@ -517,6 +523,11 @@ def validate(d: Dictionaries) -> list[Problem]:
                     None, f"@announced {code} = {other}", f"'{code}' starts no CAMEO code or '{other}' is none",
                     "write a code prefix and a CAMEO code, e.g. '@announced 04 = 036'",
                 ))
+        for code in sorted(set(d.paired) - d.cameo.keys()):
+            problems.append(Problem(
+                None, f"@paired {code} = {d.paired[code]}", f"'{code}' is not a CAMEO code in cameo.txt",
+                "pair two CAMEO codes, e.g. '@paired 042 = 043'",
+            ))
         for code in sorted(d.mutual - d.cameo.keys()):
             problems.append(Problem(
                 None, f"@mutual {code}", f"'{code}' is not a CAMEO code in cameo.txt", "list CAMEO codes, e.g. '@mutual 040 | 057'",
