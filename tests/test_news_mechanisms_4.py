@@ -155,3 +155,16 @@ def test_a_paired_code_needs_two_codes_and_pairs_both_ways(tmp_path):
     # The file and line, what is wrong, and how to write it.
     assert any("joint.txt:1" in str(p) and "needs two codes" in str(p) and "@paired 042 = 043" in str(p)
                for p in problems), problems
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       who=st.sampled_from(["a drug trafficker", "the suspect", "a Chinese executive", "two militants",
+                            "former minister Juan Perez"]))
+def test_an_extradition_is_cooperation_with_the_state_that_receives(bundled_coder, country_codes, a, b, who):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(f"{a} extradited {who} to {b} on Monday.", date=DAY))
+    judicial = {(s, t) for s, code, t in events if code == "063"}
+    assert judicial == {(country_codes[a], country_codes[b])}, events
