@@ -707,14 +707,15 @@ class StoryContext:
     def _office_holders(self, lex, sent, texts: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
         """"Blinken said ...": a surname alone, which the story has not tied to anyone, names the
         one person of the dictionaries with that surname who holds an office on the story's day
-        (not a former one); two such people, or none, and it names nobody."""
+        (not a former one); two such people, or none, or a person of no dated office who shares
+        the surname, and it names nobody."""
         doc = sent.doc
         doc.build(sent.start, sent.end)
         heads = {m.head for m in out}
         day = self.day
         for i, text in enumerate(texts):
             entries = lex.surnames.get(text)
-            if entries is None or text in self.names:
+            if entries is None or text in self.names or text in lex.undated_surnames:
                 continue
             tok = doc[sent.start + i]
             if tok.i in taken or tok.pos_ != "PROPN" or (i + 1 < len(texts) and doc[tok.i + 1].pos_ == "PROPN"):

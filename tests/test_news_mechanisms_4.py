@@ -168,3 +168,22 @@ def test_an_extradition_is_cooperation_with_the_state_that_receives(bundled_code
     events = triples(bundled_coder.code_text(f"{a} extradited {who} to {b} on Monday.", date=DAY))
     judicial = {(s, t) for s, code, t in events if code == "063"}
     assert judicial == {(country_codes[a], country_codes[b])}, events
+
+
+# A surname alone is not taken for the one office holder who has it when a person of no dated
+# office shares it (Lexicon.undated_surnames).
+
+
+@needs_model
+def test_a_surname_shared_with_a_person_of_no_dated_office_names_nobody(bundled_coder):
+    lex = bundled_coder.lexicon
+    shared = set(lex.surnames) & lex.undated_surnames
+    assert "Guzman" in shared  # Abimael Guzman (PERREB, dated); Joaquin Guzman (MEXCRM, undated)
+    for surname in sorted(shared):
+        codes = {lex.actor(p).code_on(DAY) for p in lex.surnames[surname]}
+        in_office = {code for code in codes if code and not code.endswith("ELI")}
+        events = bundled_coder.code_text(f"{surname} condemned France.", date=DAY)
+        # Nobody is named by the surname alone, unless the dictionaries list it as an alias.
+        aliased = any(surname in lex.actor(p).phrases for p in lex.surnames[surname])
+        assert aliased or not {e.source for e in events} & in_office, (surname, events)
+    assert not [e for e in bundled_coder.code_text("Mexico extradited Guzman.", date=DAY) if e.target == "PERREB"]

@@ -237,6 +237,21 @@ class Lexicon:
                         got.append(i)
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def undated_surnames(self) -> frozenset[str]:
+        """Surnames (as in ``surnames``) of person entries with no dated code ("Joaquin Guzman =
+        MEXCRM"): such a person may be the one a surname alone names too, so the surname is not
+        taken for the one office holder who shares it ("Mexico extradited Guzman" is not Peru's
+        Abimael Guzman)."""
+        out = set()
+        for a in self.dictionaries.actors:
+            if a.type != "person" or any(dc.start is not None or dc.end is not None for dc in a.codes):
+                continue
+            for last in {p.split(" ")[-1] for p in a.phrases if " " in p}:
+                if len(last) > 2 and last[:1].isupper() and last[1:].islower():
+                    out.add(last)
+        return frozenset(out)
+
     def actor(self, payload: int) -> ActorEntry:
         return self.dictionaries.actors[payload]
 
