@@ -176,3 +176,22 @@ def test_kurdish_actors(bundled, phrase, code):
     from eventcoder.dictionaries.lookup import lookup
 
     assert {c for h in lookup(bundled, phrase, dt.date(2019, 10, 10)) for c in h.codes} == {code}
+
+
+# Peace operations and multinational forces, dated by mandate: inside it the mission's body acts,
+# outside it the acronym names nobody.
+MISSIONS_ON_DATES = [
+    ("MINUSCA", "2016-01-01", "IGOUNO"), ("MINUSCA", "2010-01-01", None),
+    ("MINUSTAH", "2010-01-20", "IGOUNO"), ("MINUSTAH", "2019-01-01", None),
+    ("KFOR", "2008-02-17", "IGOWSTNAT"), ("SFOR", "2000-01-01", "IGOWSTNAT"), ("SFOR", "2010-01-01", None),
+    ("ISAF", "2010-06-01", "IGOWSTNAT"), ("ISAF", "2016-01-01", None),
+    ("ECOMOG", "1998-02-01", "IGOWAFWAS"), ("UNMIK", "2005-01-01", "IGOUNO"),
+]
+
+
+@pytest.mark.parametrize("phrase, day, code", MISSIONS_ON_DATES)
+def test_missions_on_dates(bundled, phrase, day, code):
+    from eventcoder.dictionaries.lookup import lookup
+
+    found = {c for h in lookup(bundled, phrase, dt.date.fromisoformat(day)) for c in h.codes}
+    assert found == ({code} if code else set())
