@@ -187,3 +187,17 @@ def test_a_surname_shared_with_a_person_of_no_dated_office_names_nobody(bundled_
         aliased = any(surname in lex.actor(p).phrases for p in lex.surnames[surname])
         assert aliased or not {e.source for e in events} & in_office, (surname, events)
     assert not [e for e in bundled_coder.code_text("Mexico extradited Guzman.", date=DAY) if e.target == "PERREB"]
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       weapon=st.sampled_from(["drones", "missiles", "cruise missiles", "ballistic missiles"]),
+       prep=st.sampled_from(["at", "against", "on", "into"]))
+def test_launching_aerial_weapons_at_a_party_is_employing_them(bundled_coder, country_codes, a, b, weapon, prep):
+    if a == b:
+        return
+    events = triples(bundled_coder.code_text(f"{a} launched {weapon} {prep} {b} on Saturday.", date=DAY))
+    assert (country_codes[a], "195", country_codes[b]) in events, events
+    # A launch with nobody launched at is no attack ("launched a missile test").
+    assert not triples(bundled_coder.code_text(f"{a} launched a missile test on Saturday.", date=DAY))
