@@ -68,6 +68,12 @@ def _compile_token(spec: dict):
     return tests
 
 
+def _token_values(strings, tag: int, lower: int, dep: int, space: int) -> dict:
+    """A token's tested attributes as the Matcher reads them (a missing one is "")."""
+    return {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "",
+            "DEP": strings[dep] if dep else "", "IS_SPACE": bool(space)}
+
+
 def supported(patterns: list[dict]) -> bool:
     """Whether every rule of an AttributeRuler (its ``.patterns``) can be applied here."""
     try:
@@ -154,9 +160,7 @@ class FastAttributeRuler:
 
     def _rules_for(self, key: tuple[int, int, int]) -> tuple:
         tag, lower, space = key
-        strings = self.vocab.strings
-        values = {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "",
-                  "IS_SPACE": bool(space)}
+        values = _token_values(self.vocab.strings, tag, lower, 0, space)
         candidates = self._rules.candidates(values["TAG"], values["LOWER"])
         fits = tuple(rule for rule in candidates if all(pred(values[k]) for k, pred in rule[1]))
         if len(self._by_pair) < 200_000:
@@ -192,7 +196,7 @@ class FastAttributeRuler:
                         label = deps[dep] = strings[dep] if dep else ""
                     if not dep_test(label):
                         continue
-                if later and not self._later_fit(doc, cols, i, later):
+                if later and not self._later_fit(cols, i, later):
                     continue
                 target = i + index
                 found = hits[target]
@@ -222,14 +226,12 @@ class FastAttributeRuler:
                     token.dep = value
         return doc
 
-    def _later_fit(self, doc: Doc, cols: list, i: int, later: list) -> bool:
+    def _later_fit(self, cols: list, i: int, later: list) -> bool:
+        """Whether the tokens after token ``i`` meet the later tokens' tests of a pattern."""
         if i + len(later) >= len(cols):
             return False
-        strings = self.vocab.strings
         for k, tests in enumerate(later, start=1):
-            tag, lower, dep, space = cols[i + k]
-            values = {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "",
-                      "DEP": strings[dep] if dep else "", "IS_SPACE": bool(space)}
+            values = _token_values(self.vocab.strings, *cols[i + k])
             if not all(pred(values[key]) for key, pred in tests):
                 return False
         return True

@@ -139,9 +139,7 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
     Read in the subject, a "with" or "using" phrase, and the object of a verb that fires or
     launches (the object of "attacked" or "hit" is what was attacked: "hit a helicopter"), with
     their conjuncts and compounds; the heaviest weapon named counts. Never a code of another kind."""
-    words = []
-    for t in subject_tokens:
-        words.append(t)
+    words = list(subject_tokens)
     launching = v.lemma in _LAUNCHING
     for c in v.children:
         if launching and (c.dep_ == "dobj" or c.dep_ == "attr"):
@@ -947,39 +945,25 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         for e in code_nouns(lex, sent, by_head, noun_taken, _noun_event):
             if (e.source.code, e.target.code, e.code[:2]) not in coded:
                 events.append(e)
-    if lex.dictionaries.mutual and events:
-        events = _both_ways(events, lex.dictionaries.mutual)
-    if lex.dictionaries.paired and events:
-        events = _paired(events, lex.dictionaries.paired)
+    d = lex.dictionaries
+    if events and (d.mutual or d.paired):
+        events = _counterparts(events, d.mutual, d.paired)
     return events
 
 
-def _paired(events: list, paired: dict) -> list:
-    """An act that comes with its counterpart ("X visited Y" is also "Y hosted X"): each event with
-    a code of ``@paired`` gets its counterpart the other way, unless the sentence already has it."""
+def _counterparts(events: list, mutual, paired: dict) -> list:
+    """Each event's counterpart the other way, unless the sentence already has it: a joint act is
+    one act of both parties ("Putin met Xi" is "Putin and Xi met": a code of ``@mutual``, the same
+    code back), and some acts come with another ("X visited Y" is also "Y hosted X": ``@paired``)."""
     have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
     out = list(events)
     for e in events:
         t = e.target
-        other = paired.get(e.code)
+        other = e.code if e.code in mutual else paired.get(e.code)
         if t is not None and other is not None and (t.code, e.source.code, other) not in have \
                 and not t.code.startswith(UNKNOWN_COUNTRY):
             have.add((t.code, e.source.code, other))
             out.append(RawEvent(e.verb, t, e.source, other, e.pattern, e.verb_text, e.passive, e.trigger))
-    return out
-
-
-def _both_ways(events: list, mutual) -> list:
-    """A joint act is one act of both parties ("Putin met Xi" is "Putin and Xi met"): each event
-    with a code of ``@mutual`` gets its reverse, unless the sentence already has it."""
-    have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
-    out = list(events)
-    for e in events:
-        t = e.target
-        if t is not None and e.code in mutual and (t.code, e.source.code, e.code) not in have \
-                and not t.code.startswith(UNKNOWN_COUNTRY):
-            have.add((t.code, e.source.code, e.code))
-            out.append(RawEvent(e.verb, t, e.source, e.code, e.pattern, e.verb_text, e.passive, e.trigger))
     return out
 
 

@@ -27,6 +27,18 @@ from .native import BUNDLED_NAME, DIRECTIVES, bundled_dictionaries_path, is_case
 CACHE_FORMAT = 11
 
 
+def _dated(entry: ActorEntry) -> bool:
+    """Whether any of an actor entry's codes has a date bound (an office with its dates)."""
+    return any(dc.start is not None or dc.end is not None for dc in entry.codes)
+
+
+def _surnames(entry: ActorEntry) -> set[str]:
+    """The last words of a person entry's names of several words that read as a surname
+    ("Blinken"; not "bin", not "AL")."""
+    return {last for last in (p.split(" ")[-1] for p in entry.phrases if " " in p)
+            if len(last) > 2 and last[:1].isupper() and last[1:].islower()}
+
+
 @dataclass
 class PhraseIndex:
     """Token-sequence index: first token key -> [(length, {token keys: payload})], longest first.
@@ -228,13 +240,9 @@ class Lexicon:
         one of them when exactly one holds an office on the story's day (actors.StoryContext)."""
         out: dict[str, list[int]] = {}
         for i, a in enumerate(self.dictionaries.actors):
-            if a.type != "person" or not any(dc.start is not None or dc.end is not None for dc in a.codes):
-                continue
-            for last in {p.split(" ")[-1] for p in a.phrases if " " in p}:
-                if len(last) > 2 and last[:1].isupper() and last[1:].islower():
-                    got = out.setdefault(last, [])
-                    if i not in got:
-                        got.append(i)
+            if a.type == "person" and _dated(a):
+                for last in _surnames(a):
+                    out.setdefault(last, []).append(i)
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
@@ -243,14 +251,9 @@ class Lexicon:
         MEXCRM"): such a person may be the one a surname alone names too, so the surname is not
         taken for the one office holder who shares it ("Mexico extradited Guzman" is not Peru's
         Abimael Guzman)."""
-        out = set()
-        for a in self.dictionaries.actors:
-            if a.type != "person" or any(dc.start is not None or dc.end is not None for dc in a.codes):
-                continue
-            for last in {p.split(" ")[-1] for p in a.phrases if " " in p}:
-                if len(last) > 2 and last[:1].isupper() and last[1:].islower():
-                    out.add(last)
-        return frozenset(out)
+        return frozenset(
+            last for a in self.dictionaries.actors if a.type == "person" and not _dated(a) for last in _surnames(a)
+        )
 
     def actor(self, payload: int) -> ActorEntry:
         return self.dictionaries.actors[payload]
