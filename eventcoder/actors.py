@@ -17,6 +17,9 @@ from .dictionaries.compile import Lexicon, phrase_match
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
 _LOCATING = {"of", "from", "in"}
+# Nouns of a gathering of people, named by who gathered ("crowds of protesters", "a mob of
+# settlers"): the people of their "of" phrase are the actor, not anonymous civilians.
+_GATHERINGS = frozenset({"crowd", "crowds", "mob", "mobs", "throng", "throngs", "people", "population"})
 # Prepositions that put an event somewhere ("talks in Istanbul").
 _WHERE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 # Nouns whose possessor is not the actor they name ("Moscow's ally", "Iran's neighbours").
@@ -249,6 +252,15 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
             continue
         owner_i = tok.head.head.i
         owner = groups.get(owner_i)
+        if owner and tok.head.lower_ == "of" and doc[owner_i].lower_ in _GATHERINGS \
+                and any(h.kind == "agent" for h in groups[head_i]):
+            # "fired tear gas at crowds of protesters": the crowd is the protesters; a country
+            # named for the gathering ("Palestinian crowds of protesters") is theirs
+            own = groups[head_i]
+            if not any(h.kind == "actor" for h in own):
+                own[:0] = [h for h in owner if h.kind == "actor"]
+            del groups[owner_i]
+            continue
         if owner and all(h.kind == "agent" for h in owner) and all(h.kind == "actor" for h in groups[head_i]):
             agent_hits = list(owner)
             owner.extend(groups.pop(head_i))

@@ -172,6 +172,22 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
     return code
 
 
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _result_of(v, forceful: dict) -> int | None:
+    """The act of force whose result a participle tells ("opened fire on the cars, killing one
+    official", "shelled the town, killing six"): the index of the governing verb, already coded as
+    force, or None. The result is the same act, not another; where the act named no one but a
+    place, the result names its target and takes its code."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.head.i >= v.i:
+        return None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "mark"):
+            return None  # a clause of its own ("after gunmen killing ...")
+    return v.head.i if v.head.i in forceful else None
+
+
 def _announcement(v, lex: Lexicon) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
     "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
@@ -772,6 +788,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
     superseded: set[int] = set()  # governing verbs whose announced complement codes the event
+    forceful: dict[int, str] = {}  # verbs coded as a use of force, with their code
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
@@ -851,6 +868,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 code = means
         if code == "190" or code == "193":
             code = _weapon_code(v, subject_tokens, code)
+        if code[:2] in _FORCE_ROOTS:
+            result_of = _result_of(v, forceful)
+            if result_of is not None:
+                if any(e.verb == result_of for e in events):
+                    continue  # "fired into the crowd, killing 26": the killing is the act already coded
+                if code == "190" and forceful[result_of][:2] == "19":
+                    code = forceful[result_of]  # "shelled the town, killing six": the shelling killed them
+            forceful[v.i] = code
         sources = subjects
         if SOURCE in slots:
             targets = sources
