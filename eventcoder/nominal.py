@@ -125,6 +125,9 @@ def _unreal(tok, lex) -> bool:
     for c in tok.children:
         if (c.dep_ == "amod" and c.lower_ in _UNREAL) or (c.dep_ == "det" and c.lower_ in _UNREAL_DET):
             return True
+    if tok.dep_ == "pobj" and (tok.head.lower_ == "of" or tok.head.lower_ == "to") \
+            and tok.head.head.lower_ in ("ahead", "prior"):
+        return True  # "ahead of talks with Iran", "prior to his visit": still to come
     d = lex.dictionaries
     t = tok
     for _ in range(8):
@@ -195,6 +198,14 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # "organized the abduction of X", "lodged a protest against X": the subject of a verb
             # that only says the event took place is its source.
             sources = _members(_light_subjects(tok.head), by_head)
+        if pat.subject and (not sources or _pronoun_possessor(tok, by_head)):
+            # "met Castro during a visit to Cuba", "During his visit to Cuba, Chavez ...": who
+            # made the visit is who the clause is about.
+            subjects = _members(_occasion_subjects(tok), by_head)
+            if subjects:
+                sources = subjects
+            elif not sources:
+                sources = _members(_pronoun_possessor(tok, by_head), by_head)
         if not sources and pat.mutual and targets:
             # "Two soldiers died in fighting with rebels", "a rebel was killed in clashes with
             # regime forces": those the clause's verb is about are the other side.
@@ -247,6 +258,38 @@ def _clause_subjects(tok) -> list:
     if verb.pos_ != "VERB" and verb.pos_ != "AUX":
         return []
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+# Prepositions of a phrase that tells when or on what occasion a clause's act took place, once
+# the occasion had begun ("before his visit" and "ahead of it" tell of one still to come).
+_OCCASION = frozenset({"during", "on", "after", "following", "since", "throughout", "in"})
+
+
+def _pronoun_possessor(tok, by_head: dict[int, Mention]) -> list:
+    """The noun's possessive pronoun when it names an actor ("his visit"), as a list."""
+    return [c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$" and c.i in by_head]
+
+
+def _occasion_subjects(tok) -> list:
+    """The subjects of the verb whose "during"/"on"/"after"... phrase the noun ``tok`` heads
+    ("met Castro during a visit to Cuba"), or the noun that phrase is hung on ("Putin, on a visit
+    to Kyrgyzstan, ...")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION:
+        return []
+    owner = prep.head
+    if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in ("nsubj", "nsubjpass"):
+        return [owner]
+    if owner.pos_ != "VERB" and owner.pos_ != "AUX":
+        return []
+    for _ in range(3):
+        found = [c for c in owner.children if c.dep_ == "nsubj"]
+        if found:
+            return found
+        if owner.dep_ not in ("xcomp", "conj") or owner.head.i == owner.i:
+            break
+        owner = owner.head
+    return []
 
 
 def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> list[Mention]:

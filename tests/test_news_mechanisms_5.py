@@ -85,3 +85,48 @@ def test_a_gathering_of_no_one_named_stays_civilians(bundled_coder):
     text = "Kenyan police fired tear gas at a crowd outside the stadium."
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert events == {("KENCOP", "175", "KENCVL")}, events
+
+
+ADJECTIVES = {"Russia": "Russian", "China": "Chinese", "India": "Indian", "Iran": "Iranian", "France": "French",
+              "Germany": "German", "Japan": "Japanese", "Egypt": "Egyptian", "Kenya": "Kenyan", "Brazil": "Brazilian",
+              "Mexico": "Mexican", "Turkey": "Turkish", "Poland": "Polish"}
+OCCASIONS = ["During his visit to {b}, the {adj} president met business leaders.",
+             "The {adj} president, on a visit to {b}, met business leaders.",
+             "The {adj} foreign minister met business leaders during his two-day visit to {b}.",
+             "The {adj} president spoke to students after a state visit to {b}."]
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(COUNTRIES), form=st.sampled_from(OCCASIONS))
+def test_the_visitor_is_who_the_clause_of_the_visit_is_about(bundled_coder, country_codes, a, b, form):
+    if a == b:
+        return
+    text = form.format(adj=ADJECTIVES[a], b=b)
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    visitor, host = country_codes[a] + "GOV", country_codes[b]
+    # Who made the visit is the subject of the clause the visit is the occasion of; the host hosts.
+    assert (visitor, "042", host) in events and (host, "043", visitor) in events, (text, events)
+
+
+@needs_model
+def test_a_visit_still_to_come_is_no_visit(bundled_coder):
+    for text in ("The Russian president spoke to reporters ahead of his visit to Japan.",
+                 "The Russian president spoke to reporters prior to his visit to Japan."):
+        events = triples(bundled_coder.code_text(text, date=DAY))
+        assert not any(code in ("042", "043") for _, code, _ in events), (text, events)
+
+
+def test_the_subject_option_of_a_noun_is_read_and_checked(tmp_path):
+    from eventcoder.dictionaries.native import read_folder
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "nouns.txt").write_text("visit = 042 target to | subject\n", encoding="utf-8")
+    d, problems = read_folder(folder, "test")
+    assert not problems and [p.subject for p in d.nouns] == [True]
+    (folder / "nouns.txt").write_text("visit = 042 target to | subject Cuba\n", encoding="utf-8")
+    _, problems = read_folder(folder, "test")
+    # The file and line, the option that is wrong, and the options there are.
+    assert any("nouns.txt:1" in str(p) and "subject cuba" in str(p).lower() and "'subject'" in str(p)
+               for p in problems), problems

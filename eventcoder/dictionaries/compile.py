@@ -24,7 +24,7 @@ from .._version import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, DIRECTIVES, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 
 
 def _dated(entry: ActorEntry) -> bool:

@@ -173,7 +173,9 @@ class NounPattern:
     ``by`` or of a ``source`` preposition; the target the object of a ``target`` preposition.
     ``mutual``: the event goes both ways ("talks", "clashes"); ``between X and Y`` names both.
     ``implied``: the agent code of an unnamed source ("protests against X": OPP), whose country
-    is inferred like any role's."""
+    is inferred like any role's. ``subject``: an unnamed source (or one named only by a
+    possessive pronoun) is the subject of the clause the noun's phrase is an adverbial of
+    ("met Castro during a visit to Cuba", "During his visit to Cuba, Chavez ...")."""
 
     name: str
     words: tuple[tuple[str, ...], ...]
@@ -182,6 +184,7 @@ class NounPattern:
     source: tuple[str, ...] = ()
     mutual: bool = False
     implied: str | None = None
+    subject: bool = False
     origin: Origin | None = None
 
     @property

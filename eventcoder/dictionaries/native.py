@@ -317,7 +317,7 @@ class _Reader:
     def noun_line(self, origin: Origin, line: str) -> None:
         """``clash = 190 target with | against | mutual``: after the code, options separated by
         ``|``: ``target PREP`` (more prepositions follow as ``| PREP``), ``source PREP``,
-        ``mutual``, ``implied AGENT``."""
+        ``mutual``, ``implied AGENT``, ``subject``."""
         lhs, rhs = _split_entry(line, origin)
         phrases = _phrases(lhs)
         if not phrases:
@@ -337,10 +337,10 @@ class _Reader:
             if key in ("target", "source") and values:
                 options[key] = values
                 last = key
-            elif last and len(words) == 1 and key not in ("mutual", "implied"):
+            elif last and len(words) == 1 and key not in ("mutual", "implied", "subject"):
                 options[last] += (key,)  # "target on | against": one more preposition
-            elif key == "mutual" and not values:
-                options["mutual"] = True
+            elif (key == "mutual" or key == "subject") and not values:
+                options[key] = True
                 last = None
             elif key == "implied" and len(values) == 1 and AGENT_CODE_RE.match(words[1]):
                 options["implied"] = words[1]
@@ -348,7 +348,7 @@ class _Reader:
             else:
                 raise DictionaryError(
                     f"unknown noun option '{' '.join(words)}'", entry=phrases[0],
-                    fix="use 'target PREP ...', 'source PREP ...', 'mutual' or 'implied AGENT', separated by '|'",
+                    fix="use 'target PREP ...', 'source PREP ...', 'mutual', 'implied AGENT' or 'subject', separated by '|'",
                 )
         words = tuple(tuple(normalize_phrase(p).lower().split()) for p in phrases)
         self.d.nouns.append(NounPattern(phrases[0], words, code, origin=origin, **options))
