@@ -26,6 +26,8 @@ _UNREAL = frozenset({
     "threatened", "hypothetical", "expected", "feared", "would-be",
 })
 _UNREAL_DET = frozenset({"no", "any"})
+# Prepositions whose phrase tells an occasion that took place ("during a visit", "after talks").
+_PRESUPPOSED = frozenset({"during", "after", "following", "since", "throughout"})
 # Links through which a noun phrase belongs to the clause of the verb above it.
 _UP = frozenset({"dobj", "pobj", "prep", "conj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod"})
 
@@ -132,6 +134,10 @@ def _unreal(tok, lex) -> bool:
     t = tok
     for _ in range(8):
         if t.dep_ not in _UP or t.head is t:
+            return False
+        if t.dep_ == "prep" and t.lower_ in _PRESUPPOSED and t.head.pos_ in ("VERB", "AUX"):
+            # "failed to broker a deal during a visit to Honduras": the occasion took place,
+            # whatever became of the act it was the occasion of
             return False
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
@@ -250,9 +256,9 @@ def _light_subjects(verb) -> list:
 
 
 def _clause_subjects(tok) -> list:
-    """The subjects of the verb whose "in"/"during"/"amid" phrase the noun ``tok`` heads."""
+    """The subjects of the verb whose "in"/"during"/"amid"/"after"... phrase the noun ``tok`` heads."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid"):
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or not (prep.lower_ in _PRESUPPOSED or prep.lower_ in ("in", "amid")):
         return []
     verb = prep.head
     if verb.pos_ != "VERB" and verb.pos_ != "AUX":

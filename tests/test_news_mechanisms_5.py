@@ -130,3 +130,17 @@ def test_the_subject_option_of_a_noun_is_read_and_checked(tmp_path):
     # The file and line, the option that is wrong, and the options there are.
     assert any("nouns.txt:1" in str(p) and "subject cuba" in str(p).lower() and "'subject'" in str(p)
                for p in problems), problems
+
+
+@needs_model
+def test_an_occasion_took_place_whatever_became_of_the_act(bundled_coder):
+    # "during", "after": the visit and the talks happened, though the clause's act did not.
+    text = "The Russian president did not meet business leaders during his visit to Japan."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert ("RUSGOV", "042", "JPN") in events, events
+    text = "The Russian president did not comment after talks with the Turkish president."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert {("RUSGOV", "046", "TURGOV"), ("TURGOV", "046", "RUSGOV")} <= events, events
+    # A denial still denies what it governs directly.
+    events = triples(bundled_coder.code_text("Russia denied the attack on Ukraine.", date=DAY))
+    assert not any(code.startswith("19") for _, code, _ in events), events
