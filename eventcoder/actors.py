@@ -467,6 +467,28 @@ def _counted_people(tok) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _COUNTING
 
 
+def as_victims(lex: Lexicon, doc, m: Mention) -> Mention | None:
+    """The civilians a plural nationality word names when it is what force was used against:
+    "Israel's killing of Palestinians", "troops fired on Afghans" (the people, not the state;
+    "the Palestinians" stays the nation).
+    None when the mention is not such a word, or the dictionaries have no civilians."""
+    if m.agent is not None or m.country is None or m.code != m.country or m.via is not None or m.type != "country" \
+            or not m.start <= m.head < m.end:
+        return None  # not the nationality word itself ("four Ukrainian regions")
+    tok = doc[m.head]
+    word = tok.lower_
+    if tok.tag_ not in ("NNS", "NNPS") or not word.endswith("s") or not word[:-1].endswith(_DEMONYM_ENDINGS):
+        return None
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in _DEFINITE:
+            return None  # "attacked the Palestinians": the nation, as _counted_people has it
+    civilian = lex.agent_named("civilian")
+    if civilian is None:
+        return None
+    agent = lex.agent(civilian)
+    return replace(m, code=m.country + agent.code, agent=agent.code, entry=m.entry + "; " + _entry_label(agent))
+
+
 # "the North", "the South": names a story gives the half of a divided country it named in full.
 _COMPASS = frozenset({"North", "South"})
 
@@ -690,6 +712,11 @@ class StoryContext:
                             ante = replace(ante, code=ante.country, agent=None, type="country")
                     else:
                         ante = self.antecedent(ref.types, det[0].i, candidates)
+                        if ante is not None and ref.types == ("country",) and ante.country \
+                                and ante.code != ante.country and ante.code.startswith(ante.country):
+                            # "Haitian police said ... visited the impoverished nation": a
+                            # country noun names the state, not the role it was last named by
+                            ante = replace(ante, code=ante.country, agent=None)
                     if ante is not None:
                         start = min(det[0].i, sent.start + i)
                         out.append(replace(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 
-from .actors import UNKNOWN_COUNTRY, Mention
+from .actors import UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, instrument_code, owner_mention, passive_means
 from .dictionaries.compile import Lexicon
@@ -783,7 +783,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     if require_dyad and len(by_head) < 2:
         # Every event needs a source and a target of different phrases; only a noun with an
         # implied source ("protests against the government") needs one actor.
-        return code_nouns(lex, sent, by_head, set(), _noun_event) if lex.nouns else []
+        return _victims(lex, sent, code_nouns(lex, sent, by_head, set(), _noun_event)) if lex.nouns else []
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
@@ -973,7 +973,24 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     d = lex.dictionaries
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
-    return events
+    return _victims(lex, sent, events)
+
+
+def _victims(lex: Lexicon, sent, events: list) -> list:
+    """Force used against a people ("killed Palestinians", "Israel's killing of Palestinians")
+    is used against its civilians, as a counted people already are ("60 Palestinians")."""
+    out = []
+    have = set()
+    for e in events:
+        if e.target is not None and e.code[:2] in _FORCE_ROOTS:
+            people = as_victims(lex, sent.doc, e.target)
+            if people is not None:
+                e = replace(e, target=people)
+        key = (e.verb, e.source.code, e.target.code if e.target is not None else None, e.code)
+        if key not in have:
+            have.add(key)
+            out.append(e)
+    return out
 
 
 def _counterparts(events: list, mutual, paired: dict) -> list:

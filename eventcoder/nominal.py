@@ -110,6 +110,12 @@ def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
         m = by_head.get(t.i)
         if m is None:
             m = owner_mention(t, by_head)
+        if m is not None:
+            # "talks between Ukrainian and Russian delegations": each coordinated modifier
+            # names a party of its own
+            for c in t.children:
+                if c.i < t.i and c.dep_ in _OWNER_DEPS:
+                    stack.extend(p for p in c.conjuncts if p.i < t.i and p.i in by_head)
         if m is not None and m not in found:
             found.append(m)
             for p in m.partners:
@@ -187,7 +193,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         own = by_head.get(tok.i)  # "US air strikes", "Russia's invasion": the phrase's own actor
         if own is not None and own.start > tok.i:
             own = None
-        if own is None and not _has_prep(tok):
+        if own is None and not _has_prep(tok) and _answered(tok) is None:
             continue  # no party named in the noun's phrase (checked before the costlier tests)
         pat = _pattern(lex, tok)
         if pat is None or _unreal(tok, lex):
@@ -199,11 +205,18 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         by = _objects(tok, ("by",) + pat.source)
         for t in target_tokens:
             by += _objects(t, ("by",))
+        answered = _answered(tok) if not by else None
+        if answered is not None and answered.head.lower_ in _ANSWERS:
+            by = _objects(answered.head, ("by",))  # the parser hangs "by" on "retaliation"
         sources += _members(by, by_head)
         if not sources and tok.dep_ == "dobj" and tok.head.lemma in lex.dictionaries.light:
             # "organized the abduction of X", "lodged a protest against X": the subject of a verb
             # that only says the event took place is its source.
             sources = _members(_light_subjects(tok.head), by_head)
+        if not sources and tok.dep_ == "pobj":
+            # "al Shabaab claimed responsibility for the attack on X": who is responsible for the
+            # act did it
+            sources = _members(_responsible(tok), by_head)
         if pat.subject and (not sources or _pronoun_possessor(tok, by_head)):
             # "met Castro during a visit to Cuba", "During his visit to Cuba, Chavez ...": who
             # made the visit is who the clause is about.
@@ -216,6 +229,10 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # "Two soldiers died in fighting with rebels", "a rebel was killed in clashes with
             # regime forces": those the clause's verb is about are the other side.
             sources = _members(_clause_subjects(tok), by_head)
+        if sources and not targets:
+            # "expelled Czech diplomats in retaliation for expulsions by Prague": what is
+            # retaliated for was done to the one who retaliates
+            targets = _members(_retaliating(tok), by_head)
         if len(by_head) < 2 and not (pat.implied and not sources):
             continue
         between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
@@ -240,6 +257,55 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             done.add((s.code, t.code))
             out.append(make_event(tok.i, s, t, pat.code, pat, text))
     return out
+
+
+# Nouns of an answer to an act ("in retaliation for", "in response to").
+_ANSWERS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction", "answer"})
+
+
+def _answered(tok):
+    """The preposition ("for", "to") through which the noun ``tok`` is what an answer answers
+    ("in retaliation for air strikes", "in response to a slew of expulsions"), or None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        tok = prep.head  # "in retaliation for a slew of expulsions"
+        prep = tok.head
+    if tok.dep_ != "pobj" or (prep.lower_ != "for" and prep.lower_ != "to"):
+        return None
+    return prep
+
+
+def _retaliating(tok) -> list:
+    """The subjects of the verb that answers the act the noun ``tok`` names ("Russia expelled 20
+    Czech diplomats in retaliation for expulsions by Prague")."""
+    prep = _answered(tok)
+    if prep is None:
+        return []
+    answer = prep.head
+    if answer.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.i < prep.i and any(p.dep_ == "pobj" and p.lower_ in _ANSWERS for p in c.children)
+        for c in answer.children
+    ):
+        return _light_subjects(answer)  # the parser hangs "for" on the verb: "expelled ... in retaliation | for X"
+    if answer.lower_ not in _ANSWERS or answer.dep_ != "pobj" or answer.head.dep_ != "prep":
+        return []
+    verb = answer.head.head
+    if verb.pos_ != "VERB" and verb.pos_ != "AUX":
+        return []
+    return _light_subjects(verb)
+
+
+# Nouns whose "for" phrase names an act of the one who bears them ("responsibility for").
+_RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
+
+
+def _responsible(tok) -> list:
+    """The subjects of the verb that takes or claims responsibility for the noun ``tok``
+    ("claimed responsibility for the attack", "took credit for the bombing")."""
+    prep = tok.head
+    if prep.lower_ != "for" or prep.head.lower_ not in _RESPONSIBILITY or prep.head.dep_ != "dobj":
+        return []
+    return _light_subjects(prep.head.head)
 
 
 def _light_subjects(verb) -> list:

@@ -144,3 +144,79 @@ def test_an_occasion_took_place_whatever_became_of_the_act(bundled_coder):
     # A denial still denies what it governs directly.
     events = triples(bundled_coder.code_text("Russia denied the attack on Ukraine.", date=DAY))
     assert not any(code.startswith("19") for _, code, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(sorted(ADJECTIVES)),
+       who=st.sampled_from(["delegations", "officials", "diplomats"]))
+def test_coordinated_nationalities_name_both_sides_of_a_noun(bundled_coder, country_codes, a, b, who):
+    if a == b:
+        return
+    text = f"Talks between {ADJECTIVES[a]} and {ADJECTIVES[b]} {who} ended on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    x, y = country_codes[a] + "GOV", country_codes[b] + "GOV"
+    # Each nationality is a party of its own, and talks go both ways.
+    assert {(x, "046", y), (y, "046", x)} <= events, (text, events)
+
+
+@needs_model
+def test_who_claims_responsibility_for_an_act_did_it(bundled_coder):
+    text = "Al Shabaab claimed responsibility for the attack on Kenyan troops."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert ("SOMREB", "190", "KENMIL") in events, events
+    # A denial of responsibility names no perpetrator.
+    text = "Al Shabaab denied responsibility for the attack on Kenyan troops."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert not any(code.startswith("19") for _, code, _ in events), events
+
+
+PEOPLES = [("Palestinians", "PSE"), ("Afghans", "AFG"), ("Iraqis", "IRQ"), ("Syrians", "SYR")]
+
+
+@needs_model
+@SETTINGS
+@given(people=st.sampled_from(PEOPLES),
+       form=st.sampled_from(["Israeli troops killed {p} near the border.", "Israeli police arrested {p} in a raid.",
+                             "Turkey condemned Israel's killing of {p} near the border."]))
+def test_force_used_against_a_people_is_used_against_its_civilians(bundled_coder, people, form):
+    word, code = people
+    text = form.format(p=word)
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    force = {(s, c, t) for s, c, t in events if c[:2] in ("17", "18", "19")}
+    assert force and all(t == code + "CVL" for _, _, t in force), (text, events)
+
+
+@needs_model
+def test_a_people_that_acts_or_a_nationality_that_qualifies_stays_the_state(bundled_coder):
+    events = triples(bundled_coder.code_text("Palestinians attacked Israeli troops.", date=DAY))
+    assert ("PSE", "190", "ISRMIL") in events, events
+    events = triples(bundled_coder.code_text("Russia annexed four Ukrainian regions.", date=dt.date(2022, 9, 30)))
+    assert ("RUS", "192", "UKR") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(answer=st.sampled_from(["in retaliation for", "in response to", "in revenge for"]),
+       act=st.sampled_from([("air strikes by Israel", "ISR", "195"), ("attacks by Hamas", "PSEREBHMS", "190"),
+                            ("rocket attacks by Hamas", "PSEREBHMS", "194")]))
+def test_what_is_retaliated_for_was_done_to_who_retaliates(bundled_coder, answer, act):
+    noun, source, code = act
+    text = f"Lebanon's Hezbollah fired rockets at Israel on Monday {answer} {noun}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert (source, code, "LBNREB") in events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(sorted(ADJECTIVES)),
+       role=st.sampled_from(["police", "troops", "officials"]),
+       noun=st.sampled_from(["the country", "the impoverished nation", "the state"]))
+def test_a_country_noun_names_the_state_not_the_role_it_was_last_named_by(bundled_coder, country_codes, a, b, role,
+                                                                          noun):
+    if a == b:
+        return
+    story = f"{ADJECTIVES[b]} {role} said on Monday that gangs kidnapped ten people. " \
+            f"A team of {ADJECTIVES[a]} officials visited {noun} on Tuesday."
+    events = triples(bundled_coder.code_text(story, date=DAY))
+    assert (country_codes[a] + "GOV", "042", country_codes[b]) in events, (story, events)
