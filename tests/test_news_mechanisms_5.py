@@ -220,3 +220,17 @@ def test_a_country_noun_names_the_state_not_the_role_it_was_last_named_by(bundle
             f"A team of {ADJECTIVES[a]} officials visited {noun} on Tuesday."
     events = triples(bundled_coder.code_text(story, date=DAY))
     assert (country_codes[a] + "GOV", "042", country_codes[b]) in events, (story, events)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(sorted(ADJECTIVES)),
+       noun=st.sampled_from(["telephone conversation", "phone call", "telephonic conversation"]))
+def test_a_telephone_conversation_is_a_call_both_ways(bundled_coder, country_codes, a, b, noun):
+    if a == b:
+        return
+    text = f"In a {noun} with his {ADJECTIVES[b]} counterpart, the {ADJECTIVES[a]} foreign minister raised the issue."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    x, y = country_codes[a] + "GOV", country_codes[b] + "GOV"
+    # CAMEO 041 (discuss by telephone), as the verb patterns code "called" and "spoke by phone".
+    assert {(x, "041", y), (y, "041", x)} <= events, (text, events)
