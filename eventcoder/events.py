@@ -925,8 +925,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             # "Indian and Chinese troops clashed", "rebels and troops fought": a fight among the
             # subjects when it names nobody else.
             (not targets and lemma in _FIGHTING and code[:2] in ("18", "19", "20")) or
-            # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects.
-            (targets and all(t.via is not None and t.code in source_codes for t in targets))
+            # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects;
+            # "the two countries agreed to revive the Brazil-US working group": so do the names.
+            (targets and all(t.code in source_codes for t in targets))
             or (not targets and their)
             # "Gondor and Osgiliath renewed ties": cooperation among the members.
             or (not targets and code[:2] <= "09")

@@ -234,3 +234,17 @@ def test_a_telephone_conversation_is_a_call_both_ways(bundled_coder, country_cod
     x, y = country_codes[a] + "GOV", country_codes[b] + "GOV"
     # CAMEO 041 (discuss by telephone), as the verb patterns code "called" and "spoke by phone".
     assert {(x, "041", y), (y, "041", x)} <= events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES))
+def test_subjects_named_again_in_the_object_act_among_themselves(bundled_coder, country_codes, a, b):
+    if a == b:
+        return
+    text = f"{a} and {b} agreed on Monday to revive the {a}-{b} working group on trade."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    x, y = country_codes[a], country_codes[b]
+    # The group named by the two is theirs, not a third party: the agreement is between them.
+    agreed = {(s, t) for s, code, t in events if code.startswith("03")}
+    assert {(x, y), (y, x)} <= agreed, (text, events)
