@@ -158,6 +158,28 @@ def _names_region(lowers: list[str], i: int) -> bool:
     return lowers[i] in known or (i > 0 and f"{lowers[i - 1]} {lowers[i]}" in known)
 
 
+# Words that join the parts of an organisation's name ("Front for the Liberation of ...").
+_NAME_JOINS = frozenset({"for", "of"})
+_NAMED_TYPES = frozenset({"igo", "ngo", "company", "armed_group", "other"})
+
+
+def _longer_name(lex: Lexicon, a, lowers: list[str], texts: list[str], i: int) -> bool:
+    """Whether an organisation's name matched at ``i`` goes on as a longer name: "for" or "of",
+    maybe "the", then a capitalised word that starts no actor of its own ("National Front for the
+    Defense of the Constitution"; not "the government of Syria", not a country or a person)."""
+    j = i + a[0]
+    n = len(lowers)
+    if j + 1 >= n or lowers[j] not in _NAME_JOINS or not texts[i][:1].isupper():
+        return False
+    if lex.actor(a[1]).type not in _NAMED_TYPES:
+        return False
+    k = j + 2 if lowers[j + 1] == "the" and j + 2 < n else j + 1
+    word = texts[k]
+    if not word[:1].isupper() or not word[1:2].islower():
+        return False
+    return phrase_match(lex.actors.by_first, lowers, texts, k) is None
+
+
 def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
     singles, pairs, firsts = lex.mention_openings
@@ -200,6 +222,11 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
         if a is not None and i + a[0] + 1 < n and lowers[i + a[0]] == "-" and lowers[i + a[0] + 1] in _PATRONS:
             # "Russian-backed separatists", "the UN-recognized government": the country backs or
             # recognises the actor, it is not the actor (a role or group named after it still is)
+            i += a[0]
+            continue
+        if a is not None and _longer_name(lex, a, lowers, texts, i):
+            # "the National Front for the Defense of the Constitution": the words are the start
+            # of a longer name the dictionaries do not know, not the group "National Front" is
             i += a[0]
             continue
         if a is not None and (g is None or a[0] >= g[0]):
