@@ -188,6 +188,16 @@ def _result_of(v, forceful: dict) -> int | None:
     return v.head.i if v.head.i in forceful else None
 
 
+def _judges(v) -> bool:
+    """Whether the verb says what its object is ("called the sanctions an act of war", "named
+    him envoy"): a verb with an object predicate. Such a verb is not the act its bare object
+    would make it ("called Erdogan" is a phone call)."""
+    for c in v.children:
+        if c.dep_ == "oprd":
+            return True
+    return False
+
+
 def _announcement(v, lex: Lexicon) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
     "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
@@ -846,6 +856,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         pat, slots, post, matched = found
         words = [t for j, n in matched for t in post[j:j + n]]
+        if not words and _judges(v):
+            continue  # "called him Hamas's biggest supporter": naming the object, not calling it
         for t in words:
             noun_taken.add(t.i)
         consumed.update(t.i for t in words if t.pos_ in _VERBAL)

@@ -267,3 +267,18 @@ def test_a_known_name_before_of_a_place_or_country_is_still_that_name(bundled_co
     assert any(s.startswith("NGO") and t == "EGY" for s, _, t in events), events
     events = triples(bundled_coder.code_text("The government of Syria accused Hamas of terrorism.", date=DAY))
     assert any(s == "SYRGOV" and t == "PSEREBHMS" for s, _, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       predicate=st.sampled_from(["a terrorist state", "a reliable partner", "the aggressor"]))
+def test_a_verb_that_says_what_its_object_is_is_not_the_act_of_the_bare_object(bundled_coder, country_codes, a, b,
+                                                                                 predicate):
+    if a == b:
+        return
+    # "called X a terrorist state" names X; "called X" alone is a telephone call (041).
+    named = triples(bundled_coder.code_text(f"{a} called {b} {predicate} on Monday.", date=DAY))
+    assert not any(code == "041" for _, code, _ in named), named
+    phoned = triples(bundled_coder.code_text(f"{a} called {b} on Monday.", date=DAY))
+    assert (country_codes[a], "041", country_codes[b]) in phoned, phoned
