@@ -650,6 +650,8 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Men
                 continue  # "met with his Kenyan counterpart": the counterpart, not "his"
             if m.place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
                 continue  # "met in Washington": where, not whom
+            if _part_of_place(t):
+                continue  # "shelled areas of the province of Idlib"
             return _mentions_at(_expand([t]), by_head)
     return []
 
@@ -700,8 +702,23 @@ def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mentio
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
             if by_head[t.i].place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
                 continue  # "held talks in Istanbul": a place, not the other party ("drills near Taiwan" is)
+            if _part_of_place(t):
+                continue  # "rained shells on several areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+# Nouns of a part of a country's land: an actor in their "of" phrase names where, not whom.
+_PLACE_PARTS = frozenset({
+    "area", "areas", "province", "provinces", "region", "regions", "district", "districts", "part", "parts",
+    "outskirts", "suburb", "suburbs", "village", "villages", "town", "towns", "city", "cities", "countryside",
+})
+
+
+def _part_of_place(t) -> bool:
+    """Whether the actor word ``t`` names the land a place belongs to ("areas of the province of
+    Idlib", "the outskirts of Kyiv", "parts of Ukraine"): places are not targets."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PLACE_PARTS
 
 
 # Prepositions after which a city is where the event took place, not a party ("talks in

@@ -282,3 +282,23 @@ def test_a_verb_that_says_what_its_object_is_is_not_the_act_of_the_bare_object(b
     assert not any(code == "041" for _, code, _ in named), named
     phoned = triples(bundled_coder.code_text(f"{a} called {b} on Monday.", date=DAY))
     assert (country_codes[a], "041", country_codes[b]) in phoned, phoned
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(COUNTRIES),
+       part=st.sampled_from(["several areas of", "the outskirts of", "parts of", "villages of the province of"]),
+       verb=st.sampled_from(["shelled", "bombed", "attacked"]))
+def test_the_land_a_place_belongs_to_is_no_target(bundled_coder, country_codes, a, b, part, verb):
+    if ADJECTIVES[a].startswith(b[:4]):
+        return
+    text = f"{ADJECTIVES[a]} troops {verb} {part} {b} on Thursday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    # Places are not targets (docs/gold-format.md, convention 11): where the force fell, not whom.
+    assert not any(t is not None and t[:3] == country_codes[b] for _, _, t in events), (text, events)
+
+
+@needs_model
+def test_a_group_in_a_place_is_still_the_target(bundled_coder):
+    events = triples(bundled_coder.code_text("Israeli jets struck Hamas positions in the city of Gaza.", date=DAY))
+    assert any(t == "PSEREBHMS" for _, _, t in events), events
