@@ -188,6 +188,15 @@ def _result_of(v, forceful: dict) -> int | None:
     return v.head.i if v.head.i in forceful else None
 
 
+def _any_of_kind(noun) -> bool:
+    """Whether the noun names whoever or whatever may be of its kind ("any drone", "every
+    soldier"), not someone who acted."""
+    for c in noun.children:
+        if c.dep_ == "det" and (c.lower_ == "any" or c.lower_ == "every" or c.lower_ == "whichever"):
+            return True
+    return False
+
+
 def _judges(v) -> bool:
     """Whether the verb says what its object is ("called the sanctions an act of war", "named
     him envoy"): a verb with an object predicate. Such a verb is not the act its bare object
@@ -210,6 +219,8 @@ def _announcement(v, lex: Lexicon) -> int:
                 # "would resume its airstrikes", "will continue attacks": an act already under
                 # way goes on, which reports the act itself
                 return 1
+    if (v.dep_ == "relcl" or v.dep_ == "acl") and v.head.i != v.i and _any_of_kind(v.head):
+        return 2  # "will bring down any Israeli drone that violates Lebanese airspace": no act yet
     # "If Haftar manages to conquer Tripoli, ...": a condition is no event (the consequence is:
     # "if NATO ..., Russia will respond" is a threat).
     t = v

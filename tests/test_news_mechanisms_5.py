@@ -302,3 +302,24 @@ def test_the_land_a_place_belongs_to_is_no_target(bundled_coder, country_codes, 
 def test_a_group_in_a_place_is_still_the_target(bundled_coder):
     events = triples(bundled_coder.code_text("Israeli jets struck Hamas positions in the city of Gaza.", date=DAY))
     assert any(t == "PSEREBHMS" for _, _, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(COUNTRIES),
+       det=st.sampled_from(["any", "every"]), verb=st.sampled_from(["violates", "enters", "attacks"]))
+def test_an_act_of_whoever_may_be_of_a_kind_is_no_act(bundled_coder, country_codes, a, b, det, verb):
+    if ADJECTIVES[a].startswith(b[:4]):
+        return
+    text = f"The minister said the army will shoot down {det} {ADJECTIVES[a]} drone that {verb} {b}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    # No drone did anything: the relative clause says which drones, should any come.
+    assert not any(s[:3] == country_codes[a] and (t or "")[:3] == country_codes[b] for s, _, t in events), \
+        (text, events)
+
+
+@needs_model
+def test_the_act_of_a_definite_one_of_the_kind_is_its_act(bundled_coder):
+    text = "The Israeli drone that violated Lebanese airspace was shot down by Hezbollah."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert ("ISR", "128", "LBN") in events, events
