@@ -304,8 +304,42 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
             mentions.append(m)
     _coordinated_nationalities(doc, mentions)
     _share_country(doc, mentions)
+    _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# Roles that stand for the state itself: forces loyal to its leader are the state's forces.
+_STATE_ROLES = frozenset({"GOV", "ELI"})
+
+
+def _loyal_forces(doc, mentions: list[Mention]) -> None:
+    """"fighters loyal to Khalifa Haftar", "forces loyal to Gaddafi": a role loyal to a leader
+    is his side: the leader's own code for a rebel, opposition or military leader (LBYMIL), the
+    role of his country for a head of state or government ("forces loyal to Gaddafi": LBYMIL)."""
+    if len(mentions) < 2:
+        return
+    at = {m.head: k for k, m in enumerate(mentions)}
+    for k, m in enumerate(mentions):
+        if not m.agent or m.type == "person":
+            continue
+        for c in doc[m.head].children:
+            if c.dep_ != "amod" or c.lower_ != "loyal":
+                continue
+            for prep in c.children:
+                if prep.dep_ != "prep" or prep.lower_ != "to":
+                    continue
+                for p in prep.children:
+                    j = at.get(p.i)
+                    if p.dep_ != "pobj" or j is None or mentions[j].country is None:
+                        continue
+                    leader = mentions[j]
+                    if leader.agent is None or leader.agent in _STATE_ROLES:
+                        code = leader.country + m.agent
+                    else:
+                        code = leader.code
+                    mentions[k] = replace(m, code=code, country=leader.country, inferred=False,
+                                          entry=m.entry + "; loyal to " + leader.text)
 
 
 def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:

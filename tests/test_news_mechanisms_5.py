@@ -323,3 +323,24 @@ def test_the_act_of_a_definite_one_of_the_kind_is_its_act(bundled_coder):
     text = "The Israeli drone that violated Lebanese airspace was shot down by Hezbollah."
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert ("ISR", "128", "LBN") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(role=st.sampled_from([("fighters", "UAF"), ("forces", "MIL"), ("troops", "MIL"), ("militiamen", None)]),
+       leader=st.sampled_from(["Khalifa Haftar", "President Assad", "Riek Machar"]),
+       verb=st.sampled_from(["attacked", "shelled"]))
+def test_a_role_loyal_to_a_leader_is_his_side(bundled_coder, role, leader, verb):
+    from eventcoder.dictionaries.lookup import lookup
+
+    word, _ = role
+    text = f"{word.capitalize()} loyal to {leader} {verb} Nigerian troops near the border on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    hits = [h for h in lookup(bundled_coder.lexicon.dictionaries, leader.replace("President ", ""), DAY)
+            if h.kind == "actor" and h.codes]
+    code = hits[0].codes[0]
+    sources = {s for s, _, t in events if t == "NGAMIL"}
+    # His side: a rebel or military leader's own code, a head of state's country (its forces).
+    assert sources and all(s[:3] == code[:3] for s in sources), (text, code, events)
+    if not code.endswith(("GOV", "ELI")):
+        assert sources == {code}, (text, code, events)
