@@ -406,6 +406,14 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         subj.append(p)
+        if not subj:
+            # "Hamas was designated a terrorist organization by the United States": the parser
+            # hangs the agent on the noun that says what the subject was made, not on the verb.
+            for c in v.children:
+                if c.dep_ in ("dobj", "oprd", "attr") and c.i > v.i:
+                    for b in c.children:
+                        if b.dep_ in ("prep", "agent") and b.lower_ == "by":
+                            subj.extend(p for p in b.children if p.dep_ == "pobj")
     else:
         # With a proper noun before the verb that the small parser took for an adverbial: a list
         # member ("Yemen, Iran and India attacked") or the subject itself ("Armenia invaded").

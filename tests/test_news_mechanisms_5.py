@@ -344,3 +344,17 @@ def test_a_role_loyal_to_a_leader_is_his_side(bundled_coder, role, leader, verb)
     assert sources and all(s[:3] == code[:3] for s in sources), (text, code, events)
     if not code.endswith(("GOV", "ELI")):
         assert sources == {code}, (text, code, events)
+
+
+@needs_model
+@SETTINGS
+@given(group=st.sampled_from([("Hamas", "PSEREBHMS"), ("Hezbollah", "LBNREB")]),
+       states=st.sampled_from([["the United States"], ["the United States", "Britain"], ["Canada", "Japan", "France"]]),
+       noun=st.sampled_from(["a terrorist organization", "a terrorist group"]))
+def test_the_agent_the_parser_hangs_on_the_predicate_noun_acts(bundled_coder, group, states, noun):
+    name, code = group
+    agents = states[0] if len(states) == 1 else ", ".join(states[:-1]) + " and " + states[-1]
+    text = f"{name} was designated {noun} by {agents} in 2019."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    # Each state named after "by" designated the group (172), wherever the parser hangs "by".
+    assert len({s for s, c, t in events if c == "172" and t == code}) == len(states), (text, events)
