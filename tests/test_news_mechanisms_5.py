@@ -358,3 +358,30 @@ def test_the_agent_the_parser_hangs_on_the_predicate_noun_acts(bundled_coder, gr
     events = triples(bundled_coder.code_text(text, date=DAY))
     # Each state named after "by" designated the group (172), wherever the parser hangs "by".
     assert len({s for s, c, t in events if c == "172" and t == code}) == len(states), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+       form=st.sampled_from(["{a} and {b} agreed to a ceasefire on Sunday.", "{a} and {b} agreed on a truce.",
+                             "{a} accepted a ceasefire with {b}."]))
+def test_agreeing_to_a_ceasefire_is_declaring_a_truce(bundled_coder, country_codes, a, b, form):
+    if a == b:
+        return
+    text = form.format(a=a, b=b)
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    # docs/gold-format.md, convention 5: 0871, not an intent to de-escalate (0356).
+    assert (country_codes[a], "0871", country_codes[b]) in events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(sorted(ADJECTIVES)), b=st.sampled_from(sorted(ADJECTIVES)),
+       verb=st.sampled_from(["traded", "exchanged"]))
+def test_trading_fire_is_exchanging_it(bundled_coder, country_codes, a, b, verb):
+    if a == b:
+        return
+    text = f"{ADJECTIVES[a]} and {ADJECTIVES[b]} troops {verb} fire near the border on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    x, y = country_codes[a] + "MIL", country_codes[b] + "MIL"
+    assert {(x, "193", y), (y, "193", x)} <= events, (text, events)
