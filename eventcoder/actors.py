@@ -323,23 +323,21 @@ def _loyal_forces(doc, mentions: list[Mention]) -> None:
     for k, m in enumerate(mentions):
         if not m.agent or m.type == "person":
             continue
-        for c in doc[m.head].children:
-            if c.dep_ != "amod" or c.lower_ != "loyal":
+        for p in _loyal_to(doc[m.head]):
+            j = at.get(p.i)
+            if j is None or mentions[j].country is None:
                 continue
-            for prep in c.children:
-                if prep.dep_ != "prep" or prep.lower_ != "to":
-                    continue
-                for p in prep.children:
-                    j = at.get(p.i)
-                    if p.dep_ != "pobj" or j is None or mentions[j].country is None:
-                        continue
-                    leader = mentions[j]
-                    if leader.agent is None or leader.agent in _STATE_ROLES:
-                        code = leader.country + m.agent
-                    else:
-                        code = leader.code
-                    mentions[k] = replace(m, code=code, country=leader.country, inferred=False,
-                                          entry=m.entry + "; loyal to " + leader.text)
+            leader = mentions[j]
+            code = leader.country + m.agent if leader.agent is None or leader.agent in _STATE_ROLES else leader.code
+            mentions[k] = replace(m, code=code, country=leader.country, inferred=False,
+                                  entry=m.entry + "; loyal to " + leader.text)
+
+
+def _loyal_to(tok) -> list:
+    """The objects of the noun's "loyal to" phrase."""
+    return [p for c in tok.children if c.dep_ == "amod" and c.lower_ == "loyal"
+            for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:
@@ -515,11 +513,16 @@ _DEMONYM_ENDINGS = ("an", "i", "o", "on", "ar", "er")
 _COUNTING = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens", "number", "group"})
 
 
+def _plural_demonym(tok) -> bool:
+    """Whether the token is a plural nationality word for people ("Palestinians", "Afghans")."""
+    word = tok.lower_
+    return tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and word[:-1].endswith(_DEMONYM_ENDINGS)
+
+
 def _counted_people(tok) -> bool:
     """Whether a plural nationality word is counted: "60 Palestinians", "dozens of Afghans",
     "several Israelis" (not "the Palestinians", not "the two Koreas")."""
-    word = tok.lower_
-    if tok.tag_ not in ("NNS", "NNPS") or not word.endswith("s") or not word[:-1].endswith(_DEMONYM_ENDINGS):
+    if not _plural_demonym(tok):
         return False
     for c in tok.children:
         if c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("several", "many", "some")):
@@ -537,8 +540,7 @@ def as_victims(lex: Lexicon, doc, m: Mention) -> Mention | None:
             or not m.start <= m.head < m.end:
         return None  # not the nationality word itself ("four Ukrainian regions")
     tok = doc[m.head]
-    word = tok.lower_
-    if tok.tag_ not in ("NNS", "NNPS") or not word.endswith("s") or not word[:-1].endswith(_DEMONYM_ENDINGS):
+    if not _plural_demonym(tok):
         return None
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in _DEFINITE:

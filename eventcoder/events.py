@@ -667,10 +667,8 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Men
         if m is not None:
             if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
                 continue  # "met with his Kenyan counterpart": the counterpart, not "his"
-            if m.place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
-                continue  # "met in Washington": where, not whom
-            if _part_of_place(t):
-                continue  # "shelled areas of the province of Idlib"
+            if _a_place(t, m):
+                continue  # "met in Washington", "shelled areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
 
@@ -719,10 +717,8 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
 def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
     for t in clause_after:
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
-            if by_head[t.i].place and t.dep_ == "pobj" and t.head.lower_ in _SETTING and _is_city(t.text):
+            if _a_place(t, by_head[t.i]):
                 continue  # "held talks in Istanbul": a place, not the other party ("drills near Taiwan" is)
-            if _part_of_place(t):
-                continue  # "rained shells on several areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
 
@@ -734,10 +730,16 @@ _PLACE_PARTS = frozenset({
 })
 
 
-def _part_of_place(t) -> bool:
-    """Whether the actor word ``t`` names the land a place belongs to ("areas of the province of
-    Idlib", "the outskirts of Kyiv", "parts of Ukraine"): places are not targets."""
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PLACE_PARTS
+def _a_place(t, m: Mention) -> bool:
+    """Whether the actor word ``t`` (of mention ``m``) names where an act took place, not whom it
+    was done to: a city after "in", "near"... ("talks in Istanbul"), or the land a place belongs
+    to ("areas of the province of Idlib", "the outskirts of Kyiv", "parts of Ukraine")."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head.lower_
+    if m.place and prep in _SETTING and _is_city(t.text):
+        return True
+    return prep == "of" and t.head.head.lower_ in _PLACE_PARTS
 
 
 # Prepositions after which a city is where the event took place, not a party ("talks in

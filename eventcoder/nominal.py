@@ -193,7 +193,8 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         own = by_head.get(tok.i)  # "US air strikes", "Russia's invasion": the phrase's own actor
         if own is not None and own.start > tok.i:
             own = None
-        if own is None and not _has_prep(tok) and _answered(tok) is None:
+        answered = _answered(tok)
+        if own is None and not _has_prep(tok) and answered is None:
             continue  # no party named in the noun's phrase (checked before the costlier tests)
         pat = _pattern(lex, tok)
         if pat is None or _unreal(tok, lex):
@@ -205,8 +206,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         by = _objects(tok, ("by",) + pat.source)
         for t in target_tokens:
             by += _objects(t, ("by",))
-        answered = _answered(tok) if not by else None
-        if answered is not None and answered.head.lower_ in _ANSWERS:
+        if not by and answered is not None and answered.head.lower_ in _ANSWERS:
             by = _objects(answered.head, ("by",))  # the parser hangs "by" on "retaliation"
         sources += _members(by, by_head)
         if not sources and tok.dep_ == "dobj" and tok.head.lemma in lex.dictionaries.light:
@@ -217,14 +217,15 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # "al Shabaab claimed responsibility for the attack on X": who is responsible for the
             # act did it
             sources = _members(_responsible(tok), by_head)
-        if pat.subject and (not sources or _pronoun_possessor(tok, by_head)):
+        pronoun = _pronoun_possessor(tok, by_head) if pat.subject else None
+        if pat.subject and (not sources or pronoun):
             # "met Castro during a visit to Cuba", "During his visit to Cuba, Chavez ...": who
             # made the visit is who the clause is about.
             subjects = _members(_occasion_subjects(tok), by_head)
             if subjects:
                 sources = subjects
             elif not sources:
-                sources = _members(_pronoun_possessor(tok, by_head), by_head)
+                sources = _members(pronoun, by_head)
         if not sources and pat.mutual and targets:
             # "Two soldiers died in fighting with rebels", "a rebel was killed in clashes with
             # regime forces": those the clause's verb is about are the other side.
@@ -232,7 +233,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if sources and not targets:
             # "expelled Czech diplomats in retaliation for expulsions by Prague": what is
             # retaliated for was done to the one who retaliates
-            targets = _members(_retaliating(tok), by_head)
+            targets = _members(_retaliating(answered), by_head)
         if len(by_head) < 2 and not (pat.implied and not sources):
             continue
         between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
@@ -275,10 +276,9 @@ def _answered(tok):
     return prep
 
 
-def _retaliating(tok) -> list:
-    """The subjects of the verb that answers the act the noun ``tok`` names ("Russia expelled 20
-    Czech diplomats in retaliation for expulsions by Prague")."""
-    prep = _answered(tok)
+def _retaliating(prep) -> list:
+    """The subjects of the verb that answers the act named through ``prep`` (``_answered``):
+    "Russia expelled 20 Czech diplomats in retaliation for expulsions by Prague"."""
     if prep is None:
         return []
     answer = prep.head
@@ -334,7 +334,7 @@ def _clause_subjects(tok) -> list:
 
 # Prepositions of a phrase that tells when or on what occasion a clause's act took place, once
 # the occasion had begun ("before his visit" and "ahead of it" tell of one still to come).
-_OCCASION = frozenset({"during", "on", "after", "following", "since", "throughout", "in"})
+_OCCASION = _PRESUPPOSED | {"on", "in"}
 
 
 def _pronoun_possessor(tok, by_head: dict[int, Mention]) -> list:
@@ -354,14 +354,7 @@ def _occasion_subjects(tok) -> list:
         return [owner]
     if owner.pos_ != "VERB" and owner.pos_ != "AUX":
         return []
-    for _ in range(3):
-        found = [c for c in owner.children if c.dep_ == "nsubj"]
-        if found:
-            return found
-        if owner.dep_ not in ("xcomp", "conj") or owner.head.i == owner.i:
-            break
-        owner = owner.head
-    return []
+    return _light_subjects(owner)
 
 
 def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> list[Mention]:

@@ -21,6 +21,11 @@ DAY = dt.date(2019, 6, 14)
 SETTINGS = settings(
     max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+ADJECTIVE_OF = {"Russia": "Russian", "Ukraine": "Ukrainian", "China": "Chinese", "India": "Indian",
+                "Pakistan": "Pakistani", "Iran": "Iranian", "Israel": "Israeli", "France": "French",
+                "Germany": "German", "Japan": "Japanese", "Egypt": "Egyptian", "Nigeria": "Nigerian",
+                "Kenya": "Kenyan", "Brazil": "Brazilian", "Mexico": "Mexican", "Turkey": "Turkish",
+                "Armenia": "Armenian", "Azerbaijan": "Azerbaijani", "Serbia": "Serbian", "Poland": "Polish"}
 # Acts of force with a party as target, and the results a participle may tell.
 ACTS = ["{a} troops attacked {b} soldiers", "{a} forces opened fire on {b} troops",
         "{a} warplanes bombed {b} army positions", "{a} troops ambushed a {b} army convoy"]
@@ -35,13 +40,8 @@ RESULTS = ["killing six people", "killing two soldiers and wounding 18", "woundi
 def test_the_result_of_an_act_of_force_is_no_second_event(bundled_coder, a, b, act, result):
     if a == b:
         return
-    adjective = {"Russia": "Russian", "Ukraine": "Ukrainian", "China": "Chinese", "India": "Indian",
-                 "Pakistan": "Pakistani", "Iran": "Iranian", "Israel": "Israeli", "France": "French",
-                 "Germany": "German", "Japan": "Japanese", "Egypt": "Egyptian", "Nigeria": "Nigerian",
-                 "Kenya": "Kenyan", "Brazil": "Brazilian", "Mexico": "Mexican", "Turkey": "Turkish",
-                 "Armenia": "Armenian", "Azerbaijan": "Azerbaijani", "Serbia": "Serbian", "Poland": "Polish"}
-    plain = act.format(a=adjective[a], b=adjective[b]) + "."
-    with_result = act.format(a=adjective[a], b=adjective[b]) + ", " + result + "."
+    plain = act.format(a=ADJECTIVE_OF[a], b=ADJECTIVE_OF[b]) + "."
+    with_result = act.format(a=ADJECTIVE_OF[a], b=ADJECTIVE_OF[b]) + ", " + result + "."
     before = triples(bundled_coder.code_text(plain, date=DAY))
     after = triples(bundled_coder.code_text(with_result, date=DAY))
     assert before, plain
@@ -87,9 +87,9 @@ def test_a_gathering_of_no_one_named_stays_civilians(bundled_coder):
     assert events == {("KENCOP", "175", "KENCVL")}, events
 
 
-ADJECTIVES = {"Russia": "Russian", "China": "Chinese", "India": "Indian", "Iran": "Iranian", "France": "French",
-              "Germany": "German", "Japan": "Japanese", "Egypt": "Egyptian", "Kenya": "Kenyan", "Brazil": "Brazilian",
-              "Mexico": "Mexican", "Turkey": "Turkish", "Poland": "Polish"}
+# The countries whose adjective names their state in the bundled dictionaries' office tests.
+ADJECTIVES = {k: ADJECTIVE_OF[k] for k in ("Russia", "China", "India", "Iran", "France", "Germany", "Japan", "Egypt",
+                                            "Kenya", "Brazil", "Mexico", "Turkey", "Poland")}
 OCCASIONS = ["During his visit to {b}, the {adj} president met business leaders.",
              "The {adj} president, on a visit to {b}, met business leaders.",
              "The {adj} foreign minister met business leaders during his two-day visit to {b}.",
