@@ -662,12 +662,15 @@ def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | N
 
 
 def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Mention]:
+    # The pattern's own word before the slot: "arrive in +" says the city after "in" is the party.
+    lead = clause[lo - 1].i if lo > 0 else -1
     for t in clause[lo:hi]:
         m = by_head.get(t.i)
         if m is not None:
             if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
                 continue  # "met with his Kenyan counterpart": the counterpart, not "his"
-            if _a_place(t, m):
+            prep = _place_prep(t, m)
+            if prep >= 0 and prep != lead:
                 continue  # "met in Washington", "shelled areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
@@ -717,7 +720,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
 def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
     for t in clause_after:
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
-            if _a_place(t, by_head[t.i]):
+            if _place_prep(t, by_head[t.i]) >= 0:
                 continue  # "held talks in Istanbul": a place, not the other party ("drills near Taiwan" is)
             return _mentions_at(_expand([t]), by_head)
     return []
@@ -730,16 +733,35 @@ _PLACE_PARTS = frozenset({
 })
 
 
-def _a_place(t, m: Mention) -> bool:
-    """Whether the actor word ``t`` (of mention ``m``) names where an act took place, not whom it
-    was done to: a city after "in", "near"... ("talks in Istanbul"), or the land a place belongs
-    to ("areas of the province of Idlib", "the outskirts of Kyiv", "parts of Ukraine")."""
-    if t.dep_ != "pobj":
-        return False
-    prep = t.head.lower_
-    if m.place and prep in _SETTING and _is_city(t.text):
-        return True
-    return prep == "of" and t.head.head.lower_ in _PLACE_PARTS
+def _place_prep(t, m: Mention) -> int:
+    """The preposition that makes the actor word ``t`` (of mention ``m``) name where an act took
+    place, not whom it was done to, or -1: a city after in, near... ("talks in Istanbul"), the
+    words naming a place there ("met in the U.S. capital Washington D.C.", "in the Ethiopian city
+    of Bahir Dar"), or the land a place belongs to ("areas of the province of Idlib", "the
+    outskirts of Kyiv", "parts of Ukraine")."""
+    if t.dep_ == "pobj":
+        prep = t.head.lower_
+        if m.place and prep in _SETTING and _is_city(t.text):
+            return t.head.i
+        if prep == "of" and t.head.head.lower_ in _PLACE_PARTS:
+            return t.head.i
+        return -1
+    # A word naming the place a place noun stands for: "the U.S. capital", "the Ethiopian city".
+    n = t
+    for _ in range(3):
+        if n.dep_ not in _PLACE_NAMING or n.head.i == n.i:
+            return -1
+        n = n.head
+        low = n.lower_
+        if low in _PLACE_HEADS or low in _PLACE_PARTS:
+            if n.dep_ == "pobj" and n.head.lower_ in _SETTING:
+                return n.head.i
+            return -1
+    return -1
+
+
+# How a word hangs on the place noun it names ("the U.S. capital Washington D.C.").
+_PLACE_NAMING = frozenset({"compound", "amod", "nmod", "appos", "poss"})
 
 
 # Prepositions after which a city is where the event took place, not a party ("talks in

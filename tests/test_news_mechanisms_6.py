@@ -1,0 +1,72 @@
+"""Mechanisms real news needs (issue 10, sixth round). Where an act took place is no party to it,
+however the place is named ("met in the French capital Paris", "in the Egyptian city of
+Alexandria"), unless the pattern itself names the preposition ("arrived in Beijing": the visit's
+host). Example tests beside Hypothesis properties; codes are read from the bundled dictionaries
+(a meeting at a third location is their `@elsewhere` code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms import triples
+
+DAY = dt.date(2019, 6, 14)
+SETTINGS = settings(
+    max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+# (nationality, its capital, the code the bundled dictionaries give the capital)
+CAPITALS = [("Chinese", "Beijing", "CHNGOV"), ("Japanese", "Tokyo", "JPNGOV"), ("Russian", "Moscow", "RUSGOV"),
+            ("Egyptian", "Cairo", "EGYGOV"), ("French", "Paris", "FRAGOV"), ("Brazilian", "Brasilia", "BRAGOV"),
+            ("Indian", "New Delhi", "INDGOV")]
+VISITORS = [("Kenyan", "KENGOV"), ("Polish", "POLGOV"), ("Mexican", "MEXGOV"), ("Nigerian", "NGAGOV")]
+MEETERS = [("Polish", "POLGOV"), ("Serbian", "SRBGOV"), ("Kenyan", "KENGOV"), ("Mexican", "MEXGOV"),
+           ("Nigerian", "NGAGOV")]
+
+
+@pytest.fixture(scope="module")
+def codes(bundled_coder):
+    d = bundled_coder.lexicon.dictionaries
+    visit = next(p.code for p in d.verbs if p.verbs == ("visit",) and not p.pre and not p.post)
+    meet = next(p.code for p in d.verbs if p.verbs == ("meet",) and not p.pre and not p.post)
+    return {"visit": visit, "host": d.paired[visit], "meet": meet, "elsewhere": d.elsewhere[meet]}
+
+
+@needs_model
+@SETTINGS
+@given(visitor=st.sampled_from(VISITORS), capital=st.sampled_from(CAPITALS),
+       verb=st.sampled_from(["arrived in", "landed in"]))
+def test_a_city_the_pattern_names_after_its_preposition_is_the_host(bundled_coder, codes, visitor, capital, verb):
+    adjective, source = visitor
+    _, city, host = capital
+    text = f"The {adjective} president {verb} {city} on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert events == {(source, codes["visit"], host), (host, codes["host"], source)}, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(MEETERS), capital=st.sampled_from(CAPITALS),
+       place=st.sampled_from(["the {adj} capital", "the {adj} capital {city}", "the {adj} city of {city}"]))
+def test_the_words_naming_a_meeting_place_name_no_party(bundled_coder, codes, pair, capital, place):
+    (a, a_code), (b, b_code) = pair[0], pair[1]
+    adjective, city, _ = capital
+    where = place.format(adj=adjective, city=city)
+    text = f"The {a} and {b} foreign ministers met in {where} on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    # Only the two ministers met, and where they met is neither's: a meeting at a third location.
+    assert events == {(a_code, codes["elsewhere"], b_code), (b_code, codes["elsewhere"], a_code)}, (text, events)
+
+
+@needs_model
+def test_a_city_after_a_preposition_no_pattern_names_stays_a_place(bundled_coder, codes):
+    text = "The Kenyan president met the Chinese leader in Beijing on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert events == {("KENGOV", codes["meet"], "CHNGOV"), ("CHNGOV", codes["meet"], "KENGOV")}, events
+    text = "Russian warplanes bombed rebel positions in the Syrian city of Aleppo."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert {(s, t) for s, _, t in events} == {("RUSMIL", "SYRREB")}, events
