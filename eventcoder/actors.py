@@ -303,6 +303,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
                 m = replace(m, partners=tuple(shared[head_i]))
             mentions.append(m)
     _coordinated_nationalities(doc, mentions)
+    _coordinated_roles(lex, doc, mentions)
     _share_country(doc, mentions)
     _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -364,6 +365,66 @@ def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:
                     partners.append(c.i)
         if len(partners) > len(m.partners):
             mentions[k] = replace(m, partners=tuple(partners))
+
+
+def _role_of(lex: Lexicon, modifier, head) -> str | None:
+    """The agent code of a modifier with its role noun ("government forces": MIL, "rebel
+    troops": REB), else of the modifier alone ("army troops": MIL), or None."""
+    low = head.lower_
+    forms = [low]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("s"):
+        forms.append(low[:-1])
+    for form in forms:
+        i = lex.agent_named(modifier.lower_ + " " + form)
+        if i is not None:
+            return lex.agent(i).code
+    i = lex.agent_named(modifier.lower_)
+    return lex.agent(i).code if i is not None else None
+
+
+def _coordinated_roles(lex: Lexicon, doc, mentions: list[Mention]) -> None:
+    """"fighting between government and rebel forces", "army and opposition fighters": roles
+    coordinated before one noun are one party each, each the role its word makes with the noun
+    (government forces: MIL, rebel forces: REB), of the phrase's country."""
+    at = {m.head: k for k, m in enumerate(mentions)}
+    for k in range(len(mentions)):
+        m = mentions[k]
+        if m is None or not m.agent or m.head <= m.start or m.via is not None:
+            continue
+        head = doc[m.head]
+        if head.tag_ != "NNS":
+            continue
+        for first in head.children:
+            if first.dep_ not in ("nmod", "amod", "compound") or first.i >= m.head:
+                continue
+            seconds = [c for c in first.children if c.dep_ == "conj" and c.i < m.head]
+            if len(seconds) != 1 or first.i in at and mentions[at[first.i]].country not in (None, m.country):
+                continue
+            second = seconds[0]
+            mine, theirs = _role_of(lex, second, head), _role_of(lex, first, head)
+            if mine is None or theirs is None or mine == theirs:
+                continue
+            country = m.country or UNKNOWN_COUNTRY
+            mentions[k] = m = replace(m, code=country + mine, agent=mine, partners=m.partners + (first.i,),
+                                      entry=m.entry + "; coordinated role")
+            j = at.get(first.i)
+            other = mentions[j] if j is not None else m
+            other = replace(other, head=first.i, start=first.i, end=first.i + 1, text=first.text,
+                            code=country + theirs, agent=theirs, country=m.country, partners=(m.head,),
+                            entry=m.entry)
+            if j is not None:
+                mentions[j] = other
+            else:
+                mentions.append(other)
+                at[first.i] = len(mentions) - 1
+            j = at.get(second.i)
+            if j is not None and mentions[j].country in (None, m.country):
+                mentions[j] = None  # "rebel" is part of "rebel troops", the mention above
+            break
+    if None in mentions:
+        mentions[:] = [m for m in mentions if m is not None]
 
 
 def _share_country(doc, mentions: list[Mention]) -> None:

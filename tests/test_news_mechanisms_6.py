@@ -70,3 +70,39 @@ def test_a_city_after_a_preposition_no_pattern_names_stays_a_place(bundled_coder
     text = "Russian warplanes bombed rebel positions in the Syrian city of Aleppo."
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert {(s, t) for s, _, t in events} == {("RUSMIL", "SYRREB")}, events
+
+
+ROLE_PAIRS = [("government", "rebel", "forces", "MIL", "REB"), ("army", "rebel", "troops", "MIL", "REB"),
+              ("government", "opposition", "forces", "MIL", "REB")]
+NATIONALITIES = [("Sudanese", "SDN"), ("Malian", "MLI"), ("Nigerian", "NGA"), ("Syrian", "SYR"),
+                 ("Congolese", "COD"), ("Somali", "SOM")]
+
+
+@pytest.fixture(scope="module")
+def clash(bundled_coder):
+    d = bundled_coder.lexicon.dictionaries
+    return next(p.code for p in d.verbs if p.verbs == ("clash",) and not p.pre and not p.post)
+
+
+@needs_model
+@SETTINGS
+@given(roles=st.sampled_from(ROLE_PAIRS), nation=st.sampled_from(NATIONALITIES), swap=st.booleans())
+def test_roles_coordinated_before_one_noun_are_one_party_each(bundled_coder, clash, roles, nation, swap):
+    first, second, noun, first_code, second_code = roles
+    if swap:
+        first, second = second, first
+        first_code, second_code = second_code, first_code
+    adjective, country = nation
+    text = f"{adjective} {first} and {second} {noun} clashed on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    a, b = country + first_code, country + second_code
+    # Each word makes its own role with the noun; which comes first does not matter.
+    assert events == {(a, clash, b), (b, clash, a)}, (text, events)
+
+
+@needs_model
+def test_armed_opposition_forces_are_rebels(bundled_coder):
+    events = triples(bundled_coder.code_text("Syrian opposition fighters attacked army positions.", date=DAY))
+    assert {(s, t) for s, _, t in events} == {("SYRREB", "SYRMIL")}, events
+    mentions = bundled_coder.code_text("The Venezuelan opposition accused the government of fraud.", date=DAY)
+    assert {e.source for e in mentions} == {"VENOPP"}, mentions
