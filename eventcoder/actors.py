@@ -656,6 +656,20 @@ def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not any(lo <= m.head <= hi for lo, hi in spans)]
 
 
+def _actors_acting_on(noun, mentions: list[Mention]) -> frozenset[str]:
+    """The codes and countries of the subject of the verb that acts on ``noun``."""
+    kept = _not_acting_on(noun, mentions)
+    if len(kept) == len(mentions):
+        return frozenset()
+    out = set()
+    for m in mentions:
+        if m not in kept:
+            out.add(m.code)
+            if m.country:
+                out.add(m.country)
+    return frozenset(out)
+
+
 def _region(doc, start: int, end: int) -> frozenset[str] | None:
     """The countries of the region the words ``doc[start:end]`` name ("South American", "Baltic"),
     or None when they name none ("impoverished", "self-governing")."""
@@ -702,14 +716,18 @@ class StoryContext:
         self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
         self.day: dt.date | None = None  # the story's date, for surnames of office holders
 
-    def pair(self, people: bool, before: int, current: list[Mention]) -> list[Mention]:
-        """The last two actors of different countries (or codes) named before token ``before``."""
+    def pair(self, people: bool, before: int, current: list[Mention],
+             acting: frozenset[str] = frozenset()) -> list[Mention]:
+        """The last two actors of different countries (or codes) named before token ``before``,
+        other than the ``acting`` codes and countries ("the EU warned both parties": not the EU)."""
         found: list[Mention] = []
         pool = list(self.history) + [m for m in current if m.end <= before and m.via is None]
         for want_people in (people, False) if people else (False,):
             found = []
             for m in reversed(pool):
                 if m.code.startswith(UNKNOWN_COUNTRY) or m.place:
+                    continue
+                if acting and (m.code in acting or m.country in acting):
                     continue
                 if want_people and not (m.type == "person" or m.agent):
                     continue
@@ -729,7 +747,8 @@ class StoryContext:
             det, noun = doc[sent.start + i], doc[sent.start + i + 1]
             if noun.i in taken and not any(m.head == noun.i and m.code.startswith(UNKNOWN_COUNTRY) for m in out):
                 continue
-            found = self.pair(lowers[i + 1] in _PAIR_PEOPLE, det.i, _not_acting_on(noun, out))
+            found = self.pair(lowers[i + 1] in _PAIR_PEOPLE, det.i, _not_acting_on(noun, out),
+                              _actors_acting_on(noun, out))
             if len(found) < 2:
                 continue
             out[:] = [m for m in out if m.head != noun.i]

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import needs_model
-from test_news_mechanisms import triples
+from test_news_mechanisms import country_codes, triples  # noqa: F401 (country_codes: a fixture)
 
 DAY = dt.date(2019, 6, 14)
 SETTINGS = settings(
@@ -106,3 +106,18 @@ def test_armed_opposition_forces_are_rebels(bundled_coder):
     assert {(s, t) for s, _, t in events} == {("SYRREB", "SYRMIL")}, events
     mentions = bundled_coder.code_text("The Venezuelan opposition accused the government of fraud.", date=DAY)
     assert {e.source for e in mentions} == {"VENOPP"}, mentions
+
+
+@needs_model
+@SETTINGS
+@given(parties=st.permutations(["Serbia", "Poland", "India", "Pakistan", "Armenia", "Azerbaijan"]),
+       third=st.sampled_from(["France", "Russia", "Turkey", "Germany"]),
+       pair=st.sampled_from(["both sides", "both parties", "the two countries"]))
+def test_the_pair_an_actor_acts_on_is_two_others(bundled_coder, country_codes, parties, third, pair):
+    a, b = parties[0], parties[1]
+    text = f"{a} and {b} held talks with {third} on Monday. {third} warned {pair} about the consequences of a new war."
+    events = bundled_coder.code_text(text, date=DAY)
+    second = {(e.source, e.target) for e in events if e.sentence_index == 1}
+    z = country_codes[third]
+    # The pair is the last two named other than who acts on it: not the third country itself.
+    assert second == {(z, country_codes[a]), (z, country_codes[b])}, (text, second)
