@@ -507,7 +507,8 @@ def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
     parser), is the target rather than the event's own object."""
     if not objects or any(o.i in by_head for o in objects):
         return []
-    return _mentions_at(_expand(_prep_objects(objects + [v], "by")), by_head)
+    # The parser may hang "by" on the event's own object ("the arrest of journalists by police").
+    return _mentions_at(_expand(_prep_objects(objects + [v] + _prep_objects(objects, "of"), "by")), by_head)
 
 
 # Nouns naming a part or a member of the actor their "of" phrase names, when the dictionaries
@@ -711,6 +712,14 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
         if found:
             return found
     if after >= 0:
+        # "expressed outrage over the killing of Palestinians by Israeli forces": the event after
+        # the pattern's preposition is answered for by its "by" agent.
+        for prep in clause_after:
+            if prep.i == after:
+                found = _event_agents(v, [c for c in prep.children if c.dep_ == "pobj"], by_head)
+                if found:
+                    return found
+                break
         found = _first_actor([t for t in clause_after if t.i > after], by_head)
         if found:
             return found
@@ -958,7 +967,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if passive and lo == 0:
                 targets = _default_targets(v, True, [], by_head)
             else:
-                objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if lo == 0 and not passive else []
+                if lo == 0:
+                    objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if not passive else []
+                elif post[lo - 1].pos_ == "ADP":
+                    # "expressed outrage over the killing of Palestinians by Israeli forces": the
+                    # event after the pattern's preposition is answered for by its "by" agent.
+                    objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
+                else:
+                    objects = []
                 targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
         else:
             last = words[-1] if words else None

@@ -24,6 +24,8 @@ CAPITALS = [("Chinese", "Beijing", "CHNGOV"), ("Japanese", "Tokyo", "JPNGOV"), (
             ("Egyptian", "Cairo", "EGYGOV"), ("French", "Paris", "FRAGOV"), ("Brazilian", "Brasilia", "BRAGOV"),
             ("Indian", "New Delhi", "INDGOV")]
 VISITORS = [("Kenyan", "KENGOV"), ("Polish", "POLGOV"), ("Mexican", "MEXGOV"), ("Nigerian", "NGAGOV")]
+ADJECTIVE_CODES = {"French": "FRA", "Russian": "RUS", "Kenyan": "KEN", "Egyptian": "EGY", "Japanese": "JPN",
+                   "Chinese": "CHN"}
 MEETERS = [("Polish", "POLGOV"), ("Serbian", "SRBGOV"), ("Kenyan", "KENGOV"), ("Mexican", "MEXGOV"),
            ("Nigerian", "NGAGOV")]
 
@@ -121,3 +123,21 @@ def test_the_pair_an_actor_acts_on_is_two_others(bundled_coder, country_codes, p
     z = country_codes[third]
     # The pair is the last two named other than who acts on it: not the third country itself.
     assert second == {(z, country_codes[a]), (z, country_codes[b])}, (text, second)
+
+
+CONDEMNED = ["the arrest of journalists by {b} police", "the killing of civilians by {b} troops",
+             "the detention of activists by {b} authorities"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(sorted(ADJECTIVE_CODES)), act=st.sampled_from(CONDEMNED),
+       frame=st.sampled_from(["expressed concern over", "expressed outrage over", "voiced concern about"]))
+def test_an_event_after_the_patterns_preposition_is_answered_for_by_its_agent(bundled_coder, pair, act, frame):
+    a, b = pair[0], pair[1]
+    what = act.format(b=b)
+    text = f"The {a} government {frame} {what}."
+    events = bundled_coder.code_text(text, date=DAY)
+    mine = {e.target for e in events if e.source == ADJECTIVE_CODES[a] + "GOV"}
+    # Whom the concern is over is who did what it is about, not the people it was done to.
+    assert mine and all(t.startswith(ADJECTIVE_CODES[b]) for t in mine), (text, mine)
