@@ -489,12 +489,13 @@ def _through_quantities(tokens) -> list:
     return out
 
 
-def _prep_objects(tokens, preposition: str) -> list:
-    """The heads of the tokens' phrases with this preposition ("by Hezbollah", "of protesters")."""
+def _prep_objects(tokens, preposition: str | None) -> list:
+    """The heads of the tokens' phrases with this preposition ("by Hezbollah", "of protesters"),
+    or with any preposition (None)."""
     out = []
     for t in tokens:
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == preposition:
+            if c.dep_ == "prep" and (preposition is None or c.lower_ == preposition):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.append(p)
@@ -848,6 +849,31 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
     return None
 
 
+def _object_segments(v, own: list, by_head: dict[int, Mention]) -> tuple:
+    """The verb's clause cut before a coordinated direct object that names no actor ("expressed
+    support to the Philippines and concern over Chinese actions"): each part is matched on its
+    own, the later one only by a pattern that names its words."""
+    for o in v.children:
+        if o.dep_ != "dobj" or o.i in by_head:
+            continue
+        # The parser often hangs the second object on the actor in the first one's phrase
+        # ("support to [the Philippines and concern] over ..."): a noun that names no actor is
+        # no actor's partner.
+        heads = [o] + [p for p in _prep_objects([o], None) if p.i in by_head]
+        for h in heads:
+            for o2 in h.children:
+                if o2.dep_ != "conj" or o2.pos_ != "NOUN" or o2.i in by_head:
+                    continue
+                if h is o and not any(c.dep_ == "prep" and c.i < o2.i for c in o.children):
+                    continue  # "launched drones and missiles against Israel": one phrase for both
+                cut = o2.subtree[0].i
+                first = [t for t in own if t.i < cut and not (t.dep_ == "cc" and t.head.i == h.i)]
+                second = [t for t in own if t.i >= cut]
+                if first and second:
+                    return (first, second)
+    return (own,)
+
+
 def code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bool = True) -> list[RawEvent]:
     """Every event of one sentence (a ``tokens.Sentence``) given its resolved actor mentions."""
     return _code_sentence(lex, sent, mentions, require_dyad)
@@ -902,151 +928,157 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             thing = _object_subject(v, by_head)
             if thing:
                 own = thing + own
-        own_keys = _Keys(own)
-        pre_keys = _Keys(pre)
-        # Pattern words may stand in the clause the verb governs ("allowed that Mordor isn't a
-        # really pleasant place"); the slots then read that wider span too.
-        extended = _with_complements(v, own)
-        ext_keys = own_keys if extended is own else _Keys(extended)
-        keys = ext_keys.words() | pre_keys.words()
-        names = (lemma, v.lower_) if v.lower_ != lemma else (lemma,)
-        found = _first_match(_candidates(lex, names, keys), passive, own, own_keys, pre_keys, extended, ext_keys, by_head)
-        if light and (found is None or not found[0].specificity):
-            # "resumed airstrikes against X": an aspectual verb whose own patterns name no object
-            # is coded as the event its object names ("launched airstrikes against X").
-            worded = _first_match(
-                _candidates(lex, sorted(light), keys, True), passive, own, own_keys, pre_keys, extended, ext_keys, by_head
-            )
-            if worded is not None and not any(
-                t.pos_ in _VERBAL for j, n in worded[3] for t in worded[2][j:j + n]
-            ):  # a verb complement ("resumed attacking") is coded by its own patterns
-                found = worded
-        if found is None:
-            continue
-        pat, slots, post, matched = found
-        words = [t for j, n in matched for t in post[j:j + n]]
-        if not words and _judges(v):
-            continue  # "called him Hamas's biggest supporter": naming the object, not calling it
-        for t in words:
-            noun_taken.add(t.i)
-        consumed.update(t.i for t in words if t.pos_ in _VERBAL)
-        code = pat.code_for(passive)
-        if code == NO_EVENT:
-            continue
-        if announced == 1:
-            code = lex.dictionaries.announced_code(code)
-            if code is None:
-                continue  # an announced act with no intent or threat code ("will say")
-            if v.head.i != v.i:
-                superseded.add(v.head.i)  # "threatened to sink Japan": the threat's own code is 1384
-        if means is not None and code[:2] in ("18", "19", "20"):
-            code = means[1]
-        elif lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):
-            # "A Myanmar military air strike killed ten civilians": the means named by the
-            # subject gives the code (195), as "carried out an air strike" would.
-            means = instrument_code(lex, subject_tokens[0])
-            if means is not None:
-                code = means
-        if code == "190" or code == "193":
-            code = _weapon_code(v, subject_tokens, code)
-        if code[:2] in _FORCE_ROOTS:
-            result_of = _result_of(v, forceful)
-            if result_of is not None:
-                if any(e.verb == result_of for e in events):
-                    continue  # "fired into the crowd, killing 26": the killing is the act already coded
-                if code == "190" and forceful[result_of][:2] == "19":
-                    code = forceful[result_of]  # "shelled the town, killing six": the shelling killed them
-            forceful[v.i] = code
-        sources = subjects
-        if SOURCE in slots:
-            targets = sources
-            lo, hi = slots[SOURCE]
-            sources = _in_range(post, lo, hi, by_head)
-        elif TARGET in slots:
-            lo, hi = slots[TARGET]
-            if passive and lo == 0:
-                targets = _default_targets(v, True, [], by_head)
-            else:
-                if lo == 0:
-                    objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if not passive else []
-                elif post[lo - 1].pos_ == "ADP":
-                    # "expressed outrage over the killing of Palestinians by Israeli forces": the
-                    # event after the pattern's preposition is answered for by its "by" agent.
-                    objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
-                else:
-                    objects = []
-                targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
-        else:
-            last = words[-1] if words else None
-            after = last.i if last is not None and last.pos_ == "ADP" else -1
-            # "Myanmar and Bangladesh signed a deal paving the way for the return of refugees": a
-            # joint act of several subjects is among them; only its object or the actor after its
-            # pattern's preposition ("signed a deal with Dhaka") is another party, not any actor
-            # further on in the clause.
-            joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
-            targets = _default_targets(v, passive, [] if joint else post, by_head, after)
-            if targets and not joint and after < 0 and not passive and all(
-                    any(m.code == s.code or _same_state(s, m) for s in sources) for m in targets):
-                # "India recalled its envoy to Pakistan", "Russia moved its troops to Ukraine's
-                # border": the subject's own people are not the other party; the actor named after
-                # them is.
-                last_own = max(m.end for m in targets)
-                further = _first_actor([t for t in post if t.i >= last_own], by_head)
-                if further:
-                    targets = further
-        if not sources:
-            continue
-        if not targets and extended is not own:
-            # "Russia denied that it attacked Turkey": with no actor in its own clause, the
-            # verb's target is the first actor of the clause it governs that is not a source.
-            codes = {m.code for m in sources}
-            governed = [t for t in extended if t.i in by_head and t.tag_ != "PRP$" and by_head[t.i].code not in codes]
-            targets = _mentions_at(_expand(governed[:1]), by_head)
-        source_codes = {m.code for m in sources}
-        their = any(
-            t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
-        )
-        mutual = len(sources) > 1 and (
-            # "India and Pakistan accused each other", "exchanged fire": every member to every other.
-            # "Australia and Zimbabwe exchanged angry words over Mugabe": whatever the words are about.
-            _reciprocal(post) or lemma in _EXCHANGING or
-            # "Indian and Chinese troops clashed", "rebels and troops fought": a fight among the
-            # subjects when it names nobody else.
-            (not targets and lemma in _FIGHTING and code[:2] in ("18", "19", "20")) or
-            # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects;
-            # "the two countries agreed to revive the Brazil-US working group": so do the names.
-            (targets and all(t.code in source_codes for t in targets))
-            or (not targets and their)
-            # "Gondor and Osgiliath renewed ties": cooperation among the members.
-            or (not targets and code[:2] <= "09")
-        )
-        if mutual:
-            targets = sources
-        elif not targets:
-            if require_dyad:
+        # "expressed support to Manila and concern over Chinese actions": each of coordinated
+        # objects may carry its own pattern.
+        segments = _object_segments(v, own, by_head) if not passive else (own,)
+        for own in segments:
+            own_keys = _Keys(own)
+            pre_keys = _Keys(pre)
+            # Pattern words may stand in the clause the verb governs ("allowed that Mordor isn't a
+            # really pleasant place"); the slots then read that wider span too.
+            extended = _with_complements(v, own)
+            ext_keys = own_keys if extended is own else _Keys(extended)
+            keys = ext_keys.words() | pre_keys.words()
+            names = (lemma, v.lower_) if v.lower_ != lemma else (lemma,)
+            found = _first_match(_candidates(lex, names, keys), passive, own, own_keys, pre_keys, extended, ext_keys, by_head)
+            if light and (found is None or not found[0].specificity):
+                # "resumed airstrikes against X": an aspectual verb whose own patterns name no object
+                # is coded as the event its object names ("launched airstrikes against X").
+                worded = _first_match(
+                    _candidates(lex, sorted(light), keys, True), passive, own, own_keys, pre_keys, extended, ext_keys, by_head
+                )
+                if worded is not None and not any(
+                    t.pos_ in _VERBAL for j, n in worded[3] for t in worded[2][j:j + n]
+                ):  # a verb complement ("resumed attacking") is coded by its own patterns
+                    found = worded
+            if found is None:
                 continue
-            targets = [None]
-        verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
-        elsewhere = lex.dictionaries.elsewhere.get(code)
-        places = _place_countries(post, by_head) if elsewhere else ()
-        done = set()
-        for s in sources:
-            for tm in targets:
-                if tm is not None and (tm.code == s.code or tm.head == s.head or _same_state(s, tm)):
+            pat, slots, post, matched = found
+            words = [t for j, n in matched for t in post[j:j + n]]
+            if own is not segments[0] and (not words or words[0].i < own[0].i):
+                continue  # a later object's segment codes only a pattern that names it
+            if not words and _judges(v):
+                continue  # "called him Hamas's biggest supporter": naming the object, not calling it
+            for t in words:
+                noun_taken.add(t.i)
+            consumed.update(t.i for t in words if t.pos_ in _VERBAL)
+            code = pat.code_for(passive)
+            if code == NO_EVENT:
+                continue
+            if announced == 1:
+                code = lex.dictionaries.announced_code(code)
+                if code is None:
+                    continue  # an announced act with no intent or threat code ("will say")
+                if v.head.i != v.i:
+                    superseded.add(v.head.i)  # "threatened to sink Japan": the threat's own code is 1384
+            if means is not None and code[:2] in ("18", "19", "20"):
+                code = means[1]
+            elif lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):
+                # "A Myanmar military air strike killed ten civilians": the means named by the
+                # subject gives the code (195), as "carried out an air strike" would.
+                means = instrument_code(lex, subject_tokens[0])
+                if means is not None:
+                    code = means
+            if code == "190" or code == "193":
+                code = _weapon_code(v, subject_tokens, code)
+            if code[:2] in _FORCE_ROOTS:
+                result_of = _result_of(v, forceful)
+                if result_of is not None:
+                    if any(e.verb == result_of for e in events):
+                        continue  # "fired into the crowd, killing 26": the killing is the act already coded
+                    if code == "190" and forceful[result_of][:2] == "19":
+                        code = forceful[result_of]  # "shelled the town, killing six": the shelling killed them
+                forceful[v.i] = code
+            sources = subjects
+            if SOURCE in slots:
+                targets = sources
+                lo, hi = slots[SOURCE]
+                sources = _in_range(post, lo, hi, by_head)
+            elif TARGET in slots:
+                lo, hi = slots[TARGET]
+                if passive and lo == 0:
+                    targets = _default_targets(v, True, [], by_head)
+                else:
+                    if lo == 0:
+                        objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if not passive else []
+                    elif post[lo - 1].pos_ == "ADP":
+                        # "expressed outrage over the killing of Palestinians by Israeli forces": the
+                        # event after the pattern's preposition is answered for by its "by" agent.
+                        objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
+                    else:
+                        objects = []
+                    targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
+            else:
+                last = words[-1] if words else None
+                after = last.i if last is not None and last.pos_ == "ADP" else -1
+                # "Myanmar and Bangladesh signed a deal paving the way for the return of refugees": a
+                # joint act of several subjects is among them; only its object or the actor after its
+                # pattern's preposition ("signed a deal with Dhaka") is another party, not any actor
+                # further on in the clause.
+                joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
+                targets = _default_targets(v, passive, [] if joint else post, by_head, after)
+                if targets and not joint and after < 0 and not passive and all(
+                        any(m.code == s.code or _same_state(s, m) for s in sources) for m in targets):
+                    # "India recalled its envoy to Pakistan", "Russia moved its troops to Ukraine's
+                    # border": the subject's own people are not the other party; the actor named after
+                    # them is.
+                    last_own = max(m.end for m in targets)
+                    further = _first_actor([t for t in post if t.i >= last_own], by_head)
+                    if further:
+                        targets = further
+            if not sources:
+                continue
+            if not targets and extended is not own:
+                # "Russia denied that it attacked Turkey": with no actor in its own clause, the
+                # verb's target is the first actor of the clause it governs that is not a source.
+                codes = {m.code for m in sources}
+                governed = [t for t in extended if t.i in by_head and t.tag_ != "PRP$" and by_head[t.i].code not in codes]
+                targets = _mentions_at(_expand(governed[:1]), by_head)
+            source_codes = {m.code for m in sources}
+            their = any(
+                t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
+            )
+            mutual = len(sources) > 1 and (
+                # "India and Pakistan accused each other", "exchanged fire": every member to every other.
+                # "Australia and Zimbabwe exchanged angry words over Mugabe": whatever the words are about.
+                _reciprocal(post) or lemma in _EXCHANGING or
+                # "Indian and Chinese troops clashed", "rebels and troops fought": a fight among the
+                # subjects when it names nobody else.
+                (not targets and lemma in _FIGHTING and code[:2] in ("18", "19", "20")) or
+                # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects;
+                # "the two countries agreed to revive the Brazil-US working group": so do the names.
+                (targets and all(t.code in source_codes for t in targets))
+                or (not targets and their)
+                # "Gondor and Osgiliath renewed ties": cooperation among the members.
+                or (not targets and code[:2] <= "09")
+            )
+            if mutual:
+                targets = sources
+            elif not targets:
+                if require_dyad:
                     continue
-                key = (s.code, tm.code if tm is not None else None)
-                if key in done:  # "Putin, the Russian president, ...": one actor named twice
-                    continue
-                done.add(key)
-                pair_code = code
-                if (code[:2] == "19" or code[:2] == "18") and tm is not None and tm.agent == "OPP" \
-                        and s.agent in _FORCES and s.country is not None and s.country == tm.country:
-                    pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
-                elif places and tm is not None and s.country and tm.country and any(
-                    place not in (s.country, tm.country) for place in places
-                ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
-                    pair_code = elsewhere
-                events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
+                targets = [None]
+            verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
+            elsewhere = lex.dictionaries.elsewhere.get(code)
+            places = _place_countries(post, by_head) if elsewhere else ()
+            done = set()
+            for s in sources:
+                for tm in targets:
+                    if tm is not None and (tm.code == s.code or tm.head == s.head or _same_state(s, tm)):
+                        continue
+                    key = (s.code, tm.code if tm is not None else None)
+                    if key in done:  # "Putin, the Russian president, ...": one actor named twice
+                        continue
+                    done.add(key)
+                    pair_code = code
+                    if (code[:2] == "19" or code[:2] == "18") and tm is not None and tm.agent == "OPP" \
+                            and s.agent in _FORCES and s.country is not None and s.country == tm.country:
+                        pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
+                    elif places and tm is not None and s.country and tm.country and any(
+                        place not in (s.country, tm.country) for place in places
+                    ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
+                        pair_code = elsewhere
+                    events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
     if superseded:
         complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
                        if e.verb not in superseded}

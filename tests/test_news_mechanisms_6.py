@@ -141,3 +141,37 @@ def test_an_event_after_the_patterns_preposition_is_answered_for_by_its_agent(bu
     mine = {e.target for e in events if e.source == ADJECTIVE_CODES[a] + "GOV"}
     # Whom the concern is over is who did what it is about, not the people it was done to.
     assert mine and all(t.startswith(ADJECTIVE_CODES[b]) for t in mine), (text, mine)
+
+
+OBJECTS = {"expressed": ["support for {x}", "support to {x}", "concern over {x}'s actions", "alarm about {x}'s policies"],
+           "imposed": ["sanctions on {x}", "a travel ban on {x}", "an arms embargo on {x}"]}
+
+
+@needs_model
+@SETTINGS
+@given(names=st.permutations(["Serbia", "Poland", "India", "Pakistan", "Japan", "Egypt"]),
+       verb=st.sampled_from(sorted(OBJECTS)), data=st.data())
+def test_coordinated_objects_each_carry_their_own_pattern(bundled_coder, names, verb, data):
+    a, x, y = names[0], names[1], names[2]
+    parts = data.draw(st.permutations(OBJECTS[verb]))
+    first, second = parts[0].format(x=x), parts[1].format(x=y)
+    alone = triples(bundled_coder.code_text(f"{a} {verb} {first}.", date=DAY)) | triples(
+        bundled_coder.code_text(f"{a} {verb} {second}.", date=DAY))
+    text = f"{a} {verb} {first} and {second}."
+    both = triples(bundled_coder.code_text(text, date=DAY))
+    # Two objects, each with its own phrase, are two acts: what each would be alone.
+    assert len(alone) == 2 and both == alone, (text, both, alone)
+
+
+@needs_model
+def test_coordinated_objects_sharing_one_phrase_are_one_act(bundled_coder):
+    events = triples(bundled_coder.code_text("Iran launched drones and missiles against Israel.", date=DAY))
+    assert {(s, t) for s, _, t in events} == {("IRN", "ISR")}, events
+
+
+@needs_model
+def test_concern_over_an_actor_is_disapproval_pessimism_is_a_comment(bundled_coder):
+    concern = triples(bundled_coder.code_text("Japan expressed concern over China's actions.", date=DAY))
+    pessimism = triples(bundled_coder.code_text("Japan expressed pessimism about China's plans.", date=DAY))
+    assert {c for _, c, _ in concern} == {"110"}, concern  # CAMEO 110: disapprove
+    assert {c for _, c, _ in pessimism} == {"012"}, pessimism  # CAMEO 012: pessimistic comment
