@@ -87,12 +87,30 @@ def _codable(v, lex: Lexicon) -> bool:
         lemma = gov.lemma
         if lemma in d.negating:
             return False
-        if t.dep_ in ("xcomp", "ccomp") and lemma in d.intending and lemma not in d.aspectual:
+        if t.dep_ in ("xcomp", "ccomp") and lemma in d.intending and lemma not in d.aspectual and not (
+                t.dep_ == "ccomp" and lemma in _TELLING and _reported(t)):
             return False  # "plans to attack", "demanded that Washington return"
         if t.dep_ in ("xcomp", "conj", "acomp") and _is_negated(gov) and not (t.dep_ == "conj" and _has_subject(t)):
             return False  # "did not agree to meet"; but "X did not comment but Y issued a warning" is Y's act
         t = gov
     return True
+
+
+# Verbs of asking that also report: "told Israel to withdraw" asks for an act, "Boko Haram
+# ambushed soldiers, sources told Reuters" reports one that was done.
+_TELLING = frozenset({"tell", "warn", "insist", "suggest"})
+
+
+def _reported(v) -> bool:
+    """Whether the finite verb tells an act as done or going on ("ambushed", "has attacked",
+    "were attacking"), not one wanted ("that Washington return") or to come ("would attack")."""
+    if v.tag_ == "VBD":
+        return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+    for c in v.children:
+        if c.dep_ == "aux" and c.tag_ != "MD" and (
+                (c.lemma == "have" and v.tag_ == "VBN") or (c.lemma == "be" and v.tag_ == "VBG")):
+            return True
+    return False
 
 
 # Verbs of going and gathering: what one went or gathered to do is what one did there ("arrived

@@ -175,3 +175,30 @@ def test_concern_over_an_actor_is_disapproval_pessimism_is_a_comment(bundled_cod
     pessimism = triples(bundled_coder.code_text("Japan expressed pessimism about China's plans.", date=DAY))
     assert {c for _, c, _ in concern} == {"110"}, concern  # CAMEO 110: disapprove
     assert {c for _, c, _ in pessimism} == {"012"}, pessimism  # CAMEO 012: pessimistic comment
+
+
+REPORTERS = ["sources told Reuters on Sunday", "a spokesman told AFP", "officials told reporters",
+             "the army warned", "the ministry insisted"]
+REPORTED = ["{a} troops attacked {b} soldiers", "{a} forces have shelled {b} positions",
+            "{a} expelled {b} diplomats", "{a} warplanes bombed {b} army bases"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(sorted(ADJECTIVE_CODES)), act=st.sampled_from(REPORTED),
+       reporter=st.sampled_from(REPORTERS))
+def test_an_act_a_speaker_tells_as_done_is_the_act(bundled_coder, pair, act, reporter):
+    a, b = pair[0], pair[1]
+    told = act.format(a=a, b=b)
+    plain = triples(bundled_coder.code_text(told + ".", date=DAY))
+    reported = triples(bundled_coder.code_text(f"{told}, {reporter}.", date=DAY))
+    assert plain and reported == plain, (told, reporter, plain, reported)
+
+
+@needs_model
+def test_an_act_a_speaker_asks_for_is_still_no_act(bundled_coder):
+    for text in ("The United States told Russia to withdraw its troops from Ukraine.",
+                 "The United States told Russia that it must withdraw its troops from Ukraine.",
+                 "The United States warned Russia not to attack Ukraine."):
+        events = bundled_coder.code_text(text, date=DAY)
+        assert not any(e.event_code.startswith(("08", "19")) for e in events), (text, events)
