@@ -150,6 +150,36 @@ _WEAPONS = (
 _LAUNCHING = frozenset({"fire", "launch", "use", "drop", "unleash", "lob", "exchange", "deploy", "employ"})
 
 
+# Nouns of a fight between two sides: an act of force done "in" one was done both ways.
+_FIGHTS = frozenset({
+    "clash", "clashes", "fighting", "battle", "firefight", "gunfight", "shootout", "gunbattle", "skirmish",
+    "exchange",
+})
+# Fights with small arms (CAMEO 193).
+_GUNFIGHTS = frozenset({"firefight", "gunfight", "shootout", "gunbattle"})
+
+
+def _fight_of(v) -> str | None:
+    """The fight noun of the verb's "in"/"during" phrase ("killed 16 rebels in two days of
+    clashes", "battled gangs in firefights", "killed in a shootout", "in an exchange of fire"),
+    or None."""
+    for c in v.children:
+        if c.dep_ != "prep" or (c.lower_ != "in" and c.lower_ != "during"):
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.lemma in _FIGHTS or p.lower_ in _FIGHTS:
+                if p.lemma != "exchange" or any(q.lower_ == "fire" for o in p.children for q in o.children):
+                    return p.lemma
+            for o in p.children:  # "two days of clashes"
+                if o.dep_ == "prep" and o.lower_ == "of":
+                    for q in o.children:
+                        if q.dep_ == "pobj" and q.lemma != "exchange" and (q.lemma in _FIGHTS or q.lower_ in _FIGHTS):
+                            return q.lemma
+    return None
+
+
 def _weapon_code(v, subject_tokens, code: str) -> str:
     """A general act of force (190, or 193 for "fired") made specific by the weapons its clause
     names: "Iran launched drones and missiles against Israel" (195), "exchanged artillery fire"
@@ -1077,6 +1107,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     continue
                 targets = [None]
             verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
+            # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
+            fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
+            if fight is not None and fight in _GUNFIGHTS and code == "190":
+                code = "193"
             elsewhere = lex.dictionaries.elsewhere.get(code)
             places = _place_countries(post, by_head) if elsewhere else ()
             done = set()
@@ -1097,6 +1131,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)
                         pair_code = elsewhere
                     events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
+                    if fight is not None and tm is not None and (tm.code, s.code) not in done:
+                        done.add((tm.code, s.code))
+                        events.append(RawEvent(v.i, tm, s, pair_code, pat, verb_text, passive))
     if superseded:
         complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
                        if e.verb not in superseded}

@@ -202,3 +202,36 @@ def test_an_act_a_speaker_asks_for_is_still_no_act(bundled_coder):
                  "The United States warned Russia not to attack Ukraine."):
         events = bundled_coder.code_text(text, date=DAY)
         assert not any(e.event_code.startswith(("08", "19")) for e in events), (text, events)
+
+
+FIGHTS = ["in two days of clashes", "in clashes", "in heavy fighting", "in a shootout", "in a firefight"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(sorted(ADJECTIVE_CODES)), fight=st.sampled_from(FIGHTS),
+       act=st.sampled_from(["killed 16 {b} soldiers", "attacked {b} troops", "battled {b} forces"]))
+def test_force_used_in_a_fight_was_used_both_ways(bundled_coder, pair, fight, act):
+    a, b = pair[0], pair[1]
+    plain = f"{a} troops " + act.format(b=b) + "."
+    fought = f"{a} troops " + act.format(b=b) + f" {fight}."
+    one_way = triples(bundled_coder.code_text(plain, date=DAY))
+    both = triples(bundled_coder.code_text(fought, date=DAY))
+    assert len(one_way) == 1, (plain, one_way)
+    (s, _, t), = one_way
+    # The same two sides, each way, with one code; a gunfight is a fight with small arms (193).
+    assert {(x, y) for x, _, y in both} == {(s, t), (t, s)}, (fought, both)
+    assert len({c for _, c, _ in both}) == 1, both
+    if fight.endswith(("shootout", "firefight")):
+        assert {c for _, c, _ in both} == {"193"}, both
+
+
+@needs_model
+@SETTINGS
+@given(kind=st.sampled_from([("drug cartel", "CRM"), ("gang", "CRM"), ("rebel", "REB")]),
+       armed=st.sampled_from(["gunmen", "fighters"]))
+def test_an_unspecified_armed_role_is_of_the_kind_its_modifier_names(bundled_coder, kind, armed):
+    words, code = kind
+    text = f"Mexican troops killed 19 {words} {armed}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert {t for _, _, t in events} == {"MEX" + code}, (text, events)
