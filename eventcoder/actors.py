@@ -441,6 +441,10 @@ def _share_country(doc, mentions: list[Mention]) -> None:
                 break
 
 
+# Kinds of armed group a modifier may give an unspecified armed role ("cartel gunmen").
+_ARMED_KINDS = frozenset({"REB", "CRM"})
+
+
 def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None, sentence_index: int) -> Mention | None:
     head_hit = None
     actors, agents = [], []
@@ -484,6 +488,12 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                 if bodies:
                     base, agent_hit = bodies[-1], None
     elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
+        if head_hit.code == "UAF":
+            # "drug cartel gunmen", "rebel fighters": an unspecified armed role is of the kind its
+            # modifier names (CRM, REB).
+            kinds = [h for h in agents if h.end <= head_hit.start and h.code in _ARMED_KINDS]
+            if kinds:
+                head_hit = kinds[-1]
         if not actors:
             # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").
             ag = lex.agent(head_hit.payload)
