@@ -243,6 +243,22 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
     return hits
 
 
+def _hyphen_pairs(lex: Lexicon, doc, hits: list[_Hit]) -> tuple:
+    """Actor names joined by a hyphen before a noun of a joint act ("Russia-Ukraine talks", "a
+    Hamas-Israel truce"): the two sides of the act, each a mention of its own."""
+    out = []
+    for a, b in zip(hits, hits[1:]):
+        if a.kind != "actor" or b.kind != "actor" or b.start != a.end + 1 or a.code == b.code:
+            continue
+        if doc[a.end].text not in ("-", "\u2013") or " " in doc.span_text(a.end - 1, a.end + 2):
+            continue
+        noun = _np_head(_span_root(doc, a.start, b.end))
+        entries = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma) if noun.i >= b.end else None
+        if entries and any(pat.mutual for _, pat in entries):
+            out += (a, b)
+    return tuple(out)
+
+
 def sentence_mentions(
     lex: Lexicon, sent, sentence_index: int, day: dt.date | None,
     lowers: list[str] | None = None, texts: list[str] | None = None,
@@ -264,7 +280,11 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     doc.build(sent.start, sent.end)
     groups: dict[int, list[_Hit]] = {}
     relation: dict[int, str] = {}
+    paired = _hyphen_pairs(lex, doc, hits) if len(hits) > 1 else ()
     for h in hits:
+        if h in paired:
+            groups.setdefault(h.end - 1, []).append(h)  # "Russia-Ukraine talks": each side its own
+            continue
         root = _span_root(doc, h.start, h.end)
         head = _np_head(root)
         groups.setdefault(head.i, []).append(h)

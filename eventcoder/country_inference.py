@@ -39,7 +39,8 @@ _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'\- ]{1,40}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,40}?))?"
     r"(?:,?\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:(?:\([^)]{1,40}\))?\s*[-\u2014\u2013:]|\([A-Z][A-Za-z .]{0,30}\)(?=\s+[A-Z\u201c\"']))"
+    # the dash or colon ends the dateline only before a space: "On Monday, Russia-Ukraine talks"
+    r"\s*(?:(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])(?=\s)|\([A-Z][A-Za-z .]{0,30}\)(?=\s+[A-Z\u201c\"']))"
 )
 
 

@@ -194,7 +194,8 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if own is not None and own.start > tok.i:
             own = None
         answered = _answered(tok)
-        if own is None and not _has_prep(tok) and answered is None:
+        if own is None and not _has_prep(tok) and answered is None and not any(
+                c.i in by_head and c.dep_ in _SIDE_DEPS for c in tok.children):
             continue  # no party named in the noun's phrase (checked before the costlier tests)
         pat = _pattern(lex, tok)
         if pat is None or _unreal(tok, lex):
@@ -239,6 +240,9 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
         if pat.mutual and len(between) < 2:  # "the meeting of the Russian and US ministers"
             between = _members(_objects(tok, ("of",)), by_head)
+        if pat.mutual and len(between) < 2:
+            # "Russian and Ukrainian talks", "the Russia-Ukraine talks": the sides named before
+            between = _modifier_sides(tok, own, by_head)
         if len(between) >= 2:
             pairs = [(a, b) for a in between for b in between if a is not b]
         else:
@@ -258,6 +262,27 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             done.add((s.code, t.code))
             out.append(make_event(tok.i, s, t, pat.code, pat, text))
     return out
+
+
+def _modifier_sides(tok, own: Mention | None, by_head: dict[int, Mention]) -> list[Mention]:
+    """The actors named before the noun in its own phrase, each once: coordinated ("Russian and
+    Ukrainian talks") or hyphenated ("a Hamas-Israel truce"); ``own`` is the phrase's own."""
+    out = [own] if own is not None else []
+    todo = [c for c in tok.children if c.i < tok.i and c.dep_ in _SIDE_DEPS]
+    seen = set()
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        m = by_head.get(t.i)
+        if m is not None and all(o.code != m.code for o in out):
+            out.append(m)
+        todo += [c for c in t.children if c.dep_ in _SIDE_DEPS or c.dep_ == "conj"]
+    return sorted(out, key=lambda m: m.head)
+
+
+_SIDE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
 # Nouns of an answer to an act ("in retaliation for", "in response to").

@@ -235,3 +235,23 @@ def test_an_unspecified_armed_role_is_of_the_kind_its_modifier_names(bundled_cod
     text = f"Mexican troops killed 19 {words} {armed}."
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert {t for _, _, t in events} == {"MEX" + code}, (text, events)
+
+
+JOINT_NOUNS = ["talks", "truce", "ceasefire"]
+NAME_OF = {"French": "France", "Russian": "Russia", "Kenyan": "Kenya", "Egyptian": "Egypt", "Japanese": "Japan",
+           "Chinese": "China"}
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(sorted(ADJECTIVE_CODES)), noun=st.sampled_from(JOINT_NOUNS),
+       opening=st.sampled_from(["", "On Monday, ", "In a surprise move, "]))
+def test_the_sides_named_before_a_joint_noun_act_both_ways(bundled_coder, pair, noun, opening):
+    a, b = pair[0], pair[1]
+    between = triples(bundled_coder.code_text(
+        f"{opening}The {noun} between {NAME_OF[a]} and {NAME_OF[b]} held on Saturday.", date=DAY))
+    assert len(between) == 2, between
+    for form in (f"{opening}The {NAME_OF[a]}-{NAME_OF[b]} {noun} held on Saturday.",
+                 f"{opening}The {a} and {b} {noun} held on Saturday."):
+        # However the two sides are named, it is the same joint act, both ways.
+        assert triples(bundled_coder.code_text(form, date=DAY)) == between, (form, between)
