@@ -266,19 +266,14 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
 
 def _modifier_sides(tok, own: Mention | None, by_head: dict[int, Mention]) -> list[Mention]:
     """The actors named before the noun in its own phrase, each once: coordinated ("Russian and
-    Ukrainian talks") or hyphenated ("a Hamas-Israel truce"); ``own`` is the phrase's own."""
+    Ukrainian talks") or hyphenated ("a Hamas-Israel truce", where the parser hangs the first
+    name on the second); ``own`` is the phrase's own."""
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in _SIDE_DEPS]
+    mods += [g for c in mods for g in c.children if g.dep_ in _SIDE_DEPS]
     out = [own] if own is not None else []
-    todo = [c for c in tok.children if c.i < tok.i and c.dep_ in _SIDE_DEPS]
-    seen = set()
-    while todo:
-        t = todo.pop()
-        if t.i in seen:
-            continue
-        seen.add(t.i)
-        m = by_head.get(t.i)
-        if m is not None and all(o.code != m.code for o in out):
+    for m in _members(mods, by_head):
+        if all(o.code != m.code for o in out):
             out.append(m)
-        todo += [c for c in t.children if c.dep_ in _SIDE_DEPS or c.dep_ == "conj"]
     return sorted(out, key=lambda m: m.head)
 
 
