@@ -324,6 +324,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
             mentions.append(m)
     _coordinated_nationalities(doc, mentions)
     _coordinated_roles(lex, doc, mentions)
+    _led_by(lex, doc, mentions)
     _share_country(doc, mentions)
     _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -385,6 +386,45 @@ def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:
                     partners.append(c.i)
         if len(partners) > len(m.partners):
             mentions[k] = replace(m, partners=tuple(partners))
+
+
+def _led_by(lex: Lexicon, doc, mentions: list[Mention]) -> None:
+    """"the Saudi-led coalition", "US-led forces": a body an actor leads is that actor's, with
+    the body's own role, or its forces' for a coalition or alliance (SAUMIL)."""
+    for k, m in enumerate(mentions):
+        if m is None or m.agent or m.end + 1 >= len(doc) or m.country is None or doc[m.end].text not in ("-", "\u2013") \
+                or doc[m.end + 1].lower_ != "led":
+            continue
+        led = doc[m.end + 1]
+        body = led.head
+        if led.dep_ != "amod" or body.i <= led.i:
+            continue
+        there = [j for j, o in enumerate(mentions) if o is not None and o.head == body.i]
+        if there:
+            o = mentions[there[0]]
+            if o.country is None and o.agent and o.code.startswith(UNKNOWN_COUNTRY):
+                # "Saudi-led forces": the role named by the body, of the leader's country
+                mentions[there[0]] = replace(o, code=m.country + o.agent, country=m.country, start=m.start,
+                                             text=doc.span_text(m.start, o.end), entry=m.entry + "; led " + o.entry)
+                mentions[k] = None
+            continue
+        i = lex.agent_named(body.lower_)
+        if i is None and body.lower_ != body.lemma:
+            i = lex.agent_named(body.lemma)
+        if i is not None:
+            agent = lex.agent(i).code
+        elif body.lemma in _ARMED_BODIES:
+            agent = "MIL"
+        else:
+            continue
+        mentions[k] = replace(m, head=body.i, end=body.i + 1, code=m.country + agent, agent=agent,
+                              text=doc.span_text(m.start, body.i + 1), entry=m.entry + "; led " + body.text)
+    if None in mentions:
+        mentions[:] = [m for m in mentions if m is not None]
+
+
+# Bodies a country leads that are its forces ("the US-led coalition").
+_ARMED_BODIES = frozenset({"coalition", "alliance", "operation", "offensive", "campaign", "mission", "force"})
 
 
 def _role_of(lex: Lexicon, modifier, head) -> str | None:
