@@ -55,7 +55,7 @@ cdef list _mentions_at(object tokens, dict by_head)
 cdef object _match(object pattern, _Keys keys, _Keys pre_keys, list matched=*)
 
 @cython.locals(t=Tok, j=Py_ssize_t)
-cdef list _in_range(list clause, Py_ssize_t lo, Py_ssize_t hi, dict by_head)
+cdef list _in_range(list clause, Py_ssize_t lo, Py_ssize_t hi, dict by_head, bint named=*)
 
 @cython.locals(t=Tok, c=Tok, subjects=list, objects=list, found=list)
 cdef list _default_targets(Tok v, bint passive, list clause_after, dict by_head, Py_ssize_t after=*)

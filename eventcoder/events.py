@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import code_nouns, instrument_code, owner_mention, passive_means
+from .nominal import code_nouns, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
 
@@ -711,9 +711,10 @@ def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | N
     return slots
 
 
-def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention]) -> list[Mention]:
-    # The pattern's own word before the slot: "arrive in +" says the city after "in" is the party.
-    lead = clause[lo - 1].i if lo > 0 else -1
+def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool = True) -> list[Mention]:
+    # The pattern's own word before the slot: "arrive in +" says the city after "in" is the party
+    # (``named``); an act of force "in" a city still took place there ("airstrikes in Sanaa").
+    lead = clause[lo - 1].i if lo > 0 and named else -1
     for t in clause[lo:hi]:
         m = by_head.get(t.i)
         if m is not None:
@@ -889,7 +890,8 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             continue
         # A slot must hold an actor, else a less specific pattern may still apply.
         if any(
-            not (slot == TARGET and passive and rng[0] == 0) and not _in_range(post, rng[0], rng[1], by_head)
+            not (slot == TARGET and passive and rng[0] == 0)
+            and not _in_range(post, rng[0], rng[1], by_head, pat.code[:2] not in _FORCE_ROOTS)
             for slot, rng in slots.items()
         ):
             continue
@@ -965,6 +967,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"
             if means is not None:
                 subjects = means[0]
+        elif not subjects and not passive and lemma in _HARMING and lex.nouns and v.dep_ == "relcl":
+            # "launched an attack that killed ten soldiers": whoever made the attack killed them,
+            # unless the act itself is coded already ("attacked the base, which killed ...")
+            found = relative_means(lex, v, by_head)
+            if found is not None and (found[2] is None or not any(e.verb == found[2].i for e in events)):
+                subjects, means = found[0], (found[0], found[1])
         if not subjects and not ((by_lemma and by_lemma.source_slot) or (by_form and by_form.source_slot)):
             continue  # no actor acts here, and no pattern names one elsewhere
         clause = _clause_tokens(v)
@@ -1055,7 +1063,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
                     else:
                         objects = []
-                    targets = _event_agents(v, objects, by_head) or _in_range(post, lo, hi, by_head)
+                    targets = _event_agents(v, objects, by_head) or _in_range(
+                        post, lo, hi, by_head, code[:2] not in _FORCE_ROOTS)
             else:
                 last = words[-1] if words else None
                 after = last.i if last is not None and last.pos_ == "ADP" else -1

@@ -398,6 +398,34 @@ def instrument_code(lex, tok) -> str | None:
     return pat.code if pat is not None and pat.code[:2] in ("18", "19", "20") else None
 
 
+def relative_means(lex, v, by_head: dict[int, Mention]):
+    """"launched an attack that killed ten soldiers", "carried out air strikes that killed six
+    people": a harming verb whose subject is a relative pronoun standing for an event noun takes
+    its source from whoever did that event (the subject of the verb the noun is the object of,
+    or the noun's own actor) and the noun's code. Returns (sources, code, act verb) or None."""
+    if v.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in v.children):
+        return None
+    noun = v.head
+    code = instrument_code(lex, noun)
+    if code is None:
+        return None
+    own = by_head.get(noun.i)
+    if own is not None and own.start < noun.i:
+        return [own], code, None
+    act = noun.head
+    if noun.dep_ == "pobj" and act.dep_ == "prep":
+        act = act.head  # "carried out a series of air strikes that killed ..."
+        if act.pos_ == "NOUN" and act.dep_ == "dobj":
+            act = act.head
+    light = lex.dictionaries.light
+    low = act.lower_
+    if noun.dep_ not in ("dobj", "pobj") or act.pos_ != "VERB" or (
+            act.lemma not in light and low[:-1] not in light and low[:-2] not in light):
+        return None  # "condemned the attack that killed ...": not who made it ("staged": the tagger's "stag")
+    sources = _members([c for c in act.children if c.dep_ == "nsubj"], by_head)
+    return (sources, code, act) if sources else None
+
+
 def passive_means(lex, v, by_head: dict[int, Mention]):
     """"Ten soldiers were killed in an attack by rebels", "22 Palestinians were killed in Israeli
     air strikes": a passive harming verb without an agent takes its source from the event noun

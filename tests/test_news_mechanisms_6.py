@@ -255,3 +255,30 @@ def test_the_sides_named_before_a_joint_noun_act_both_ways(bundled_coder, pair, 
                  f"{opening}The {a} and {b} {noun} held on Saturday."):
         # However the two sides are named, it is the same joint act, both ways.
         assert triples(bundled_coder.code_text(form, date=DAY)) == between, (form, between)
+
+
+@needs_model
+@SETTINGS
+@given(nation=st.sampled_from([("Saudi", "SAU"), ("US", "USA"), ("French", "FRA"), ("Russian", "RUS")]),
+       body=st.sampled_from(["coalition", "forces", "alliance"]))
+def test_a_body_an_actor_leads_is_its_forces(bundled_coder, nation, body):
+    word, code = nation
+    text = f"The {word}-led {body} bombed Islamic State positions."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert {s for s, _, _ in events} == {code + "MIL"}, (text, events)
+
+
+ACTS_THAT_KILLED = ["launched an attack", "staged an ambush", "carried out air strikes", "mounted an assault"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(sorted(ADJECTIVE_CODES)), act=st.sampled_from(ACTS_THAT_KILLED))
+def test_whoever_made_an_attack_did_what_it_did(bundled_coder, pair, act):
+    a, b = pair[0], pair[1]
+    text = f"{a} troops {act} that killed ten {b} soldiers."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert {(s, t) for s, _, t in events} == {(ADJECTIVE_CODES[a] + "MIL", ADJECTIVE_CODES[b] + "MIL")}, (text, events)
+    # Condemning an attack is not making it.
+    condemned = bundled_coder.code_text(f"{a} officials condemned the attack that killed ten {b} soldiers.", date=DAY)
+    assert not any(e.event_code.startswith("19") and e.source.startswith(ADJECTIVE_CODES[a]) for e in condemned)
