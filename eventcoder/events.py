@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import code_nouns, instrument_code, owner_mention, passive_means, relative_means
+from .nominal import code_nouns, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
 
@@ -1063,7 +1063,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
                     else:
                         objects = []
-                    targets = _event_agents(v, objects, by_head) or _in_range(
+                    targets = _event_agents(v, objects, by_head) or implied_doers(lex, objects, by_head) or _in_range(
                         post, lo, hi, by_head, code[:2] not in _FORCE_ROOTS)
             else:
                 last = words[-1] if words else None
@@ -1073,7 +1073,13 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # pattern's preposition ("signed a deal with Dhaka") is another party, not any actor
                 # further on in the clause.
                 joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
-                targets = _default_targets(v, passive, [] if joint else post, by_head, after)
+                # "dispersed a protest against the government": the protesters, not the government
+                named = [last] if last is not None and last.pos_ == "NOUN" else []  # "cracked down on protests"
+                targets = [] if passive else implied_doers(
+                    lex, named + [c for c in (last.children if after >= 0 else v.children) if c.dep_ in ("dobj", "pobj")],
+                    by_head)
+                if not targets:
+                    targets = _default_targets(v, passive, [] if joint else post, by_head, after)
                 if targets and not joint and after < 0 and not passive and all(
                         any(m.code == s.code or _same_state(s, m) for s in sources) for m in targets):
                     # "India recalled its envoy to Pakistan", "Russia moved its troops to Ukraine's

@@ -389,6 +389,21 @@ def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> l
                     inferred=True)]
 
 
+def implied_doers(lex, objects, by_head: dict[int, Mention]) -> list[Mention]:
+    """Who did the event an object names when it names them only by implication: "cracked down
+    on protests against Mugabe" acts on the protesters (ZWEOPP), not on Mugabe."""
+    for tok in objects:
+        if tok.pos_ != "NOUN" or tok.i in by_head or (tok.lower_ not in lex.nouns and tok.lemma not in lex.nouns):
+            continue
+        pat = _pattern(lex, tok)
+        if pat is None or not pat.implied or _members(_objects(tok, ("by",)), by_head):
+            continue
+        targets = _members(_objects(tok, pat.target), by_head)
+        if targets:
+            return _implied(pat, tok, targets, by_head)
+    return []
+
+
 def instrument_code(lex, tok) -> str | None:
     """The code of the event noun ``tok`` names when it is the means of a harming verb's act
     ("air strikes killed ..."), or None."""

@@ -282,3 +282,18 @@ def test_whoever_made_an_attack_did_what_it_did(bundled_coder, pair, act):
     # Condemning an attack is not making it.
     condemned = bundled_coder.code_text(f"{a} officials condemned the attack that killed ten {b} soldiers.", date=DAY)
     assert not any(e.event_code.startswith("19") and e.source.startswith(ADJECTIVE_CODES[a]) for e in condemned)
+
+
+@needs_model
+@SETTINGS
+@given(nation=st.sampled_from(sorted(ADJECTIVE_CODES)),
+       act=st.sampled_from(["dispersed", "cracked down on", "fired tear gas at", "broke up"]),
+       gathering=st.sampled_from(["a protest", "protests", "a rally", "a demonstration"]),
+       against=st.sampled_from(["the government", "the president"]))
+def test_acting_on_a_protest_acts_on_the_protesters(bundled_coder, nation, act, gathering, against):
+    code = ADJECTIVE_CODES[nation]
+    text = f"{nation} police {act} {gathering} against {against}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    police = {t for s, _, t in events if s == code + "COP"}
+    # The police act on whoever protested (the protest's implied role), not on whom it was against.
+    assert police == {code + "OPP"}, (text, events)
