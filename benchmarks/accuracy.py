@@ -172,10 +172,12 @@ def main(argv: list[str] | None = None) -> int:
                 if name == "news-dev":
                     news_sections += [report.to_markdown(), ""]
     data["news_test_changelog"] = NEWS_TEST_CHANGELOG
+    urls = {json.loads(line)["url"] for gold in NEWS_GOLD.values() for line in gold.open(encoding="utf-8")
+            if line.strip()}
     sections += [
         "## (c) Real news: news-dev and news-test",
         "",
-        "Sentences copied from public news articles (354 articles, 2000-2025), coded by two independent "
+        f"Sentences copied from public news articles ({len(urls)} articles, 2000-2025), coded by two independent "
         "readers with a third reading of every disagreement (docs/gold-format.md). `news-test` is frozen and "
         "only its aggregates are shown; mechanisms and dictionaries are developed on `news-dev`. F1 is "
         "micro-averaged over sets of events per record; the last column is the share of no-event sentences "
