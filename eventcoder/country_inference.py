@@ -12,7 +12,8 @@ BAMAKO as Mali's. A mention whose code has no country (``---COP``) takes, in thi
 
 The dateline counts only when the story names its country too (outside the dateline itself) or
 names no country: "BANGKOK - A Myanmar military air strike killed ten civilians" is about
-Myanmar.
+Myanmar. A country named only by its people ("Indian fishermen", "British tourists") is a
+story's foreigners: it neither outweighs the dateline nor the states the story names.
 
 Places are actors the dictionaries name (capitals, countries) or names the gazetteer
 (eventcoder.gazetteer) knows. A mention whose country was found here is marked ``inferred``, and
@@ -33,6 +34,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "across", "aroun
 # Links through which a noun phrase belongs to the clause of the verb above it.
 _CLAUSE_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "dative"})
 _MAX_CLIMB = 6
+# Roles that name a nation's people rather than its state: foreigners in a story ("Indian
+# fishermen", "British tourists") leave its dateline's country standing.
+_PEOPLE = frozenset({"CVL", "AGR", "BUS", "LAB", "EDU", "REF", "MED", "HLH", "REL"})
 # "KARACHI, Pakistan (Reuters) -", "BAMAKO, Dec 3 (AP) —", "Nairobi, Kenya:", "Mogadishu June 01,
 # 2023 (SD) –", and without a dash after the agency: "Sanaa, June 2 (UNI) Yemen's ..."
 _DATELINE = re.compile(
@@ -62,12 +66,15 @@ def dateline_country(text: str, day: dt.date | None) -> tuple[str | None, int]:
 class StoryCountries:
     """The countries a story has named so far, and its dateline's."""
 
-    __slots__ = ("dateline", "counts", "order")
+    __slots__ = ("dateline", "counts", "order", "states")
 
     def __init__(self, dateline: str | None = None) -> None:
         self.dateline = dateline
         self.counts: dict[str, int] = {}
         self.order: list[str] = []
+        # Countries named by more than their people: "Indian fishermen" arrested in a story
+        # datelined KARACHI do not make the story about India.
+        self.states: set[str] = set()
 
     def observe(self, mentions: list[Mention]) -> None:
         """Count the countries named; a place where something happens ("in Mogadishu") counts
@@ -78,6 +85,8 @@ class StoryCountries:
                 if c not in self.counts:
                     self.counts[c] = 0
                     self.order.append(c)
+                if m.agent not in _PEOPLE:
+                    self.states.add(c)
                 self.counts[c] += 2 if m.place else 1
 
     def ranked(self) -> list[str]:
@@ -85,18 +94,21 @@ class StoryCountries:
         return sorted(self.order, key=lambda c: -self.counts[c])
 
     def default(self) -> str | None:
-        """The dateline's country, when the story names it or names no country; else the country
-        the story names most, when one leads (a tie is no answer: "Clerics in Dagolath and
-        Osgiliath" has no country to guess)."""
-        if self.dateline and (not self.counts or self.dateline in self.counts):
+        """The dateline's country, when the story names it or names no country but by its people
+        ("Indian fishermen"); else the country the story names most, when one leads (a tie is no
+        answer: "Clerics in Dagolath and Osgiliath" has no country to guess). Countries named
+        only by their people count when the story names no other."""
+        states = self.states
+        if self.dateline and (not states or self.dateline in self.counts):
             return self.dateline
         if not self.counts:
             return None
-        ranked = sorted(self.counts.values(), reverse=True)
+        order = [c for c in self.order if c in states] if states else self.order
+        ranked = sorted((self.counts[c] for c in order), reverse=True)
         if len(ranked) > 1 and ranked[0] == ranked[1]:
             return None
-        best = self.order[0]
-        for c in self.order:
+        best = order[0]
+        for c in order:
             if self.counts[c] > self.counts[best]:
                 best = c
         return best
