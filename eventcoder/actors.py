@@ -689,6 +689,16 @@ _COMPASS = frozenset({"North", "South"})
 # "the two countries", "both sides": the last two parties the story named. Nouns of people
 # ("leaders") prefer people and office holders; the rest take any actor.
 _PAIR_WORDS = frozenset({"two", "both"})
+# Event nouns that refer back to an act of the story ("condemned the move"): any act, or acts of
+# these roots; the nouns of the noun dictionary refer back to acts of their own codes' roots.
+_ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step", "steps", "action", "actions", "measure",
+                      "measures"})
+_ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", "10"), "calls": ("02", "10"),
+              "strike": ("18", "19", "20"), "strikes": ("18", "19", "20")}
+# Roots one kind of act shares: an attack may be told as a killing, a demand as an appeal.
+_ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
+             "20": ("18", "19", "20")}
+_ACT_MEMORY = 4  # sentences back that "the attack" may reach
 _PAIR_NOUNS = frozenset({
     "countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "parties", "capitals",
     "powers", "rivals", "allies", "foes", "adversaries", "delegations", "militaries", "armies", "groups",
@@ -785,6 +795,8 @@ class StoryContext:
         self.names: dict[str, Mention] = {}
         self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
         self.day: dt.date | None = None  # the story's date, for surnames of office holders
+        # Acts coded so far: (sentence index, code, source), for "condemned the attack".
+        self.acts: list[tuple[int, str, Mention]] = []
 
     def pair(self, people: bool, before: int, current: list[Mention],
              acting: frozenset[str] = frozenset()) -> list[Mention]:
@@ -890,6 +902,8 @@ class StoryContext:
                                    sentence=sentence_index, via=known.via or known.text))
                 heads.add(head.i)
                 taken.add(tok.i)
+        if self.acts:
+            self._act_references(lex, sent, lowers, out, taken, sentence_index)
         if self.day is not None:
             surnames = lex.surnames
             if not surnames.keys().isdisjoint(texts):
@@ -991,6 +1005,55 @@ class StoryContext:
                                sentence_index))
             heads.add(head.i)
             taken.add(tok.i)
+
+    def _act_references(self, lex, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
+        """"Amnesty condemned the strike", "Tehran rejected the demand": a definite event noun
+        whose phrase names no party refers back to the story's last act of its kind, and names
+        whoever did that act."""
+        nouns = lex.nouns
+        doc = sent.doc
+        for k, low in enumerate(lowers):
+            if low in _ANY_ACT:
+                roots = None
+            elif low in _ACT_NOUNS:
+                roots = _ACT_NOUNS[low]
+            elif low in nouns:
+                roots = tuple({_kin for _, pat in nouns[low] for _kin in _ROOT_KIN.get(pat.code[:2], (pat.code[:2],))})
+            else:
+                continue
+            doc.build(sent.start, sent.end)
+            tok = doc[sent.start + k]
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj") or tok.i in taken \
+                    or any(m.head == tok.i for m in out):
+                continue  # an object acted on ("condemned the attack"), not the subject telling it
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
+            if not det:
+                continue
+            below = tok.subtree
+            lo, hi = below[0].i, below[-1].i
+            if any(lo <= m.head <= hi for m in out):
+                continue  # "the attack on the base", "Russia's move": the phrase names its parties
+            source = None
+            for index, code, actor in reversed(self.acts):
+                if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
+                    if index < sentence_index:
+                        break
+                    continue
+                if roots is None or code[:2] in roots:
+                    source = actor
+                    break
+            if source is None:
+                continue
+            start = det[0].i
+            out.append(replace(source, head=tok.i, start=start, end=tok.i + 1, text=doc.span_text(start, tok.i + 1),
+                               sentence=sentence_index, via=source.via or source.text, partners=()))
+            taken.update(range(start, tok.i + 1))
+
+    def remember_acts(self, sentence_index: int, events: list) -> None:
+        """Remember the acts of a sentence, for the event nouns of later ones."""
+        for e in events:
+            if e.target is not None and e.code[:2] != "01":
+                self.acts.append((sentence_index, e.code, e.source))
 
     def remember(self, mentions: list[Mention]) -> None:
         self.history.extend(m for m in mentions if m.via is None)

@@ -94,6 +94,8 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             acting = [m for m in mentions if parsed.char_start(m.head) >= dateline_end]
         raw = code_sentence(lex, sent, acting, require_dyad) if acting else []
         ctx.remember(mentions)
+        if raw:
+            ctx.remember_acts(index, raw)
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
         text = sent.text.strip()
         places: dict = {}

@@ -1,0 +1,84 @@
+"""Mechanisms real news needs (issue 10, seventh round). A story's foreigners do not move its
+dateline ("KARACHI, Pakistan - Police arrested 10 Indian fishermen": Pakistani police); an event
+noun acted on refers back to the story's act of its kind ("Prague condemned the move": the one
+who made the move). Example tests beside Hypothesis properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms import triples
+
+DAY = dt.date(2019, 6, 14)
+SETTINGS = settings(
+    max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+# (dateline, its country) and (nationality, its country)
+DATELINES = [("KARACHI, Pakistan (Reuters) -", "PAK"), ("NAIROBI, Kenya (AP) -", "KEN"),
+             ("ATHENS, Greece (AP) -", "GRC"), ("JAKARTA, Indonesia (Reuters) -", "IDN")]
+FOREIGNERS = [("Indian", "IND"), ("British", "GBR"), ("Chinese", "CHN"), ("Nigerian", "NGA")]
+PEOPLE = ["fishermen", "tourists", "students", "businessmen"]
+
+
+@needs_model
+@SETTINGS
+@given(dateline=st.sampled_from(DATELINES), foreign=st.sampled_from(FOREIGNERS), people=st.sampled_from(PEOPLE))
+def test_foreigners_in_a_story_leave_its_dateline_standing(bundled_coder, dateline, foreign, people):
+    (line, home), (adjective, abroad) = dateline, foreign
+    if home == abroad:
+        return
+    text = f"{line} Police arrested 10 {adjective} {people} on Monday."
+    sources = {s for s, _, _ in triples(bundled_coder.code_text(text, date=DAY))}
+    assert sources == {home + "COP"}, (text, sources)
+
+
+@needs_model
+def test_a_state_the_story_names_still_outweighs_its_dateline(bundled_coder):
+    # "BANGKOK - A Myanmar military air strike": a story about another state is about that state.
+    text = "BANGKOK (Reuters) - Myanmar said on Monday that police arrested 10 Indian fishermen."
+    sources = {s for s, _, _ in triples(bundled_coder.code_text(text, date=DAY))}
+    assert sources == {"MMRCOP"}, sources
+
+
+# (first sentence, the act's source, event noun of the second sentence)
+ACTS = [
+    ("Russia expelled 20 Czech diplomats on Sunday.", "RUS", ["the move", "the decision", "the expulsions"]),
+    ("Police arrested 30 opposition activists in Cairo on Monday.", "EGYCOP", ["the arrests", "the move"]),
+    ("The United States asked Jamaica to extradite Coke.", "USA", ["the request", "the decision"]),
+]
+REACTIONS = [("condemned", "111"), ("denounced", "111"), ("criticised", "111")]
+REACTORS = [("Amnesty International", "NGOHRIAMN"), ("The European Union", "IGOEUREEC"), ("Germany", "DEU")]
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(ACTS), reaction=st.sampled_from(REACTIONS), reactor=st.sampled_from(REACTORS),
+       data=st.data())
+def test_an_event_noun_acted_on_names_who_did_the_act(bundled_coder, act, reaction, reactor, data):
+    first, doer, nouns = act
+    noun = data.draw(st.sampled_from(nouns))
+    (verb, code), (name, who) = reaction, reactor
+    text = f"{first} {name} {verb} {noun}."
+    events = [e for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1]
+    assert {(e.source, e.event_code, e.target) for e in events} == {(who, code, doer)}, (text, events)
+    assert all(e.target_text.startswith(noun) for e in events)
+
+
+@needs_model
+def test_an_event_noun_that_names_its_parties_or_no_earlier_act_refers_to_nothing(bundled_coder):
+    # The phrase names its own party: not the earlier act's.
+    text = "Russia expelled 20 Czech diplomats. Germany condemned the attack on Ukraine."
+    later = {(e.source, e.target) for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
+    assert ("DEU", "RUS") not in later, later
+    # No earlier act of the kind: "the strike" is no party.
+    text = "Russia and China held talks in Beijing. Germany condemned the strike."
+    later = [e for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1]
+    assert later == [], later
+    # The subject telling of the act is not its doer acting again.
+    text = "Russia expelled 20 Czech diplomats. The move came after Prague expelled Russian diplomats."
+    later = {e.source for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
+    assert "RUS" not in later, later
