@@ -446,6 +446,11 @@ def _expand(tokens) -> list:
     return [seen[i] for i in sorted(seen)]
 
 
+# Prepositions through which a verb's object does what the gerund after them says ("praised
+# Egypt for mediating", "suspected him of spying").
+_OBJECT_CONTROL = frozenset({"for", "of"})
+
+
 def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     subj = []
     if passive:
@@ -495,11 +500,18 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
             # "the rebels are believed to have launched missiles": the raised subject acts
             found = _expand(_through_quantities([c for c in v.head.children if c.dep_ == "nsubjpass"]))
         return found
-    # "bolstered ties with Cuba by signing accords": a gerund after a preposition acts for the
-    # subject of the verb the preposition belongs to.
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.i != v.i and v.head.head.i != v.head.i \
             and v.head.head.pos_ in _VERBAL:
-        return _subject_tokens(v.head.head, _is_passive(v.head.head), depth + 1)
+        governor = v.head.head
+        if v.head.lower_ in _OBJECT_CONTROL:
+            # "condemned Ukraine for shelling Donetsk", "accused Kenya of violating": the one
+            # judged for the act did it, not the judge.
+            judged = [c for c in governor.children if c.dep_ == "dobj"]
+            if judged:
+                return _expand(_through_quantities(judged))
+        # "bolstered ties with Cuba by signing accords": a gerund after a preposition acts for the
+        # subject of the verb the preposition belongs to.
+        return _subject_tokens(governor, _is_passive(governor), depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         return [v.head]
     return []
@@ -960,6 +972,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         passive = _is_passive(v)
         subject_tokens = _subject_tokens(v, passive)
         subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
+        if not subjects and subject_tokens and v.dep_ == "pcomp" and v.head.lower_ in _OBJECT_CONTROL:
+            # "used drones for attacking Hamas": an object that is no actor does not act; the
+            # subject of the verb the preposition belongs to does.
+            governor = v.head.head
+            subject_tokens = _subject_tokens(governor, _is_passive(governor), 1)
+            subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
         if subjects:
             subjects = _with_companions(v, subject_tokens, subjects, by_head)
         means = None

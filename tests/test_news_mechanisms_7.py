@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import needs_model
-from test_news_mechanisms import triples
+from test_news_mechanisms import country_codes, triples  # noqa: F401 (country_codes: a fixture)
 
 DAY = dt.date(2019, 6, 14)
 SETTINGS = settings(
@@ -82,3 +82,26 @@ def test_an_event_noun_that_names_its_parties_or_no_earlier_act_refers_to_nothin
     text = "Russia expelled 20 Czech diplomats. The move came after Prague expelled Russian diplomats."
     later = {e.source for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
     assert "RUS" not in later, later
+
+
+# ("blamed X for attacking" is an accusation: the act is alleged, and the pattern codes only that)
+JUDGED = [("condemned", "for"), ("criticised", "for"), ("praised", "for"), ("punished", "for")]
+DOINGS = [("attacking", "19"), ("shelling", "19"), ("threatening", "13")]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(["Russia", "Ukraine", "Poland", "India", "Pakistan", "Japan"]),
+       judged=st.sampled_from(JUDGED), doing=st.sampled_from(DOINGS))
+def test_the_one_judged_for_an_act_did_it(bundled_coder, country_codes, pair, judged, doing):
+    judge, actor, victim = pair[0], pair[1], pair[2]
+    (verb, prep), (gerund, root) = judged, doing
+    text = f"{judge} {verb} {actor} {prep} {gerund} {victim}."
+    acts = {(s, t) for s, c, t in triples(bundled_coder.code_text(text, date=DAY)) if c.startswith(root)}
+    assert acts == {(country_codes[actor], country_codes[victim])}, (text, acts)
+
+
+@needs_model
+def test_a_thing_used_for_an_act_does_not_do_it(bundled_coder):
+    events = triples(bundled_coder.code_text("Israel used drones for attacking Hamas.", date=DAY))
+    assert {(s, t) for s, c, t in events if c.startswith("19")} == {("ISR", "PSEREBHMS")}, events
