@@ -907,8 +907,46 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             for slot, rng in slots.items()
         ):
             continue
+        if len(matched) > 1 and _buried(post, matched, slots):
+            continue
         return pat, slots, post, matched
     return None
+
+
+def _buried(post, matched: list, slots: dict) -> bool:
+    """Whether a word the pattern matched lies inside a clause or circumstance that modifies a
+    noun it skipped: "agreed to a truce under Egyptian mediation" and "agreed to a ceasefire
+    brokered by Egypt" are no agreement to mediation. A noun's own phrase may hold the word ("a
+    meeting of the Commission with X", "a new round of sanctions"), and so may the nouns in the
+    pattern's slots ("accused Kenya of ...")."""
+    for k in range(1, len(matched)):
+        lo = matched[k - 1][0] + matched[k - 1][1]
+        hi = matched[k][0]
+        if hi <= lo:
+            continue
+        skipped = set()
+        for j in range(lo, hi):
+            t = post[j]
+            if (t.pos_ == "NOUN" or t.pos_ == "PROPN") and not any(r[0] <= j < r[1] for r in slots.values()):
+                skipped.add(t.i)
+        if not skipped:
+            continue
+        word = t = post[hi]
+        apart = False  # the path up leaves the skipped noun's own phrase
+        for _ in range(8):
+            if t.head.i == t.i:
+                break
+            if t.dep_ in _CLAUSAL_MODIFIERS or (t.pos_ == "ADP" and t is not word and t.lower_ != "of"):
+                apart = True  # "a ceasefire brokered by", "a truce under ... mediation"
+            t = t.head
+            if t.i in skipped:
+                if apart:
+                    return True
+                break  # "a meeting of the Commission with X", "a round of sanctions": one phrase
+    return False
+
+
+_CLAUSAL_MODIFIERS = frozenset({"acl", "relcl"})
 
 
 def _object_segments(v, own: list, by_head: dict[int, Mention]) -> tuple:
@@ -1180,9 +1218,101 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if (e.source.code, e.target.code, e.code[:2]) not in coded:
                 events.append(e)
     d = lex.dictionaries
+    if events and not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+        events = _mediated(lex, sent, events, by_head)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _victims(lex, sent, events)
+
+
+# "a ceasefire brokered by Egypt", "talks mediated by Turkey", "with mediation by Qatar"
+_MEDIATING = frozenset({"mediate", "broker", "facilitate"})
+_MEDIATION_FORMS = frozenset({"mediated", "brokered", "facilitated", "mediation"})
+_MEDIATION_PATTERNS: dict = {}
+
+
+def _mediation_pattern(lex: Lexicon):
+    """The dictionaries' plain "mediate" pattern (its code is mediation's), or None."""
+    key = lex.fingerprint
+    if key not in _MEDIATION_PATTERNS:
+        _MEDIATION_PATTERNS[key] = next(
+            (p for p in lex.dictionaries.verbs if p.verbs == ("mediate",) and not p.post and not p.pre
+             and p.code != NO_EVENT), None)
+    return _MEDIATION_PATTERNS[key]
+
+
+def _mediators(sent, by_head: dict[int, Mention]) -> list:
+    """(mediation word, its mediators, the token span of its phrase) for each mediation the
+    sentence names with its mediator: a participle's "by" agent ("a truce brokered by Egypt"),
+    or the possessor, "by"/"of" object or nationality of "mediation" ("under Egyptian mediation")."""
+    out = []
+    for t in sent:
+        if t.lemma in _MEDIATING and t.tag_ == "VBN":
+            named = [p for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                     for p in c.children if p.dep_ == "pobj"]
+        elif t.lemma == "mediation" and t.pos_ == "NOUN":
+            named = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
+            named += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "of")
+                      for p in c.children if p.dep_ == "pobj"]
+        else:
+            continue
+        below = t.subtree
+        lo, hi = below[0].i, below[-1].i
+        if not named and t.pos_ == "NOUN" and hi + 1 < sent.end:
+            after = sent.doc[hi + 1]
+            if after.lower_ == "by" and after.dep_ == "prep":
+                # "restored relations with mediation by Turkey": the parser hangs "by" on the verb
+                named = [p for p in after.children if p.dep_ == "pobj"]
+                if named:
+                    hi = after.subtree[-1].i
+        mediators = _mentions_at(_expand(named), by_head) if named else []
+        if not mediators and t.i in by_head:
+            mediators = [by_head[t.i]]  # "Egyptian mediation": the phrase is the mediator's
+        if mediators:
+            out.append((t, mediators, (lo, hi)))
+    return out
+
+
+def _mediated(lex: Lexicon, sent, events: list, by_head: dict[int, Mention]) -> list:
+    """A mediator mediates between the parties of what it mediated: "Israel and Hamas agreed to
+    a ceasefire brokered by Egypt" is a truce between Israel and Hamas and Egypt's mediation with
+    each (045), not a truce with Egypt."""
+    pattern = _mediation_pattern(lex)
+    found = _mediators(sent, by_head) if pattern is not None else []
+    if not found:
+        return events
+    out = list(events)
+    for word, mediators, (lo, hi) in found:
+        codes = {m.code for m in mediators}
+        parties: list[Mention] = []
+        kept = []
+        joint: dict[tuple, list] = {}
+        for e in out:
+            t = e.target
+            if t is not None and t.code in codes and lo <= t.head <= hi and e.source.code not in codes:
+                # the mediator named in the mediation phrase is no party to the act
+                joint.setdefault((e.verb, e.code, e.pattern, e.verb_text, e.passive, e.trigger), []).append(e.source)
+                if all(p.code != e.source.code for p in parties):
+                    parties.append(e.source)
+                continue
+            kept.append(e)
+            if e.code[:2] <= "08" and e.source.code not in codes and t is not None and t.code not in codes:
+                for m in (e.source, t):
+                    if all(p.code != m.code for p in parties):
+                        parties.append(m)
+        out = kept
+        for (verb, code, pat, text, passive, trigger), sources in joint.items():
+            # "Israel and Hamas agreed to a ceasefire brokered by Egypt": the act is among the subjects
+            for a in sources:
+                for b in sources:
+                    if a.code != b.code and not _same_state(a, b):
+                        out.append(RawEvent(verb, a, b, code, pat, text, passive, trigger))
+        for m in mediators:
+            for p in parties:
+                if p.code != m.code and not _same_state(m, p):
+                    out.append(RawEvent(word.i, m, p, pattern.code, pattern, word.text, False,
+                                        "noun" if word.pos_ == "NOUN" else "verb"))
+    return out
 
 
 def _victims(lex: Lexicon, sent, events: list) -> list:

@@ -105,3 +105,34 @@ def test_the_one_judged_for_an_act_did_it(bundled_coder, country_codes, pair, ju
 def test_a_thing_used_for_an_act_does_not_do_it(bundled_coder):
     events = triples(bundled_coder.code_text("Israel used drones for attacking Hamas.", date=DAY))
     assert {(s, t) for s, c, t in events if c.startswith("19")} == {("ISR", "PSEREBHMS")}, events
+
+
+SIDES = ["Israel", "Egypt", "Kenya", "Turkey", "Russia", "Ukraine", "Armenia", "Azerbaijan"]
+MEDIATED = ["agreed to a ceasefire brokered by {m}", "agreed to a truce mediated by {m}",
+            "restored diplomatic relations with mediation by {m}"]
+
+
+@needs_model
+@SETTINGS
+@given(three=st.permutations(SIDES), frame=st.sampled_from(MEDIATED))
+def test_a_mediator_mediates_between_the_parties_and_is_none_of_them(bundled_coder, country_codes, three, frame):
+    a, b, m = three[0], three[1], three[2]
+    text = f"{a} and {b} {frame.format(m=m)}."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    ca, cb, cm = country_codes[a], country_codes[b], country_codes[m]
+    assert {(cm, "045", ca), (cm, "045", cb)} <= events, (text, events)
+    # the act is between the parties, never with the mediator
+    assert not any(t == cm and c != "045" for s, c, t in events), (text, events)
+    assert any(s == ca and t == cb for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_pattern_word_inside_what_modifies_another_noun_is_not_the_patterns(bundled_coder):
+    # "agree to &MEDIATION" (038) must not read "a truce under Egyptian mediation".
+    for text in ("Israel and Hamas agreed to a truce under Egyptian mediation.",
+                 "Israel and Hamas agreed to a ceasefire brokered by Egypt."):
+        events = triples(bundled_coder.code_text(text, date=DAY))
+        assert not any(c.startswith("03") for _, c, _ in events), (text, events)
+    # A word in the skipped noun's own phrase still counts: "a new round of sanctions".
+    events = triples(bundled_coder.code_text("Washington hit Venezuela with a new round of economic sanctions.", date=DAY))
+    assert {c[:2] for _, c, _ in events} == {"16"}, events
