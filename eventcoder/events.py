@@ -354,9 +354,17 @@ _TIME_NAMES = frozenset(
 _DAY_PARTS = frozenset({"night", "morning", "evening", "afternoon", "weekend"})
 
 
+# Prepositions whose common-noun object tells when an act took place, not who took part in it:
+# "met for the first time since the Nagorno-Karabakh war", "amid the Russia-Ukraine war".
+_WHEN_PREPOSITIONS = frozenset({"since", "amid", "amidst", "during", "following"})
+
+
 def _is_time_phrase(prep) -> bool:
+    when = prep.lower_ in _WHEN_PREPOSITIONS
     for p in prep.children:
         if p.dep_ == "pobj":
+            if when and p.pos_ == "NOUN":
+                return True
             if p.lower_ in _TIME_NAMES and p.text[:1].isupper():
                 return True
             if p.lower_ in _DAY_PARTS:
@@ -1225,9 +1233,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     return _victims(lex, sent, events)
 
 
-# "a ceasefire brokered by Egypt", "talks mediated by Turkey", "with mediation by Qatar"
+# "a ceasefire brokered by Egypt", "talks mediated by Turkey", "with mediation by Qatar", "under
+# the auspices of the UN"
 _MEDIATING = frozenset({"mediate", "broker", "facilitate"})
-_MEDIATION_FORMS = frozenset({"mediated", "brokered", "facilitated", "mediation"})
+_MEDIATION_FORMS = frozenset({"mediated", "brokered", "facilitated", "mediation", "auspices"})
 _MEDIATION_PATTERNS: dict = {}
 
 
@@ -1250,7 +1259,7 @@ def _mediators(sent, by_head: dict[int, Mention]) -> list:
         if t.lemma in _MEDIATING and t.tag_ == "VBN":
             named = [p for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                      for p in c.children if p.dep_ == "pobj"]
-        elif t.lemma == "mediation" and t.pos_ == "NOUN":
+        elif (t.lemma == "mediation" or t.lower_ == "auspices") and t.pos_ == "NOUN":
             named = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
             named += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "of")
                       for p in c.children if p.dep_ == "pobj"]

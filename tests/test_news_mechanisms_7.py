@@ -136,3 +136,22 @@ def test_a_pattern_word_inside_what_modifies_another_noun_is_not_the_patterns(bu
     # A word in the skipped noun's own phrase still counts: "a new round of sanctions".
     events = triples(bundled_coder.code_text("Washington hit Venezuela with a new round of economic sanctions.", date=DAY))
     assert {c[:2] for _, c, _ in events} == {"16"}, events
+
+
+@needs_model
+@SETTINGS
+@given(four=st.permutations(["Russia", "Ukraine", "India", "Pakistan", "Serbia", "Poland", "Japan", "Kenya"]),
+       when=st.sampled_from(["since", "amid", "during", "following"]))
+def test_an_event_noun_telling_when_names_no_party(bundled_coder, country_codes, four, when):
+    a, b, c, d = four[:4]
+    text = f"The leaders of {a} and {b} met in Geneva {when} the {c}-{d} war."
+    parties = {x for s, _, t in triples(bundled_coder.code_text(text, date=DAY)) for x in (s, t)}
+    assert parties and not {x[:3] for x in parties} & {country_codes[c], country_codes[d]}, (text, parties)
+
+
+@needs_model
+def test_under_the_auspices_of_an_actor_is_its_mediation(bundled_coder):
+    text = "The foreign ministers of Armenia and Azerbaijan met in Washington under the auspices of the United Nations."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert {("IGOUNO", "045", "ARMGOV"), ("IGOUNO", "045", "AZEGOV")} <= events, events
+    assert not any(t == "IGOUNO" for _, _, t in events), events
