@@ -885,6 +885,8 @@ class StoryContext:
                 elif tok.pos_ == "PROPN" and (m.type == "person" or m.agent) and len(tok.text) > 2 \
                         and tok.text[:1].isupper() and (m.type == "person" or tok.lower_ not in m.entry.lower()):
                     self._introduced[m.head] = tok.text
+        if "(" in texts:
+            self._acronyms(sent, texts, mentions, taken)
         if self.names and not self.names.keys().isdisjoint(texts):
             doc.build(sent.start, sent.end)
             heads = {m.head for m in out}
@@ -1005,6 +1007,39 @@ class StoryContext:
                                sentence_index))
             heads.add(head.i)
             taken.add(tok.i)
+
+    def _acronyms(self, sent, texts: list[str], mentions: list[Mention], taken: set) -> None:
+        """"the Government of National Accord (GNA)": an acronym in brackets after an actor names
+        that actor later in the story ("The GNA captured ...")."""
+        doc = sent.doc
+        for k in range(len(texts) - 2):
+            if texts[k] != "(" or texts[k + 2] != ")":
+                continue
+            name = texts[k + 1]
+            if not (2 <= len(name) <= 10 and name[:1].isupper() and sum(c.isupper() for c in name) >= 2) \
+                    or not name.replace("-", "").isalnum():
+                continue
+            at = sent.start + k
+            if at + 1 in taken:
+                continue  # the acronym is an actor of its own
+            doc.build(sent.start, sent.end)
+            best = None
+            for m in mentions:
+                if m.via is not None or m.code.startswith(UNKNOWN_COUNTRY) or m.start >= at:
+                    continue
+                t, below = doc[at + 1], False
+                for _ in range(6):  # the acronym hangs on the actor's phrase (appos)
+                    if t.i == m.head:
+                        below = True
+                        break
+                    if t.head.i == t.i:
+                        break
+                    t = t.head
+                if below or m.end == at:
+                    if best is None or m.start > best.start:
+                        best = m
+            if best is not None:
+                self._introduced[best.head] = name
 
     def _act_references(self, lex, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
         """"Amnesty condemned the strike", "Tehran rejected the demand": a definite event noun

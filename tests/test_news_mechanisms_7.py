@@ -155,3 +155,24 @@ def test_under_the_auspices_of_an_actor_is_its_mediation(bundled_coder):
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert {("IGOUNO", "045", "ARMGOV"), ("IGOUNO", "045", "AZEGOV")} <= events, events
     assert not any(t == "IGOUNO" for _, _, t in events), events
+
+
+ACRONYMS = ["GNA", "NAC", "PNU", "TNG", "NCP"]
+
+
+@needs_model
+@SETTINGS
+@given(acronym=st.sampled_from(ACRONYMS), pair=st.permutations(["Russia", "Ukraine", "India", "Pakistan", "Kenya"]))
+def test_an_acronym_in_brackets_names_its_actor_later_in_the_story(bundled_coder, country_codes, acronym, pair):
+    home, other = pair[0], pair[1]
+    text = (f"The government of {home} ({acronym}) said on Monday it would act. "
+            f"The {acronym} accused {other} of meddling.")
+    later = {(s, t) for s, _, t in triples(bundled_coder.code_text(text, date=DAY))}
+    assert (country_codes[home] + "GOV", country_codes[other]) in later, (text, later)
+
+
+@needs_model
+def test_an_acronym_that_is_an_actor_of_its_own_keeps_its_code(bundled_coder):
+    text = "Kenya's government (UN) said it would act. The UN accused Russia of meddling."
+    later = {s for s, _, _ in triples(bundled_coder.code_text(text, date=DAY))}
+    assert "KENGOV" not in later, later
