@@ -255,6 +255,10 @@ def _judges(v) -> bool:
     return False
 
 
+# Verbs whose "could" complement is a threat of the act, not speculation about it.
+_WARNING = frozenset({"warn", "threaten", "caution"})
+
+
 def _announcement(v, lex: Lexicon) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
     "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
@@ -286,6 +290,11 @@ def _announcement(v, lex: Lexicon) -> int:
             return 0  # "announced that it killed 23 fighters": a report of a done act
         return 1
     return 0
+
+
+def _speculated(v, lex: Lexicon) -> bool:
+    """Whether the verb is "could/might/may" speculation only (not a condition)."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.dictionaries.speculative for c in v.children)
 
 
 def _wished(v, lex: Lexicon) -> bool:
@@ -1011,9 +1020,13 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         if by_lemma is None and by_form is None and not light:
             continue
         announced = _announcement(v, lex) if lex.dictionaries.announced else 0
+        warned = announced == 2 and v.dep_ == "ccomp" and v.head.lemma in _WARNING and not _is_negated(v.head) \
+            and _speculated(v, lex)
+        if warned:
+            announced = 1  # "a Russian general warned that Moscow could target Poland": a threat
         if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v))):
             continue
-        if announced == 1 and _wished(v, lex):
+        if announced == 1 and not warned and _wished(v, lex):
             continue
         passive = _is_passive(v)
         subject_tokens = _subject_tokens(v, passive)
@@ -1026,6 +1039,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
         if subjects:
             subjects = _with_companions(v, subject_tokens, subjects, by_head)
+        if warned and not any(
+                g.country is not None and any(g.country == m.country for m in subjects)
+                for g in _mentions_at(_subject_tokens(v.head, False), by_head)):
+            continue  # "Israel warned that Hezbollah could retaliate": a guess about another's act
         means = None
         if not subjects and passive and lemma in _HARMING and lex.nouns:
             means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"

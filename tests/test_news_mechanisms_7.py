@@ -176,3 +176,19 @@ def test_an_acronym_that_is_an_actor_of_its_own_keeps_its_code(bundled_coder):
     text = "Kenya's government (UN) said it would act. The UN accused Russia of meddling."
     later = {s for s, _, _ in triples(bundled_coder.code_text(text, date=DAY))}
     assert "KENGOV" not in later, later
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(["Russia", "Ukraine", "India", "Pakistan", "Serbia", "Poland"]),
+       verb=st.sampled_from(["attack", "target", "strike"]), aux=st.sampled_from(["could", "might"]))
+def test_warning_that_ones_own_side_could_act_is_a_threat(bundled_coder, country_codes, pair, verb, aux):
+    a, b = pair[0], pair[1]
+    threat = f"{a} warned that it {aux} {verb} {b}."
+    events = triples(bundled_coder.code_text(threat, date=DAY))
+    assert {(s, c[:2]) for s, c, t in events if t == country_codes[b]} == {(country_codes[a], "13")}, (threat, events)
+    # about another's act it is a guess, and speculation alone is no event
+    for text in (f"{a} warned that {b} {aux} {verb} Japan.", f"Analysts said that {a} {aux} {verb} {b}."):
+        events = triples(bundled_coder.code_text(text, date=DAY))
+        assert not any(c[:2] in ("13", "19") and s == country_codes[b if "warned" in text else a] for s, c, _ in events), \
+            (text, events)
