@@ -1058,9 +1058,9 @@ class StoryContext:
                 continue
             doc.build(sent.start, sent.end)
             tok = doc[sent.start + k]
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj") or tok.i in taken \
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "nsubjpass") or tok.i in taken \
                     or any(m.head == tok.i for m in out):
-                continue  # an object acted on ("condemned the attack"), not the subject telling it
+                continue  # acted on ("condemned the attack", "the attack was condemned"), not telling it
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
             if not det:
                 continue

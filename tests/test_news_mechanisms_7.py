@@ -192,3 +192,16 @@ def test_warning_that_ones_own_side_could_act_is_a_threat(bundled_coder, country
         events = triples(bundled_coder.code_text(text, date=DAY))
         assert not any(c[:2] in ("13", "19") and s == country_codes[b if "warned" in text else a] for s, c, _ in events), \
             (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(ACTS), reactor=st.sampled_from(REACTORS), data=st.data())
+def test_an_event_noun_acted_on_in_the_passive_names_who_did_the_act(bundled_coder, act, reactor, data):
+    first, doer, nouns = act
+    noun = data.draw(st.sampled_from(nouns))
+    name, who = reactor
+    name = name[0].lower() + name[1:] if name.startswith("The ") else name
+    text = f"{first} {noun[0].upper() + noun[1:]} was condemned by {name}."
+    events = {(e.source, e.event_code, e.target) for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
+    assert events == {(who, "111", doer)}, (text, events)
