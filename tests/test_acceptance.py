@@ -46,7 +46,8 @@ def test_negated_attack(bundled_coder):
     ("Putin met with Obama in Paris.", ("RUSGOV", "044", "USAELI")),  # a third country: CAMEO 044
     ("Germany called for talks with Russia.", ("DEU", "026", "RUS")),
     # an announced act is its threat (docs/gold-format.md, convention 5): threaten with sanctions
-    ("The US defense department said it would impose sanctions on Iran.", ("USAMIL", "1312", "IRN")),
+    # a defence ministry is the government (docs/gold-format.md, convention 10)
+    ("The US defense department said it would impose sanctions on Iran.", ("USAGOV", "1312", "IRN")),
 ])
 def test_phrasal_patterns_decide_the_code(bundled_coder, text, expected):
     assert expected in [g[:3] for g in coded(bundled_coder, text)]
