@@ -863,6 +863,8 @@ _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("e
 
 # Roles of a state's coercive forces (for violent repression of its own protesters, 175).
 _FORCES = frozenset({"COP", "MIL", "GOV"})
+# Taking people: an abduction (181) by armed groups, a detention (173) by a state's forces.
+_TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
 
 # Verbs whose subject may be the means rather than the actor ("the air strike killed ...").
 _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})
@@ -1222,6 +1224,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     if (code[:2] == "19" or code[:2] == "18") and tm is not None and tm.agent == "OPP" \
                             and s.agent in _FORCES and s.country is not None and s.country == tm.country:
                         pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
+                    elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
+                        pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
                     elif places and tm is not None and s.country and tm.country and any(
                         place not in (s.country, tm.country) for place in places
                     ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)

@@ -205,3 +205,25 @@ def test_an_event_noun_acted_on_in_the_passive_names_who_did_the_act(bundled_cod
     text = f"{first} {noun[0].upper() + noun[1:]} was condemned by {name}."
     events = {(e.source, e.event_code, e.target) for e in bundled_coder.code_text(text, date=DAY) if e.sentence_index == 1}
     assert events == {(who, "111", doer)}, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(["Russia", "Ukraine", "India", "Pakistan", "Serbia", "Poland", "Kenya"]),
+       verb=st.sampled_from(["welcomed", "greeted", "received"]), where=st.sampled_from(["at the airport", "on arrival"]))
+def test_receiving_a_leader_on_arrival_is_hosting_a_visit(bundled_coder, country_codes, pair, verb, where):
+    host, guest = country_codes[pair[0]], country_codes[pair[1]]
+    text = f"The president of {pair[0]} {verb} the president of {pair[1]} {where} on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert events == {(host + "GOV", "043", guest + "GOV"), (guest + "GOV", "042", host + "GOV")}, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(["Russian", "Ukrainian", "Indian", "Pakistani", "Kenyan"]),
+       state=st.sampled_from(["troops", "police", "soldiers"]), armed=st.sampled_from(["rebels", "militants"]))
+def test_a_state_takes_prisoners_armed_groups_take_hostages(bundled_coder, pair, state, armed):
+    a, b = pair[0], pair[1]
+    by_state = triples(bundled_coder.code_text(f"{a} {state} captured two {b} soldiers.", date=DAY))
+    by_group = triples(bundled_coder.code_text(f"{a} {armed} captured two {b} soldiers.", date=DAY))
+    assert {c for _, c, _ in by_state} == {"173"} and {c for _, c, _ in by_group} == {"181"}, (by_state, by_group)
