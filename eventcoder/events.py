@@ -1265,9 +1265,10 @@ def _mediation_pattern(lex: Lexicon):
     """The dictionaries' plain "mediate" pattern (its code is mediation's), or None."""
     key = lex.fingerprint
     if key not in _MEDIATION_PATTERNS:
+        index = lex.verbs.get("mediate")  # its patterns naming no word (not all the dictionaries')
         _MEDIATION_PATTERNS[key] = next(
-            (p for p in lex.dictionaries.verbs if p.verbs == ("mediate",) and not p.post and not p.pre
-             and p.code != NO_EVENT), None)
+            (p for _, p in sorted(index.bare, key=lambda rp: rp[0])
+             if not p.post and not p.pre and p.code != NO_EVENT), None) if index is not None else None
     return _MEDIATION_PATTERNS[key]
 
 
