@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from . import gazetteer
 from .dictionaries.compile import Lexicon, phrase_match
 
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
@@ -325,6 +326,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _coordinated_nationalities(doc, mentions)
     _coordinated_roles(lex, doc, mentions)
     _led_by(lex, doc, mentions)
+    _named_nationals(lex, doc, mentions)
     _share_country(doc, mentions)
     _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -386,6 +388,33 @@ def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:
                     partners.append(c.i)
         if len(partners) > len(m.partners):
             mentions[k] = replace(m, partners=tuple(partners))
+
+
+def _named_nationals(lex: Lexicon, doc, mentions: list[Mention]) -> None:
+    """"Cuba freed American Alan Gross": a nationality before a name the dictionaries do not know,
+    with no article, names a national of that country, a civilian (as an unnamed man is), not
+    the state. "the American Red Cross" keeps its article and is left alone."""
+    civilian = None
+    for k, m in enumerate(mentions):
+        if m is None or m.agent is not None or m.country is None or m.code != m.country or m.type != "country" \
+                or m.end - m.start != 1 or not m.end <= m.head <= m.end + 3 or m.via is not None:
+            continue
+        head = doc[m.head]
+        if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
+            continue
+        names = [doc[i] for i in range(m.end, m.head + 1)]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in names):
+            continue
+        if gazetteer.lookup(doc[m.start].text) is not None:
+            continue  # "China Daily": the country's own name, not its nationality
+        if civilian is None:
+            civilian = lex.agent_named("civilian")
+            if civilian is None:
+                return
+        agent = lex.agent(civilian)
+        mentions[k] = replace(m, code=m.country + agent.code, agent=agent.code, type="person",
+                              end=m.head + 1, text=doc.span_text(m.start, m.head + 1),
+                              entry=m.entry + "; " + _entry_label(agent))
 
 
 def _led_by(lex: Lexicon, doc, mentions: list[Mention]) -> None:

@@ -227,3 +227,24 @@ def test_a_state_takes_prisoners_armed_groups_take_hostages(bundled_coder, pair,
     by_state = triples(bundled_coder.code_text(f"{a} {state} captured two {b} soldiers.", date=DAY))
     by_group = triples(bundled_coder.code_text(f"{a} {armed} captured two {b} soldiers.", date=DAY))
     assert {c for _, c, _ in by_state} == {"173"} and {c for _, c, _ in by_group} == {"181"}, (by_state, by_group)
+
+
+NATIONALS = [("American", "USA"), ("British", "GBR"), ("French", "FRA"), ("Japanese", "JPN"), ("Canadian", "CAN")]
+NAMES = ["Alan Gross", "Paul Whelan", "Michael Kovrig", "Jane Doyle"]
+
+
+@needs_model
+@SETTINGS
+@given(national=st.sampled_from(NATIONALS), name=st.sampled_from(NAMES),
+       act=st.sampled_from([("freed", "0841"), ("arrested", "173"), ("detained", "173")]))
+def test_a_nationality_before_an_unknown_name_is_a_national(bundled_coder, national, name, act):
+    (adjective, country), (verb, code) = national, act
+    text = f"Iran {verb} {adjective} {name} on Monday."
+    events = triples(bundled_coder.code_text(text, date=DAY))
+    assert events == {("IRN", code, country + "CVL")}, (text, events)
+
+
+@needs_model
+def test_a_country_name_before_a_name_stays_the_country(bundled_coder):
+    events = triples(bundled_coder.code_text("Iran freed Canada Goose on Monday.", date=DAY))
+    assert not any(t.endswith("CVL") for _, _, t in events), events
