@@ -121,6 +121,61 @@ _GOING = frozenset({
 })
 
 
+# VerbIndex -> (the index, whether it has a pattern of an infinitive complement), per lexicon.
+_INFINITIVE_VERBS: dict[int, tuple] = {}
+
+
+def _takes_infinitive(index) -> bool:
+    """Whether a verb's patterns name an infinitive complement: "vow|swear to attack",
+    "urge + to", "vow to". A preposition with its object after it ("travel to +") is none."""
+    hit = _INFINITIVE_VERBS.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    found = False
+    patterns = [p for _, p in index.bare] + [p for hits in index.by_anchor.values() for _, p, _ in hits]
+    for p in patterns:
+        post = p.post
+        for n, e in enumerate(post):
+            if not isinstance(e, Words):
+                continue
+            if any(alt[0] == "to" and (len(alt) > 1 or n == len(post) - 1 or isinstance(post[n + 1], Words))
+                   for alt in e.alternatives):
+                found = True
+            break  # only the first word element follows the verb directly
+        if found:
+            break
+    if len(_INFINITIVE_VERBS) > 4096:
+        _INFINITIVE_VERBS.clear()
+    _INFINITIVE_VERBS[id(index)] = (index, found)
+    return found
+
+
+def _reattach_infinitives(lex: Lexicon, sent) -> None:
+    """Read "vowed in November to attack Israel" as "vowed to attack Israel".
+
+    The parser makes an infinitive that follows an adjunct ("in November", "on Tuesday", "again")
+    an adverbial clause of purpose, where right after the verb it makes it the verb's
+    complement. When the governing verb's patterns name an infinitive complement ("vow to
+    attack", "urge + to") and it has no complement of its own, the infinitive is made its
+    complement (``xcomp``). Verbs of going keep their purpose ("travelled to Moscow on Monday
+    to meet Putin"), as does "in order to"."""
+    for v in sent:
+        if v.dep_ != "advcl" or v.tag_ != "VB":
+            continue
+        h = v.head
+        if h is v or h.i > v.i or h.lemma in _GOING or not (h.pos_ == "VERB" or h.tag_.startswith("VB")):
+            continue
+        to = [c for c in v.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i < v.i]
+        if not to or any(c.dep_ == "mark" or c.lower_ == "order" for c in v.children):
+            continue
+        if any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
+            continue
+        index = lex.verbs.get(h.lemma)
+        if index is None or not _takes_infinitive(index):
+            continue
+        v.dep_ = "xcomp"
+
+
 def _purpose(v) -> bool:
     """Whether the verb is an infinitive of purpose ("bombed Serbia to expel Serb forces", "met in
     Paris to discuss the crisis", "in order to stop the fighting"): what an act was for, which is
@@ -1004,6 +1059,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     by_head: dict[int, Mention] = {}
     for m in mentions:
         by_head.setdefault(m.head, m)
+    _reattach_infinitives(lex, sent)
     if require_dyad and len(by_head) < 2:
         # Every event needs a source and a target of different phrases; only a noun with an
         # implied source ("protests against the government") needs one actor.
