@@ -129,7 +129,7 @@ def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     return found
 
 
-def _unreal(tok, lex) -> bool:
+def _unreal(tok, lex, code: str = "") -> bool:
     for c in tok.children:
         if (c.dep_ == "amod" and c.lower_ in _UNREAL) or (c.dep_ == "det" and c.lower_ in _UNREAL_DET):
             return True
@@ -147,8 +147,17 @@ def _unreal(tok, lex) -> bool:
             return False
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
-            if t.lemma in d.intending or t.lemma in d.negating:
+            # "ordered the expulsion of X": the order put the act into effect (@enacting)
+            enacted = t is tok.head and tok.dep_ == "dobj" and d.enacts(t.lemma, code)
+            if not enacted and (t.lemma in d.intending or t.lemma in d.negating):
                 return True  # "called for talks", "denied the attack"
+            if enacted:
+                # "threatened to order the expulsion of X": an order only threatened gave none
+                g = t
+                while g.dep_ in ("xcomp", "ccomp", "conj") and g.head is not g:
+                    g = g.head
+                    if g.lemma in d.intending or g.lemma in d.negating or any(c.dep_ == "neg" for c in g.children):
+                        return True
             for c in t.children:
                 if c.dep_ == "neg":
                     return True
@@ -162,7 +171,14 @@ def _pattern(lex, tok):
     if not entries:
         return None
     doc_words = None
+    heads = None
     for before, pat in entries:
+        if pat.objects:
+            # "the expulsion of diplomats": the pattern for the head of the target phrase
+            if heads is None:
+                heads = {w for t in _objects(tok, pat.target) for w in (t.lemma, t.lower_)}
+            if heads.isdisjoint(pat.objects):
+                continue
         if not before:
             return pat
         n = len(before)
@@ -198,7 +214,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
                 c.i in by_head and c.dep_ in _SIDE_DEPS for c in tok.children):
             continue  # no party named in the noun's phrase (checked before the costlier tests)
         pat = _pattern(lex, tok)
-        if pat is None or _unreal(tok, lex):
+        if pat is None or _unreal(tok, lex, pat.code):
             continue
         target_tokens = _objects(tok, pat.target)
         targets = _members(target_tokens, by_head)
@@ -210,9 +226,11 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if not by and answered is not None and answered.head.lower_ in _ANSWERS:
             by = _objects(answered.head, ("by",))  # the parser hangs "by" on "retaliation"
         sources += _members(by, by_head)
-        if not sources and tok.dep_ == "dobj" and tok.head.lemma in lex.dictionaries.light:
+        if not sources and tok.dep_ == "dobj" and (
+                tok.head.lemma in lex.dictionaries.light or lex.dictionaries.enacts(tok.head.lemma, pat.code)):
             # "organized the abduction of X", "lodged a protest against X": the subject of a verb
-            # that only says the event took place is its source.
+            # that only says the event took place is its source, as is the subject of a verb that
+            # put it into effect ("ordered the expulsion of X").
             sources = _members(_light_subjects(tok.head), by_head)
         if not sources and tok.dep_ == "pobj":
             # "al Shabaab claimed responsibility for the attack on X": who is responsible for the

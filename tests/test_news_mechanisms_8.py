@@ -54,3 +54,91 @@ def test_a_purpose_after_going_or_in_order_to_stays_a_purpose(bundled_coder):
     events = set(triples(bundled_coder.code_text(
         "Russia deployed troops in Belarus in order to attack Ukraine.", date=DAY)))
     assert not any(code.startswith("19") for _, code, _ in events), events
+
+
+# A state that orders or announces an expulsion, a release or an arrest did it (@enacting); an
+# order only threatened, refused or denied did nothing.
+ENACTORS = [("Russia", "RUS"), ("Nicaragua", "NIC"), ("The Malian government", "MLIGOV")]
+ENACTING = ["ordered", "announced"]
+EXPELLED = [("10 US diplomats", "161", "USAGOV"), ("the French ambassador", "161", "FRAGOV"),
+            ("two UN observers", "1662", "IGOUNO")]
+
+
+@needs_model
+@SETTINGS
+@given(enactor=st.sampled_from(ENACTORS), verb=st.sampled_from(ENACTING), expelled=st.sampled_from(EXPELLED))
+def test_an_ordered_expulsion_is_an_expulsion(bundled_coder, enactor, verb, expelled):
+    (name, code), (phrase, act, target) = enactor, expelled
+    text = f"{name} {verb} the expulsion of {phrase}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (code, act, target) in events, (text, events)
+    for unreal in (f"{name} threatened to order the expulsion of {phrase}.",
+                   f"{name} did not order the expulsion of {phrase}.",
+                   f"{name} refused to order the expulsion of {phrase}."):
+        events = set(triples(bundled_coder.code_text(unreal, date=DAY)))
+        assert not any(c == act for _, c, _ in events), (unreal, events)
+
+
+@needs_model
+def test_an_ordered_attack_stays_an_order(bundled_coder):
+    # Only the @enacted codes (releases, withdrawals, reduced relations, coercion): ordering an
+    # attack is not attacking.
+    events = set(triples(bundled_coder.code_text("Israel ordered an attack on Gaza.", date=DAY)))
+    assert not any(c.startswith("19") for _, c, _ in events), events
+
+
+@needs_model
+def test_the_expulsion_of_whom_sets_the_code(bundled_coder):
+    cases = [("Russia condemned the expulsion of its diplomats by Prague.", ("CZEGOV", "161", "RUSGOV")),
+             ("Russia condemned the expulsion of two UN observers by Prague.", ("CZEGOV", "1662", "IGOUNO")),
+             ("Russia condemned the expulsion of two Russian journalists by Prague.", ("CZEGOV", "174", "RUSMED"))]
+    for text, want in cases:
+        events = set(triples(bundled_coder.code_text(text, date=DAY)))
+        assert any(e[:2] == want[:2] for e in events), (text, events, want)
+
+
+@needs_model
+def test_ordering_diplomats_out_expels_them(bundled_coder):
+    for text in ("Prague ordered out 18 Russian diplomats.", "Prague threw out 18 Russian diplomats.",
+                 "Turkey told the Israeli consul general to leave the country."):
+        events = set(triples(bundled_coder.code_text(text, date=DAY)))
+        assert any(c == "161" for _, c, _ in events), (text, events)
+
+
+def test_the_object_option_of_a_noun_and_the_enacting_directives_are_read(tmp_path):
+    from eventcoder.dictionaries.native import read_folder
+
+    folder = tmp_path / "d"
+    (folder / "verbs").mkdir(parents=True)
+    (folder / "nouns.txt").write_text(
+        "expulsion = 174 target of\nexpulsion = 161 target of | object diplomat ambassador\n", encoding="utf-8")
+    (folder / "verbs" / "directives.txt").write_text("@enacting order | announce\n@enacted 16 | 0841\n", encoding="utf-8")
+    d, problems = read_folder(folder, "test")
+    assert not problems, problems
+    assert [p.objects for p in d.nouns] == [(), ("diplomat", "ambassador")]
+    assert d.enacts("order", "161") and d.enacts("announce", "0841") and not d.enacts("order", "190")
+    assert not d.enacts("condemn", "161")
+    (folder / "verbs" / "directives.txt").write_text("@enacted expel\n", encoding="utf-8")
+    _, problems = read_folder(folder, "test")
+    assert any("directives.txt:1" in str(p) and "@enacted 08 | 16 | 17" in str(p) for p in problems), problems
+
+
+# A story without a date: a place is what it is now; a person whose roles span countries is no one.
+def test_an_undated_place_is_its_present_state():
+    from eventcoder.dictionaries.model import ActorEntry, DatedCode
+
+    prague = ActorEntry("Prague", ("Prague",), (
+        DatedCode("CSKGOV", None, dt.date(1992, 12, 31)), DatedCode("CZEGOV", dt.date(1993, 1, 1), None)),
+        type="country")
+    assert prague.code_on(None) == "CZEGOV"
+    assert prague.code_on(dt.date(1990, 1, 1)) == "CSKGOV"
+    person = ActorEntry("X", ("X",), (
+        DatedCode("DEUGOV", None, dt.date(2019, 7, 16)), DatedCode("IGOEUREEC", dt.date(2019, 12, 1), None)),
+        type="person")
+    assert person.code_on(None) is None
+
+
+@needs_model
+def test_an_undated_story_names_prague(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Prague ordered out 18 Russian diplomats.")))
+    assert ("CZEGOV", "161", "RUSGOV") in events, events

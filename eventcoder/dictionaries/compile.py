@@ -347,7 +347,8 @@ def compile_lexicon(d: Dictionaries) -> Lexicon:
             for last in {words[-1], *plural_forms(words[-1])}:
                 nouns[last].append((words[:-1], n))
     for entries in nouns.values():
-        entries.sort(key=lambda e: -len(e[0]))  # "air strike" before "strike"
+        # "air strike" before "strike"; a pattern for some objects before the noun's general one
+        entries.sort(key=lambda e: (-len(e[0]), not e[1].objects))
     return Lexicon(
         d, d.fingerprint(), actors, agents, references, sentence_discards, story_discards, dict(verbs), dict(nouns)
     )

@@ -255,6 +255,13 @@ class _Reader:
                 self.d.intending |= words
             elif key == "light":
                 self.d.light |= words
+            elif key == "enacting":
+                self.d.enacting |= words
+            elif key == "enacted":
+                if any(not w.isdigit() for w in words):
+                    raise DictionaryError("@enacted takes CAMEO code prefixes", entry=line[:40],
+                                          fix="write e.g. '@enacted 08 | 16 | 17'")
+                self.d.enacted |= words
             elif key == "announcing":
                 self.d.announcing |= words
             elif key == "speculative":
@@ -276,7 +283,8 @@ class _Reader:
             else:
                 raise DictionaryError(
                     f"unknown directive '@{key}'", entry=line[:40],
-                    fix="use @negating, @intending, @aspectual, @light, @announcing, @speculative, @announced, @elsewhere, @mutual or @paired",
+                    fix="use @negating, @intending, @aspectual, @light, @enacting, @enacted, @announcing, @speculative, @announced, "
+                    "@elsewhere, @mutual or @paired",
                 )
             return
         lhs, rhs = _split_entry(line, origin)
@@ -317,7 +325,7 @@ class _Reader:
     def noun_line(self, origin: Origin, line: str) -> None:
         """``clash = 190 target with | against | mutual``: after the code, options separated by
         ``|``: ``target PREP`` (more prepositions follow as ``| PREP``), ``source PREP``,
-        ``mutual``, ``implied AGENT``, ``subject``."""
+        ``object WORD ...``, ``mutual``, ``implied AGENT``, ``subject``."""
         lhs, rhs = _split_entry(line, origin)
         phrases = _phrases(lhs)
         if not phrases:
@@ -337,6 +345,9 @@ class _Reader:
             if key in ("target", "source") and values:
                 options[key] = values
                 last = key
+            elif key == "object" and values:
+                options["objects"] = values  # singular words; their plurals match too
+                last = "objects"
             elif last and len(words) == 1 and key not in ("mutual", "implied", "subject"):
                 options[last] += (key,)  # "target on | against": one more preposition
             elif (key == "mutual" or key == "subject") and not values:
@@ -348,7 +359,8 @@ class _Reader:
             else:
                 raise DictionaryError(
                     f"unknown noun option '{' '.join(words)}'", entry=phrases[0],
-                    fix="use 'target PREP ...', 'source PREP ...', 'mutual', 'implied AGENT' or 'subject', separated by '|'",
+                    fix="use 'target PREP ...', 'source PREP ...', 'object WORD ...', 'mutual', 'implied AGENT' or "
+                        "'subject', separated by '|'",
                 )
         words = tuple(tuple(normalize_phrase(p).lower().split()) for p in phrases)
         self.d.nouns.append(NounPattern(phrases[0], words, code, origin=origin, **options))
@@ -421,6 +433,8 @@ def merge(layers: Sequence[Dictionaries]) -> Dictionaries:
         out.aspectual |= layer.aspectual
         out.intending |= layer.intending
         out.light |= layer.light
+        out.enacting |= layer.enacting
+        out.enacted |= layer.enacted
         out.elsewhere.update(layer.elsewhere)
         out.announcing |= layer.announcing
         out.speculative |= layer.speculative

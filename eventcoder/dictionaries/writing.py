@@ -58,6 +58,10 @@ def write_folder(d: Dictionaries, out: str | Path, header: str = "") -> dict[str
         verb_lines.append("@intending " + " | ".join(sorted(d.intending)))
     if d.light:
         verb_lines.append("@light " + " | ".join(sorted(d.light)))
+    if d.enacting:
+        verb_lines.append("@enacting " + " | ".join(sorted(d.enacting)))
+    if d.enacted:
+        verb_lines.append("@enacted " + " | ".join(sorted(d.enacted)))
     verb_lines += [f"@elsewhere {a} = {b}" for a, b in sorted(d.elsewhere.items())]
     if d.announcing:
         verb_lines.append("@announcing " + " | ".join(sorted(d.announcing)))
