@@ -837,6 +837,14 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
         found = _mentions_at(_expand(_through_quantities(subjects)), by_head)
         if found:
             return found
+        # "The coup in Niger was condemned by X", "the killing of protesters by police was
+        # condemned": read the subject as the active reads its object.
+        found = _event_agents(v, subjects, by_head)
+        if found:
+            return found
+        found = _first_actor([t for s in subjects if s.i < v.i for t in s.subtree if t is not s], by_head)
+        if found:
+            return found
     else:
         objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
         found = _mentions_at(_expand(_through_quantities(objects)), by_head)

@@ -142,3 +142,24 @@ def test_an_undated_place_is_its_present_state():
 def test_an_undated_story_names_prague(bundled_coder):
     events = set(triples(bundled_coder.code_text("Prague ordered out 18 Russian diplomats.")))
     assert ("CZEGOV", "161", "RUSGOV") in events, events
+
+
+# A passive verb whose subject names no actor reads it as the active reads its object: "The coup
+# in Niger was condemned by X" is "X condemned the coup in Niger".
+JUDGES = [("The United States", "USA"), ("The African Union", "IGOAFRAFU"), ("France", "FRA")]
+JUDGED = ["the coup in Niger", "the killing of protesters by security forces in Sudan",
+          "the air strikes by Israel on Gaza", "the arrest of opposition leaders in Kenya"]
+JUDGING = [("condemned", "condemned"), ("criticised", "criticised"), ("denounced", "denounced")]
+
+
+@needs_model
+@SETTINGS
+@given(judge=st.sampled_from(JUDGES), judged=st.sampled_from(JUDGED), verb=st.sampled_from(JUDGING))
+def test_a_passive_judgement_of_an_event_is_the_active_one(bundled_coder, judge, judged, verb):
+    (name, code), (active, passive) = judge, verb
+    act = f"{name} {active} {judged}."
+    pas = f"{judged[0].upper() + judged[1:]} was {passive} by {name[0].lower() + name[1:] if name.startswith('The') else name}."
+    want = {e for e in triples(bundled_coder.code_text(act, date=DAY)) if e[0] == code}
+    got = {e for e in triples(bundled_coder.code_text(pas, date=DAY)) if e[0] == code}
+    assert want, act
+    assert got == want, (pas, got, want)
