@@ -852,7 +852,10 @@ class StoryContext:
     def _pairs(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
         doc = sent.doc
         for i in range(len(lowers) - 1):
-            if lowers[i] not in _PAIR_WORDS or lowers[i + 1] not in _PAIR_NOUNS:
+            if lowers[i] not in _PAIR_WORDS:
+                continue
+            if lowers[i + 1] not in _PAIR_NOUNS:
+                self._bare_pair(sent, lowers, i, out, taken, sentence_index)
                 continue
             doc.build(sent.start, sent.end)
             det, noun = doc[sent.start + i], doc[sent.start + i + 1]
@@ -871,6 +874,28 @@ class StoryContext:
             out.append(replace(b, head=det.i, start=det.i, end=det.i + 1, text=text, sentence=sentence_index,
                                via=b.via or b.text, partners=(noun.i,)))
             taken.update(range(start, noun.i + 1))
+
+    def _bare_pair(self, sent, lowers: list[str], i: int, out: list[Mention], taken: set, sentence_index: int) -> None:
+        """"Putin called Erdogan, during which the two agreed to revive ties": "the two" as a subject
+        of its own is the pair named before, like "the two leaders"."""
+        if lowers[i] != "two" or i == 0 or lowers[i - 1] != "the":
+            return
+        doc = sent.doc
+        doc.build(sent.start, sent.end)
+        word = doc[sent.start + i]
+        if word.dep_ not in ("nsubj", "nsubjpass") or word.i in taken:
+            return
+        first = doc[word.i - 1]
+        found = self.pair(False, first.i, _not_acting_on(word, out), _actors_acting_on(word, out))
+        if len(found) < 2:
+            return
+        a, b = found
+        text = doc.span_text(first.i, word.i + 1)
+        out.append(replace(a, head=word.i, start=first.i, end=word.i + 1, text=text, sentence=sentence_index,
+                           via=a.via or a.text, partners=(first.i,)))
+        out.append(replace(b, head=first.i, start=first.i, end=first.i + 1, text=text, sentence=sentence_index,
+                           via=b.via or b.text, partners=(word.i,)))
+        taken.update(range(first.i, word.i + 1))
 
     def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention],
                    region: frozenset[str] | None = None) -> Mention | None:

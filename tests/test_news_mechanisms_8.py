@@ -163,3 +163,28 @@ def test_a_passive_judgement_of_an_event_is_the_active_one(bundled_coder, judge,
     got = {e for e in triples(bundled_coder.code_text(pas, date=DAY)) if e[0] == code}
     assert want, act
     assert got == want, (pas, got, want)
+
+
+# "the two" as a subject of its own is the pair named before, as "the two leaders" is.
+LEADERS = [("Putin", "Erdogan"), ("Xi Jinping", "Joe Biden"), ("Narendra Modi", "Shehbaz Sharif")]
+OPENINGS = ["{a} met {b} on Monday.", "{a} called {b} on Tuesday.", "{a} hosted {b} in the capital."]
+AFTER = ["agreed to revive bilateral ties", "signed a trade agreement", "agreed to hold talks"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(LEADERS), opening=st.sampled_from(OPENINGS), after=st.sampled_from(AFTER),
+       swap=st.booleans())
+def test_the_two_is_the_pair_named_before(bundled_coder, pair, opening, after, swap):
+    a, b = pair[::-1] if swap else pair
+    first = opening.format(a=a, b=b)
+    bare = set(triples(bundled_coder.code_text(f"{first} The two {after}.", date=DAY)))
+    named = set(triples(bundled_coder.code_text(f"{first} The two leaders {after}.", date=DAY)))
+    assert named - set(triples(bundled_coder.code_text(first, date=DAY))), after
+    assert bare == named, (first, after, bare, named)
+
+
+@needs_model
+def test_the_two_without_a_pair_before_is_no_one(bundled_coder):
+    events = triples(bundled_coder.code_text("Two soldiers were wounded. The two agreed to return to duty.", date=DAY))
+    assert not any(code.startswith("03") for _, code, _ in events), events
