@@ -188,3 +188,23 @@ def test_the_two_is_the_pair_named_before(bundled_coder, pair, opening, after, s
 def test_the_two_without_a_pair_before_is_no_one(bundled_coder):
     events = triples(bundled_coder.code_text("Two soldiers were wounded. The two agreed to return to duty.", date=DAY))
     assert not any(code.startswith("03") for _, code, _ in events), events
+
+
+# A name given to an actor says what is thought of it: "described the Chinese actions as
+# dangerous manoeuvres" criticises (111), "described Budapest as a faithful partner" praises (051).
+SPEAKERS_2 = [("Manila", "PHLGOV"), ("Russia", "RUS"), ("The European Union", "IGOEUREEC")]
+DESCRIBED = [("the Chinese actions", "CHN"), ("the US sanctions", "USA"), ("Israel's conduct", "ISR")]
+NAMES = [("dangerous manoeuvres", "111"), ("an act of aggression", "111"), ("illegal", "111"),
+         ("a reliable partner", "051"), ("a friend", "051")]
+
+
+@needs_model
+@SETTINGS
+@given(speaker=st.sampled_from(SPEAKERS_2), described=st.sampled_from(DESCRIBED), name=st.sampled_from(NAMES))
+def test_a_name_given_judges(bundled_coder, speaker, described, name):
+    (who, code), (phrase, target), (label, act) = speaker, described, name
+    text = f"{who} described {phrase} as {label}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (code, act, target) in events, (text, events)
+    negated = f"{who} did not describe {phrase} as {label}."
+    assert not any(c == act for _, c, _ in triples(bundled_coder.code_text(negated, date=DAY))), negated
