@@ -341,6 +341,8 @@ def _announcement(v, lex: Lexicon) -> int:
         t = t.head
     gov = v.head
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
+        if v.dep_ == "ccomp" and gov.lemma == "be":
+            return 0  # "the problem is that Russia attacks daily": a clause that says what is
         if v.dep_ == "ccomp" and v.tag_ in _PAST:
             return 0  # "announced that it killed 23 fighters": a report of a done act
         return 1

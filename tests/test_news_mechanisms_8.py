@@ -208,3 +208,25 @@ def test_a_name_given_judges(bundled_coder, speaker, described, name):
     assert (code, act, target) in events, (text, events)
     negated = f"{who} did not describe {phrase} as {label}."
     assert not any(c == act for _, c, _ in triples(bundled_coder.code_text(negated, date=DAY))), negated
+
+
+# An act on a schedule is announced, not done (convention 5): "is to meet", "is due to visit".
+SCHEDULES = ["is to", "is due to", "is scheduled to", "is set to", "will"]
+PLANNED = [("meet Xi Jinping", "036", "CHNGOV"), ("visit China", "036", "CHN"), ("sign a trade agreement with China", "03", "CHN")]
+
+
+@needs_model
+@SETTINGS
+@given(schedule=st.sampled_from(SCHEDULES), planned=st.sampled_from(PLANNED))
+def test_a_scheduled_act_is_an_intent(bundled_coder, schedule, planned):
+    act, code, target = planned
+    text = f"Putin {schedule} {act} next week."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert events and all(c.startswith("03") for _, c, _ in events), (text, events)
+    assert any(c.startswith(code) and t == target for _, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_clause_that_says_what_is_is_no_announcement(bundled_coder):
+    events = set(triples(bundled_coder.code_text("The problem is that Russia attacks Ukraine daily.", date=DAY)))
+    assert ("RUS", "190", "UKR") in events, events
