@@ -230,3 +230,10 @@ def test_a_scheduled_act_is_an_intent(bundled_coder, schedule, planned):
 def test_a_clause_that_says_what_is_is_no_announcement(bundled_coder):
     events = set(triples(bundled_coder.code_text("The problem is that Russia attacks Ukraine daily.", date=DAY)))
     assert ("RUS", "190", "UKR") in events, events
+
+
+@needs_model
+def test_two_who_talked_by_telephone_called_each_other(bundled_coder):
+    for text in ("Putin and Poroshenko have talked by telephone.", "Putin and Poroshenko spoke by phone on Monday."):
+        events = set(triples(bundled_coder.code_text(text, date=dt.date(2014, 8, 1))))
+        assert {("RUSGOV", "041", "UKRGOV"), ("UKRGOV", "041", "RUSGOV")} <= events, (text, events)
