@@ -745,6 +745,19 @@ def _former(doc, start: int) -> bool:
     return start > 0 and (lowers[start - 1] in _FORMER or lowers[start - 1].startswith("ex-"))
 
 
+def _place_pair(doc, found: list[Mention], start: int, first: int, last: int, sentence_index: int,
+                out: list[Mention], taken: set) -> None:
+    """Put the pair ``found`` on the phrase start..last ("the two countries", "the two"): the
+    first side headed by its last word, the second by the word ``first`` ("two")."""
+    a, b = found
+    text = doc.span_text(start, last + 1)
+    out.append(replace(a, head=last, start=start, end=last + 1, text=text, sentence=sentence_index,
+                       via=a.via or a.text, partners=(first,)))
+    out.append(replace(b, head=first, start=first, end=first + 1, text=text, sentence=sentence_index,
+                       via=b.via or b.text, partners=(last,)))
+    taken.update(range(start, last + 1))
+
+
 def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
     """The mentions without the subject of the verb that acts on ``noun`` ("the EU warned both
     parties": the parties are two others, not the EU and one of them)."""
@@ -867,13 +880,7 @@ class StoryContext:
                 continue
             out[:] = [m for m in out if m.head != noun.i]
             start = det.i - 1 if det.i > sent.start and doc[det.i - 1].lower_ == "the" else det.i
-            text = doc.span_text(start, noun.i + 1)
-            a, b = found
-            out.append(replace(a, head=noun.i, start=start, end=noun.i + 1, text=text, sentence=sentence_index,
-                               via=a.via or a.text, partners=(det.i,)))
-            out.append(replace(b, head=det.i, start=det.i, end=det.i + 1, text=text, sentence=sentence_index,
-                               via=b.via or b.text, partners=(noun.i,)))
-            taken.update(range(start, noun.i + 1))
+            _place_pair(doc, found, start, det.i, noun.i, sentence_index, out, taken)
 
     def _bare_pair(self, sent, lowers: list[str], i: int, out: list[Mention], taken: set, sentence_index: int) -> None:
         """"Putin called Erdogan, during which the two agreed to revive ties": "the two" as a subject
@@ -887,15 +894,8 @@ class StoryContext:
             return
         first = doc[word.i - 1]
         found = self.pair(False, first.i, _not_acting_on(word, out), _actors_acting_on(word, out))
-        if len(found) < 2:
-            return
-        a, b = found
-        text = doc.span_text(first.i, word.i + 1)
-        out.append(replace(a, head=word.i, start=first.i, end=word.i + 1, text=text, sentence=sentence_index,
-                           via=a.via or a.text, partners=(first.i,)))
-        out.append(replace(b, head=first.i, start=first.i, end=first.i + 1, text=text, sentence=sentence_index,
-                           via=b.via or b.text, partners=(word.i,)))
-        taken.update(range(first.i, word.i + 1))
+        if len(found) >= 2:
+            _place_pair(doc, found, first.i, first.i, word.i, sentence_index, out, taken)
 
     def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention],
                    region: frozenset[str] | None = None) -> Mention | None:

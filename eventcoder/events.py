@@ -121,35 +121,6 @@ _GOING = frozenset({
 })
 
 
-# VerbIndex -> (the index, whether it has a pattern of an infinitive complement), per lexicon.
-_INFINITIVE_VERBS: dict[int, tuple] = {}
-
-
-def _takes_infinitive(index) -> bool:
-    """Whether a verb's patterns name an infinitive complement: "vow|swear to attack",
-    "urge + to", "vow to". A preposition with its object after it ("travel to +") is none."""
-    hit = _INFINITIVE_VERBS.get(id(index))
-    if hit is not None and hit[0] is index:
-        return hit[1]
-    found = False
-    patterns = [p for _, p in index.bare] + [p for hits in index.by_anchor.values() for _, p, _ in hits]
-    for p in patterns:
-        post = p.post
-        for n, e in enumerate(post):
-            if not isinstance(e, Words):
-                continue
-            if any(alt[0] == "to" and (len(alt) > 1 or n == len(post) - 1 or isinstance(post[n + 1], Words))
-                   for alt in e.alternatives):
-                found = True
-            break  # only the first word element follows the verb directly
-        if found:
-            break
-    if len(_INFINITIVE_VERBS) > 4096:
-        _INFINITIVE_VERBS.clear()
-    _INFINITIVE_VERBS[id(index)] = (index, found)
-    return found
-
-
 def _reattach_infinitives(lex: Lexicon, sent) -> None:
     """Read "vowed in November to attack Israel" as "vowed to attack Israel".
 
@@ -171,9 +142,8 @@ def _reattach_infinitives(lex: Lexicon, sent) -> None:
         if any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
             continue
         index = lex.verbs.get(h.lemma)
-        if index is None or not _takes_infinitive(index):
-            continue
-        v.dep_ = "xcomp"
+        if index is not None and index.infinitive:
+            v.dep_ = "xcomp"
 
 
 def _purpose(v) -> bool:
@@ -1069,11 +1039,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     by_head: dict[int, Mention] = {}
     for m in mentions:
         by_head.setdefault(m.head, m)
-    _reattach_infinitives(lex, sent)
     if require_dyad and len(by_head) < 2:
         # Every event needs a source and a target of different phrases; only a noun with an
         # implied source ("protests against the government") needs one actor.
         return _victims(lex, sent, code_nouns(lex, sent, by_head, set(), _noun_event)) if lex.nouns else []
+    _reattach_infinitives(lex, sent)
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")

@@ -171,14 +171,11 @@ def _pattern(lex, tok):
     if not entries:
         return None
     doc_words = None
-    heads = None
     for before, pat in entries:
-        if pat.objects:
-            # "the expulsion of diplomats": the pattern for the head of the target phrase
-            if heads is None:
-                heads = {w for t in _objects(tok, pat.target) for w in (t.lemma, t.lower_)}
-            if heads.isdisjoint(pat.objects):
-                continue
+        # "the expulsion of diplomats": a pattern for the head of the target phrase
+        if pat.objects and not any(t.lemma in pat.objects or t.lower_ in pat.objects
+                                   for t in _objects(tok, pat.target)):
+            continue
         if not before:
             return pat
         n = len(before)

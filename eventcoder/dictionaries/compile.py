@@ -116,6 +116,9 @@ class VerbIndex:
     bare: list[tuple[int, VerbPattern]] = field(default_factory=list)
     # Whether any pattern takes its source from a "$" slot (else a verb needs an actor subject).
     source_slot: bool = False
+    # Whether any pattern names an infinitive complement right after the verb ("vow|swear to
+    # attack", "urge + to", "vow to"); a preposition with its object after it ("travel to +") is none.
+    infinitive: bool = False
     # anchor word -> (rank, pattern, the first words each of its word elements may start with)
     by_anchor: dict[str, list[tuple[int, VerbPattern, tuple[frozenset[str], ...]]]] = field(default_factory=dict)
 
@@ -131,6 +134,8 @@ class VerbIndex:
             needed = shared.setdefault(needed, needed)
         if "$" in pattern.post:
             self.source_slot = True
+        if not self.infinitive:
+            self.infinitive = _names_infinitive(pattern.post)
         if not needed:
             self.bare.append((rank, pattern))
             return
@@ -155,6 +160,16 @@ class VerbIndex:
                     else:
                         found.append((r, p))
         return found
+
+
+def _names_infinitive(post: tuple) -> bool:
+    """Whether a pattern's first word element is an infinitive's "to" ("to attack", "+ to",
+    "to" last), not a preposition before its object ("to +")."""
+    for n, e in enumerate(post):
+        if isinstance(e, Words):
+            return any(alt[0] == "to" and (len(alt) > 1 or n == len(post) - 1 or isinstance(post[n + 1], Words))
+                       for alt in e.alternatives)
+    return False
 
 
 def pattern_rank(patterns: list[VerbPattern]) -> dict[int, int]:
