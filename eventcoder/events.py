@@ -1049,6 +1049,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
     superseded: set[int] = set()  # governing verbs whose announced complement codes the event
     forceful: dict[int, str] = {}  # verbs coded as a use of force, with their code
+    untargeted: list[RawEvent] = []  # acts with sources but no target of their own
+    untargeted_sources: list = []
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
@@ -1234,13 +1236,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "Gondor and Osgiliath renewed ties": cooperation among the members.
                 or (not targets and code[:2] <= "09")
             )
+            verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
             if mutual:
                 targets = sources
             elif not targets:
-                if require_dyad:
-                    continue
-                targets = [None]
-            verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
+                # the party may be the one a verb this one hangs on acts on (_shared_targets)
+                untargeted.append(RawEvent(v.i, sources[0], None, code, pat, verb_text, passive))
+                untargeted_sources.append(sources)
+                continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
             fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
             if fight is not None and fight in _GUNFIGHTS and code == "190":
@@ -1270,6 +1273,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     if fight is not None and tm is not None and (tm.code, s.code) not in done:
                         done.add((tm.code, s.code))
                         events.append(RawEvent(v.i, tm, s, pair_code, pat, verb_text, passive))
+    if untargeted:
+        events += _shared_targets(sent, untargeted, untargeted_sources, events, require_dyad)
     if superseded:
         complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
                        if e.verb not in superseded}
@@ -1288,6 +1293,75 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _victims(lex, sent, events)
+
+
+# Clause links along which a participle or a second verb shares its governor's subject.
+_SHARING_LINKS = frozenset({"advcl", "ccomp", "xcomp", "conj"})
+# Roots of acts done in words (statements, appeals, demands, disapproval, threats, protests)
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+
+
+def _bare_quantity(v) -> bool:
+    """Whether the verb's object is a number or quantity alone ("and killed eight", "kidnapped
+    several"): the people counted are those the coordinated verb named."""
+    for c in v.children:
+        if c.dep_ == "dobj":
+            return (c.pos_ == "NUM" or c.lemma in _QUANTITIES) and not any(
+                g.dep_ in ("prep", "compound", "amod", "relcl", "acl") for g in c.children)
+    return False
+
+
+def _own_subject(v) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children)
+
+
+def _shared_targets(sent, untargeted: list, sources_of: list, events: list, require_dyad: bool) -> list:
+    """Acts that name no party of their own take the party of the act their clause depends on,
+    done by the same actor: "North Korea demanded that the US call off the drills, warning that
+    ..." (the warning is to the US), "the EU urged Cuba to free prisoners, while demanding ...",
+    "captured two Israeli soldiers and killed eight" (the eight are Israeli soldiers). The other
+    way too: "Amnesty condemned the strike, accusing the military of reckless attacks" condemns
+    the military. A participle or second verb with a subject of its own shares nothing."""
+    doc = sent.doc
+    by_verb: dict[int, list] = {}
+    for e in events:
+        if e.target is not None:
+            by_verb.setdefault(e.verb, []).append(e)
+    out = []
+    for e, sources in zip(untargeted, sources_of):
+        v = doc[e.verb]
+        codes = {s.code for s in sources}
+        targets: list = []
+        if not _own_subject(v) and ((v.dep_ == "advcl" and v.tag_ == "VBG") or (v.dep_ == "conj" and _bare_quantity(v))):
+            material = e.code[:2] not in _VERBAL_ROOTS
+            t = v
+            while t.dep_ in _SHARING_LINKS and t.head is not t:
+                t = t.head
+                # "accuse the military of killings, razing villages": a deed does not share the
+                # party of words (a parse that hangs the accused deed on the accusation)
+                targets = [f.target for f in by_verb.get(t.i, ())
+                           if f.source.code in codes and not (material and f.code[:2] in _VERBAL_ROOTS)]
+                if targets:
+                    break
+        if not targets and e.code[:2] in _VERBAL_ROOTS:
+            # (a deed's participle is its result: "attacked a village, killing ten" is one act)
+            for c in v.children:
+                if c.dep_ == "advcl" and c.i > v.i and c.tag_ == "VBG" and not _own_subject(c):
+                    targets = [f.target for f in by_verb.get(c.i, ()) if f.source.code in codes]
+                    if targets:
+                        break
+        if not targets:
+            if not require_dyad:
+                out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
+            continue
+        done = set()
+        for s in sources:
+            for tm in targets:
+                if tm.code == s.code or tm.head == s.head or _same_state(s, tm) or (s.code, tm.code) in done:
+                    continue
+                done.add((s.code, tm.code))
+                out.append(RawEvent(e.verb, s, tm, e.code, e.pattern, e.verb_text, e.passive))
+    return out
 
 
 # "a ceasefire brokered by Egypt", "talks mediated by Turkey", "with mediation by Qatar", "under
