@@ -1350,18 +1350,79 @@ def _shared_targets(sent, untargeted: list, sources_of: list, events: list, requ
                     targets = [f.target for f in by_verb.get(c.i, ()) if f.source.code in codes]
                     if targets:
                         break
+        if not targets and e.code[:2] == "12" and _answers_a_request(v):
+            targets, asked = _requesters(e, v, codes, events, untargeted, sources_of, out)
+            if targets and e.code == "120":
+                # refusing the request is refusing what it asked for ("refused" an extradition: 1213)
+                e = RawEvent(e.verb, e.source, None, _REFUSING.get(asked[2:], "120"), e.pattern, e.verb_text, e.passive)
         if not targets:
             if not require_dyad:
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
-        done = set()
-        for s in sources:
-            for tm in targets:
-                if tm.code == s.code or tm.head == s.head or _same_state(s, tm) or (s.code, tm.code) in done:
-                    continue
-                done.add((s.code, tm.code))
-                out.append(RawEvent(e.verb, s, tm, e.code, e.pattern, e.verb_text, e.passive))
+        _pair_up(out, e, sources, targets)
     return out
+
+
+def _pair_up(out: list, e, sources: list, targets: list) -> None:
+    """The act ``e`` from each of ``sources`` to each of ``targets`` (other than the source)."""
+    done = {(f.source.code, f.target.code) for f in out if f.verb == e.verb and f.target is not None}
+    for s in sources:
+        for tm in targets:
+            if tm.code == s.code or tm.head == s.head or _same_state(s, tm) or (s.code, tm.code) in done:
+                continue
+            done.add((s.code, tm.code))
+            out.append(RawEvent(e.verb, s, tm, e.code, e.pattern, e.verb_text, e.passive))
+
+
+# What a refusal may name as its object when it answers a request: nothing ("but Sweden
+# refused"), the relative pronoun ("which Kiev rejected") or the request itself.
+_REQUEST_WORDS = frozenset({
+    "which", "that", "request", "requests", "demand", "demands", "call", "calls", "proposal", "offer",
+    "ultimatum", "appeal", "plea", "condition", "conditions", "bid",
+})
+
+
+# The refusal of what an appeal (02..) or a demand (10..) asks for, by the digits after its
+# root (CAMEO: appeal for or demand judicial cooperation 0213/1013, reject it 1213).
+_REFUSING = {
+    "1": "121", "11": "1211", "12": "1212", "13": "1213", "3": "122", "31": "1221", "32": "1222",
+    "33": "1223", "34": "1224", "4": "123", "41": "1231", "42": "1232", "43": "1233", "44": "1234",
+    "5": "124", "51": "1241", "52": "1242", "53": "1243", "54": "1244", "55": "1245", "56": "1246",
+    "6": "125", "7": "127", "8": "126",
+}
+
+
+def _answers_a_request(v) -> bool:
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            return c.lower_ in _REQUEST_WORDS
+    return True
+
+
+def _requesters(e, v, codes: set, events: list, untargeted: list, sources_of: list, out: list) -> list:
+    """"The US requested his extradition, but Jamaica refused", "Ecuador asked Sweden to
+    promise ..., but Sweden refused", "Moscow demanded a withdrawal, which Kiev rejected": a
+    refusal after a request or demand in the same sentence answers whoever made it. A request
+    that named no one is addressed to the one who refused it."""
+    made = [(f, [f.source]) for f in events if f.verb < e.verb and f.code[:2] in ("02", "10")]
+    made += [(f, src) for f, src in zip(untargeted, sources_of) if f.verb < e.verb and f.code[:2] in ("02", "10")]
+    if not made:
+        return [], ""
+    made.sort(key=lambda fs: fs[0].verb)
+    last = made[-1][0].verb
+    asked = made[-1][0].code
+    askers: list = []
+    refusers = [e.source]  # the first source stands for the refusal's actors
+    for f, src in made:
+        if f.verb != last or any(s.code in codes for s in src):
+            continue
+        if f.target is not None and not any(
+                f.target.code == r.code or (r.country is not None and f.target.country == r.country) for r in refusers):
+            continue  # asked of someone else
+        askers.extend(src)
+        if f.target is None:
+            _pair_up(out, f, src, refusers)
+    return askers, asked
 
 
 # "a ceasefire brokered by Egypt", "talks mediated by Turkey", "with mediation by Qatar", "under

@@ -89,3 +89,46 @@ def test_a_participle_with_its_own_subject_shares_nothing(bundled_coder):
     text = "The EU urged Cuba to release political prisoners, with Spain demanding reforms."
     events = set(triples(bundled_coder.code_text(text, date=DAY)))
     assert not any(s == "ESP" for s, _, _ in events), events
+
+
+# A refusal after a request or demand in the same sentence answers whoever made it, and refuses
+# what was asked for.
+STATES = [("Ecuador", "ECU"), ("Sweden", "SWE"), ("Iran", "IRN"), ("Iraq", "IRQ"), ("Jamaica", "JAM")]
+REQUESTS = [("asked {b} to hand over the suspects", "0213", "1213"),
+            ("requested the extradition of the suspects from {b}", "0213", "1213"),
+            ("urged {b} to release the prisoners", "0253", "1243"),
+            ("asked {b} to hold talks", "026", "125")]
+REFUSALS = [", but {b} refused", ", but {b} rejected the request", ", which {b} rejected"]
+
+
+@needs_model
+@SETTINGS
+@given(a=st.sampled_from(STATES), b=st.sampled_from(STATES), request=st.sampled_from(REQUESTS),
+       refusal=st.sampled_from(REFUSALS))
+def test_a_refusal_answers_the_request_before_it(bundled_coder, a, b, request, refusal):
+    (name_a, code_a), (name_b, code_b), (asking, asked, refused) = a, b, request
+    if code_a == code_b:
+        return
+    text = f"{name_a} {asking.format(b=name_b)}{refusal.format(b=name_b)}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (code_a, asked, code_b) in events, (text, events)
+    assert (code_b, refused, code_a) in events, (text, events)
+
+
+@needs_model
+def test_a_refusal_names_the_requester_a_request_left_unnamed(bundled_coder):
+    text = "The US had requested his extradition since August 2009, but the Jamaican government had refused."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert events == {("USA", "0213", "JAMGOV"), ("JAMGOV", "1213", "USA")}, events
+    text = "Moscow demanded the withdrawal of Ukrainian forces from the east, which Kiev rejected."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert ("UKRGOV", "1246", "RUSGOV") in events, events
+
+
+@needs_model
+def test_a_refusal_of_something_else_answers_no_request(bundled_coder):
+    for text in ("Russia rejected the claims, and Ukraine demanded compensation.",
+                 "The US demanded that Iran stop enrichment, and China rejected sanctions.",
+                 "Iran asked Iraq to hand over the suspects, but Syria refused."):
+        events = set(triples(bundled_coder.code_text(text, date=DAY)))
+        assert not any(c.startswith("12") for _, c, _ in events), (text, events)
