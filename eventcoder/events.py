@@ -1265,6 +1265,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
+                    elif code == "140" and s.agent == "GOV" and lemma == "protest":
+                        pair_code = "114"  # "Tokyo protested against the launch": a government complains officially
                     elif places and tm is not None and s.country and tm.country and any(
                         place not in (s.country, tm.country) for place in places
                     ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)

@@ -132,3 +132,29 @@ def test_a_refusal_of_something_else_answers_no_request(bundled_coder):
                  "Iran asked Iraq to hand over the suspects, but Syria refused."):
         events = set(triples(bundled_coder.code_text(text, date=DAY)))
         assert not any(c.startswith("12") for _, c, _ in events), (text, events)
+
+
+# Anger, outrage or shock voiced at an act denounces it (111); concern or alarm disapproves (110).
+FEELINGS = [("outrage", "111"), ("anger", "111"), ("shock", "111"), ("concern", "110"), ("alarm", "110")]
+VOICING = ["expressed", "voiced"]
+
+
+@needs_model
+@SETTINGS
+@given(speaker=st.sampled_from(SPEAKERS), feeling=st.sampled_from(FEELINGS), voicing=st.sampled_from(VOICING),
+       target=st.sampled_from([("Israel", "ISR"), ("the Russian government", "RUSGOV"), ("Guatemala", "GTM")]))
+def test_feelings_voiced_at_an_actor(bundled_coder, speaker, feeling, voicing, target):
+    (who, source), (word, code), (whom, target_code) = speaker, feeling, target
+    text = f"{who} {voicing} {word} at {whom}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (source, code, target_code) in events, (text, events)
+
+
+@needs_model
+def test_a_government_protesting_complains_officially(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Tokyo has protested against North Korea's missile launch.", date=DAY)))
+    assert events == {("JPNGOV", "114", "PRK")}, events
+    # people who protest are dissent, not an official complaint
+    events = set(triples(bundled_coder.code_text(
+        "Opposition supporters protested against President Ortega in Managua.", date=DAY)))
+    assert ("NICOPP", "140", "NICGOV") in events, events
