@@ -81,6 +81,8 @@ def _codable(v, lex: Lexicon) -> bool:
     for _ in range(12):
         if _purpose(t):
             return False
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.lemma in d.intending and t.head.i != t.i:
+            return False  # "expressed hope that Serbia and Kosovo would resume talks"
         if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "acomp") or t.head.i == t.i:
             return True
         gov = t.head
@@ -1212,9 +1214,15 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         targets = further
             if not sources:
                 continue
-            if not targets and extended is not own:
+            feared = code == "012" and lemma in lex.dictionaries.intending
+            if code == "012" and targets:
+                # "voiced concern that Serbia and Kosovo would resume talks": a fear or doubt is
+                # about what may happen, not addressed to whoever may do it
+                targets = [m for m in targets if m is None or not _feared_clause(v, sent.doc[m.head], lex)]
+            if not targets and extended is not own and not feared:
                 # "Russia denied that it attacked Turkey": with no actor in its own clause, the
-                # verb's target is the first actor of the clause it governs that is not a source.
+                # verb's target is the first actor of the clause it governs that is not a source
+                # ("Israel fears that Hezbollah will retaliate": not of a feared one, @intending).
                 codes = {m.code for m in sources}
                 governed = [t for t in extended if t.i in by_head and t.tag_ != "PRP$" and by_head[t.i].code not in codes]
                 targets = _mentions_at(_expand(governed[:1]), by_head)
@@ -1301,6 +1309,17 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
 _SHARING_LINKS = frozenset({"advcl", "ccomp", "xcomp", "conj"})
 # Roots of acts done in words (statements, appeals, demands, disapproval, threats, protests)
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+
+
+def _feared_clause(v, t, lex) -> bool:
+    """Whether token ``t`` stands in a clause below the verb ``v`` that a word of fear, hope or
+    doubt holds (@intending: "feared that ...", "concern that ..."), not among the verb's own words."""
+    intending = lex.dictionaries.intending
+    while t.head is not t and t is not v:
+        if t.dep_ in ("ccomp", "acl") and t.pos_ in _VERBAL and t.head.lemma in intending:
+            return True
+        t = t.head
+    return False
 
 
 def _bare_quantity(v) -> bool:

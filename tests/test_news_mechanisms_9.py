@@ -158,3 +158,27 @@ def test_a_government_protesting_complains_officially(bundled_coder):
     events = set(triples(bundled_coder.code_text(
         "Opposition supporters protested against President Ortega in Managua.", date=DAY)))
     assert ("NICOPP", "140", "NICGOV") in events, events
+
+
+# A clause only hoped for, feared or guessed at is no act, whether a verb or a noun holds it; a
+# fear or doubt is about what may happen, not addressed to whoever may do it.
+HOLDERS = ["expressed hope that", "raised the possibility that", "voiced concern that", "fears that",
+           "worries that", "doubts that"]
+ACTS = [("Serbia and Kosovo would resume talks", "04"), ("Iran would attack Israel", "19"),
+        ("Russia will invade Ukraine", "19"), ("the US will lift sanctions on Cuba", "08")]
+
+
+@needs_model
+@SETTINGS
+@given(speaker=st.sampled_from(SPEAKERS), holder=st.sampled_from(HOLDERS), act=st.sampled_from(ACTS))
+def test_a_hoped_or_feared_act_is_no_act(bundled_coder, speaker, holder, act):
+    (who, source), (clause, root) = speaker, act
+    text = f"{who} {holder} {clause}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert not any(c.startswith(root) or c.startswith("13") or c == "012" for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_a_fear_of_someone_is_still_a_fear(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Russia expressed pessimism about the United States.", date=DAY)))
+    assert events == {("RUS", "012", "USA")}, events
