@@ -135,7 +135,7 @@ _AFFIXES = frozenset({"pro", "anti", "inter", "pan", "non", "trans", "intra", "e
 
 # Participles after a hyphen that make the actor before them a patron of what follows
 # ("Iranian-backed", "UN-recognised", "Western-trained"), not the actor itself.
-_PATRONS = frozenset({
+PATRONS = frozenset({
     "backed", "funded", "financed", "sponsored", "supported", "recognized", "recognised", "trained", "armed",
     "allied", "aligned", "installed", "appointed", "equipped", "supplied", "friendly",
 })
@@ -220,7 +220,7 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             # the word alone names; the reference after it is resolved later
             i += a[0]
             continue
-        if a is not None and i + a[0] + 1 < n and lowers[i + a[0]] == "-" and lowers[i + a[0] + 1] in _PATRONS:
+        if a is not None and i + a[0] + 1 < n and lowers[i + a[0]] == "-" and lowers[i + a[0] + 1] in PATRONS:
             # "Russian-backed separatists", "the UN-recognized government": the country backs or
             # recognises the actor, it is not the actor (a role or group named after it still is)
             i += a[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 
-from .actors import UNKNOWN_COUNTRY, Mention, as_victims
+from .actors import PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -65,7 +65,12 @@ def _is_passive(v) -> bool:
     for c in v.children:
         if c.dep_ == "nsubjpass" or c.dep_ == "auxpass" or c.dep_ == "csubjpass":
             return True
-    return False
+    if v.tag_ != "VBN" and v.tag_ != "VBD":
+        return False
+    # "aid workers kidnapped by rebels": a past participle on a noun is a passive without "be",
+    # also where the parser made it the sentence's verb (its "by" phrase is then an agent)
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("NOUN", "PROPN", "PRON")) \
+        or any(c.dep_ == "agent" for c in v.children)
 
 
 def _codable(v, lex: Lexicon) -> bool:
@@ -431,11 +436,26 @@ def _with_companions(v, subject_tokens, subjects: list, by_head) -> list:
     return subjects + more if more else subjects
 
 
+def _patients(v) -> list:
+    """The subject of a passive verb: who or what underwent the act."""
+    subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if (v.dep_ == "relcl" or v.dep_ == "acl") and v.head.i != v.i and (
+            not subjects or subjects[0].tag_ in ("WP", "WDT", "WP$")):
+        # "aid workers who were kidnapped by rebels", "aid workers kidnapped by rebels", "the deal
+        # signed by Israel and the UAE": the noun the clause describes
+        return [v.head]
+    if not subjects:
+        # "Fourteen aid workers kidnapped by rebels have been released", parsed as the verb of
+        # the sentence with a "by" agent: its subject underwent the act
+        subjects = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    return subjects
+
+
 def _object_subject(v, by_head) -> list:
     """The phrase of a passive verb's subject when it names no actor ("sanctions", "a peace
     deal"), in order; empty otherwise."""
-    for c in v.children:
-        if c.dep_ == "nsubjpass" and c.i < v.i and c.pos_ == "NOUN":
+    for c in _patients(v):
+        if c.i < v.i and c.pos_ == "NOUN":
             words = [c] + [t for t in c.children if t.i < c.i and t.dep_ in ("compound", "amod")]
             if any(t.i in by_head for t in words):
                 return []
@@ -807,7 +827,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
     pattern ends in a preposition (token ``after``), first the actor after it ("expressed support
     to Manila and concern over Chinese actions": what the concern is over)."""
     if passive:
-        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        subjects = _patients(v)
         found = _mentions_at(_expand(_through_quantities(subjects)), by_head)
         if found:
             return found
@@ -1071,6 +1091,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         if announced == 1 and not warned and _wished(v, lex):
             continue
         passive = _is_passive(v)
+        if passive and v.lower_ in PATRONS and not any(c.dep_ == "auxpass" for c in v.children):
+            continue  # "militia backed by the army": who a party's patron is, no act told
         subject_tokens = _subject_tokens(v, passive)
         subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
         if not subjects and subject_tokens and v.dep_ == "pcomp" and v.head.lower_ in _OBJECT_CONTROL:

@@ -182,3 +182,33 @@ def test_a_hoped_or_feared_act_is_no_act(bundled_coder, speaker, holder, act):
 def test_a_fear_of_someone_is_still_a_fear(bundled_coder):
     events = set(triples(bundled_coder.code_text("Russia expressed pessimism about the United States.", date=DAY)))
     assert events == {("RUS", "012", "USA")}, events
+
+
+# A passive clause on a noun ("aid workers who were kidnapped by rebels", "aid workers kidnapped
+# by rebels") tells the act done to that noun by the "by" agent, as the plain passive does.
+DOERS = [("rebels in northern Uganda", "UGAREB"), ("Hezbollah", "LBNREB"), ("Boko Haram fighters", "NGAREB")]
+DONE = [("kidnapped", "181"), ("abducted", "181"), ("attacked", "190")]
+UNDERGOERS = [("four aid workers", "NGO"), ("two Israeli soldiers", "ISRMIL"), ("three opposition activists", "OPP")]
+FORMS = ["{n} who were {v} by {d} were freed on Sunday.", "{n} {v} by {d} last week have been freed.",
+         "{d} {v} {n} last week."]
+
+
+@needs_model
+@SETTINGS
+@given(doer=st.sampled_from(DOERS), done=st.sampled_from(DONE), undergoer=st.sampled_from(UNDERGOERS),
+       form=st.sampled_from(FORMS))
+def test_a_passive_clause_on_a_noun_is_the_act_done_to_it(bundled_coder, doer, done, undergoer, form):
+    (d, source), (verb, code), (n, role) = doer, done, undergoer
+    text = form.format(n=n[0].upper() + n[1:], v=verb, d=d) if form[0] == "{" and form[1] == "n" else form.format(
+        n=n, v=verb, d=d[0].upper() + d[1:])
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert any(s == source and c[:2] == code[:2] and t.endswith(role) for s, c, t in events), (text, events)
+    assert not any(t == source for _, _, t in events), (text, events)  # never the other way round
+
+
+@needs_model
+def test_a_patron_clause_tells_no_act(bundled_coder):
+    # "militia backed by the army" says who the militia's patron is (as "army-backed" does)
+    events = set(triples(bundled_coder.code_text(
+        "Militia backed by the South Sudanese army attacked a garrison of the rebels.", date=DAY)))
+    assert not any(c.startswith("05") or c.startswith("06") for _, c, _ in events), events
