@@ -212,3 +212,26 @@ def test_a_patron_clause_tells_no_act(bundled_coder):
     events = set(triples(bundled_coder.code_text(
         "Militia backed by the South Sudanese army attacked a garrison of the rebels.", date=DAY)))
     assert not any(c.startswith("05") or c.startswith("06") for _, c, _ in events), events
+
+
+# What a speaker says the other is judges it: "said the FARC were terrorists" (111), "says ARSA
+# is culpable for the burnings" (112); a neutral predicate judges nothing.
+SAYERS = [("Uribe's government", "COLGOV"), ("Russia", "RUS"), ("The Nigerian army", "NGAMIL")]
+SAID_OF = [("Hamas", "PSEREBHMS"), ("Ukraine", "UKR"), ("the Iranian government", "IRNGOV")]
+PREDICATES = [("terrorists", "111"), ("a terrorist group", "111"), ("illegal", "111"), ("unjustified", "111"),
+              ("responsible for the attack", "112"), ("behind the attack", "112"), ("to blame for the attack", "112")]
+SAYING = ["said", "says", "insisted", "declared"]
+
+
+@needs_model
+@SETTINGS
+@given(sayer=st.sampled_from(SAYERS), said_of=st.sampled_from(SAID_OF), predicate=st.sampled_from(PREDICATES),
+       saying=st.sampled_from(SAYING))
+def test_what_a_speaker_says_the_other_is(bundled_coder, sayer, said_of, predicate, saying):
+    (who, source), (whom, target), (what, code), verb = sayer, said_of, predicate, saying
+    copula = "are" if what.endswith("s") and not what.startswith(("a ", "responsible", "behind", "to ")) else "is"
+    text = f"{who} {verb} {whom} {copula} {what}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (source, code, target) in events, (text, events)
+    neutral = f"{who} {verb} {whom} {copula} ready for talks."
+    assert not any(c[:2] in ("11", "12") for _, c, _ in triples(bundled_coder.code_text(neutral, date=DAY))), neutral
