@@ -235,3 +235,15 @@ def test_what_a_speaker_says_the_other_is(bundled_coder, sayer, said_of, predica
     assert (source, code, target) in events, (text, events)
     neutral = f"{who} {verb} {whom} {copula} ready for talks."
     assert not any(c[:2] in ("11", "12") for _, c, _ in triples(bundled_coder.code_text(neutral, date=DAY))), neutral
+
+
+@needs_model
+@SETTINGS
+@given(giver=st.sampled_from([("The Turkish foreign ministry", "TURGOV"), ("Manila", "PHLGOV")]),
+       form=st.sampled_from(["{g} presented a strongly-worded protest to the Chinese ambassador.",
+                             "{g} handed over a diplomatic note of protest to the Chinese ambassador.",
+                             "{g} handed the Chinese ambassador a protest note."]))
+def test_a_protest_handed_to_an_envoy_is_an_official_complaint(bundled_coder, giver, form):
+    text = form.format(g=giver[0])
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (giver[1], "114", "CHNGOV") in events, (text, events)
