@@ -651,6 +651,12 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                                                       and not _former(doc, start))):
             agent = ag.code
             code = (ag.code + country) if ag.prefix else (country + ag.code)
+        elif country is not None and agent != ag.code and entry.type != "person" and not ag.prefix \
+                and any(dc.code == country + ag.code for dc in entry.codes):
+            # "Taliban rebels", "the Taliban government": a group whose role changed over time is
+            # in the role its phrase names, whatever the story's day (or lack of one) says
+            agent = ag.code
+            code = country + ag.code
     text = doc.span_text(start, end)
     tok = doc[head_i]
     if agent is None and country is not None and len(code) == 3 and entry.type == "country" \
@@ -927,8 +933,15 @@ class StoryContext:
         if self._introduced:
             self._introduced = {}
         for m in mentions:  # built: the sentence has mentions
-            if m.via is None and m.head > m.start:
-                tok = doc[m.head]
+            if m.via is not None:
+                continue
+            tok = doc[m.head]
+            if tok.pos_ != "PROPN" and m.agent and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" \
+                    and tok.head.i < m.start and tok.head.i not in taken and len(tok.head.text) > 2 \
+                    and tok.head.text[:1].isupper():
+                # "Gen. Salim Khan, the deputy police chief of Kandahar": the name before the title
+                self._introduced[m.head] = tok.head.text
+            elif m.head > m.start:
                 if tok.pos_ != "PROPN" and m.agent and m.head + 1 < sent.end and m.head == m.end - 1:
                     # "opposition leader Tendai Mazarura spoke": the name after the title
                     j = m.head + 1
@@ -947,7 +960,16 @@ class StoryContext:
             for i, text in enumerate(texts):
                 known = self.names.get(text)
                 tok = doc[sent.start + i]
-                if known is None or tok.i in taken or tok.pos_ != "PROPN":
+                if known is None or tok.pos_ != "PROPN":
+                    continue
+                if tok.i in taken:
+                    # "Khan" alone matched a famous Khan of the dictionaries; the story introduced
+                    # its own Khan ("Gen. Salim Khan, the deputy police chief"), who is meant
+                    k = next((k for k, m in enumerate(out) if m.start == tok.i and m.end == tok.i + 1
+                              and m.type == "person" and m.via is None), -1)
+                    if k >= 0 and out[k].code != known.code:
+                        out[k] = replace(known, head=out[k].head, start=tok.i, end=tok.i + 1, text=tok.text,
+                                         sentence=sentence_index, via=known.via or known.text)
                     continue
                 head = _np_head(tok)
                 if head.i in heads:
