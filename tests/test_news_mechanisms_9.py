@@ -273,3 +273,13 @@ def test_a_group_is_in_the_role_its_phrase_names(bundled_coder):
         assert ("AFGMIL", "190", "AFGREB") in events, (day, events)
     events = set(triples(bundled_coder.code_text("Pakistan criticised the Taliban government.", date=dt.date(2010, 1, 1))))
     assert ("PAK", "111", "AFGGOV") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(form=st.sampled_from(["The Myanmar government dismissed a cease-fire offer by the Arakan Army.",
+                             "The Myanmar government rejected a truce proposal from the Arakan Army.",
+                             "The Myanmar government spurned an offer from the Arakan Army to extend a ceasefire."]))
+def test_refusing_a_ceasefire_refuses_to_de_escalate(bundled_coder, form):
+    events = set(triples(bundled_coder.code_text(form, date=DAY)))
+    assert ("MMRGOV", "1246", "MMRREB") in events, (form, events)
