@@ -1354,6 +1354,12 @@ def _bare_quantity(v) -> bool:
     return False
 
 
+def _names_nothing(v) -> bool:
+    """Whether the verb has no object, complement or prepositional phrase of its own."""
+    return not any(c.dep_ in ("dobj", "dative", "prep", "ccomp", "xcomp", "attr", "oprd", "acomp", "prt")
+                   for c in v.children)
+
+
 def _own_subject(v) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children)
 
@@ -1375,7 +1381,8 @@ def _shared_targets(sent, untargeted: list, sources_of: list, events: list, requ
         v = doc[e.verb]
         codes = {s.code for s in sources}
         targets: list = []
-        if not _own_subject(v) and ((v.dep_ == "advcl" and v.tag_ == "VBG") or (v.dep_ == "conj" and _bare_quantity(v))):
+        if not _own_subject(v) and ((v.dep_ == "advcl" and v.tag_ == "VBG") or (
+                v.dep_ == "conj" and (_bare_quantity(v) or _names_nothing(v)))):
             material = e.code[:2] not in _VERBAL_ROOTS
             t = v
             while t.dep_ in _SHARING_LINKS and t.head is not t:
@@ -1389,7 +1396,10 @@ def _shared_targets(sent, untargeted: list, sources_of: list, events: list, requ
         if not targets and e.code[:2] in _VERBAL_ROOTS:
             # (a deed's participle is its result: "attacked a village, killing ten" is one act)
             for c in v.children:
-                if c.dep_ == "advcl" and c.i > v.i and c.tag_ == "VBG" and not _own_subject(c):
+                # "met and held talks with Sisi": a verb that names nothing shares the party of
+                # the verb coordinated with it
+                if c.i > v.i and not _own_subject(c) and (
+                        (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and _names_nothing(v))):
                     targets = [f.target for f in by_verb.get(c.i, ()) if f.source.code in codes]
                     if targets:
                         break

@@ -283,3 +283,25 @@ def test_a_group_is_in_the_role_its_phrase_names(bundled_coder):
 def test_refusing_a_ceasefire_refuses_to_de_escalate(bundled_coder, form):
     events = set(triples(bundled_coder.code_text(form, date=DAY)))
     assert ("MMRGOV", "1246", "MMRREB") in events, (form, events)
+
+
+# Coordinated verbs of one subject share the party the last of them names ("met and held talks
+# with Sisi"), and talks held in a party's own capital are negotiations, not a third location.
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from([("Putin", "RUSGOV", "Erdogan", "TURGOV"), ("Lavrov", "RUSGOV", "Fidan", "TURGOV"),
+                             ("Macron", "FRAGOV", "Scholz", "DEUGOV")]),
+       when=st.sampled_from(["on Monday", "in the morning", "for two hours"]))
+def test_coordinated_verbs_share_the_party_named_last(bundled_coder, pair, when):
+    a, code_a, b, code_b = pair
+    text = f"{a} met and held talks with {b} {when}."
+    events = set(triples(bundled_coder.code_text(text, date=dt.date(2023, 9, 1))))
+    assert {(code_a, "040", code_b), (code_b, "040", code_a), (code_a, "046", code_b)} <= events, (text, events)
+
+
+@needs_model
+def test_talks_in_a_partys_capital_are_negotiations(bundled_coder):
+    events = set(triples(bundled_coder.code_text(
+        "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan held talks in Moscow on Thursday.",
+        date=dt.date(2023, 9, 1))))
+    assert events == {("RUSGOV", "046", "TURGOV"), ("TURGOV", "046", "RUSGOV")}, events
