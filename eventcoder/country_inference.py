@@ -158,7 +158,9 @@ def _shared_possessor(tok, by_head) -> str | None:
     return _possessor(first, by_head) if first is not tok else None
 
 
-def _places_below(tok, by_head, day, skip: int = -1) -> str | None:
+def _places_below(tok, by_head, day, skip: int = -1, depth: int = 0) -> str | None:
+    """A place in a phrase of the word: "police in Karachi", also further down the phrase ("12
+    people, including two children, in Kharkiv")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS and c.i != skip:
             for p in c.children:
@@ -166,6 +168,32 @@ def _places_below(tok, by_head, day, skip: int = -1) -> str | None:
                     found = _place_country(p, by_head, day)
                     if found:
                         return found
+    if depth < 2 and tok.pos_ != "VERB" and tok.pos_ != "AUX":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _MEMBERS and c.i != skip:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = _places_below(p, by_head, day, -1, depth + 1)
+                        if found:
+                            return found
+    return None
+
+
+# "17 Afghan villagers, including women and children": the members named are of the whole's country
+_MEMBERS = frozenset({"including", "among"})
+
+
+def _whole(tok, by_head) -> str | None:
+    """The country of the phrase whose members "including ..." names."""
+    if tok.dep_ in ("pobj", "conj"):
+        t = tok
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        prep = t.head
+        if t.dep_ == "pobj" and prep.lower_ in _MEMBERS and prep.head is not prep:
+            m = by_head.get(prep.head.i)
+            if m is not None and m.country and not m.code.startswith(UNKNOWN_COUNTRY):
+                return m.country
     return None
 
 
@@ -192,8 +220,8 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
     for k in unknown:
         m = out[k]
         head = doc[m.head]
-        country = (_possessor(head, by_head) or _shared_possessor(head, by_head) or _places_below(head, by_head, day)
-                   or _clause_place(head, by_head, day) or story.default())
+        country = (_possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
+                   or _places_below(head, by_head, day) or _clause_place(head, by_head, day) or story.default())
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
     return out

@@ -305,3 +305,33 @@ def test_talks_in_a_partys_capital_are_negotiations(bundled_coder):
         "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan held talks in Moscow on Thursday.",
         date=dt.date(2023, 9, 1))))
     assert events == {("RUSGOV", "046", "TURGOV"), ("TURGOV", "046", "RUSGOV")}, events
+
+
+# The members "including ..." names are of the whole's country and add no target of their own;
+# a place further down the phrase still places the whole.
+ATTACKS = [("A U.S. airstrike", "USA"), ("Israeli troops", "ISRMIL"), ("Russian missiles", "RUS")]
+WHOLES = [("17 Afghan villagers", "AFGCVL"), ("10 Palestinians", "PSECVL"), ("12 Ukrainian civilians", "UKRCVL")]
+MEMBERS = ["women and children", "three children", "a baby"]
+
+
+@needs_model
+@SETTINGS
+@given(attack=st.sampled_from(ATTACKS), whole=st.sampled_from(WHOLES), members=st.sampled_from(MEMBERS))
+def test_members_named_by_including_are_of_the_whole(bundled_coder, attack, whole, members):
+    (doer, source), (victims, target) = attack, whole
+    if source[:3] == target[:3]:
+        return
+    plain = set(triples(bundled_coder.code_text(f"{doer} killed {victims}.", date=DAY)))
+    text = f"{doer} killed {victims}, including {members}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert plain and events == plain, (text, plain, events)
+    # members of another role are that role of the whole's country
+    events = set(triples(bundled_coder.code_text(f"{doer} killed {victims}, including two journalists.", date=DAY)))
+    assert all(t[:3] != source[:3] for _, _, t in events), events
+
+
+@needs_model
+def test_a_place_down_the_phrase_places_the_whole(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Russian missiles killed 12 people, including two children, in Kharkiv.",
+                                                 date=DAY)))
+    assert events == {("RUS", "195", "UKRCVL")}, events
