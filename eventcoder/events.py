@@ -1071,8 +1071,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
     superseded: set[int] = set()  # governing verbs whose announced complement codes the event
     forceful: dict[int, str] = {}  # verbs coded as a use of force, with their code
-    untargeted: list[RawEvent] = []  # acts with sources but no target of their own
-    untargeted_sources: list = []
+    untargeted: list = []  # (act, its sources) for acts with sources but no target of their own
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
@@ -1271,8 +1270,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 targets = sources
             elif not targets:
                 # the party may be the one a verb this one hangs on acts on (_shared_targets)
-                untargeted.append(RawEvent(v.i, sources[0], None, code, pat, verb_text, passive))
-                untargeted_sources.append(sources)
+                untargeted.append((RawEvent(v.i, sources[0], None, code, pat, verb_text, passive), sources))
                 continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
             fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
@@ -1306,7 +1304,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         done.add((tm.code, s.code))
                         events.append(RawEvent(v.i, tm, s, pair_code, pat, verb_text, passive))
     if untargeted:
-        events += _shared_targets(sent, untargeted, untargeted_sources, events, require_dyad)
+        events += _shared_targets(sent, untargeted, events, require_dyad)
     if superseded:
         complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
                        if e.verb not in superseded}
@@ -1364,20 +1362,22 @@ def _own_subject(v) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children)
 
 
-def _shared_targets(sent, untargeted: list, sources_of: list, events: list, require_dyad: bool) -> list:
-    """Acts that name no party of their own take the party of the act their clause depends on,
-    done by the same actor: "North Korea demanded that the US call off the drills, warning that
-    ..." (the warning is to the US), "the EU urged Cuba to free prisoners, while demanding ...",
-    "captured two Israeli soldiers and killed eight" (the eight are Israeli soldiers). The other
-    way too: "Amnesty condemned the strike, accusing the military of reckless attacks" condemns
-    the military. A participle or second verb with a subject of its own shares nothing."""
+def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool) -> list:
+    """Acts (``untargeted``: pairs of the act and its sources) that name no party of their own
+    take the party of the act their clause depends on, done by the same actor: "North Korea
+    demanded that the US call off the drills, warning that ..." (the warning is to the US), "the
+    EU urged Cuba to free prisoners, while demanding ...", "captured two Israeli soldiers and
+    killed eight" (the eight are Israeli soldiers). The other way too, for words: "Amnesty
+    condemned the strike, accusing the military of reckless attacks" condemns the military, "met
+    and held talks with Sisi" meets Sisi. A participle or second verb with a subject of its own
+    shares nothing. A refusal answers the request before it (``_requesters``)."""
     doc = sent.doc
     by_verb: dict[int, list] = {}
     for e in events:
         if e.target is not None:
             by_verb.setdefault(e.verb, []).append(e)
     out = []
-    for e, sources in zip(untargeted, sources_of):
+    for e, sources in untargeted:
         v = doc[e.verb]
         codes = {s.code for s in sources}
         targets: list = []
@@ -1404,7 +1404,7 @@ def _shared_targets(sent, untargeted: list, sources_of: list, events: list, requ
                     if targets:
                         break
         if not targets and e.code[:2] == "12" and _answers_a_request(v):
-            targets, asked = _requesters(e, v, codes, events, untargeted, sources_of, out)
+            targets, asked = _requesters(e, codes, events, untargeted, out)
             if targets and e.code == "120":
                 # refusing the request is refusing what it asked for ("refused" an extradition: 1213)
                 e = RawEvent(e.verb, e.source, None, _REFUSING.get(asked[2:], "120"), e.pattern, e.verb_text, e.passive)
@@ -1452,13 +1452,13 @@ def _answers_a_request(v) -> bool:
     return True
 
 
-def _requesters(e, v, codes: set, events: list, untargeted: list, sources_of: list, out: list) -> list:
+def _requesters(e, codes: set, events: list, untargeted: list, out: list) -> tuple[list, str]:
     """"The US requested his extradition, but Jamaica refused", "Ecuador asked Sweden to
     promise ..., but Sweden refused", "Moscow demanded a withdrawal, which Kiev rejected": a
     refusal after a request or demand in the same sentence answers whoever made it. A request
     that named no one is addressed to the one who refused it."""
     made = [(f, [f.source]) for f in events if f.verb < e.verb and f.code[:2] in ("02", "10")]
-    made += [(f, src) for f, src in zip(untargeted, sources_of) if f.verb < e.verb and f.code[:2] in ("02", "10")]
+    made += [(f, src) for f, src in untargeted if f.verb < e.verb and f.code[:2] in ("02", "10")]
     if not made:
         return [], ""
     made.sort(key=lambda fs: fs[0].verb)
