@@ -751,6 +751,21 @@ def _former(doc, start: int) -> bool:
     return start > 0 and (lowers[start - 1] in _FORMER or lowers[start - 1].startswith("ex-"))
 
 
+def _pair_role(noun, found: list[Mention], out: list[Mention]) -> tuple[list[Mention], Mention] | None:
+    """For a pair noun that owns a role of no country ("both countries' defense ministries", "the
+    two nations' leaders"): the pair in that role, and the role's mention."""
+    if noun.dep_ != "poss" or noun.head is noun:
+        return None
+    role = None
+    for m in out:
+        if m.head == noun.head.i and m.agent and m.code.startswith(UNKNOWN_COUNTRY):
+            role = m
+    if role is None:
+        return None
+    pair = [replace(f, code=f.country + role.agent, agent=role.agent) for f in found if f.country]
+    return (pair, role) if len(pair) >= 2 else None
+
+
 def _place_pair(doc, found: list[Mention], start: int, first: int, last: int, sentence_index: int,
                 out: list[Mention], taken: set) -> None:
     """Put the pair ``found`` on the phrase start..last ("the two countries", "the two"): the
@@ -884,8 +899,15 @@ class StoryContext:
                               _actors_acting_on(noun, out))
             if len(found) < 2:
                 continue
-            out[:] = [m for m in out if m.head != noun.i]
             start = det.i - 1 if det.i > sent.start and doc[det.i - 1].lower_ == "the" else det.i
+            owned = _pair_role(noun, found, out)
+            if owned is not None:
+                # "both countries' defense ministries traded accusations": the role of each
+                found, role = owned
+                out[:] = [m for m in out if m.head != noun.i and m.head != role.head]
+                _place_pair(doc, found, start, det.i, role.head, sentence_index, out, taken)
+                continue
+            out[:] = [m for m in out if m.head != noun.i]
             _place_pair(doc, found, start, det.i, noun.i, sentence_index, out, taken)
 
     def _bare_pair(self, sent, lowers: list[str], i: int, out: list[Mention], taken: set, sentence_index: int) -> None:

@@ -335,3 +335,17 @@ def test_a_place_down_the_phrase_places_the_whole(bundled_coder):
     events = set(triples(bundled_coder.code_text("Russian missiles killed 12 people, including two children, in Kharkiv.",
                                                  date=DAY)))
     assert events == {("RUS", "195", "UKRCVL")}, events
+
+
+# "both countries' defense ministries", "the two nations' leaders": the pair named before, each in
+# the role the possessed noun names.
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from([("Armenia", "ARM", "Azerbaijan", "AZE"), ("India", "IND", "Pakistan", "PAK")]),
+       owner=st.sampled_from(["both countries'", "the two countries'", "the two nations'"]),
+       role=st.sampled_from([("defense ministries", "GOV"), ("foreign ministers", "GOV"), ("armies", "MIL")]))
+def test_the_pairs_roles(bundled_coder, pair, owner, role):
+    (a, code_a, b, code_b), (noun, agent) = pair, role
+    text = f"{a} and {b} held talks on Monday. Later, {owner} {noun} traded accusations."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert {(code_a + agent, "112", code_b + agent), (code_b + agent, "112", code_a + agent)} <= events, (text, events)
