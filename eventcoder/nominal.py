@@ -145,12 +145,15 @@ def _unreal(tok, lex, code: str = "") -> bool:
             # "failed to broker a deal during a visit to Honduras": the occasion took place,
             # whatever became of the act it was the occasion of
             return False
+        below = t.dep_
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             # "ordered the expulsion of X": the order put the act into effect (@enacting)
             enacted = t is tok.head and tok.dep_ == "dobj" and d.enacts(t.lemma, code)
-            if not enacted and (t.lemma in d.intending or t.lemma in d.negating):
-                return True  # "called for talks", "denied the attack"
+            if not enacted and (t.lemma in d.negating or (t.lemma in d.intending and below != "nsubj")):
+                # "called for talks", "denied the attack"; but "U.S. bombing of ISIS allowed
+                # Kurdish forces to advance": the act that allows took place
+                return True
             if enacted:
                 # "threatened to order the expulsion of X": an order only threatened gave none
                 g = t

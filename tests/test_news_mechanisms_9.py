@@ -349,3 +349,17 @@ def test_the_pairs_roles(bundled_coder, pair, owner, role):
     text = f"{a} and {b} held talks on Monday. Later, {owner} {noun} traded accusations."
     events = set(triples(bundled_coder.code_text(text, date=DAY)))
     assert {(code_a + agent, "112", code_b + agent), (code_b + agent, "112", code_a + agent)} <= events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["allowed", "helped", "forced", "enabled"]),
+       act=st.sampled_from([("U.S. bombing of ISIS positions", "USA", "195", "IMGMUSISI"),
+                            ("Israeli air strikes on Hamas positions", "ISR", "195", "PSEREBHMS")]))
+def test_an_act_that_allows_took_place(bundled_coder, verb, act):
+    # an event noun that is the subject of a verb of allowing or forcing happened; one that is its
+    # object only asked for ("called for talks") did not
+    phrase, source, code, target = act
+    text = f"{phrase} {verb} Kurdish forces to advance."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (source, code, target) in events, (text, events)
