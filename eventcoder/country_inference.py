@@ -66,7 +66,7 @@ def dateline_country(text: str, day: dt.date | None) -> tuple[str | None, int]:
 class StoryCountries:
     """The countries a story has named so far, and its dateline's."""
 
-    __slots__ = ("dateline", "counts", "order", "states")
+    __slots__ = ("dateline", "counts", "order", "states", "roles")
 
     def __init__(self, dateline: str | None = None) -> None:
         self.dateline = dateline
@@ -75,6 +75,9 @@ class StoryCountries:
         # Countries named by more than their people: "Indian fishermen" arrested in a story
         # datelined KARACHI do not make the story about India.
         self.states: set[str] = set()
+        # The country of the role last named with one ("the Russian Foreign Ministry ... the
+        # ministry said"), by the last word of its phrase.
+        self.roles: dict[str, str] = {}
 
     def observe(self, mentions: list[Mention]) -> None:
         """Count the countries named; a place where something happens ("in Mogadishu") counts
@@ -88,6 +91,8 @@ class StoryCountries:
                 if m.agent not in _PEOPLE:
                     self.states.add(c)
                 self.counts[c] += 2 if m.place else 1
+                if m.agent and m.agent not in _PEOPLE and m.text:
+                    self.roles[m.text.rsplit(None, 1)[-1].lower()] = c
 
     def ranked(self) -> list[str]:
         """The countries named so far, most named first (first named first among equals)."""
@@ -209,6 +214,14 @@ def _clause_place(tok, by_head, day) -> str | None:
     return None
 
 
+def _named_before(head, m: Mention, story: StoryCountries) -> str | None:
+    """"The Russian Foreign Ministry told ... The ministry said": a definite role takes the
+    country of the same role named last in the story."""
+    if m.agent and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return story.roles.get(head.lower_)
+    return None
+
+
 def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: dt.date | None) -> list[Mention]:
     """``mentions`` with a country for each role whose country the text leaves out."""
     unknown = [k for k, m in enumerate(mentions) if m.country is None and m.code.startswith(UNKNOWN_COUNTRY)]
@@ -217,11 +230,18 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
     by_head = {m.head: m for m in mentions}
     doc = sent.doc
     out = list(mentions)
-    for k in unknown:
+    found: dict[str, str] = {}  # phrase -> the country inferred for it in this sentence
+    # a pronoun or reference for a role of this sentence ("the ministry said it ...") takes the
+    # country its antecedent gets: antecedents first
+    for k in sorted(unknown, key=lambda k: out[k].via is not None):
         m = out[k]
         head = doc[m.head]
-        country = (_possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
-                   or _places_below(head, by_head, day) or _clause_place(head, by_head, day) or story.default())
+        country = (found.get(m.via) if m.via is not None else None) or (
+            _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
+            or _places_below(head, by_head, day) or _clause_place(head, by_head, day)
+            or _named_before(head, m, story) or story.default())
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
+            if m.via is None:
+                found[m.text] = country
     return out

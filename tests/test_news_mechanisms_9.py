@@ -363,3 +363,17 @@ def test_an_act_that_allows_took_place(bundled_coder, verb, act):
     text = f"{phrase} {verb} Kurdish forces to advance."
     events = set(triples(bundled_coder.code_text(text, date=DAY)))
     assert (source, code, target) in events, (text, events)
+
+
+# A definite role with no country is the same role named last in the story ("the Russian Foreign
+# Ministry told ... The ministry said it had summoned"), and a pronoun for it shares its country.
+@needs_model
+@SETTINGS
+@given(first=st.sampled_from([("Russian Foreign Ministry", "RUS"), ("Turkish foreign ministry", "TUR")]),
+       other=st.sampled_from(["the US Embassy", "Washington", "the American ambassador"]))
+def test_a_definite_role_is_the_one_named_before(bundled_coder, first, other):
+    (phrase, country) = first
+    text = (f"The {phrase} complained to {other} on Monday. "
+            f"The ministry said it had summoned the Greek envoy.")
+    events = set(triples(bundled_coder.code_text(text, date=dt.date(2021, 4, 20))))
+    assert (country + "GOV", "110", "GRCGOV") in events, (text, events)
