@@ -1358,10 +1358,6 @@ def _names_nothing(v) -> bool:
                    for c in v.children)
 
 
-def _own_subject(v) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children)
-
-
 def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool) -> list:
     """Acts (``untargeted``: pairs of the act and its sources) that name no party of their own
     take the party of the act their clause depends on, done by the same actor: "North Korea
@@ -1381,7 +1377,7 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool) ->
         v = doc[e.verb]
         codes = {s.code for s in sources}
         targets: list = []
-        if not _own_subject(v) and ((v.dep_ == "advcl" and v.tag_ == "VBG") or (
+        if not _has_subject(v) and ((v.dep_ == "advcl" and v.tag_ == "VBG") or (
                 v.dep_ == "conj" and (_bare_quantity(v) or _names_nothing(v)))):
             material = e.code[:2] not in _VERBAL_ROOTS
             t = v
@@ -1395,11 +1391,12 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool) ->
                     break
         if not targets and e.code[:2] in _VERBAL_ROOTS:
             # (a deed's participle is its result: "attacked a village, killing ten" is one act)
+            # "met and held talks with Sisi": a verb that names nothing shares the party of the
+            # verb coordinated with it
+            bare = _names_nothing(v)
             for c in v.children:
-                # "met and held talks with Sisi": a verb that names nothing shares the party of
-                # the verb coordinated with it
-                if c.i > v.i and not _own_subject(c) and (
-                        (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and _names_nothing(v))):
+                if c.i > v.i and not _has_subject(c) and (
+                        (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and bare)):
                     targets = [f.target for f in by_verb.get(c.i, ()) if f.source.code in codes]
                     if targets:
                         break
