@@ -561,6 +561,12 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         # another as a conjunct, with no "and" or comma between them, is no shared act.
         return []
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
+        if v.dep_ == "advcl" and _is_passive(v.head):
+            # "troops were sent to the area, firing rockets at the rebels", "were attacked and
+            # fled": an active verb shares its governor's grammatical subject, not the agent
+            shared = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+            if shared:
+                return _expand(_through_quantities(shared))
         found = _subject_tokens(v.head, _is_passive(v.head), depth + 1)
         if not found and v.dep_ == "xcomp" and _is_passive(v.head):
             # "the rebels are believed to have launched missiles": the raised subject acts
