@@ -326,7 +326,39 @@ def real_text(a, work: Path, say) -> dict:
         a.runs,
     )
     say("start-up", r["wall"])
+    if a.scaling_copies:
+        out["scaling"] = real_scaling(a, work, model, say)
     return out
+
+
+def repeated_corpus(corpus: Path, copies: int, out: Path) -> Path:
+    """``copies`` copies of a real corpus, each story under its own id: a real-text run long
+    enough that starting processes does not decide how workers scale (the text, and the work per
+    sentence, stay real)."""
+    rows = [json.loads(line) for line in corpus.open(encoding="utf-8") if line.strip()]
+    with out.open("w", encoding="utf-8") as f:
+        for copy in range(copies):
+            for row in rows:
+                f.write(json.dumps({**row, "id": f"{row['id']}-copy{copy}"}) + "\n")
+    return out
+
+
+def real_scaling(a, work: Path, model: str, say) -> dict:
+    """``eventcoder code`` with 1, 2 (and 4 where there are 4 cores) workers on the real articles
+    repeated ``--scaling-copies`` times, whole processes in turn, medians."""
+    corpus = repeated_corpus(REAL_CORPORA["full articles"], a.scaling_copies, work / "articles-repeated.jsonl")
+    counts = [1, 2] + ([4] if (os.cpu_count() or 1) >= 4 else [])
+    commands = {}
+    for n in counts:
+        command = eventcoder_command(str(corpus), str(work / f"scaling-out-{n}"), "--model", model)
+        command[command.index("--workers") + 1] = str(n)
+        commands[f"{n} worker{'s' if n > 1 else ''}"] = command
+    r = compare_processes(commands, a.scaling_runs)
+    r["copies"] = a.scaling_copies
+    r["texts"] = sum(1 for line in corpus.open(encoding="utf-8") if line.strip())
+    del r["stdout"]
+    say("workers", r["wall"], r["speed_vs_first"])
+    return r
 
 
 STAGES = {"spacy": stage_spacy, "e2e": stage_e2e, "coding": stage_coding, "load": stage_load, "memory": stage_memory}
@@ -418,6 +450,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--profile", action="store_true", help="time the coding stage step by step (where its time goes)")
     ap.add_argument("--no-docs", action="store_true", help="print only; do not rewrite docs/performance.md")
     ap.add_argument("--runs", type=int, default=5, help="rounds of the whole-process comparisons (median counts)")
+    ap.add_argument("--scaling-copies", type=int, default=16,
+                    help="workers: code the real articles this many times over with 1 and 2 workers (0: skip)")
+    ap.add_argument("--scaling-runs", type=int, default=3, help="rounds of the workers comparison (median counts)")
     ap.add_argument("--real-only", action="store_true", help="only the real-news figures (no template corpus; docs left as they are)")
     # stage options (internal)
     ap.add_argument("--stage", choices=sorted(STAGES))
@@ -543,6 +578,20 @@ def render_real(real: dict) -> list[str]:
             lines.append(f"| {label} | | | | {c['error']} |")
             continue
         lines.append(f"| {label} | {c['sentences']:,} | {c['seconds']:.2f} | {_rate(c):,.0f} | {c['events']:,} |")
+    if real.get("scaling"):
+        sc = real["scaling"]
+        one = next(iter(sc["wall"]))
+        lines += [
+            "", f"**Workers on real news** (the full articles {sc['copies']} times over, {sc['texts']:,} texts, "
+            f"whole processes with start-up, in turn, median of {sc['runs']} rounds; speed-up = one worker's wall "
+            "time / this one's, the median of the rounds' ratios):", "",
+            "| workers | wall s (range) | CPU s | speed-up |", "|---|---:|---:|---:|",
+        ]
+        for name, wall in sc["wall"].items():
+            rng = sc["wall_range"][name]
+            speed = sc["speed_vs_first"][name]
+            cell = "1.00×" if name == one else f"**{speed:.2f}×**"
+            lines.append(f"| {name} | {wall:.2f} ({rng[0]:.2f}–{rng[1]:.2f}) | {sc['cpu'][name]:.2f} | {cell} |")
     model = real["model"]
     lines += [
         "", "Reproduce one pair by hand (run each several times, alternating, and compare medians):", "", "```sh",
