@@ -51,6 +51,10 @@ DEV_CHANGELOG: list[str] = [
     "2026-12-04: dev-023, dev-024, dev-115, dev-116, dev-171, dev-173 and dev-223 (visits and "
     "hosting) gain the counterpart the other way (042 <-> 043): docs/gold-format.md, convention 6, "
     "codes a visit both ways, as the real-news gold is coded; these records predate it.",
+    "2026-12-05: dev-100 and dev-176 (\"clashed with\") gain the clash the other way (190 both ways): "
+    "convention 6 codes a joint act both ways whichever party is the subject, and convention 15 reads "
+    "force used in clashes or fighting as used both ways, as the real-news gold is coded; these records "
+    "predate it.",
 ]
 COMMAND = ".venv/bin/python benchmarks/accuracy.py"
 BASELINE = {

@@ -1280,6 +1280,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
             fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
+            if fight is None and lemma in _FIGHTING and code[:2] in ("18", "19", "20") and not mutual and not passive:
+                # "rebels have been fighting the government", "clashed with troops": a fight
+                # is force used both ways
+                fight = lemma
             if fight is not None and fight in _GUNFIGHTS and code == "190":
                 code = "193"
             elsewhere = lex.dictionaries.elsewhere.get(code)

@@ -68,3 +68,28 @@ def test_a_participle_after_a_passive_verb_with_an_agent_is_still_the_subjects(b
         "Colombian troops were sent to the region by the government, firing on the rebels.", date=DAY)))
     assert any(s == "COLMIL" and c[:2] == "19" for s, c, _ in events), events
     assert not any(s.endswith("GOV") and c[:2] == "19" for s, c, _ in events), events
+
+
+# A fight is force used both ways, whichever side the sentence makes its subject: "the SPLA,
+# which has been fighting the government since 1983", "Chinese soldiers clashed with Indian
+# troops" (CAMEO 190 both ways, as "X and Y clashed").
+FIGHTERS = [("Sudanese rebels", "SDNREB"), ("Indian troops", "INDMIL"), ("Chinese soldiers", "CHNMIL"),
+            ("Syrian government forces", "SYRMIL")]
+FIGHTING = ["fought", "clashed with", "battled", "have been fighting"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.permutations(FIGHTERS), fighting=st.sampled_from(FIGHTING))
+def test_a_fight_goes_both_ways_whoever_is_its_subject(bundled_coder, pair, fighting):
+    (a, code_a), (b, code_b) = pair[0], pair[1]
+    events = set(triples(bundled_coder.code_text(f"{a} {fighting} {b} on Monday.", date=DAY)))
+    swapped = set(triples(bundled_coder.code_text(f"{b} {fighting} {a} on Monday.", date=DAY)))
+    assert (code_a, "190", code_b) in events and (code_b, "190", code_a) in events, events
+    assert events == swapped, (events, swapped)
+
+
+@needs_model
+def test_an_attack_is_not_a_fight(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Indian troops attacked Chinese soldiers on Monday.", date=DAY)))
+    assert events == {("INDMIL", "190", "CHNMIL")}, events

@@ -210,7 +210,7 @@ FIGHTS = ["in two days of clashes", "in clashes", "in heavy fighting", "in a sho
 @needs_model
 @SETTINGS
 @given(pair=st.permutations(sorted(ADJECTIVE_CODES)), fight=st.sampled_from(FIGHTS),
-       act=st.sampled_from(["killed 16 {b} soldiers", "attacked {b} troops", "battled {b} forces"]))
+       act=st.sampled_from(["killed 16 {b} soldiers", "attacked {b} troops", "fired on {b} forces"]))
 def test_force_used_in_a_fight_was_used_both_ways(bundled_coder, pair, fight, act):
     a, b = pair[0], pair[1]
     plain = f"{a} troops " + act.format(b=b) + "."
