@@ -846,7 +846,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
         if found:
             return found
     else:
-        objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+        objects = _objects(v)
         found = _mentions_at(_expand(_through_quantities(objects)), by_head)
         if found:
             return found
@@ -866,6 +866,29 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
         if found:
             return found
     return _first_actor(clause_after, by_head)
+
+
+def _objects(v) -> list:
+    """The verb's objects; in an object relative clause the noun it describes ("two soldiers that
+    the rebels captured", "the fishermen the navy seized": the soldiers, the fishermen)."""
+    objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+    if v.dep_ != "relcl" or v.head.i > v.i:
+        return objects
+    relative = [c for c in objects if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < v.i]
+    if relative and relative[0].lower_ == "which" and any(
+            c.lower_ == "," and c.i == relative[0].i - 1 for c in (*v.head.children, *v.children)):
+        # "requested his extradition from Sweden, which Sweden rejected": what the comma's
+        # "which" takes up is the clause before, not the noun next to it
+        return [c for c in objects if c not in relative]
+    if relative:
+        return [v.head] + [c for c in objects if c not in relative]
+    if not any(c.dep_ == "dobj" for c in objects) and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children) and not any(
+            t.tag_ in ("WDT", "WP", "WRB") for c in v.children if c.i < v.i for t in c.subtree):
+        # no relative word at all ("the fishermen the navy seized"); "around which rebels and
+        # troops have engaged", "where troops killed": the noun is where, not whom
+        return [v.head] + objects
+    return objects
 
 
 def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mention]:
@@ -1206,7 +1229,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     targets = _default_targets(v, True, [], by_head)
                 else:
                     if lo == 0:
-                        objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS] if not passive else []
+                        objects = _objects(v) if not passive else []
                     elif post[lo - 1].pos_ == "ADP":
                         # "expressed outrage over the killing of Palestinians by Israeli forces": the
                         # event after the pattern's preposition is answered for by its "by" agent.
