@@ -621,6 +621,17 @@ def _through_quantities(tokens) -> list:
     return out
 
 
+def _by_agents(noun) -> list:
+    """The "by" agents of a noun ("an airstrike by US aircraft", "shelling by Russian forces") or
+    of its participle ("a bomb planted by Boko Haram")."""
+    out = []
+    for holder in (noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")):
+        for c in holder.children:
+            if (c.dep_ == "prep" or c.dep_ == "agent") and c.lower_ == "by":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def _prep_objects(tokens, preposition: str | None) -> list:
     """The heads of the tokens' phrases with this preposition ("by Hezbollah", "of protesters"),
     or with any preposition (None)."""
@@ -1140,6 +1151,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"
             if means is not None:
                 subjects = means[0]
+        elif not subjects and not passive and lemma in _HARMING and lex.nouns and subject_tokens \
+                and v.dep_ != "relcl" and subject_tokens[0].pos_ in ("NOUN", "VERB"):
+            # "An airstrike by US aircraft killed 80 Taliban militants": whoever made the strike
+            # the subject names killed them
+            subjects = _mentions_at(_expand(_by_agents(subject_tokens[0])), by_head)
         elif not subjects and not passive and lemma in _HARMING and lex.nouns and v.dep_ == "relcl":
             # "launched an attack that killed ten soldiers": whoever made the attack killed them,
             # unless the act itself is coded already ("attacked the base, which killed ...")

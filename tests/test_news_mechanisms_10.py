@@ -120,3 +120,30 @@ def test_a_relative_clause_of_place_acts_on_no_place(bundled_coder):
     events = set(triples(bundled_coder.code_text(
         "Maoist rebels attacked the Indian village where Indian troops killed ten civilians.", date=DAY)))
     assert not any(s == "INDMIL" and t != "INDCVL" for s, _, t in events), events
+
+
+# An event noun that harms names its maker with "by": "An airstrike by US aircraft killed 80
+# Taliban militants", "artillery fire by Russian forces killed five civilians", "a bomb planted by
+# Boko Haram killed ten soldiers": the maker did the killing.
+MAKERS = [("US aircraft", "USA"), ("Russian forces", "RUSMIL"), ("Boko Haram", "NGAREB")]
+MEANS = ["An airstrike by {x}", "Artillery fire by {x}", "A bomb planted by {x}"]
+HARMED = [("ten Nigerian soldiers", "NGAMIL"), ("five Ukrainian civilians", "UKRCVL"),
+          ("80 Taliban militants", "AFGREB")]
+
+
+@needs_model
+@SETTINGS
+@given(maker=st.sampled_from(MAKERS), means=st.sampled_from(MEANS), harmed=st.sampled_from(HARMED))
+def test_the_maker_of_a_harming_event_noun_did_the_harm(bundled_coder, maker, means, harmed):
+    (who, source), (whom, target) = maker, harmed
+    if source[:3] == target[:3] and source[3:] == target[3:]:
+        return
+    text = f"{means.format(x=who)} killed {whom} on Monday."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert any(s == source and t == target and c[:2] in ("18", "19") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_harming_noun_with_no_maker_names_nobody(bundled_coder):
+    events = bundled_coder.code_text("An explosion killed ten Nigerian soldiers on Monday.", date=DAY)
+    assert not events, events
