@@ -1292,6 +1292,20 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 codes = {m.code for m in sources}
                 governed = [t for t in extended if t.i in by_head and t.tag_ != "PRP$" and by_head[t.i].code not in codes]
                 targets = _mentions_at(_expand(governed[:1]), by_head)
+            if targets:
+                # "threatened to sink Japan and reduce the United States to ashes": a complement's
+                # coordinated verb, under the same pattern, acts on its own object too
+                for comp in words:
+                    if comp.pos_ in _VERBAL and comp is not v and comp.dep_ in ("xcomp", "ccomp") and any(
+                            m in targets for m in _mentions_at(_expand(_through_quantities(
+                                [o for o in comp.children if o.dep_ == "dobj"])), by_head)):
+                        # (only where the target is the complement's object: "urged Russia to
+                        # withdraw and free prisoners" is addressed to Russia alone)
+                        for c in comp.conjuncts:
+                            if c.i > comp.i and c.pos_ in _VERBAL and not _has_subject(c):
+                                more = _mentions_at(_expand(_through_quantities(
+                                    [o for o in c.children if o.dep_ == "dobj"])), by_head)
+                                targets = targets + [m for m in more if m not in targets]
             source_codes = {m.code for m in sources}
             their = any(
                 t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post

@@ -147,3 +147,28 @@ def test_the_maker_of_a_harming_event_noun_did_the_harm(bundled_coder, maker, me
 def test_a_harming_noun_with_no_maker_names_nobody(bundled_coder):
     events = bundled_coder.code_text("An explosion killed ten Nigerian soldiers on Monday.", date=DAY)
     assert not events, events
+
+
+# A threat or vow to act against two parties by two coordinated verbs threatens both: "threatened
+# to sink Japan and reduce the United States to ashes". An appeal stays addressed to whom it names.
+THREATENERS = [("North Korea", "PRK"), ("Iran", "IRN"), ("Hezbollah", "LBNREB")]
+THREATS = ["threatened to attack {a} and destroy {b}", "vowed to attack {a} and strike {b}",
+           "threatened to sink {a} and reduce {b} to ashes"]
+THREATENED = [("Japan", "JPN"), ("Israel", "ISR"), ("the United States", "USA"), ("Saudi Arabia", "SAU")]
+
+
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from(THREATENERS), threat=st.sampled_from(THREATS), pair=st.permutations(THREATENED))
+def test_a_threat_by_two_coordinated_verbs_threatens_both(bundled_coder, who, threat, pair):
+    (name, source), (a, code_a), (b, code_b) = who, pair[0], pair[1]
+    text = f"{name} {threat.format(a=a, b=b)}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (source, "138", code_a) in events and (source, "138", code_b) in events, (text, events)
+
+
+@needs_model
+def test_an_appeal_with_two_coordinated_verbs_is_addressed_to_whom_it_names(bundled_coder):
+    events = set(triples(bundled_coder.code_text(
+        "The EU urged Russia to withdraw its troops and free Ukrainian prisoners.", date=DAY)))
+    assert events and all(t == "RUS" for _, _, t in events), events
