@@ -172,3 +172,26 @@ def test_an_appeal_with_two_coordinated_verbs_is_addressed_to_whom_it_names(bund
     events = set(triples(bundled_coder.code_text(
         "The EU urged Russia to withdraw its troops and free Ukrainian prisoners.", date=DAY)))
     assert events and all(t == "RUS" for _, _, t in events), events
+
+
+# A state's national security council is its government; "Security Council" alone is the UN's.
+# Calling a meeting or an election convenes it: no phone call to anyone.
+@needs_model
+@SETTINGS
+@given(state=st.sampled_from([("Pakistan's", "PAKGOV"), ("Iran's Supreme", "IRNGOV"), ("the Indian", "INDGOV")]))
+def test_a_national_security_council_is_its_states(bundled_coder, state):
+    owner, code = state
+    text = f"{owner} National Security Council condemned Israel on Monday."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (code, "111", "ISR") in events, (text, events)
+    events = set(triples(bundled_coder.code_text("The Security Council condemned Israel on Monday.", date=DAY)))
+    assert ("IGOUNO", "111", "ISR") in events, events
+
+
+@needs_model
+def test_calling_a_meeting_is_no_phone_call(bundled_coder):
+    for text in ("South Korean President Moon Jae-in called a meeting of the National Security Council.",
+                 "The Thai prime minister called a snap election."):
+        assert not bundled_coder.code_text(text, date=DAY), text
+    events = set(triples(bundled_coder.code_text("Putin called Erdogan on Monday.", date=DAY)))
+    assert ("RUSGOV", "041", "TURGOV") in events, events
