@@ -562,8 +562,8 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         return []
     if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         if v.dep_ == "advcl" and _is_passive(v.head):
-            # "troops were sent to the area, firing rockets at the rebels", "were attacked and
-            # fled": an active verb shares its governor's grammatical subject, not the agent
+            # "troops were sent to the area, firing rockets at the rebels": a participle shares
+            # its passive governor's grammatical subject, not the agent
             shared = [c for c in v.head.children if c.dep_ == "nsubjpass"]
             if shared:
                 return _expand(_through_quantities(shared))
@@ -1293,19 +1293,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 governed = [t for t in extended if t.i in by_head and t.tag_ != "PRP$" and by_head[t.i].code not in codes]
                 targets = _mentions_at(_expand(governed[:1]), by_head)
             if targets:
-                # "threatened to sink Japan and reduce the United States to ashes": a complement's
-                # coordinated verb, under the same pattern, acts on its own object too
-                for comp in words:
-                    if comp.pos_ in _VERBAL and comp is not v and comp.dep_ in ("xcomp", "ccomp") and any(
-                            m in targets for m in _mentions_at(_expand(_through_quantities(
-                                [o for o in comp.children if o.dep_ == "dobj"])), by_head)):
-                        # (only where the target is the complement's object: "urged Russia to
-                        # withdraw and free prisoners" is addressed to Russia alone)
-                        for c in comp.conjuncts:
-                            if c.i > comp.i and c.pos_ in _VERBAL and not _has_subject(c):
-                                more = _mentions_at(_expand(_through_quantities(
-                                    [o for o in c.children if o.dep_ == "dobj"])), by_head)
-                                targets = targets + [m for m in more if m not in targets]
+                targets = _with_coordinated_objects(v, words, targets, by_head)
             source_codes = {m.code for m in sources}
             their = any(
                 t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
@@ -1392,6 +1380,26 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
 _SHARING_LINKS = frozenset({"advcl", "ccomp", "xcomp", "conj"})
 # Roots of acts done in words (statements, appeals, demands, disapproval, threats, protests)
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+
+
+def _direct_object_mentions(v, by_head: dict[int, Mention]) -> list[Mention]:
+    return _mentions_at(_expand(_through_quantities([o for o in v.children if o.dep_ == "dobj"])), by_head)
+
+
+def _with_coordinated_objects(v, words: list, targets: list, by_head: dict[int, Mention]) -> list:
+    """"threatened to sink Japan and reduce the United States to ashes": where the pattern's
+    target is its complement's object, the complement's later coordinated verbs (without a
+    subject of their own) act on their objects too. Not otherwise: "urged Russia to withdraw and
+    free prisoners" is addressed to Russia alone."""
+    for comp in words:
+        if comp.pos_ not in _VERBAL or comp is v or comp.dep_ not in ("xcomp", "ccomp"):
+            continue
+        if not any(m in targets for m in _direct_object_mentions(comp, by_head)):
+            continue
+        for c in comp.conjuncts:
+            if c.i > comp.i and c.pos_ in _VERBAL and not _has_subject(c):
+                targets = targets + [m for m in _direct_object_mentions(c, by_head) if m not in targets]
+    return targets
 
 
 def _feared_clause(v, t, lex) -> bool:
