@@ -328,6 +328,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _led_by(lex, doc, mentions)
     _named_nationals(lex, doc, mentions)
     _share_country(doc, mentions)
+    _representing(doc, mentions)
     _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -514,6 +515,50 @@ def _coordinated_roles(lex: Lexicon, doc, mentions: list[Mention]) -> None:
             break
     if None in mentions:
         mentions[:] = [m for m in mentions if m is not None]
+
+
+# Roles that speak or act for the body their "of" (or "for") phrase names: "the leader of the
+# Kenyan opposition" is KENOPP, "a spokesman for the rebels" the rebels.
+REPRESENTING = frozenset({
+    "leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "official", "president",
+    "chairman", "chairwoman", "chairperson", "representative", "delegation", "envoy", "member", "commander",
+})
+
+
+def _representing(doc, mentions: list[Mention]) -> None:
+    """A bare role (no country) whose "of"/"for" phrase names an actor with a role of its own or
+    no state ("the leader of the Kenyan opposition", "the head of the UN mission") is that actor:
+    the two mentions become one. A country named alone there is composed already ("the
+    president of Kenya")."""
+    if len(mentions) < 2:
+        return
+    by_head = {m.head: k for k, m in enumerate(mentions)}
+    drop = set()
+    for k, m in enumerate(mentions):
+        if m.country is not None or not m.code.startswith(UNKNOWN_COUNTRY) or k in drop:
+            continue
+        tok = doc[m.head]
+        if tok.lemma not in REPRESENTING:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or (prep.lower_ != "of" and prep.lower_ != "for"):
+                continue
+            for p in prep.children:
+                j = by_head.get(p.i) if p.dep_ == "pobj" else None
+                if j is None or j in drop:
+                    continue
+                n = mentions[j]
+                if n.code == n.country or n.type == "person":
+                    continue
+                start, end = min(m.start, n.start), max(m.end, n.end)
+                mentions[k] = replace(n, head=m.head, start=start, end=end, text=doc.span_text(start, end),
+                                      entry=m.entry + "; " + n.entry)
+                drop.add(j)
+                break
+            if k in drop or mentions[k] is not m:
+                break
+    if drop:
+        mentions[:] = [m for j, m in enumerate(mentions) if j not in drop]
 
 
 def _share_country(doc, mentions: list[Mention]) -> None:

@@ -664,6 +664,7 @@ _MEMBERSHIP = {
     "organ": None, "fighter": None, "militant": None, "executive": "GOV", "leadership": "GOV", "head": "GOV",
     "chief": "GOV", "delegation": "GOV", "representative": "GOV", "envoy": "GOV", "spokesman": "GOV",
     "spokeswoman": "GOV", "spokesperson": "GOV", "official": "GOV", "commander": "MIL", "unit": "MIL", "division": "MIL",
+    "chairman": None, "chairwoman": None, "chairperson": None, "director": None, "coordinator": None,
 }
 
 

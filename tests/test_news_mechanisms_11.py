@@ -1,0 +1,52 @@
+"""Mechanisms real news needs (issue 10, eleventh round). Example tests beside Hypothesis
+properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms import triples
+
+DAY = dt.date(2019, 6, 14)
+SETTINGS = settings(
+    max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+# A role that speaks or acts for the body its "of"/"for" phrase names is that body: "the leader
+# of the Kenyan opposition" is KENOPP (not the government of Kenya), "a spokesman for the
+# rebels" the rebels.
+ROLES = ["The leader of", "The head of", "A spokesman for", "The chairman of", "A senior official of",
+         "The president of"]
+BODIES = [("the Kenyan opposition", "KENOPP"), ("Hamas", "PSEREBHMS"), ("the Colombian army", "COLMIL"),
+          ("the United Nations", "IGOUNO")]
+
+
+@needs_model
+@SETTINGS
+@given(role=st.sampled_from(ROLES), body=st.sampled_from(BODIES))
+def test_a_representing_role_is_the_body_it_represents(bundled_coder, role, body):
+    name, code = body
+    text = f"{role} {name} met Nigerian President Muhammadu Buhari on Tuesday."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert (code, "040", "NGAGOV") in events, (text, events)
+    assert not any(s.endswith("GOV") and s != "NGAGOV" for s, _, _ in events), (text, events)
+
+
+@needs_model
+def test_a_role_of_a_country_named_alone_is_still_its_government(bundled_coder):
+    events = set(triples(bundled_coder.code_text(
+        "The president of Kenya met Nigerian President Muhammadu Buhari on Tuesday.", date=DAY)))
+    assert ("KENGOV", "040", "NGAGOV") in events, events
+
+
+@needs_model
+def test_a_role_with_its_own_country_keeps_it(bundled_coder):
+    # "the Kenyan leader of the delegation": the nationality word names the role's own country
+    events = set(triples(bundled_coder.code_text(
+        "Kenyan President Uhuru Kenyatta, the leader of the ruling party, met Nigerian President "
+        "Muhammadu Buhari on Tuesday.", date=DAY)))
+    assert any(s == "KENGOV" and c == "040" for s, c, _ in events), events
