@@ -50,3 +50,24 @@ def test_a_role_with_its_own_country_keeps_it(bundled_coder):
         "Kenyan President Uhuru Kenyatta, the leader of the ruling party, met Nigerian President "
         "Muhammadu Buhari on Tuesday.", date=DAY)))
     assert any(s == "KENGOV" and c == "040" for s, c, _ in events), events
+
+
+# An act someone says a party must or should do is no act of that party: "Russia must withdraw
+# its troops", "Turkey should recognise Cyprus" (the speaker's demand is coded from the speaking
+# verb, where there is one).
+OBLIGED = ["must", "should"]
+ACTS = ["withdraw its troops from Ukraine", "recognise Kosovo", "attack Ukraine", "meet Ukrainian officials"]
+
+
+@needs_model
+@SETTINGS
+@given(modal=st.sampled_from(OBLIGED), act=st.sampled_from(ACTS))
+def test_an_obligation_is_no_act(bundled_coder, modal, act):
+    text = f"Russia {modal} {act}."
+    assert not triples(bundled_coder.code_text(text, date=DAY)), text
+
+
+@needs_model
+def test_the_act_without_the_obligation_is_coded(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Russia withdrew its troops from Ukraine.", date=DAY)))
+    assert any(s == "RUS" and c.startswith("087") for s, c, _ in events), events
