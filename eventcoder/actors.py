@@ -48,6 +48,10 @@ _PRONOUN_TYPES = {
 }
 
 _PRONOUN_KEYS = frozenset(_PRONOUN_TYPES)
+# Pronouns that may stand for a place named as where something happened ("in Syria ... it").
+_IMPERSONAL = frozenset({"it", "its"})
+# Where a pronoun is an object of its clause's verb (it cannot be that clause's subject).
+_OBJECTS = frozenset({"dobj", "dative", "pobj"})
 
 
 @dataclass(slots=True)
@@ -713,9 +717,13 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             agent = lex.agent(civilian).code
             code = country + agent
             entries.append(_entry_label(lex.agent(civilian)))
-    place = tok.dep_ == "pobj" and tok.head.lower_ in _WHERE
+    place = tok.dep_ == "pobj" and (tok.head.lower_ in _WHERE or (tok.head.lower_ == "of" and tok.head.head.lemma in _SETTLEMENTS))
     return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index,
                    place=place)
+
+
+# Nouns whose "of" phrase names a place ("near the city of Jaffna", "the town of Goma").
+_SETTLEMENTS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port", "state"})
 
 
 # Endings of a nationality word for a person ("Palestinian", "Israeli", "Filipino", "Briton").
@@ -971,12 +979,17 @@ class StoryContext:
             _place_pair(doc, found, first.i, first.i, word.i, sentence_index, out, taken)
 
     def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention],
-                   region: frozenset[str] | None = None) -> Mention | None:
+                   region: frozenset[str] | None = None, unlike: frozenset[str] = frozenset(),
+                   places: bool = True) -> Mention | None:
+        """The last mention of one of ``types`` before token ``before``, in the sentence
+        (``current``) or earlier in the story; ``unlike``: codes it cannot have; ``places``:
+        whether a place named as where something happened can be meant."""
         for m in reversed([m for m in current if m.end <= before]):
-            if types is None or m.type in types:
+            if (types is None or m.type in types) and m.code not in unlike and (places or not m.place):
                 return m
         for m in reversed(self.history):
-            if (types is None or m.type in types) and (region is None or m.country in region):
+            if (types is None or m.type in types) and (region is None or m.country in region) \
+                    and m.code not in unlike and (places or not m.place):
                 return m
         return None
 
@@ -1102,8 +1115,15 @@ class StoryContext:
             if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in _PRONOUN_TYPES and tok.dep_ != "expl":
                 types = _PRONOUN_TYPES[tok.lower_]
                 ante = _reporter(tok, types, out)
-                if ante is None:
-                    ante = self.antecedent(types, tok.i, out)
+                if ante is None and tok.dep_ in _OBJECTS:
+                    # "Soldiers fought them off": an object pronoun is not its own clause's
+                    # subject, nor anyone named as that subject is
+                    candidates = _not_acting_on(tok, out)
+                    unlike = frozenset(m.code for m in out if m not in candidates) if len(candidates) < len(out) \
+                        else frozenset()
+                    ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=tok.lower_ in _IMPERSONAL)
+                elif ante is None:
+                    ante = self.antecedent(types, tok.i, out, places=tok.lower_ in _IMPERSONAL)
                 if ante is not None:
                     out.append(replace(
                         ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text

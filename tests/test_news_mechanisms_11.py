@@ -71,3 +71,29 @@ def test_an_obligation_is_no_act(bundled_coder, modal, act):
 def test_the_act_without_the_obligation_is_coded(bundled_coder):
     events = set(triples(bundled_coder.code_text("Russia withdrew its troops from Ukraine.", date=DAY)))
     assert any(s == "RUS" and c.startswith("087") for s, c, _ in events), events
+
+
+# An object pronoun is not its own clause's subject: in "Soldiers fought them off", "them" are
+# the rebels named before, not the soldiers (nor a place: "near the city of Jaffna" names where,
+# and "they"/"them" stand for people, not places).
+PLACES = ["near the city of Jaffna", "near the town of Kilinochchi", "in the district of Vavuniya"]
+ATTACKS = ["fought them off", "attacked them", "ambushed them", "repelled them"]
+
+
+@needs_model
+@SETTINGS
+@given(place=st.sampled_from(PLACES), attack=st.sampled_from(ATTACKS))
+def test_an_object_pronoun_is_not_its_clauses_subject(bundled_coder, place, attack):
+    context = f"Tamil Tiger rebels crossed the front line {place} on Wednesday."
+    text = f"Sri Lankan soldiers {attack}."
+    events = set(triples(bundled_coder.code_text(text, date=DAY, context=context)))
+    assert ("LKAMIL", "190", "LKAREB") in events or ("LKAMIL", "193", "LKAREB") in events, (text, events)
+    assert not any(t == "LKAMIL" and s == "LKAMIL" for s, _, t in events), events
+
+
+@needs_model
+def test_a_subject_pronoun_may_still_be_the_last_subject(bundled_coder):
+    # "they" as a subject takes the last actor named, as before
+    events = set(triples(bundled_coder.code_text(
+        "They attacked the rebels.", date=DAY, context="Sri Lankan soldiers moved north on Wednesday.")))
+    assert ("LKAMIL", "190", "LKAREB") in events, events
