@@ -73,6 +73,18 @@ def _is_passive(v) -> bool:
         or any(c.dep_ == "agent" for c in v.children)
 
 
+def _restored_e(lemma: str, form: str, lex: Lexicon) -> str:
+    """The verb a lemmatizer cut an "e" from: spaCy gives "waged", "waging" and "wages" the
+    lemma "wag", which names no pattern, where "wage" does. Not after a doubled consonant
+    ("hopped" is "hop", never "hope")."""
+    n = len(lemma)
+    if n < 2 or len(form) <= n or not form.startswith(lemma) or form[n] == lemma[-1] \
+            or not (form.endswith("ed") or form.endswith("ing") or form.endswith("es")):
+        return lemma
+    restored = lemma + "e"
+    return restored if restored in lex.verbs else lemma
+
+
 def _codable(v, lex: Lexicon) -> bool:
     """Whether the verb stands for an action of its own, judged by the verbs that govern it.
 
@@ -1118,6 +1130,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
+        if by_lemma is None and by_form is None:
+            lemma = _restored_e(lemma, v.lower_, lex)
+            by_lemma = lex.verbs.get(lemma)
         light = lex.dictionaries.light if lemma in lex.dictionaries.aspectual else None
         if by_lemma is None and by_form is None and not light:
             continue
@@ -1303,9 +1318,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "India and Pakistan accused each other", "exchanged fire": every member to every other.
                 # "Australia and Zimbabwe exchanged angry words over Mugabe": whatever the words are about.
                 _reciprocal(post) or lemma in _EXCHANGING or
-                # "Indian and Chinese troops clashed", "rebels and troops fought": a fight among the
-                # subjects when it names nobody else.
-                (not targets and lemma in _FIGHTING and code[:2] in ("18", "19", "20")) or
+                # "Indian and Chinese troops clashed", "rebels and troops fought" (or "waged a
+                # battle"): a fight among the subjects when it names nobody else.
+                (not targets and (lemma in _FIGHTING or lemma == "wage") and code[:2] in ("18", "19", "20")) or
                 # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects;
                 # "the two countries agreed to revive the Brazil-US working group": so do the names.
                 (targets and all(t.code in source_codes for t in targets))

@@ -97,3 +97,43 @@ def test_a_subject_pronoun_may_still_be_the_last_subject(bundled_coder):
     events = set(triples(bundled_coder.code_text(
         "They attacked the rebels.", date=DAY, context="Sri Lankan soldiers moved north on Wednesday.")))
     assert ("LKAMIL", "190", "LKAREB") in events, events
+
+
+# spaCy's lemmatizer cuts an "e" from some verbs ("waged", "waging", "wages" -> "wag"; "fined" ->
+# "fin"; "staged" -> "stag"): the verb's own patterns still apply.
+WAGED = ["waged war against", "is waging war against", "wages war against", "has waged war on"]
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(WAGED))
+def test_a_verb_whose_lemma_lost_its_e_keeps_its_patterns(bundled_coder, verb):
+    text = f"Russia {verb} Ukraine."
+    assert ("RUS", "190", "UKR") in set(triples(bundled_coder.code_text(text, date=DAY))), text
+
+
+@needs_model
+def test_fined_is_a_fine(bundled_coder):
+    events = set(triples(bundled_coder.code_text("A court fined the Kenyan opposition leader.", date=DAY)))
+    assert ("KENJUD", "172", "KENOPP") in events, events
+
+
+def test_a_doubled_consonant_keeps_its_lemma():
+    from eventcoder.dictionaries.compile import load_lexicon
+    from eventcoder.events import _restored_e
+
+    lex = load_lexicon(None)
+    assert _restored_e("wag", "waged", lex) == "wage"
+    assert _restored_e("hop", "hopped", lex) == "hop"  # never "hope"
+    assert _restored_e("wag", "wag", lex) == "wag"
+
+
+# Two sides that wage a battle fight each other, as "X and Y fought".
+@needs_model
+@SETTINGS
+@given(battle=st.sampled_from(["a fierce battle", "a gun battle", "an artillery battle"]))
+def test_sides_that_wage_a_battle_fight_each_other(bundled_coder, battle):
+    text = f"Sri Lankan soldiers and Tamil Tiger rebels waged {battle} on Wednesday."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert any(s == "LKAMIL" and t == "LKAREB" and c[:2] == "19" for s, c, t in events), (text, events)
+    assert any(s == "LKAREB" and t == "LKAMIL" and c[:2] == "19" for s, c, t in events), (text, events)
