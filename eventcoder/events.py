@@ -61,6 +61,13 @@ def _has_subject(v) -> bool:
     return False
 
 
+# Means of talking, which a "by" phrase may name on an active verb ("talked by telephone").
+_MEANS = frozenset({
+    "telephone", "phone", "videolink", "video", "videoconference", "teleconference", "letter", "email", "e-mail",
+    "mail", "radio", "satellite", "messenger", "courier", "text", "fax", "cable", "hotline",
+})
+
+
 def _is_passive(v) -> bool:
     for c in v.children:
         if c.dep_ == "nsubjpass" or c.dep_ == "auxpass" or c.dep_ == "csubjpass":
@@ -69,8 +76,15 @@ def _is_passive(v) -> bool:
         return False
     # "aid workers kidnapped by rebels": a past participle on a noun is a passive without "be",
     # also where the parser made it the sentence's verb (its "by" phrase is then an agent)
-    return (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("NOUN", "PROPN", "PRON")) \
-        or any(c.dep_ == "agent" for c in v.children)
+    if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    # "the two presidents have talked by telephone": a perfect is active, whatever the parser
+    # calls its "by" phrase (a passive perfect has its "been", auxpass, above), and so is a verb
+    # whose "by" phrase names a means of talking ("talked by telephone")
+    agents = [c for c in v.children if c.dep_ == "agent"]
+    if not agents or any(c.dep_ == "aux" and c.lemma == "have" for c in v.children):
+        return False
+    return not all(p.lemma in _MEANS for a in agents for p in a.children if p.dep_ == "pobj")
 
 
 def _restored_e(lemma: str, form: str, lex: Lexicon) -> str:
@@ -480,9 +494,16 @@ def _clause_tokens(v) -> list:
     phrases of time."""
     out = []
     stack = []
+    active = None
     for c in v.children:
         if c.dep_ not in _NOT_CLAUSE_TOP and not (c.dep_ == "prep" and _is_time_phrase(c)):
             stack.append(c)
+        elif c.dep_ == "agent":
+            # "have talked by telephone": the "by" phrase of an active verb is its own
+            if active is None:
+                active = not _is_passive(v)
+            if active:
+                stack.append(c)
     while stack:
         t = stack.pop()
         out.append(t)

@@ -137,3 +137,23 @@ def test_sides_that_wage_a_battle_fight_each_other(bundled_coder, battle):
     events = set(triples(bundled_coder.code_text(text, date=DAY)))
     assert any(s == "LKAMIL" and t == "LKAREB" and c[:2] == "19" for s, c, t in events), (text, events)
     assert any(s == "LKAREB" and t == "LKAMIL" and c[:2] == "19" for s, c, t in events), (text, events)
+
+
+# A perfect is active: in "the two presidents have talked by telephone" the parser may call "by
+# telephone" a passive agent; the clause keeps it, and the subjects talk.
+PERFECTS = ["have talked by telephone", "have spoken by phone", "had talked by telephone", "talked by telephone"]
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(PERFECTS))
+def test_a_perfect_with_a_by_phrase_is_active(bundled_coder, verb):
+    text = f"Besides, the Russian and Ukrainian presidents {verb} several times."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert ("RUSGOV", "041", "UKRGOV") in events and ("UKRGOV", "041", "RUSGOV") in events, (text, events)
+
+
+@needs_model
+def test_a_passive_perfect_keeps_its_agent(bundled_coder):
+    events = set(triples(bundled_coder.code_text("Two Sudanese aid workers have been kidnapped by rebels.", date=DAY)))
+    assert any(s.endswith("REB") and c == "181" for s, c, _ in events), events
