@@ -583,6 +583,13 @@ def _share_country(doc, mentions: list[Mention]) -> None:
 _ARMED_KINDS = frozenset({"REB", "CRM"})
 
 
+def _against(doc, i: int) -> bool:
+    """Whether the word at ``i`` is the object of an "anti-" ("anti-government")."""
+    if i > 0 and doc.lowers[i - 1] in ("-", "anti", "anti-"):
+        return True
+    return doc.lowers[i].startswith("anti")
+
+
 def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None, sentence_index: int) -> Mention | None:
     head_hit = None
     actors, agents = [], []
@@ -632,6 +639,12 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             kinds = [h for h in agents if h.end <= head_hit.start and h.code in _ARMED_KINDS]
             if kinds:
                 head_hit = kinds[-1]
+        elif head_hit.code == "OPP" and head_hit.start > start:
+            # "ruling party activists", "government supporters": activists of a governing body
+            # are on the government's side (not "anti-government activists")
+            sides = [h for h in agents if h.end <= head_hit.start and h.code == "GOV" and not _against(doc, h.start)]
+            if sides:
+                head_hit = sides[-1]
         if not actors:
             # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").
             ag = lex.agent(head_hit.payload)
@@ -729,7 +742,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "province", "district", "re
 # Endings of a nationality word for a person ("Palestinian", "Israeli", "Filipino", "Briton").
 _DEMONYM_ENDINGS = ("an", "i", "o", "on", "ar", "er")
 # Nouns that count the people of their "of" phrase ("dozens of Afghans").
-_COUNTING = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens", "number", "group"})
+COUNTING = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens", "number", "group"})
 
 
 def _plural_demonym(tok) -> bool:
@@ -747,7 +760,7 @@ def _counted_people(tok) -> bool:
         if c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("several", "many", "some")):
             return True
     head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _COUNTING
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNTING
 
 
 def as_victims(lex: Lexicon, doc, m: Mention) -> Mention | None:

@@ -17,7 +17,7 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 
 from __future__ import annotations
 
-from .actors import UNKNOWN_COUNTRY, Mention
+from .actors import COUNTING, UNKNOWN_COUNTRY, Mention
 from .country_inference import _places_below
 
 # Modifiers that make the noun's event not (yet) real.
@@ -110,6 +110,10 @@ def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
         m = by_head.get(t.i)
         if m is None:
             m = owner_mention(t, by_head)
+        if m is None and t.lower_ in COUNTING:
+            # "clashes between hundreds of BNP supporters and police": the people counted
+            stack.extend(p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj")
         if m is not None:
             # "talks between Ukrainian and Russian delegations": each coordinated modifier
             # names a party of its own

@@ -157,3 +157,27 @@ def test_a_perfect_with_a_by_phrase_is_active(bundled_coder, verb):
 def test_a_passive_perfect_keeps_its_agent(bundled_coder):
     events = set(triples(bundled_coder.code_text("Two Sudanese aid workers have been kidnapped by rebels.", date=DAY)))
     assert any(s.endswith("REB") and c == "181" for s, c, _ in events), events
+
+
+# The people a counting noun counts are the party of an event noun ("clashes between hundreds of
+# protesters and police"), as they are a verb's subject; activists of a ruling party are on the
+# government's side ("ruling party activists": GOV, not OPP), anti-government ones are not.
+COUNTS = ["hundreds of", "dozens of", "thousands of", "a group of"]
+
+
+@needs_model
+@SETTINGS
+@given(count=st.sampled_from(COUNTS))
+def test_counted_people_are_a_party_of_an_event_noun(bundled_coder, count):
+    text = f"Clashes between {count} Bangladeshi protesters and police killed two people."
+    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    assert ("BGDOPP", "190", "BGDCOP") in events and ("BGDCOP", "190", "BGDOPP") in events, (text, events)
+
+
+@needs_model
+def test_ruling_party_activists_are_on_the_governments_side(bundled_coder):
+    events = set(triples(bundled_coder.code_text(
+        "Bangladeshi opposition supporters clashed with ruling party activists in Dhaka.", date=DAY)))
+    assert any(s == "BGDOPP" and t == "BGDGOV" and c[:2] == "19" for s, c, t in events), events
+    events = set(triples(bundled_coder.code_text("Anti-government activists clashed with Bangladeshi police.", date=DAY)))
+    assert any(s == "BGDOPP" and t == "BGDCOP" for s, _, t in events), events
