@@ -12,6 +12,12 @@ from conftest import needs_model
 from test_news_mechanisms import triples
 
 DAY = dt.date(2019, 6, 14)
+
+
+def coded(coder, text: str, context: str | None = None) -> set:
+    """The (source, code, target) triples of ``text`` coded on DAY."""
+    return triples(coder.code_text(text, date=DAY, context=context))
+
 SETTINGS = settings(
     max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -31,24 +37,22 @@ BODIES = [("the Kenyan opposition", "KENOPP"), ("Hamas", "PSEREBHMS"), ("the Col
 def test_a_representing_role_is_the_body_it_represents(bundled_coder, role, body):
     name, code = body
     text = f"{role} {name} met Nigerian President Muhammadu Buhari on Tuesday."
-    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    events = coded(bundled_coder, text, date=DAY)))
     assert (code, "040", "NGAGOV") in events, (text, events)
     assert not any(s.endswith("GOV") and s != "NGAGOV" for s, _, _ in events), (text, events)
 
 
 @needs_model
 def test_a_role_of_a_country_named_alone_is_still_its_government(bundled_coder):
-    events = set(triples(bundled_coder.code_text(
-        "The president of Kenya met Nigerian President Muhammadu Buhari on Tuesday.", date=DAY)))
+    events = coded(bundled_coder, "The president of Kenya met Nigerian President Muhammadu Buhari on Tuesday.")
     assert ("KENGOV", "040", "NGAGOV") in events, events
 
 
 @needs_model
 def test_a_role_with_its_own_country_keeps_it(bundled_coder):
     # "the Kenyan leader of the delegation": the nationality word names the role's own country
-    events = set(triples(bundled_coder.code_text(
-        "Kenyan President Uhuru Kenyatta, the leader of the ruling party, met Nigerian President "
-        "Muhammadu Buhari on Tuesday.", date=DAY)))
+    events = coded(bundled_coder, "Kenyan President Uhuru Kenyatta, the leader of the ruling party, met Nigerian President "
+        "Muhammadu Buhari on Tuesday.")
     assert any(s == "KENGOV" and c == "040" for s, c, _ in events), events
 
 
@@ -64,12 +68,12 @@ ACTS = ["withdraw its troops from Ukraine", "recognise Kosovo", "attack Ukraine"
 @given(modal=st.sampled_from(OBLIGED), act=st.sampled_from(ACTS))
 def test_an_obligation_is_no_act(bundled_coder, modal, act):
     text = f"Russia {modal} {act}."
-    assert not triples(bundled_coder.code_text(text, date=DAY)), text
+    assert not coded(bundled_coder, text), text
 
 
 @needs_model
 def test_the_act_without_the_obligation_is_coded(bundled_coder):
-    events = set(triples(bundled_coder.code_text("Russia withdrew its troops from Ukraine.", date=DAY)))
+    events = coded(bundled_coder, "Russia withdrew its troops from Ukraine.")
     assert any(s == "RUS" and c.startswith("087") for s, c, _ in events), events
 
 
@@ -86,7 +90,7 @@ ATTACKS = ["fought them off", "attacked them", "ambushed them", "repelled them"]
 def test_an_object_pronoun_is_not_its_clauses_subject(bundled_coder, place, attack):
     context = f"Tamil Tiger rebels crossed the front line {place} on Wednesday."
     text = f"Sri Lankan soldiers {attack}."
-    events = set(triples(bundled_coder.code_text(text, date=DAY, context=context)))
+    events = coded(bundled_coder, text, context)
     assert ("LKAMIL", "190", "LKAREB") in events or ("LKAMIL", "193", "LKAREB") in events, (text, events)
     assert not any(t == "LKAMIL" and s == "LKAMIL" for s, _, t in events), events
 
@@ -94,8 +98,7 @@ def test_an_object_pronoun_is_not_its_clauses_subject(bundled_coder, place, atta
 @needs_model
 def test_a_subject_pronoun_may_still_be_the_last_subject(bundled_coder):
     # "they" as a subject takes the last actor named, as before
-    events = set(triples(bundled_coder.code_text(
-        "They attacked the rebels.", date=DAY, context="Sri Lankan soldiers moved north on Wednesday.")))
+    events = coded(bundled_coder, "They attacked the rebels.", "Sri Lankan soldiers moved north on Wednesday.")
     assert ("LKAMIL", "190", "LKAREB") in events, events
 
 
@@ -109,12 +112,12 @@ WAGED = ["waged war against", "is waging war against", "wages war against", "has
 @given(verb=st.sampled_from(WAGED))
 def test_a_verb_whose_lemma_lost_its_e_keeps_its_patterns(bundled_coder, verb):
     text = f"Russia {verb} Ukraine."
-    assert ("RUS", "190", "UKR") in set(triples(bundled_coder.code_text(text, date=DAY))), text
+    assert ("RUS", "190", "UKR") in coded(bundled_coder, text), text
 
 
 @needs_model
 def test_fined_is_a_fine(bundled_coder):
-    events = set(triples(bundled_coder.code_text("A court fined the Kenyan opposition leader.", date=DAY)))
+    events = coded(bundled_coder, "A court fined the Kenyan opposition leader.")
     assert ("KENJUD", "172", "KENOPP") in events, events
 
 
@@ -134,7 +137,7 @@ def test_a_doubled_consonant_keeps_its_lemma():
 @given(battle=st.sampled_from(["a fierce battle", "a gun battle", "an artillery battle"]))
 def test_sides_that_wage_a_battle_fight_each_other(bundled_coder, battle):
     text = f"Sri Lankan soldiers and Tamil Tiger rebels waged {battle} on Wednesday."
-    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    events = coded(bundled_coder, text)
     assert any(s == "LKAMIL" and t == "LKAREB" and c[:2] == "19" for s, c, t in events), (text, events)
     assert any(s == "LKAREB" and t == "LKAMIL" and c[:2] == "19" for s, c, t in events), (text, events)
 
@@ -149,13 +152,13 @@ PERFECTS = ["have talked by telephone", "have spoken by phone", "had talked by t
 @given(verb=st.sampled_from(PERFECTS))
 def test_a_perfect_with_a_by_phrase_is_active(bundled_coder, verb):
     text = f"Besides, the Russian and Ukrainian presidents {verb} several times."
-    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    events = coded(bundled_coder, text)
     assert ("RUSGOV", "041", "UKRGOV") in events and ("UKRGOV", "041", "RUSGOV") in events, (text, events)
 
 
 @needs_model
 def test_a_passive_perfect_keeps_its_agent(bundled_coder):
-    events = set(triples(bundled_coder.code_text("Two Sudanese aid workers have been kidnapped by rebels.", date=DAY)))
+    events = coded(bundled_coder, "Two Sudanese aid workers have been kidnapped by rebels.")
     assert any(s.endswith("REB") and c == "181" for s, c, _ in events), events
 
 
@@ -170,14 +173,13 @@ COUNTS = ["hundreds of", "dozens of", "thousands of", "a group of"]
 @given(count=st.sampled_from(COUNTS))
 def test_counted_people_are_a_party_of_an_event_noun(bundled_coder, count):
     text = f"Clashes between {count} Bangladeshi protesters and police killed two people."
-    events = set(triples(bundled_coder.code_text(text, date=DAY)))
+    events = coded(bundled_coder, text)
     assert ("BGDOPP", "190", "BGDCOP") in events and ("BGDCOP", "190", "BGDOPP") in events, (text, events)
 
 
 @needs_model
 def test_ruling_party_activists_are_on_the_governments_side(bundled_coder):
-    events = set(triples(bundled_coder.code_text(
-        "Bangladeshi opposition supporters clashed with ruling party activists in Dhaka.", date=DAY)))
+    events = coded(bundled_coder, "Bangladeshi opposition supporters clashed with ruling party activists in Dhaka.")
     assert any(s == "BGDOPP" and t == "BGDGOV" and c[:2] == "19" for s, c, t in events), events
-    events = set(triples(bundled_coder.code_text("Anti-government activists clashed with Bangladeshi police.", date=DAY)))
+    events = coded(bundled_coder, "Anti-government activists clashed with Bangladeshi police.")
     assert any(s == "BGDOPP" and t == "BGDCOP" for s, _, t in events), events
