@@ -37,7 +37,7 @@ BODIES = [("the Kenyan opposition", "KENOPP"), ("Hamas", "PSEREBHMS"), ("the Col
 def test_a_representing_role_is_the_body_it_represents(bundled_coder, role, body):
     name, code = body
     text = f"{role} {name} met Nigerian President Muhammadu Buhari on Tuesday."
-    events = coded(bundled_coder, text, date=DAY)))
+    events = coded(bundled_coder, text)
     assert (code, "040", "NGAGOV") in events, (text, events)
     assert not any(s.endswith("GOV") and s != "NGAGOV" for s, _, _ in events), (text, events)
 
@@ -51,8 +51,8 @@ def test_a_role_of_a_country_named_alone_is_still_its_government(bundled_coder):
 @needs_model
 def test_a_role_with_its_own_country_keeps_it(bundled_coder):
     # "the Kenyan leader of the delegation": the nationality word names the role's own country
-    events = coded(bundled_coder, "Kenyan President Uhuru Kenyatta, the leader of the ruling party, met Nigerian President "
-        "Muhammadu Buhari on Tuesday.")
+    events = coded(bundled_coder, "Kenyan President Uhuru Kenyatta, the leader of the ruling party, met "
+                   "Nigerian President Muhammadu Buhari on Tuesday.")
     assert any(s == "KENGOV" and c == "040" for s, c, _ in events), events
 
 
