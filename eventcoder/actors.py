@@ -605,6 +605,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             start = h.start
         if h.end > end:
             end = h.end
+    if head_hit is not None and head_hit.kind == "actor" and head_hit.end - head_hit.start == 1 and len(group) == 1 \
+            and head_hit.start > 0 and doc.lowers[head_hit.start - 1] == "the" and lex.actor(head_hit.payload).type == "person":
+        return None  # "The Hill writes": a surname alone after "the" names a thing, not the person
     if head_hit is not None and head_hit.kind == "actor" and lex.actor(head_hit.payload).type == "person":
         # "Liberian President Johnson": a person entry of another country than the phrase's own
         # nationality word is someone else of the same name; the phrase names its country's role.
@@ -730,9 +733,17 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             agent = lex.agent(civilian).code
             code = country + agent
             entries.append(_entry_label(lex.agent(civilian)))
-    place = tok.dep_ == "pobj" and (tok.head.lower_ in _WHERE or (tok.head.lower_ == "of" and tok.head.head.lemma in _SETTLEMENTS))
+    place = _is_place(tok)
     return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index,
                    place=place)
+
+
+def _is_place(tok) -> bool:
+    """Whether the noun names where something happened: "in Istanbul", "near the city of
+    Jaffna", and "Afghanistan" in "in Kabul, Afghanistan"."""
+    if tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and (tok.head.lower_ in _WHERE or (tok.head.lower_ == "of" and tok.head.head.lemma in _SETTLEMENTS))
 
 
 # Nouns whose "of" phrase names a place ("near the city of Jaffna", "the town of Goma").

@@ -183,3 +183,14 @@ def test_ruling_party_activists_are_on_the_governments_side(bundled_coder):
     assert any(s == "BGDOPP" and t == "BGDGOV" and c[:2] == "19" for s, c, t in events), events
     events = coded(bundled_coder, "Anti-government activists clashed with Bangladeshi police.")
     assert any(s == "BGDOPP" and t == "BGDCOP" for s, _, t in events), events
+
+
+# A surname alone after "the" names a thing, not the person ("The Hill writes", "the Rice
+# harvest"): Robert Hill's entry lists "Hill" alone.
+@needs_model
+def test_a_surname_after_the_is_no_person(bundled_coder):
+    events = coded(bundled_coder, "President Trump condemned the bombing in Kabul, The Hill writes.")
+    assert not any(s.startswith("AUS") or t.startswith("AUS") for s, _, t in events), events
+    events = coded(bundled_coder, "Hill met Indonesian President Susilo Bambang Yudhoyono in Jakarta.",
+                   "Australian Defence Minister Robert Hill arrived in Indonesia on Monday.")
+    assert any(s == "AUSGOV" and c.startswith("04") for s, c, _ in events), events
