@@ -260,6 +260,11 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if len(by_head) < 2 and not (pat.implied and not sources):
             continue
         between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
+        if len(between) < 2:
+            # "exchanges of fire between Israel and Hezbollah": the parser hangs "between" on
+            # the noun's "of" object
+            between = _members([p for o in _objects(tok, ("of",)) for p in _objects(o, ("between", "among", "amongst"))],
+                               by_head) or between
         if pat.mutual and len(between) < 2:  # "the meeting of the Russian and US ministers"
             between = _members(_objects(tok, ("of",)), by_head)
         if pat.mutual and len(between) < 2:

@@ -194,3 +194,26 @@ def test_a_surname_after_the_is_no_person(bundled_coder):
     events = coded(bundled_coder, "Hill met Indonesian President Susilo Bambang Yudhoyono in Jakarta.",
                    "Australian Defence Minister Robert Hill arrived in Indonesia on Monday.")
     assert any(s == "AUSGOV" and c.startswith("04") for s, c, _ in events), events
+
+
+# Nouns of fighting carry the fight both ways: "the war between Ethiopia and Eritrea", "a gun
+# battle between police and cartel gunmen", "exchanges of fire between Israel and Hezbollah"
+# (where the parser hangs "between" on "fire"); an exchange of prisoners is no fight.
+FIGHT_NOUNS = [("The war between", "190"), ("A battle between", "190"), ("A gun battle between", "193"),
+               ("Exchanges of fire between", "190"), ("Skirmishes between", "190")]
+
+
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from(FIGHT_NOUNS))
+def test_nouns_of_fighting_go_both_ways(bundled_coder, noun):
+    words, code = noun
+    text = f"{words} Ethiopia and Eritrea killed thousands of people."
+    events = coded(bundled_coder, text)
+    assert ("ETH", code, "ERI") in events and ("ERI", code, "ETH") in events, (text, events)
+
+
+@needs_model
+def test_an_exchange_of_prisoners_is_no_fight(bundled_coder):
+    events = coded(bundled_coder, "The exchange of prisoners between Russia and Ukraine took place on Monday.")
+    assert not any(c.startswith("19") for _, c, _ in events), events
