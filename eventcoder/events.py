@@ -132,6 +132,8 @@ def _codable(v, lex: Lexicon) -> bool:
 # Verbs of asking that also report: "told Israel to withdraw" asks for an act, "Boko Haram
 # ambushed soldiers, sources told Reuters" reports one that was done.
 _TELLING = frozenset({"tell", "warn", "insist", "suggest"})
+# Verbs of reporting, whose speaker does no violence by speaking.
+_SAYING = frozenset({"say", "report", "state", "claim", "confirm", "announce", "add", "tell"})
 
 
 def _reported(v) -> bool:
@@ -1271,6 +1273,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     if code == "190" and forceful[result_of][:2] == "19":
                         code = forceful[result_of]  # "shelled the town, killing six": the shelling killed them
                 forceful[v.i] = code
+            if code[:2] in _FORCE_ROOTS and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.lemma in _SAYING \
+                    and not _has_subject(v):
+                continue  # "Authorities said two assailants fired ..., wounding three soldiers": not the speakers
             sources = subjects
             if SOURCE in slots:
                 targets = sources

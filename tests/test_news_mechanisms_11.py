@@ -217,3 +217,24 @@ def test_nouns_of_fighting_go_both_ways(bundled_coder, noun):
 def test_an_exchange_of_prisoners_is_no_fight(bundled_coder):
     events = coded(bundled_coder, "The exchange of prisoners between Russia and Ukraine took place on Monday.")
     assert not any(c.startswith("19") for _, c, _ in events), events
+
+
+# A participle of force hung on a reporting verb is not the speaker's act: the parser may read
+# "Authorities said two assailants fired on a patrol, wounding three soldiers" with "wounding"
+# under "said"; the authorities wounded nobody. A verbal act by the speaker still counts.
+SPEAKERS = ["Venezuelan authorities said", "The Venezuelan army reported", "Venezuelan police confirmed"]
+
+
+@needs_model
+@SETTINGS
+@given(speaker=st.sampled_from(SPEAKERS))
+def test_a_reporter_does_not_wound(bundled_coder, speaker):
+    text = f"{speaker} two assailants on a motorcycle fired on a patrol in the town of San Antonio, wounding three soldiers."
+    events = coded(bundled_coder, text)
+    assert not any(s.endswith(("GOV", "MIL", "COP")) and c[:2] in ("18", "19", "20") for s, c, _ in events), (text, events)
+
+
+@needs_model
+def test_a_speaker_still_accuses_in_a_participle(bundled_coder):
+    events = coded(bundled_coder, "Venezuelan President Nicolas Maduro spoke on Monday, accusing Colombia of plotting a coup.")
+    assert any(s == "VENGOV" and t == "COL" and c.startswith("112") for s, c, t in events), events
