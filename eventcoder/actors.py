@@ -605,6 +605,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             start = h.start
         if h.end > end:
             end = h.end
+    located = False
     if head_hit is not None and head_hit.kind == "actor" and head_hit.end - head_hit.start == 1 and len(group) == 1 \
             and head_hit.start > 0 and doc.lowers[head_hit.start - 1] == "the" and lex.actor(head_hit.payload).type == "person":
         return None  # "The Hill writes": a surname alone after "the" names a thing, not the person
@@ -658,6 +659,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             if abs(h.start - head_i) < abs(base.start - head_i):
                 base = h
         agent_hit = head_hit
+        # "police in London", "protesters in Nairobi": a force or a people of a city named as where
+        # they are is that city's country's, not its government (a capital's own code)
+        located = base.start > head_i and base.start > 0 and doc.lowers[base.start - 1] in ("in", "from") \
+            and head_hit.code not in ("GOV",) and lex.actor(base.payload).type not in ("person",)
     else:
         # Only modifiers matched. A compound names the actor ("the Islamic State group",
         # "US airstrikes"); an adjective or possessive alone does not ("Russian goal").
@@ -704,6 +709,8 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
     country, agent = split_code(base.code)
     code = base.code
     entries = [_entry_label(entry)]
+    if located and country is not None and agent is not None and base.code[:3] not in NON_STATE:
+        agent = None  # compose the role onto the city's country below
     if agent_hit is not None:
         ag = lex.agent(agent_hit.payload)
         entries.append(_entry_label(ag))

@@ -202,6 +202,19 @@ def _whole(tok, by_head) -> str | None:
     return None
 
 
+def _place_before(head, m: Mention, by_head, day) -> str | None:
+    """A place named before the role in its own phrase: "Bayelsa state governor X", "Karachi
+    police" (the place's country, from the gazetteer)."""
+    for t in head.subtree:
+        if t.i >= m.start:
+            break
+        if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "amod") and t.head.i != t.i and t.head.pos_ != "PROPN":
+            found = _place_country(t, by_head, day)
+            if found:
+                return found
+    return None
+
+
 def _clause_place(tok, by_head, day) -> str | None:
     """A place in the clause of the verb that the phrase headed by ``tok`` belongs to."""
     t, below = tok, -1
@@ -238,7 +251,7 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
         head = doc[m.head]
         country = (found.get(m.via) if m.via is not None else None) or (
             _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
-            or _places_below(head, by_head, day) or _clause_place(head, by_head, day)
+            or _places_below(head, by_head, day) or _place_before(head, m, by_head, day) or _clause_place(head, by_head, day)
             or _named_before(head, m, story) or story.default())
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)

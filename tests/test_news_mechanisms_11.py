@@ -238,3 +238,18 @@ def test_a_reporter_does_not_wound(bundled_coder, speaker):
 def test_a_speaker_still_accuses_in_a_participle(bundled_coder):
     events = coded(bundled_coder, "Venezuelan President Nicolas Maduro spoke on Monday, accusing Colombia of plotting a coup.")
     assert any(s == "VENGOV" and t == "COL" and c.startswith("112") for s, c, t in events), events
+
+
+# A force or a people named with the city where they are is that city's country's ("police in
+# London": GBRCOP, not the capital's own GBRGOV); officials in a capital stay its government.
+CITIES = [("London", "GBR"), ("Nairobi", "KEN"), ("Karachi", "PAK"), ("Lagos", "NGA")]
+
+
+@needs_model
+@SETTINGS
+@given(city=st.sampled_from(CITIES), role=st.sampled_from([("Police", "COP"), ("Soldiers", "MIL")]))
+def test_a_force_in_a_city_is_of_its_country(bundled_coder, city, role):
+    (name, country), (noun, agent) = city, role
+    text = f"{noun} in {name} arrested two Chinese diplomats on Monday."
+    events = coded(bundled_coder, text)
+    assert any(s == country + agent and c == "173" for s, c, _ in events), (text, events)
