@@ -28,6 +28,9 @@ RELATIONAL_NOUNS = frozenset({
     "ally", "friend", "partner", "neighbour", "neighbor", "enemy", "foe", "rival", "adversary",
     "opponent", "counterpart", "client", "proxy", "backer", "patron", "sponsor", "critic", "victim",
 })
+# Nouns a nationality before them does not name: "the former Portuguese colony" is not Portugal,
+# "a key US ally" not the US (the noun may refer back to a country of the story instead).
+_ANOTHERS = frozenset({"colony", "protectorate", "ally", "neighbour", "neighbor", "rival", "adversary", "foe"})
 _DEFINITE = {"the", "that", "this", "these", "those"}
 # Places that stand for a state's armed forces ("Israeli positions", "a Turkish military base").
 MILITARY_PLACES = frozenset({
@@ -696,6 +699,11 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # Ukrainian cities", "condemned Russia's invasion", "rejected Ukraine's plan"; but a
         # relational noun names someone else: "Moscow's ally" is not Moscow.
         if rel == "poss" and doc[head_i].lemma in RELATIONAL_NOUNS:
+            return None
+        if doc[head_i].lemma in _ANOTHERS and not any(h.kind == "agent" for h in group) \
+                and not any(c.dep_ == "poss" for c in doc[head_i].children):
+            # "the former Portuguese colony", "a key US ally": another country (but "its Indian
+            # rival" is India)
             return None
         agent_hit = None
         for h in agents:

@@ -253,3 +253,20 @@ def test_a_force_in_a_city_is_of_its_country(bundled_coder, city, role):
     text = f"{noun} in {name} arrested two Chinese diplomats on Monday."
     events = coded(bundled_coder, text)
     assert any(s == country + agent and c == "173" for s, c, _ in events), (text, events)
+
+
+# A nationality before colony, ally or rival names the other country, not the noun: "the former
+# Portuguese colony" is the country the story is about, not Portugal; "its Indian rival" is India.
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from(["the former Portuguese colony", "the former colony", "the West African nation"]))
+def test_a_former_colony_is_the_story_country(bundled_coder, noun):
+    events = coded(bundled_coder, f"The UN Security Council condemned the coup in {noun}.",
+                   "Soldiers in Guinea-Bissau seized power on Monday.")
+    assert ("IGOUNO", "111", "GNB") in events, (noun, events)
+    assert not any(t.startswith("PRT") for _, _, t in events), events
+
+
+@needs_model
+def test_a_possessed_rival_is_its_nationality(bundled_coder):
+    assert ("PAK", "1123", "IND") in coded(bundled_coder, "Pakistan accused its Indian rival of aggression.")
