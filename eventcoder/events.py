@@ -1243,10 +1243,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue  # a later object's segment codes only a pattern that names it
             if not words and _judges(v):
                 continue  # "called him Hamas's biggest supporter": naming the object, not calling it
+            code = pat.code_for(passive)
+            if code == NO_EVENT and lemma in lex.dictionaries.enacting:
+                continue  # "voted for the impeachment of X": no act of the verb's; the noun's own
             for t in words:
                 noun_taken.add(t.i)
             consumed.update(t.i for t in words if t.pos_ in _VERBAL)
-            code = pat.code_for(passive)
             if code == NO_EVENT:
                 continue
             if announced == 1:

@@ -236,6 +236,10 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # that only says the event took place is its source, as is the subject of a verb that
             # put it into effect ("ordered the expulsion of X").
             sources = _members(_light_subjects(tok.head), by_head)
+        if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i != tok.head.i \
+                and lex.dictionaries.enacts(tok.head.head.lemma, pat.code):
+            # "the Senate voted for the impeachment of X": the voters put it into effect
+            sources = _members(_light_subjects(tok.head.head), by_head)
         if not sources and tok.dep_ == "pobj":
             # "al Shabaab claimed responsibility for the attack on X": who is responsible for the
             # act did it

@@ -270,3 +270,21 @@ def test_a_former_colony_is_the_story_country(bundled_coder, noun):
 @needs_model
 def test_a_possessed_rival_is_its_nationality(bundled_coder):
     assert ("PAK", "1123", "IND") in coded(bundled_coder, "Pakistan accused its Indian rival of aggression.")
+
+
+# Impeaching an office holder charges them (173), by the verb or by voting for the noun; voting
+# for a person is still an endorsement (051).
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "The Brazilian Senate impeached President Dilma Rousseff.",
+    "The Brazilian Senate voted for the impeachment of President Dilma Rousseff.",
+]))
+def test_impeachment_charges_the_office_holder(bundled_coder, text):
+    assert ("BRALEG", "173", "BRAGOV") in coded(bundled_coder, text), text
+
+
+@needs_model
+def test_voting_for_a_person_endorses_them(bundled_coder):
+    events = coded(bundled_coder, "The Brazilian Senate voted for President Dilma Rousseff.")
+    assert ("BRALEG", "051", "BRAGOV") in events and not any(c == "173" for _, c, _ in events), events
