@@ -123,7 +123,8 @@ def test_the_object_option_of_a_noun_and_the_enacting_directives_are_read(tmp_pa
     assert any("directives.txt:1" in str(p) and "@enacted 08 | 16 | 17" in str(p) for p in problems), problems
 
 
-# A story without a date: a place is what it is now; a person whose roles span countries is no one.
+# A story without a date: a place is what it is now; a person is named for their last office,
+# even where their roles span countries (a German minister who became the EU's).
 def test_an_undated_place_is_its_present_state():
     from eventcoder.dictionaries.model import ActorEntry, DatedCode
 
@@ -135,7 +136,11 @@ def test_an_undated_place_is_its_present_state():
     person = ActorEntry("X", ("X",), (
         DatedCode("DEUGOV", None, dt.date(2019, 7, 16)), DatedCode("IGOEUREEC", dt.date(2019, 12, 1), None)),
         type="person")
-    assert person.code_on(None) is None
+    assert person.code_on(None) == "IGOEUREEC"
+    former = ActorEntry("Y", ("Y",), (
+        DatedCode("USAELI", None, dt.date(2009, 1, 19)), DatedCode("USAGOV", dt.date(2009, 1, 20), dt.date(2017, 1, 19)),
+        DatedCode("USAELI", dt.date(2017, 1, 20), None)), type="person")
+    assert former.code_on(None) == "USAGOV"  # the last office, not the present ELI
 
 
 @needs_model

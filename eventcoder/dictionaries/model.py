@@ -109,6 +109,12 @@ class ActorEntry:
                 current = [dc for dc in self.codes if dc.end is None]
                 if current:
                     return max(current, key=lambda dc: dc.start or dt.date.min).code
+            # A person in an undated story is named for the office they held last: news names
+            # people most while they hold office ("Obama" is USAGOV, "Borrell" the EU's, not a
+            # former official ELI today).
+            offices = [dc for dc in self.codes if not dc.code.endswith("ELI")]
+            if offices and any(dc.start is not None or dc.end is not None for dc in self.codes):
+                return max(offices, key=lambda dc: dc.start or dt.date.min).code
             # A person's entry whose codes all name one country still names it; its latest code
             # says the role ("Putin" is RUSGOV, not nothing).
             first = self.codes[0].code[:3]
