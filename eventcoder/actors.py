@@ -335,6 +335,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _led_by(lex, doc, mentions)
     _named_nationals(lex, doc, mentions)
     _share_country(doc, mentions)
+    _former_in_apposition(doc, mentions)
     _representing(doc, mentions)
     _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -566,6 +567,26 @@ def _representing(doc, mentions: list[Mention]) -> None:
                 break
     if drop:
         mentions[:] = [m for j, m in enumerate(mentions) if j not in drop]
+
+
+def _former_in_apposition(doc, mentions: list[Mention]) -> None:
+    """"the former president, Kurmanbek Bakiyev": a person named beside a former title holds no
+    office now (ELI), whatever an undated story would name them for."""
+    if len(mentions) < 2:
+        return
+    for k, m in enumerate(mentions):
+        if m.type != "person" or m.country is None or m.code == m.country + "ELI":
+            continue
+        tok = doc[m.head]
+        partners = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos" and tok.head.i != tok.i:
+            partners.append(tok.head)
+        for p in partners:
+            first = p.subtree[0].i
+            if any(doc.lowers[i] in _FORMER or doc.lowers[i].startswith("ex-")
+                   or (doc.lowers[i] == "ex" and doc.lowers[i + 1:i + 2] == ["-"]) for i in range(first, p.i + 1)):
+                mentions[k] = replace(m, code=m.country + "ELI", agent="ELI")
+                break
 
 
 def _share_country(doc, mentions: list[Mention]) -> None:

@@ -288,3 +288,18 @@ def test_impeachment_charges_the_office_holder(bundled_coder, text):
 def test_voting_for_a_person_endorses_them(bundled_coder):
     events = coded(bundled_coder, "The Brazilian Senate voted for President Dilma Rousseff.")
     assert ("BRALEG", "051", "BRAGOV") in events and not any(c == "173" for _, c, _ in events), events
+
+
+# A person named beside a former title holds no office now, in a dated or an undated story:
+# "the former president, Kurmanbek Bakiyev" is KGZELI; "Bakiyev, the president" keeps his office.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Protesters demanded the return to power of the former president, Kurmanbek Bakiyev.",
+    "Kurmanbek Bakiyev, the former president, met protesters.",
+    "Kurmanbek Bakiyev, the ex-president, met protesters.",
+]), dated=st.booleans())
+def test_a_former_title_in_apposition_is_no_office(bundled_coder, text, dated):
+    events = triples(bundled_coder.code_text(text, date=dt.date(2008, 6, 1) if dated else None))
+    assert any("KGZELI" in (s, t) for s, _, t in events), (text, events)
+    assert not any("KGZGOV" in (s, t) for s, _, t in events), (text, events)
