@@ -303,3 +303,13 @@ def test_a_former_title_in_apposition_is_no_office(bundled_coder, text, dated):
     events = triples(bundled_coder.code_text(text, date=dt.date(2008, 6, 1) if dated else None))
     assert any("KGZELI" in (s, t) for s, _, t in events), (text, events)
     assert not any("KGZGOV" in (s, t) for s, _, t in events), (text, events)
+
+
+# "had talks with" is "held talks with": the subject of have with an event noun is its source.
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from([("talks", "046"), ("a meeting", "040"), ("a phone call", "041")]))
+def test_having_talks_is_holding_them(bundled_coder, noun):
+    words, code = noun
+    events = coded(bundled_coder, f"The North Korean leader had {words} with the South Korean officials.")
+    assert ("PRKGOV", code, "KORGOV") in events and ("KORGOV", code, "PRKGOV") in events, (words, events)
