@@ -196,10 +196,11 @@ def test_a_surname_after_the_is_no_person(bundled_coder):
     assert any(s == "AUSGOV" and c.startswith("04") for s, c, _ in events), events
 
 
-# Nouns of fighting carry the fight both ways: "the war between Ethiopia and Eritrea", "a gun
-# battle between police and cartel gunmen", "exchanges of fire between Israel and Hezbollah"
-# (where the parser hangs "between" on "fire"); an exchange of prisoners is no fight.
-FIGHT_NOUNS = [("The war between", "190"), ("A battle between", "190"), ("A gun battle between", "193"),
+# Nouns of fighting carry the fight both ways: "a battle between", "a gun battle between police
+# and cartel gunmen", "exchanges of fire between Israel and Hezbollah" (where the parser hangs
+# "between" on "fire"); an exchange of prisoners is no fight; a war is mostly named as a time
+# ("since the 1999 war": test_news_mechanisms_7) and is left to its verbs.
+FIGHT_NOUNS = [("A battle between", "190"), ("A gun battle between", "193"),
                ("Exchanges of fire between", "190"), ("Skirmishes between", "190")]
 
 
