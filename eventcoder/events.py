@@ -132,6 +132,12 @@ def _codable(v, lex: Lexicon) -> bool:
 # Verbs of asking that also report: "told Israel to withdraw" asks for an act, "Boko Haram
 # ambushed soldiers, sources told Reuters" reports one that was done.
 _TELLING = frozenset({"tell", "warn", "insist", "suggest"})
+# Verbs whose object does what their infinitive says ("led observers to question", "forced the
+# army to withdraw"), not their subject.
+_OBJECT_CONTROL_VERBS = frozenset({
+    "lead", "force", "compel", "oblige", "prompt", "cause", "allow", "enable", "permit", "help", "persuade",
+    "convince", "encourage", "inspire", "drive", "push", "pressure", "provoke",
+})
 # Verbs of reporting, whose speaker does no violence by speaking.
 _SAYING = frozenset({"say", "report", "state", "claim", "confirm", "announce", "add", "tell"})
 
@@ -602,6 +608,12 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
             shared = [c for c in v.head.children if c.dep_ == "nsubjpass"]
             if shared:
                 return _expand(_through_quantities(shared))
+        if v.dep_ == "xcomp" and v.head.lemma in _OBJECT_CONTROL_VERBS and not _is_passive(v.head) and depth == 0:
+            # "led many observers to question", "forced the army to withdraw": the object of the
+            # governing verb does what its infinitive says, not the governor's subject
+            controller = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i]
+            if controller:
+                return _expand(_through_quantities(controller))
         found = _subject_tokens(v.head, _is_passive(v.head), depth + 1)
         if not found and v.dep_ == "xcomp" and _is_passive(v.head):
             # "the rebels are believed to have launched missiles": the raised subject acts

@@ -314,3 +314,20 @@ def test_having_talks_is_holding_them(bundled_coder, noun):
     words, code = noun
     events = coded(bundled_coder, f"The North Korean leader had {words} with the South Korean officials.")
     assert ("PRKGOV", code, "KORGOV") in events and ("KORGOV", code, "PRKGOV") in events, (words, events)
+
+
+# The object of lead, force, allow or prompt does what their infinitive says: "The FARC attacks
+# led many observers to question Uribe's claims" is no FARC act; "forced the Syrian army to
+# withdraw" is the army's withdrawal. Other verbs keep their subject ("spent hours talking").
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["led", "prompted", "caused", "encouraged"]))
+def test_the_object_of_lead_does_the_infinitive(bundled_coder, verb):
+    events = coded(bundled_coder, f"The FARC attacks {verb} many observers to question Colombian President Alvaro Uribe's claims.")
+    assert not any(s.startswith("COL") and c.startswith("11") for s, c, _ in events), (verb, events)
+
+
+@needs_model
+def test_a_forced_withdrawal_is_the_forced_partys(bundled_coder):
+    events = coded(bundled_coder, "The rebel offensive forced the Syrian army to withdraw from Aleppo.")
+    assert any(s == "SYRMIL" and c.startswith("087") for s, c, _ in events), events
