@@ -329,6 +329,11 @@ def _announcement(v, lex: Lexicon) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
     "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
     d = lex.dictionaries
+    if v.dep_ == "ROOT" and _conditioned(v) and _unreported(v) \
+            and any(c.dep_ == "aux" and c.lower_ in d.announcing for c in v.children):
+        # "If Haftar manages to conquer Tripoli, he will gain control of Libya": a consequence
+        # the writer supposes, told by no one as a threat, is no event
+        return 2
     for c in v.children:
         if c.dep_ == "aux":
             if c.lower_ in d.speculative:
@@ -358,6 +363,28 @@ def _announcement(v, lex: Lexicon) -> int:
             return 0  # "announced that it killed 23 fighters": a report of a done act
         return 1
     return 0
+
+
+def _unreported(v) -> bool:
+    """Whether the verb's sentence is the writer's own: no quotation and no verb of saying in it
+    ("'If NATO expands, we will attack,' Putin said" is Putin's)."""
+    for t in v.subtree:
+        if t.lemma in _SAYING or t.lower_ in _QUOTES:
+            return False
+    return True
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _conditioned(v) -> bool:
+    """Whether the verb has an "if" or "unless" clause of its own."""
+    for c in v.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and (m.lower_ == "if" or m.lower_ == "unless"):
+                    return True
+    return False
 
 
 def _speculated(v, lex: Lexicon) -> bool:

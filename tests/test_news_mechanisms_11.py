@@ -331,3 +331,23 @@ def test_the_object_of_lead_does_the_infinitive(bundled_coder, verb):
 def test_a_forced_withdrawal_is_the_forced_partys(bundled_coder):
     events = coded(bundled_coder, "The rebel offensive forced the Syrian army to withdraw from Aleppo.")
     assert any(s == "SYRMIL" and c.startswith("087") for s, c, _ in events), events
+
+
+# A consequence the writer supposes ("If Haftar manages to conquer Tripoli, he will gain control
+# of Libya") is no threat; one a party states ("Putin said that if NATO expands, Russia will
+# attack Ukraine") still is, and so is a warning with its condition.
+@needs_model
+def test_a_supposed_consequence_is_no_event(bundled_coder):
+    events = coded(bundled_coder, "If Haftar manages to conquer Tripoli, he will gain control of most of Libya.",
+                   "Libyan commander Khalifa Haftar's forces advanced on Tripoli.")
+    assert not events, events
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Putin said that if NATO expands, Russia will attack Ukraine.",
+    "Russia will attack Ukraine if NATO expands, Putin said.",
+]))
+def test_a_stated_consequence_is_a_threat(bundled_coder, text):
+    assert ("RUS", "1384", "UKR") in coded(bundled_coder, text), text
