@@ -138,6 +138,15 @@ _OBJECT_CONTROL_VERBS = frozenset({
     "lead", "force", "compel", "oblige", "prompt", "cause", "allow", "enable", "permit", "help", "persuade",
     "convince", "encourage", "inspire", "drive", "push", "pressure", "provoke",
 })
+# Threats of force (repression, military force) and the roles that have none to threaten with.
+_FORCE_THREATS = frozenset({"137", "138"})
+_UNARMED = frozenset({"HRI", "NGO", "MED", "CVL", "EDU", "REL", "BUS", "LAB", "REF", "JUD", "HLH"})
+
+
+def _unarmed(m) -> bool:
+    return m.code.startswith("NGO") or m.agent in _UNARMED
+
+
 # Verbs of reporting, whose speaker does no violence by speaking.
 _SAYING = frozenset({"say", "report", "state", "claim", "confirm", "announce", "add", "tell"})
 
@@ -1318,6 +1327,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     and not _has_subject(v):
                 continue  # "Authorities said two assailants fired ..., wounding three soldiers": not the speakers
             sources = subjects
+            if code[:3] in _FORCE_THREATS and sources and all(_unarmed(m) for m in sources):
+                # "Human Rights Watch warned of a violent crackdown": who has no force to use
+                # threatens none; the warning is about another's act
+                continue
             if SOURCE in slots:
                 targets = sources
                 lo, hi = slots[SOURCE]

@@ -351,3 +351,19 @@ def test_a_supposed_consequence_is_no_event(bundled_coder):
 ]))
 def test_a_stated_consequence_is_a_threat(bundled_coder, text):
     assert ("RUS", "1384", "UKR") in coded(bundled_coder, text), text
+
+
+# Who has no force to use threatens none: a rights group, a newspaper or a church warning of a
+# crackdown tells of another's act (no event); an army threatening one threatens it (137).
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from(["Human Rights Watch", "Amnesty International", "A Bangladeshi newspaper"]))
+def test_the_unarmed_threaten_no_force(bundled_coder, who):
+    events = coded(bundled_coder, f"{who} warned of a violent crackdown against Bangladeshi opposition activists.")
+    assert not any(c.startswith(("137", "138")) for _, c, _ in events), (who, events)
+
+
+@needs_model
+def test_an_army_threatens_force(bundled_coder):
+    events = coded(bundled_coder, "The Bangladeshi army threatened a violent crackdown against opposition activists.")
+    assert ("BGDMIL", "137", "BGDOPP") in events, events
