@@ -386,6 +386,18 @@ def _unreported(v) -> bool:
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
+def _misparsed_speaker(t) -> bool:
+    """Whether the noun, hung as an apposition, is rather the subject of a verb of saying right
+    after its phrase that has no subject of its own ("..., the Observatory said.")."""
+    if t.dep_ != "appos":
+        return False
+    nxt = t.subtree[-1].i + 1
+    root = t
+    while root.head.i != root.i:
+        root = root.head
+    return root.lemma in _SAYING and root.i == nxt and not _has_subject(root)
+
+
 def _conditioned(v) -> bool:
     """Whether the verb has an "if" or "unless" clause of its own."""
     for c in v.children:
@@ -1390,6 +1402,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 targets = _mentions_at(_expand(governed[:1]), by_head)
             if targets:
                 targets = _with_coordinated_objects(v, words, targets, by_head)
+                # "... on the town of Karak, the Syrian Observatory for Human Rights said": the
+                # parser may hang the speaker on the last noun as an apposition
+                targets = [m for m in targets if m is None or not _misparsed_speaker(sent.doc[m.head])]
             source_codes = {m.code for m in sources}
             their = any(
                 t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post

@@ -367,3 +367,15 @@ def test_the_unarmed_threaten_no_force(bundled_coder, who):
 def test_an_army_threatens_force(bundled_coder):
     events = coded(bundled_coder, "The Bangladeshi army threatened a violent crackdown against opposition activists.")
     assert ("BGDMIL", "137", "BGDOPP") in events, events
+
+
+# The speaker at the end of a sentence is not a target, even where the parser hangs it on the
+# last noun as an apposition ("... on the town of Karak, the Syrian Observatory ... said").
+@needs_model
+@SETTINGS
+@given(speaker=st.sampled_from(["the Syrian Observatory for Human Rights", "Amnesty International",
+                                "the Syrian state news agency SANA"]))
+def test_a_speaker_after_a_place_is_no_target(bundled_coder, speaker):
+    text = f"The Syrian army launched an intensive assault on the town of Karak, {speaker} said."
+    events = coded(bundled_coder, text)
+    assert not any(c.startswith("19") for _, c, _ in events), (text, events)
