@@ -705,7 +705,15 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                 # "attacked army camps", "a police checkpoint": the force the place belongs to;
                 # "opposition leader Nelson Chamisa": a person the dictionaries do not know, by
                 # the role the phrase gives them (its country inferred like any role's).
-                ag = lex.agent(agents[-1].payload)
+                pick = agents[-1]
+                if doc[pick.end - 1].lemma in REPRESENTING:
+                    # "opposition leader X", "party president X", "rebel commander X": a title
+                    # after the body it speaks for takes that body's role
+                    for a in reversed(agents[:-1]):
+                        if a.end <= pick.start and doc[a.end - 1].lemma not in REPRESENTING:
+                            pick = a
+                            break
+                ag = lex.agent(pick.payload)
                 code = UNKNOWN_COUNTRY + ag.code
                 person = head_tok.pos_ == "PROPN"
                 text = doc.span_text(start, head_i + 1 if person else end)

@@ -379,3 +379,19 @@ def test_a_speaker_after_a_place_is_no_target(bundled_coder, speaker):
     text = f"The Syrian army launched an intensive assault on the town of Karak, {speaker} said."
     events = coded(bundled_coder, text)
     assert not any(c.startswith("19") for _, c, _ in events), (text, events)
+
+
+# A title after the body it speaks for takes the body's role: "opposition party leader X" is the
+# opposition, "rebel commander X" the rebels, "police spokesman X" the police.
+TITLED = [("Opposition party leader", "OPP"), ("Rebel commander", "REB"), ("Police spokesman", "COP"),
+          ("Army chief", "MIL")]
+
+
+@needs_model
+@SETTINGS
+@given(titled=st.sampled_from(TITLED))
+def test_a_title_after_its_body_takes_the_bodys_role(bundled_coder, titled):
+    words, role = titled
+    text = f"{words} John Kwaita met Kenyan President Uhuru Kenyatta in Nairobi."
+    events = coded(bundled_coder, text)
+    assert any(s == "KEN" + role and t == "KENGOV" for s, _, t in events), (text, events)
