@@ -395,3 +395,16 @@ def test_a_title_after_its_body_takes_the_bodys_role(bundled_coder, titled):
     text = f"{words} John Kwaita met Kenyan President Uhuru Kenyatta in Nairobi."
     events = coded(bundled_coder, text)
     assert any(s == "KEN" + role and t == "KENGOV" for s, _, t in events), (text, events)
+
+
+# "blamed the attack on X" accuses X as "blamed X for the attack" does (1123); blaming a drought
+# on the weather names no party.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "The Colombian army blamed the attack on FARC guerrillas.",
+    "The Colombian army blamed the killings on FARC guerrillas.",
+    "The Colombian army blamed FARC guerrillas for the attack.",
+]))
+def test_blaming_an_attack_on_a_group_accuses_it(bundled_coder, text):
+    assert ("COLMIL", "1123", "COLREB") in coded(bundled_coder, text), text
