@@ -1061,6 +1061,8 @@ _TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
 
 # Verbs whose subject may be the means rather than the actor ("the air strike killed ...").
 _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})
+# Verbs of taking people, whose makers an attack's "by" phrase names as a harming verb's.
+_ABDUCTING = frozenset({"kidnap", "abduct", "seize", "capture", "take"})
 
 # Prepositions that put an event somewhere: a country or city after them is a place.
 
@@ -1246,10 +1248,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 for g in _mentions_at(_subject_tokens(v.head, False), by_head)):
             continue  # "Israel warned that Hezbollah could retaliate": a guess about another's act
         means = None
-        if not subjects and passive and lemma in _HARMING and lex.nouns:
+        if not subjects and passive and (lemma in _HARMING or lemma in _ABDUCTING) and lex.nouns:
             means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"
             if means is not None:
                 subjects = means[0]
+                if lemma in _ABDUCTING:
+                    means = None  # "kidnapped during an attack by the LRA": still a kidnapping
         elif not subjects and not passive and lemma in _HARMING and lex.nouns and subject_tokens \
                 and v.dep_ != "relcl" and subject_tokens[0].pos_ in ("NOUN", "VERB"):
             # "An airstrike by US aircraft killed 80 Taliban militants": whoever made the strike

@@ -408,3 +408,14 @@ def test_a_title_after_its_body_takes_the_bodys_role(bundled_coder, titled):
 ]))
 def test_blaming_an_attack_on_a_group_accuses_it(bundled_coder, text):
     assert ("COLMIL", "1123", "COLREB") in coded(bundled_coder, text), text
+
+
+# People kidnapped during an attack by a group were kidnapped by that group (181), as people
+# killed in an attack by it were killed by it.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["kidnapped", "abducted"]))
+def test_kidnapped_during_an_attack_by_a_group(bundled_coder, verb):
+    text = f"Two Kenyan aid workers were {verb} during an attack by Somali al-Shabaab militants."
+    events = coded(bundled_coder, text)
+    assert any(s.startswith("SOM") and t == "KENNGO" and c == "181" for s, c, t in events), (text, events)
