@@ -419,3 +419,10 @@ def test_kidnapped_during_an_attack_by_a_group(bundled_coder, verb):
     text = f"Two Kenyan aid workers were {verb} during an attack by Somali al-Shabaab militants."
     events = coded(bundled_coder, text)
     assert any(s.startswith("SOM") and t == "KENNGO" and c == "181" for s, c, t in events), (text, events)
+
+
+# The State Department is the US government, as a foreign ministry is its state's.
+@needs_model
+def test_the_state_department_is_the_government(bundled_coder):
+    events = coded(bundled_coder, "The US State Department says it has expelled two Russian diplomats.")
+    assert ("USAGOV", "161", "RUSGOV") in events, events
