@@ -426,3 +426,12 @@ def test_kidnapped_during_an_attack_by_a_group(bundled_coder, verb):
 def test_the_state_department_is_the_government(bundled_coder):
     events = coded(bundled_coder, "The US State Department says it has expelled two Russian diplomats.")
     assert ("USAGOV", "161", "RUSGOV") in events, events
+
+
+# Handing a note of protest to a party is an official complaint (114), as delivering one is.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["handed", "delivered", "handed over"]))
+def test_handing_a_note_of_protest_complains(bundled_coder, verb):
+    text = f"The Kyrgyz foreign ministry {verb} a note of protest to Tajikistan about the incident."
+    assert ("KGZGOV", "114", "TJK") in coded(bundled_coder, text), text
