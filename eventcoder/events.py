@@ -327,7 +327,16 @@ def _judges(v) -> bool:
     for c in v.children:
         if c.dep_ == "oprd":
             return True
+        if c.dep_ == "dobj" and v.lemma in _NAMING:
+            # "called the attack premeditated": the parser may hang the predicate on the object
+            for p in c.children:
+                if p.i == c.i + 1 and p.dep_ in ("acl", "amod") and p.tag_ in ("VBN", "JJ"):
+                    return True
     return False
+
+
+# Verbs that say what their object is when a predicate follows it.
+_NAMING = frozenset({"call", "name", "term", "label", "brand", "declare", "deem", "consider"})
 
 
 # Verbs whose "could" complement is a threat of the act, not speculation about it.

@@ -435,3 +435,13 @@ def test_the_state_department_is_the_government(bundled_coder):
 def test_handing_a_note_of_protest_complains(bundled_coder, verb):
     text = f"The Kyrgyz foreign ministry {verb} a note of protest to Tajikistan about the incident."
     assert ("KGZGOV", "114", "TJK") in coded(bundled_coder, text), text
+
+
+# "called the attack premeditated" says what the attack was, whether the parser makes
+# "premeditated" the object's predicate or its modifier; it is no phone call.
+@needs_model
+@SETTINGS
+@given(adjective=st.sampled_from(["premeditated", "cowardly", "unacceptable"]))
+def test_calling_an_attack_something_is_no_phone_call(bundled_coder, adjective):
+    events = coded(bundled_coder, f"The U.N. has called the attack by Congolese militias {adjective}.")
+    assert not any(c == "041" for _, c, _ in events), (adjective, events)
