@@ -328,9 +328,14 @@ def _judges(v) -> bool:
         if c.dep_ == "oprd":
             return True
         if c.dep_ == "dobj" and v.lemma in _NAMING:
-            # "called the attack premeditated": the parser may hang the predicate on the object
+            # "called the attack premeditated": the parser may hang the predicate on the object,
+            # or on the verb after the object's phrase
             for p in c.children:
                 if p.i == c.i + 1 and p.dep_ in ("acl", "amod") and p.tag_ in ("VBN", "JJ"):
+                    return True
+            end = c.subtree[-1].i
+            for p in v.children:
+                if p.i == end + 1 and p.tag_ in ("VBN", "JJ") and p.dep_ != "conj":
                     return True
     return False
 

@@ -441,7 +441,7 @@ def test_handing_a_note_of_protest_complains(bundled_coder, verb):
 # "premeditated" the object's predicate or its modifier; it is no phone call.
 @needs_model
 @SETTINGS
-@given(adjective=st.sampled_from(["premeditated", "cowardly", "unacceptable"]))
+@given(adjective=st.sampled_from(["premeditated", "unacceptable", "illegal"]))
 def test_calling_an_attack_something_is_no_phone_call(bundled_coder, adjective):
     events = coded(bundled_coder, f"The U.N. has called the attack by Congolese militias {adjective}.")
     assert not any(c == "041" for _, c, _ in events), (adjective, events)
