@@ -582,9 +582,7 @@ def _former_in_apposition(doc, mentions: list[Mention]) -> None:
         if tok.dep_ == "appos" and tok.head.i != tok.i:
             partners.append(tok.head)
         for p in partners:
-            first = p.subtree[0].i
-            if any(doc.lowers[i] in _FORMER or doc.lowers[i].startswith("ex-")
-                   or (doc.lowers[i] == "ex" and doc.lowers[i + 1:i + 2] == ["-"]) for i in range(first, p.i + 1)):
+            if any(_former_word(doc.lowers, i) for i in range(p.subtree[0].i, p.i + 1)):
                 mentions[k] = replace(m, code=m.country + "ELI", agent="ELI")
                 break
 
@@ -629,10 +627,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             start = h.start
         if h.end > end:
             end = h.end
-    located = False
     if head_hit is not None and head_hit.kind == "actor" and head_hit.end - head_hit.start == 1 and len(group) == 1 \
             and head_hit.start > 0 and doc.lowers[head_hit.start - 1] == "the" and lex.actor(head_hit.payload).type == "person":
         return None  # "The Hill writes": a surname alone after "the" names a thing, not the person
+    located = False  # an agent-headed phrase's actor is a city named as where they are
     if head_hit is not None and head_hit.kind == "actor" and lex.actor(head_hit.payload).type == "person":
         # "Liberian President Johnson": a person entry of another country than the phrase's own
         # nationality word is someone else of the same name; the phrase names its country's role.
@@ -686,7 +684,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # "police in London", "protesters in Nairobi": a force or a people of a city named as where
         # they are is that city's country's, not its government (a capital's own code)
         located = base.start > head_i and base.start > 0 and doc.lowers[base.start - 1] in ("in", "from") \
-            and head_hit.code not in ("GOV",) and lex.actor(base.payload).type not in ("person",)
+            and head_hit.code != "GOV" and lex.actor(base.payload).type != "person"
     else:
         # Only modifiers matched. A compound names the actor ("the Islamic State group",
         # "US airstrikes"); an adjective or possessive alone does not ("Russian goal").
@@ -868,8 +866,13 @@ _FORMER = frozenset({"former", "ex", "ex-", "late", "retired", "then", "outgoing
 
 def _former(doc, start: int) -> bool:
     """Whether the title starting at token ``start`` is a past one ("Former Chancellor Merkel")."""
-    lowers = doc.lowers
-    return start > 0 and (lowers[start - 1] in _FORMER or lowers[start - 1].startswith("ex-"))
+    return start > 0 and _former_word(doc.lowers, start - 1)
+
+
+def _former_word(lowers: list[str], i: int) -> bool:
+    """Whether word ``i`` says "former": "former", "ex-", or "ex" split from its hyphen."""
+    low = lowers[i]
+    return low in _FORMER or low.startswith("ex-") or (low == "ex" and lowers[i + 1:i + 2] == ["-"])
 
 
 def _pair_role(noun, found: list[Mention], out: list[Mention]) -> tuple[list[Mention], Mention] | None:
@@ -1187,8 +1190,8 @@ class StoryContext:
                     # "Soldiers fought them off": an object pronoun is not its own clause's
                     # subject, nor anyone named as that subject is
                     candidates = _not_acting_on(tok, out)
-                    unlike = frozenset(m.code for m in out if m not in candidates) if len(candidates) < len(out) \
-                        else frozenset()
+                    kept = {id(m) for m in candidates}
+                    unlike = frozenset(m.code for m in out if id(m) not in kept)
                     ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=tok.lower_ in _IMPERSONAL)
                 elif ante is None:
                     ante = self.antecedent(types, tok.i, out, places=tok.lower_ in _IMPERSONAL)
