@@ -75,6 +75,9 @@ class Mention:  # treated as immutable (changed copies are made with dataclasses
     partners: tuple[int, ...] = ()
     inferred: bool = False  # the country was inferred (country_inference.py), not named
     place: bool = False  # named as where something happened ("in Istanbul"), not as a party
+    # The person a role group belongs to ("Maduro" in "Maduro's opponents"): no actor of its
+    # own, but a pronoun may mean them ("Saied's opponents accuse him").
+    owner: "Mention | None" = None
 
 
 class _Hit:
@@ -631,6 +634,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             and head_hit.start > 0 and doc.lowers[head_hit.start - 1] == "the" and lex.actor(head_hit.payload).type == "person":
         return None  # "The Hill writes": a surname alone after "the" names a thing, not the person
     located = False  # an agent-headed phrase's actor is a city named as where they are
+    owned = False  # a person-possessed agent phrase: "Maduro's opponents"
     if head_hit is not None and head_hit.kind == "actor" and lex.actor(head_hit.payload).type == "person":
         # "Liberian President Johnson": a person entry of another country than the phrase's own
         # nationality word is someone else of the same name; the phrase names its country's role.
@@ -668,7 +672,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         elif head_hit.code == "OPP" and head_hit.start > start:
             # "ruling party activists", "government supporters": activists of a governing body
             # are on the government's side (not "anti-government activists")
-            sides = [h for h in agents if h.end <= head_hit.start and h.code == "GOV" and not _against(doc, h.start)]
+            # ("President Maduro's opponents": a title of a named owner is no side)
+            sides = [h for h in agents if h.end <= head_hit.start and h.code == "GOV" and not _against(doc, h.start)
+                     and not any(h.end <= a.start < head_hit.start for a in actors)]
             if sides:
                 head_hit = sides[-1]
         if not actors:
@@ -685,6 +691,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # they are is that city's country's, not its government (a capital's own code)
         located = base.start > head_i and base.start > 0 and doc.lowers[base.start - 1] in ("in", "from") \
             and head_hit.code != "GOV" and lex.actor(base.payload).type != "person"
+        # "Maduro's opponents", "Assad's forces": the people a person owns are of the person's
+        # country in the role the head noun names, not the person's own office
+        owned = base.end <= head_hit.start and doc[base.end - 1].dep_ == "poss" \
+            and lex.actor(base.payload).type == "person"
     else:
         # Only modifiers matched. A compound names the actor ("the Islamic State group",
         # "US airstrikes"); an adjective or possessive alone does not ("Russian goal").
@@ -753,7 +763,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # code ("Hamas fighters", "Kremlin spokesman").
         # A title overrides a person's dated code only where the entry has no office that day
         # (ELI) or the title says "former": "Defense Secretary Gates" stays the government's.
-        if country is not None and (agent is None or (entry.type == "person" and (agent == "ELI" or ag.code == "ELI")
+        if country is not None and (agent is None or owned or (entry.type == "person" and (agent == "ELI" or ag.code == "ELI")
                                                       and not _former(doc, agent_hit.start)
                                                       and not _former(doc, start))):
             agent = ag.code
@@ -776,6 +786,11 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             code = country + agent
             entries.append(_entry_label(lex.agent(civilian)))
     place = _is_place(tok)
+    if owned and agent_hit is not None:
+        who = Mention(base.end - 1, base.start, base.end, base.code, split_code(base.code)[0], split_code(base.code)[1],
+                      doc.span_text(base.start, base.end), entries[0], entry.type, sentence_index)
+        return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), "other", sentence_index,
+                       place=place, owner=who)
     return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), entry.type, sentence_index,
                    place=place)
 
@@ -1186,15 +1201,19 @@ class StoryContext:
             if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in _PRONOUN_TYPES and tok.dep_ != "expl":
                 types = _PRONOUN_TYPES[tok.lower_]
                 ante = _reporter(tok, types, out)
+                owners = [m.owner for m in out if m.owner is not None]
                 if ante is None and tok.dep_ in _OBJECTS:
                     # "Soldiers fought them off": an object pronoun is not its own clause's
                     # subject, nor anyone named as that subject is
                     candidates = _not_acting_on(tok, out)
                     kept = {id(m) for m in candidates}
                     unlike = frozenset(m.code for m in out if id(m) not in kept)
+                    if owners:
+                        candidates = sorted(candidates + owners, key=lambda m: m.end)
                     ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=tok.lower_ in _IMPERSONAL)
                 elif ante is None:
-                    ante = self.antecedent(types, tok.i, out, places=tok.lower_ in _IMPERSONAL)
+                    ante = self.antecedent(types, tok.i, sorted(out + owners, key=lambda m: m.end) if owners else out,
+                                           places=tok.lower_ in _IMPERSONAL)
                 if ante is not None:
                     out.append(replace(
                         ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text
@@ -1325,7 +1344,11 @@ class StoryContext:
                 self.acts.append((sentence_index, e.code, e.source))
 
     def remember(self, mentions: list[Mention]) -> None:
-        self.history.extend(m for m in mentions if m.via is None)
+        for m in mentions:
+            if m.via is None:
+                if m.owner is not None:
+                    self.history.append(m.owner)  # "Maduro's opponents ... He said"
+                self.history.append(m)
         for m in mentions:
             # "North Korea ... the North": the half of a divided country the story named.
             if m.via is None and m.country and m.text[:5] in _COMPASS and m.text[5:6] == " " \
