@@ -403,13 +403,20 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 def _misparsed_speaker(t) -> bool:
     """Whether the noun, hung as an apposition, is rather the subject of a verb of saying right
     after its phrase that has no subject of its own ("..., the Observatory said.")."""
-    if t.dep_ != "appos":
+    if t.dep_ != "appos" and t.dep_ != "dep":
         return False
     nxt = t.subtree[-1].i + 1
     root = t
     while root.head.i != root.i:
         root = root.head
-    return root.lemma in _SAYING and root.i == nxt and not _has_subject(root)
+    if root.lemma not in _SAYING:
+        return False
+    if root.i == nxt:
+        return not _has_subject(root)
+    # "..., police official Kamal Singh Bam said": the title and the first names hung apart
+    # from the surname the parser made the subject
+    return root.i == nxt + 1 and t.pos_ == "NOUN" and any(
+        c.i == nxt and c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in root.children)
 
 
 def _conditioned(v) -> bool:
@@ -568,6 +575,12 @@ def _clause_tokens(v) -> list:
     for c in v.children:
         if c.dep_ not in _NOT_CLAUSE_TOP and not (c.dep_ == "prep" and _is_time_phrase(c)):
             stack.append(c)
+        elif c.dep_ == "advcl" and c.i > v.i and _purpose_infinitive(c) \
+                and not any(p.dep_ == "punct" and p.i == c.i - 2 for p in v.children):
+            # "fired tear gas to disperse protesters": the parser calls a purpose infinitive
+            # an adverbial clause or a complement (xcomp) by turns; both are the verb's (not
+            # one set off by a comma: "held talks in Moscow, to discuss ...")
+            stack.append(c)
         elif c.dep_ == "agent":
             # "have talked by telephone": the "by" phrase of an active verb is its own
             if active is None:
@@ -582,6 +595,18 @@ def _clause_tokens(v) -> list:
                 stack.append(c)
     out.sort(key=_position)
     return out
+
+
+def _purpose_infinitive(c) -> bool:
+    """Whether an adverbial clause is a bare "to" infinitive ("to disperse them"), not "in
+    order to", "so as to" or a clause with a subject of its own."""
+    to = False
+    for d in c.children:
+        if d.dep_ in ("nsubj", "nsubjpass", "mark"):
+            return False
+        if d.dep_ == "aux" and d.i == c.i - 1 and d.lower_ == "to":
+            to = True
+    return to
 
 
 def _position(t) -> int:
