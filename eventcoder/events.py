@@ -1429,6 +1429,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     further = _first_actor([t for t in post if t.i >= last_own], by_head)
                     if further:
                         targets = further
+            if targets and code[:2] == "15":
+                # "sent a detachment of police officers to the area": the forces a posture
+                # pattern names are what is moved, not whom it is aimed at
+                named_force = {t.i for t in words}
+                targets = [m for m in targets if m is None or not any(m.start <= i < m.end for i in named_force)]
             if not sources:
                 continue
             feared = code == "012" and lemma in lex.dictionaries.intending

@@ -108,3 +108,28 @@ def test_a_speakers_title_hung_apart_from_the_surname_is_no_target():
     lex = load_lexicon([str(bundled_dictionaries_path())])
     events = triples(lex, parse(HUNG_SPEAKER))
     assert not any(target is not None and target.endswith("GOV") for _, _, target in events), events
+
+
+# The forces a posture pattern names are what is moved, not whom the move is aimed at; "against"
+# names the target.
+FORCES = [("a detachment of police officers", "153"), ("riot police", "153"), ("troops", "154"),
+          ("hundreds of soldiers", "154")]
+
+
+@needs_model
+@SETTINGS
+@given(force=st.sampled_from(FORCES))
+def test_the_forces_sent_are_not_the_target(bundled_coder, force):
+    phrase, code = force
+    events = coded(bundled_coder, f"The Nigerian government sent {phrase} to the affected area on Monday.")
+    assert not any(t is not None and t.startswith("NGA") and t != "NGA" for _, _, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(force=st.sampled_from(FORCES))
+def test_forces_deployed_against_a_party_target_it(bundled_coder, force):
+    phrase, code = force
+    text = f"The Nigerian government deployed {phrase} against the rebels on Monday."
+    events = coded(bundled_coder, text)
+    assert ("NGAGOV", code, "NGAREB") in events, (text, events)
