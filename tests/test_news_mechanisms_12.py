@@ -133,3 +133,11 @@ def test_forces_deployed_against_a_party_target_it(bundled_coder, force):
     text = f"The Nigerian government deployed {phrase} against the rebels on Monday."
     events = coded(bundled_coder, text)
     assert ("NGAGOV", code, "NGAREB") in events, (text, events)
+
+
+@needs_model
+def test_a_day_of_the_week_is_no_surname(bundled_coder):
+    # "Godwin Friday" (Saint Vincent) is in the people list; "early Friday" is the day
+    events = coded(bundled_coder, "North Korea fired at least one ballistic missile early Friday morning, "
+                   "Japanese Defense Minister Yasukazu Hamada said.")
+    assert not any(t is not None and t.startswith("VCT") for _, _, t in events), events

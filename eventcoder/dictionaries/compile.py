@@ -24,7 +24,7 @@ from .._version import __version__
 from .model import NO_EVENT, ActorEntry, AgentEntry, CameoCode, Dictionaries, VerbPattern, Words
 from .native import BUNDLED_NAME, DIRECTIVES, bundled_dictionaries_path, is_case_sensitive, load_dictionaries, normalize_phrase
 
-CACHE_FORMAT = 12
+CACHE_FORMAT = 13
 
 
 def _dated(entry: ActorEntry) -> bool:
@@ -32,11 +32,20 @@ def _dated(entry: ActorEntry) -> bool:
     return any(dc.start is not None or dc.end is not None for dc in entry.codes)
 
 
+# Words English always capitalises: a surname spelled so ("Godwin Friday", "Theresa May") alone
+# is far more often the day or the month.
+_CALENDAR_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+})
+
+
 def _surnames(entry: ActorEntry) -> set[str]:
     """The last words of a person entry's names of several words that read as a surname
-    ("Blinken"; not "bin", not "AL")."""
+    ("Blinken"; not "bin", not "AL", not "Friday")."""
     return {last for last in (p.split(" ")[-1] for p in entry.phrases if " " in p)
-            if len(last) > 2 and last[:1].isupper() and last[1:].islower()}
+            if len(last) > 2 and last[:1].isupper() and last[1:].islower() and last not in _CALENDAR_WORDS}
 
 
 @dataclass
