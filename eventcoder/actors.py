@@ -38,6 +38,9 @@ MILITARY_PLACES = frozenset({
 })
 # Places and things that stand for the force they belong to ("army camps", "rebel positions",
 # "a police convoy"): a role before them names an actor even without a country.
+# People counted as a body's members ("militia members", "police personnel", "rebel elements"):
+# the body's role names them.
+_MEMBERS = frozenset({"member", "personnel", "element", "loyalist", "cadre"})
 FACILITIES = frozenset({
     "camp", "base", "position", "post", "outpost", "checkpoint", "barracks", "convoy", "patrol", "headquarters",
     "garrison", "stronghold", "hideout", "station", "compound", "vehicle", "unit", "target", "facility",
@@ -709,7 +712,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                 ag = lex.agent(last.payload)
                 return Mention(last.end - 1, last.start, last.end, UNKNOWN_COUNTRY + ag.code, None, ag.code,
                                doc.span_text(last.start, last.end), _entry_label(ag), "other", sentence_index)
-            if agents and (head_tok.lemma in FACILITIES or head_tok.pos_ == "PROPN"):
+            if agents and (head_tok.lemma in FACILITIES or head_tok.lemma in _MEMBERS or head_tok.pos_ == "PROPN"):
                 # "attacked army camps", "a police checkpoint": the force the place belongs to;
                 # "opposition leader Nelson Chamisa": a person the dictionaries do not know, by
                 # the role the phrase gives them (its country inferred like any role's).

@@ -78,6 +78,19 @@ def _is_passive(v) -> bool:
     # also where the parser made it the sentence's verb (its "by" phrase is then an agent)
     if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return True
+    if v.tag_ == "VBN" and v.dep_ != "acl" and (v.lemma in _HARMING or v.lemma in _ABDUCTING or v.lemma in _DETAINING):
+        # "Three soldiers killed in an ambush by rebels, the army said": a participle of harm or
+        # arrest with a subject before it, no auxiliary and no object is a passive told without
+        # "were"
+        subject = obj = False
+        for c in v.children:
+            if c.dep_ == "aux" or c.dep_ == "dobj":
+                obj = True
+                break
+            if c.dep_ == "nsubj" and c.i < v.i:
+                subject = True
+        if subject and not obj:
+            return True
     # "the two presidents have talked by telephone": a perfect is active, whatever the parser
     # calls its "by" phrase (a passive perfect has its "been", auxpass, above), and so is a verb
     # whose "by" phrase names a means of talking ("talked by telephone")
@@ -214,7 +227,7 @@ def _purpose(v) -> bool:
 _WEAPONS = (
     ("195", frozenset({
         "missile", "drone", "bomb", "bomber", "aircraft", "warplane", "jet", "fighter-bomber",
-        "helicopter", "gunship", "airstrike", "air-strike", "airpower", "plane",
+        "helicopter", "gunship", "airstrike", "air-strike", "airpower", "plane", "air",
     })),
     # CAMEO's usage note for 194 covers rocket fire (docs/gold-format.md, nme-002's reading)
     ("194", frozenset({"artillery", "shell", "shelling", "mortar", "rocket", "tank", "howitzer", "cannon"})),
@@ -259,7 +272,7 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
     """A general act of force (190, or 193 for "fired") made specific by the weapons its clause
     names: "Iran launched drones and missiles against Israel" (195), "exchanged artillery fire"
     (194), "Israeli aircraft struck militants" (195), "attacked the convoy with rifles" (193).
-    Read in the subject, a "with" or "using" phrase, and the object of a verb that fires or
+    Read in the subject, a "with", "using", "in" or "during" phrase, and the object of a verb that fires or
     launches (the object of "attacked" or "hit" is what was attacked: "hit a helicopter"), with
     their conjuncts and compounds; the heaviest weapon named counts. Never a code of another kind."""
     words = list(subject_tokens)
@@ -267,7 +280,8 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
     for c in v.children:
         if launching and (c.dep_ == "dobj" or c.dep_ == "attr"):
             words.append(c)
-        elif c.dep_ == "prep" and (c.lower_ == "with" or c.lower_ == "using"):
+        elif c.dep_ == "prep" and (c.lower_ == "with" or c.lower_ == "using" or c.lower_ == "in" or c.lower_ == "during"):
+            # "with rifles", and the strike it was done in: "killed 20 rebels in an airstrike"
             for p in c.children:
                 if p.dep_ == "pobj":
                     words.append(p)
@@ -1102,6 +1116,8 @@ _TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
 _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})
 # Verbs of taking people, whose makers an attack's "by" phrase names as a harming verb's.
 _ABDUCTING = frozenset({"kidnap", "abduct", "seize", "capture", "take"})
+# Verbs of holding people, told in headlines without "were" ("two activists arrested in Minsk").
+_DETAINING = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "execute"})
 
 # Prepositions that put an event somewhere: a country or city after them is a place.
 

@@ -141,3 +141,35 @@ def test_a_day_of_the_week_is_no_surname(bundled_coder):
     events = coded(bundled_coder, "North Korea fired at least one ballistic missile early Friday morning, "
                    "Japanese Defense Minister Yasukazu Hamada said.")
     assert not any(t is not None and t.startswith("VCT") for _, _, t in events), events
+
+
+# Members of a body named by its role are that role ("militia members", "police personnel").
+@needs_model
+@SETTINGS
+@given(body=st.sampled_from([("militia", "UAF"), ("police", "COP"), ("opposition", "OPP"), ("rebel", "REB")]),
+       noun=st.sampled_from(["members", "personnel", "loyalists"]))
+def test_members_of_a_role_are_that_role(bundled_coder, body, noun):
+    role, code = body
+    text = f"Nigerian soldiers arrested 20 {role} {noun} on Sunday."
+    events = coded(bundled_coder, text)
+    assert ("NGAMIL", "173", "NGA" + code) in events, (text, events)
+
+
+# The strike an act of force was done in says how it was done ("killed 20 rebels in an
+# airstrike": 195), also in a passive told without "were".
+@needs_model
+@SETTINGS
+@given(strike=st.sampled_from(["an airstrike", "a drone strike", "an air raid"]))
+def test_the_strike_an_act_was_done_in_gives_its_weapon(bundled_coder, strike):
+    text = f"The Nigerian army killed 20 Boko Haram fighters in {strike} on Sunday."
+    events = coded(bundled_coder, text)
+    assert ("NGAMIL", "195", "NGAREB") in events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["killed", "wounded", "kidnapped", "arrested"]))
+def test_a_participle_told_without_were_is_passive(bundled_coder, verb):
+    text = f"Three Malian soldiers {verb} in an ambush by rebels on Sunday, the army said."
+    events = coded(bundled_coder, text)
+    assert not any(s is not None and s.startswith("MLIMIL") for s, _, _ in events), (text, events)
