@@ -1082,6 +1082,24 @@ class StoryContext:
                 return m
         return None
 
+    def _title_holder(self, m: Mention, current: list[Mention]) -> Mention | None:
+        """"King Hamad of Bahrain ... The king praised Egypt": a title alone after "the" is the
+        last person of the story named with that title, in this sentence or before."""
+        title = m.text.lower()
+        if " " in title and title.split(" ", 1)[0] in ("the", "a", "an"):
+            return None
+        for c in [c for c in reversed(current) if c.end <= m.start] + self.history[::-1]:
+            if c.country is None or c.via is not None or c is m:
+                continue
+            if c.type != "person" and not (c.agent and c.text.lower() != title):
+                continue
+            words = c.text.lower()
+            at = words.find(title)
+            if at >= 0 and (at == 0 or not words[at - 1].isalpha()) \
+                    and (at + len(title) == len(words) or not words[at + len(title)].isalpha()):
+                return c
+        return None
+
     def resolve(
         self, lex: Lexicon, sent, mentions: list[Mention], sentence_index: int,
         lowers: list[str] | None = None, texts: list[str] | None = None,
@@ -1095,6 +1113,13 @@ class StoryContext:
             taken.add(m.head)
         out = list(mentions)
         doc = sent.doc
+        for k, m in enumerate(out):
+            if m.country is None and m.agent and m.via is None and m.code.startswith(UNKNOWN_COUNTRY) \
+                    and m.start > sent.start and doc.lowers[m.start - 1] == "the":
+                ante = self._title_holder(m, out)
+                if ante is not None:
+                    out[k] = replace(ante, head=m.head, start=m.start - 1, end=m.end, text=doc.span_text(m.start - 1, m.end),
+                                     sentence=sentence_index, via=ante.via or ante.text)
         if lowers is None or texts is None:
             lowers, texts = sent.lowers, sent.texts
         if not _PAIR_WORDS.isdisjoint(lowers):

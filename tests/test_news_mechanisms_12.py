@@ -173,3 +173,26 @@ def test_a_participle_told_without_were_is_passive(bundled_coder, verb):
     text = f"Three Malian soldiers {verb} in an ambush by rebels on Sunday, the army said."
     events = coded(bundled_coder, text)
     assert not any(s is not None and s.startswith("MLIMIL") for s, _, _ in events), (text, events)
+
+
+# A title alone after "the" is the last person of the story named with it ("King Hamad ... The
+# king praised Egypt").
+HOLDERS = [("King Abdullah II of Jordan", "king", "JORGOV"), ("Kenyan President Uhuru Kenyatta", "president", "KENGOV"),
+           ("Indian Prime Minister Narendra Modi", "prime minister", "INDGOV")]
+
+
+@needs_model
+@SETTINGS
+@given(holder=st.sampled_from(HOLDERS))
+def test_a_title_alone_is_the_last_person_named_with_it(bundled_coder, holder):
+    person, title, code = holder
+    events = coded(bundled_coder, f"The {title} praised Egypt's role in the region.",
+                   context=f"{person} arrived in Cairo on Monday for talks.")
+    assert (code, "051", "EGY") in events, (holder, events)
+
+
+@needs_model
+def test_a_title_alone_takes_the_latest_holder(bundled_coder):
+    events = coded(bundled_coder, "The president thanked Kenya for its support.",
+                   context="Kenyan President Uhuru Kenyatta met Somali President Mohamed Abdullahi Mohamed in Nairobi.")
+    assert ("SOMGOV", "051", "KEN") in events, events
