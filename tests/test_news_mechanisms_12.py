@@ -196,3 +196,12 @@ def test_a_title_alone_takes_the_latest_holder(bundled_coder):
     events = coded(bundled_coder, "The president thanked Kenya for its support.",
                    context="Kenyan President Uhuru Kenyatta met Somali President Mohamed Abdullahi Mohamed in Nairobi.")
     assert ("SOMGOV", "051", "KEN") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(aid=st.sampled_from([("aid", "033"), ("humanitarian aid", "0333"), ("military aid", "0332")]))
+def test_announcing_aid_to_a_party_pledges_it(bundled_coder, aid):
+    words, code = aid
+    events = coded(bundled_coder, f"The Indian government announced $20 million of {words} to Pakistan on Monday.")
+    assert ("INDGOV", code, "PAK") in events, (aid, events)
