@@ -1254,9 +1254,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     by_head: dict[int, Mention] = {}
     for m in mentions:
         by_head.setdefault(m.head, m)
-    if require_dyad and len(by_head) < 2:
+    if require_dyad and len(by_head) < 2 and (not lex.nouns or lex.implied_nouns.isdisjoint(sent.lowers)):
         # Every event needs a source and a target of different phrases; only a noun with an
-        # implied source ("protests against the government") needs one actor.
+        # implied source ("protests against the government") needs one actor, and a verb acting
+        # on such a noun ("Police banned protests": the protesters).
         return _victims(lex, sent, code_nouns(lex, sent, by_head, set(), _noun_event)) if lex.nouns else []
     _reattach_infinitives(lex, sent)
     events: list[RawEvent] = []
@@ -1419,7 +1420,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
                     else:
                         objects = []
-                    targets = _event_agents(v, objects, by_head) or implied_doers(lex, objects, by_head) or _in_range(
+                    targets = _event_agents(v, objects, by_head) or implied_doers(
+                        lex, objects, by_head, _implied_home(lex, sources, code, lemma)) or _in_range(
                         post, lo, hi, by_head, code[:2] not in _FORCE_ROOTS)
             else:
                 last = words[-1] if words else None
@@ -1433,7 +1435,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 named = [last] if last is not None and last.pos_ == "NOUN" else []  # "cracked down on protests"
                 targets = [] if passive else implied_doers(
                     lex, named + [c for c in (last.children if after >= 0 else v.children) if c.dep_ in ("dobj", "pobj")],
-                    by_head)
+                    by_head, _implied_home(lex, sources, code, lemma))
                 if not targets:
                     targets = _default_targets(v, passive, [] if joint else post, by_head, after)
                 if targets and not joint and after < 0 and not passive and all(
@@ -1849,6 +1851,21 @@ def _counterparts(events: list, mutual, paired: dict) -> list:
 # The role that is the state itself: a state does not act on itself ("Washington ... the US"); its
 # forces may ("the Myanmar army ... against the Rohingya").
 _STATE_ROLES = frozenset({"GOV"})
+
+
+# Roots of acts done to the people of a protest ("banned protests", "dispersed a march",
+# "denounced the march"): only these take the protesters as implied target.
+_ACTING_ON_PROTESTS = frozenset({"11", "12", "15", "17", "18", "19"})
+
+
+def _implied_home(lex, sources: list[Mention], code: str, lemma: str) -> str | None:
+    """The country the implied doers of an object's event noun are of when its phrase names
+    none: the acting side's, for an act done to them; None where the act is the subject's own
+    ("lodged a protest", "joined the protests", "called for demonstrations")."""
+    if code[:2] not in _ACTING_ON_PROTESTS or lemma in lex.dictionaries.light:
+        return None
+    home = {s.country for s in sources}
+    return next(iter(home)) if len(home) == 1 and None not in home else None
 
 
 def _same_state(a: Mention, b: Mention) -> bool:

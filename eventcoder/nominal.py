@@ -420,9 +420,11 @@ def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> l
                     inferred=True)]
 
 
-def implied_doers(lex, objects, by_head: dict[int, Mention]) -> list[Mention]:
+def implied_doers(lex, objects, by_head: dict[int, Mention], fallback: str | None = None) -> list[Mention]:
     """Who did the event an object names when it names them only by implication: "cracked down
-    on protests against Mugabe" acts on the protesters (ZWEOPP), not on Mugabe."""
+    on protests against Mugabe" acts on the protesters (ZWEOPP), not on Mugabe. With no target
+    in the noun's phrase, ``fallback`` (the acting side's country) gives the role's country
+    unless a place in the phrase does: "Kenyan police banned street protests" (KENOPP)."""
     for tok in objects:
         if tok.pos_ != "NOUN" or tok.i in by_head or (tok.lower_ not in lex.nouns and tok.lemma not in lex.nouns):
             continue
@@ -432,6 +434,11 @@ def implied_doers(lex, objects, by_head: dict[int, Mention]) -> list[Mention]:
         targets = _members(_objects(tok, pat.target), by_head)
         if targets:
             return _implied(pat, tok, targets, by_head)
+        if fallback is not None and by_head:
+            country = _places_below(tok, by_head, None) or fallback
+            sentence = next(iter(by_head.values())).sentence
+            return [Mention(tok.i, tok.i, tok.i + 1, country + pat.implied, country, pat.implied, tok.text, pat.text,
+                            "other", sentence, inferred=True)]
     return []
 
 

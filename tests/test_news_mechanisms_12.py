@@ -205,3 +205,26 @@ def test_announcing_aid_to_a_party_pledges_it(bundled_coder, aid):
     words, code = aid
     events = coded(bundled_coder, f"The Indian government announced $20 million of {words} to Pakistan on Monday.")
     assert ("INDGOV", code, "PAK") in events, (aid, events)
+
+
+# Acting on a protest that names no protester acts on the protesters of the acting side's country
+# (or of a place in the phrase), also in a sentence naming only that one actor; a protest that is
+# the subject's own ("lodged a protest", "joined the protests") has no such target.
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from([("banned street protests", "1721"), ("dispersed a protest", "175"),
+                            ("broke up a demonstration", "175")]))
+def test_acting_on_a_protest_acts_on_its_protesters(bundled_coder, act):
+    words, code = act
+    text = f"Kenyan police {words} on Monday."
+    events = coded(bundled_coder, text)
+    assert ("KENCOP", code, "KENOPP") in events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(words=st.sampled_from(["lodged a protest", "joined the protests", "called for demonstrations"]))
+def test_a_protest_of_ones_own_has_no_implied_target(bundled_coder, words):
+    text = f"The Kenyan opposition {words} on Monday."
+    events = coded(bundled_coder, text)
+    assert not any(t == "KENOPP" for _, _, t in events), (text, events)

@@ -243,6 +243,12 @@ class Lexicon:
     nouns: dict[str, list] = field(default_factory=dict)
 
     @cached_property
+    def implied_nouns(self) -> frozenset[str]:
+        """Nouns (as in ``nouns``) whose event implies its doers ("protests": protesters), so a
+        sentence naming one actor may still give an event on them ("Police banned protests")."""
+        return frozenset(k for k, entries in self.nouns.items() if any(p.implied for _, p in entries))
+
+    @cached_property
     def mention_openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
         """Token keys that are a whole actor or agent phrase, the first two keys of longer
         phrases, and every first key: a mention can start only where one of them stands, other
