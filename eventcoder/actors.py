@@ -871,6 +871,9 @@ _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", 
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
+# Nouns of paying back a hostile act, and the roots of the acts they pay back.
+_REVENGE = frozenset({"revenge", "retaliation", "retribution", "vengeance", "reprisal", "reprisals"})
+_HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _PAIR_NOUNS = frozenset({
     "countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "parties", "capitals",
     "powers", "rivals", "allies", "foes", "adversaries", "delegations", "militaries", "armies", "groups",
@@ -1322,12 +1325,48 @@ class StoryContext:
             if best is not None:
                 self._introduced[best.head] = name
 
+    def _revenge_targets(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
+        """"Palestinians vowed to take revenge": revenge that names no one is on whoever did the
+        story's last hostile act, not of the avenger's own side (a mention on the noun)."""
+        doc = sent.doc
+        doc.build(sent.start, sent.end)
+        for k, low in enumerate(lowers):
+            if low not in _REVENGE:
+                continue
+            tok = doc[sent.start + k]
+            if tok.pos_ != "NOUN" or tok.i in taken or any(m.head == tok.i for m in out):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in ("against", "on", "for") for c in tok.children):
+                continue  # "revenge against X", "retaliation for the attack": the phrase says
+            avengers = set()
+            v = tok
+            for _ in range(6):  # the subject of the clause that takes revenge
+                subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    avengers = {m.country for m in out if m.head == subjects[0].i}
+                    break
+                if v.head.i == v.i:
+                    break
+                v = v.head
+            if not avengers or None in avengers:
+                continue
+            for index, code, actor in reversed(self.acts):
+                if sentence_index - index > _ACT_MEMORY:
+                    break
+                if code[:2] in _HOSTILE_ROOTS and actor.country is not None and actor.country not in avengers:
+                    out.append(replace(actor, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text,
+                                       sentence=sentence_index, via=actor.via or actor.text, partners=()))
+                    taken.add(tok.i)
+                    break
+
     def _act_references(self, lex, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
         """"Amnesty condemned the strike", "Tehran rejected the demand": a definite event noun
         whose phrase names no party refers back to the story's last act of its kind, and names
         whoever did that act."""
         nouns = lex.nouns
         doc = sent.doc
+        if not _REVENGE.isdisjoint(lowers):
+            self._revenge_targets(sent, lowers, out, taken, sentence_index)
         for k, low in enumerate(lowers):
             if low in _ANY_ACT:
                 roots = None

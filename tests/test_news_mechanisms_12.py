@@ -228,3 +228,19 @@ def test_a_protest_of_ones_own_has_no_implied_target(bundled_coder, words):
     text = f"The Kenyan opposition {words} on Monday."
     events = coded(bundled_coder, text)
     assert not any(t == "KENOPP" for _, _, t in events), (text, events)
+
+
+# Revenge that names no one is on whoever did the story's last hostile act against another side.
+@needs_model
+@SETTINGS
+@given(words=st.sampled_from(["vowed retaliation", "vowed to take revenge", "promised retaliation"]))
+def test_revenge_naming_no_one_is_on_the_last_hostile_actor(bundled_coder, words):
+    events = coded(bundled_coder, f"Russia {words} on Tuesday.", context="Romania expelled a Russian diplomat on Monday.")
+    assert any(s == "RUS" and c[:2] == "13" and t is not None and t.startswith("ROU") for s, c, t in events), events
+
+
+@needs_model
+def test_revenge_is_not_on_the_avengers_own_side(bundled_coder):
+    events = coded(bundled_coder, "Russia vowed retaliation on Tuesday.",
+                   context="Russia expelled a Romanian diplomat on Monday.")
+    assert not any(c[:2] == "13" and t is not None and t.startswith("RUS") for _, c, t in events), events
