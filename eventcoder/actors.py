@@ -871,6 +871,12 @@ _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", 
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
+# Titles and honorifics written before a surname ("Secretary Locsin", "Mr Qureshi").
+_TITLES = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "secretary", "president", "minister", "premier",
+    "chancellor", "general", "gen.", "senator", "sen.", "ambassador", "envoy", "king", "prince", "sheikh",
+    "chairman", "governor", "commissioner", "marshal", "admiral", "colonel", "col.", "commander",
+})
 # Nouns of paying back a hostile act, and the roots of the acts they pay back.
 _REVENGE = frozenset({"revenge", "retaliation", "retribution", "vengeance", "reprisal", "reprisals"})
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -1272,8 +1278,8 @@ class StoryContext:
             tok = doc[sent.start + i]
             if tok.i in taken or tok.pos_ != "PROPN" or (i + 1 < len(texts) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name the dictionaries do not know
-            if i > 0 and doc[tok.i - 1].pos_ == "PROPN":
-                continue
+            if i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].lower_ not in _TITLES:
+                continue  # "Secretary Locsin", "Mr Qureshi": a title is no first name
             head = _np_head(tok)
             if head.i in heads:
                 continue

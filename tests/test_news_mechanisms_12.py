@@ -244,3 +244,12 @@ def test_revenge_is_not_on_the_avengers_own_side(bundled_coder):
     events = coded(bundled_coder, "Russia vowed retaliation on Tuesday.",
                    context="Russia expelled a Romanian diplomat on Monday.")
     assert not any(c[:2] == "13" and t is not None and t.startswith("RUS") for _, c, t in events), events
+
+
+# A title or honorific right before a surname is no first name: "Secretary Locsin", "Mr Qureshi".
+@needs_model
+@SETTINGS
+@given(title=st.sampled_from(["Secretary", "Mr", "Dr"]))
+def test_a_title_before_a_surname_still_names_the_office_holder(bundled_coder, title):
+    events = coded(bundled_coder, f"{title} Locsin criticized China on Monday.")
+    assert ("PHLGOV", "111", "CHN") in events, (title, events)
