@@ -571,8 +571,26 @@ def _representing(doc, mentions: list[Mention]) -> None:
                 break
             if k in drop or mentions[k] is not m:
                 break
+    heads = {m.head for m in mentions}
+    for k, n in enumerate(mentions):
+        # "The Speaker of the Solomons parliament blamed ...": a head of a body that is no role
+        # of the dictionaries ("speaker", "director", "governor") speaks for that body too
+        if k in drop or n.code == n.country or n.type == "person":
+            continue
+        p = doc[n.head]
+        if p.dep_ != "pobj" or p.head.i == p.i or (p.head.lower_ != "of" and p.head.lower_ != "for"):
+            continue
+        t = p.head.head
+        if t.lemma in _HEADS_OF and t.i not in heads and t.i < n.start:
+            mentions[k] = replace(n, head=t.i, start=t.i, end=n.end, text=doc.span_text(t.i, n.end))
+            heads.add(t.i)
     if drop:
         mentions[:] = [m for j, m in enumerate(mentions) if j not in drop]
+
+
+# Heads of a body that the dictionaries have no role for: "the Speaker of parliament", "the
+# director of the CIA", "the governor of the central bank".
+_HEADS_OF = frozenset({"speaker", "director", "governor", "secretary-general", "director-general", "boss"})
 
 
 def _former_in_apposition(doc, mentions: list[Mention]) -> None:

@@ -737,6 +737,23 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     return []
 
 
+def _judged_deed(v, events: list) -> bool:
+    """Whether the gerund is (part of) the deed a coded accusation (112) names ("blamed X
+    for aggravating unrest by firing tear gas", "accused Y of attacking"): alleged, not done."""
+    t = v
+    for _ in range(4):
+        if t.dep_ != "pcomp" or t.head.i == t.i or t.head.lower_ not in _DEED_PREPOSITIONS or t.head.head.i == t.head.i:
+            return False
+        t = t.head.head
+        if any(e.verb == t.i and e.code[:3] == "112" for e in events):
+            return True
+    return False
+
+
+# Prepositions of the deed an accusation names, and of how that deed was done.
+_DEED_PREPOSITIONS = frozenset({"for", "of", "by"})
+
+
 def _coordinated(v) -> bool:
     """Whether a conjunct verb is joined to its head by a conjunction or a comma between them."""
     head = v.head
@@ -1269,6 +1286,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
+        if events and v.dep_ == "pcomp" and _judged_deed(v, events):
+            continue  # "blamed the police for aggravating unrest by firing tear gas": alleged too
         lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
         if by_lemma is None and by_form is None:

@@ -253,3 +253,29 @@ def test_revenge_is_not_on_the_avengers_own_side(bundled_coder):
 def test_a_title_before_a_surname_still_names_the_office_holder(bundled_coder, title):
     events = coded(bundled_coder, f"{title} Locsin criticized China on Monday.")
     assert ("PHLGOV", "111", "CHN") in events, (title, events)
+
+
+# The head of a body the dictionaries have no role for speaks for it: "the Speaker of the Kenyan
+# parliament" is KENLEG, "the director of the CIA" the CIA.
+@needs_model
+@SETTINGS
+@given(head=st.sampled_from([("The Speaker of the Kenyan parliament", "KENLEG"),
+                             ("The director of the CIA", "USASPY")]))
+def test_the_head_of_a_body_speaks_for_it(bundled_coder, head):
+    phrase, code = head
+    events = coded(bundled_coder, f"{phrase} criticized Australia on Monday.")
+    assert (code, "111", "AUS") in events, (phrase, events)
+
+
+# How an accused deed was done is alleged too; what a condemned party did stays its act.
+@needs_model
+def test_the_means_of_an_accused_deed_is_alleged(bundled_coder):
+    events = coded(bundled_coder, "Kenya blamed Australian police officers for aggravating the unrest by firing tear gas "
+                   "at protesters.")
+    assert ("KEN", "112", "AUSCOP") in events and not any(c == "175" for _, c, _ in events), events
+
+
+@needs_model
+def test_a_condemned_deed_stays_done(bundled_coder):
+    events = coded(bundled_coder, "Germany condemned Russia for shelling Ukrainian cities.")
+    assert ("RUS", "194", "UKR") in events, events
