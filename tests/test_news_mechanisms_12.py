@@ -279,3 +279,11 @@ def test_the_means_of_an_accused_deed_is_alleged(bundled_coder):
 def test_a_condemned_deed_stays_done(bundled_coder):
     events = coded(bundled_coder, "Germany condemned Russia for shelling Ukrainian cities.")
     assert ("RUS", "194", "UKR") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["qualified", "regarded", "branded", "described"]))
+def test_judging_a_partys_act_as_hostile_disapproves(bundled_coder, verb):
+    events = coded(bundled_coder, f"Russia {verb} the Romanian decision as an unfriendly step.")
+    assert ("RUS", "111", "ROU") in events, (verb, events)
