@@ -976,9 +976,14 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool
     # The pattern's own word before the slot: "arrive in +" says the city after "in" is the party
     # (``named``); an act of force "in" a city still took place there ("airstrikes in Sanaa").
     lead = clause[lo - 1].i if lo > 0 and named else -1
+    # "sent troop reinforcements to the area after the Cambodian prime minister issued ...": the
+    # party after the pattern's preposition is in that preposition's phrase
+    within = clause[lo - 1] if lo > 0 and clause[lo - 1].pos_ == "ADP" and clause[lo - 1].children else None
     for t in clause[lo:hi]:
         m = by_head.get(t.i)
         if m is not None:
+            if within is not None and not within.is_ancestor(t):
+                continue
             if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
                 continue  # "met with his Kenyan counterpart": the counterpart, not "his"
             prep = _place_prep(t, m)
@@ -1033,12 +1038,20 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
     if after >= 0:
         # "expressed outrage over the killing of Palestinians by Israeli forces": the event after
         # the pattern's preposition is answered for by its "by" agent.
+        lead = None
         for prep in clause_after:
             if prep.i == after:
+                lead = prep
                 found = _event_agents(v, [c for c in prep.children if c.dep_ == "pobj"], by_head)
                 if found:
                     return found
                 break
+        if lead is not None and lead.pos_ == "ADP" and lead.children:
+            # "sent troop reinforcements to the area after the Cambodian prime minister ...": the
+            # party is in the phrase of the pattern's preposition, or before it ("fired tear gas to
+            # fend off demonstrators on the perimeter"), not in a later phrase
+            return _first_actor([t for t in clause_after if t.i > after and lead.is_ancestor(t)], by_head) \
+                or _first_actor([t for t in clause_after if t.i < after], by_head)
         found = _first_actor([t for t in clause_after if t.i > after], by_head)
         if found:
             return found

@@ -287,3 +287,18 @@ def test_a_condemned_deed_stays_done(bundled_coder):
 def test_judging_a_partys_act_as_hostile_disapproves(bundled_coder, verb):
     events = coded(bundled_coder, f"Russia {verb} the Romanian decision as an unfriendly step.")
     assert ("RUS", "111", "ROU") in events, (verb, events)
+
+
+# The party after a pattern's preposition is in that preposition's phrase, or before it; not in
+# a later phrase of the clause ("sent troops to the area after the Cambodian prime minister ...").
+@needs_model
+def test_the_party_after_a_preposition_is_in_its_phrase(bundled_coder):
+    events = coded(bundled_coder, "Thailand sent troop reinforcements to the area yesterday after the Cambodian prime "
+                   "minister, Hun Sen, issued an ultimatum.")
+    assert not any(t is not None and t.startswith("KHM") for _, c, t in events if c.startswith("15")), events
+
+
+@needs_model
+def test_a_party_before_a_place_phrase_is_still_found(bundled_coder):
+    events = coded(bundled_coder, "Chilean police fired tear gas to fend off hundreds of demonstrators on the perimeter.")
+    assert ("CHLCOP", "175", "CHLOPP") in events, events
