@@ -302,3 +302,11 @@ def test_the_party_after_a_preposition_is_in_its_phrase(bundled_coder):
 def test_a_party_before_a_place_phrase_is_still_found(bundled_coder):
     events = coded(bundled_coder, "Chilean police fired tear gas to fend off hundreds of demonstrators on the perimeter.")
     assert ("CHLCOP", "175", "CHLOPP") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(["meet Recep Tayyip Erdogan in Ankara", "visit Turkey", "sign the deal with Turkey"]))
+def test_what_was_supposed_to_happen_did_not(bundled_coder, act):
+    events = coded(bundled_coder, f"Vladimir Putin was supposed to {act} last week.")
+    assert not any(c[:2] in ("04", "05") for _, c, _ in events), (act, events)
