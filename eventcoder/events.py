@@ -362,7 +362,7 @@ _NAMING = frozenset({"call", "name", "term", "label", "brand", "declare", "deem"
 _WARNING = frozenset({"warn", "threaten", "caution"})
 
 
-def _announcement(v, lex: Lexicon) -> int:
+def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
     "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
     d = lex.dictionaries
@@ -394,12 +394,38 @@ def _announcement(v, lex: Lexicon) -> int:
         t = t.head
     gov = v.head
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
+        if gov.lemma in _PLOTTING and _told_by_others(gov, by_head):
+            return 2  # "Intelligence sources revealed that the criminals planned to attack": a plot, no threat
         if v.dep_ == "ccomp" and gov.lemma == "be":
             return 0  # "the problem is that Russia attacks daily": a clause that says what is
         if v.dep_ == "ccomp" and v.tag_ in _PAST:
             return 0  # "announced that it killed 23 fighters": a report of a done act
         return 1
     return 0
+
+
+# Verbs of planning an act in secret: others tell of such a plan, the planners do not announce it.
+_PLOTTING = frozenset({"plan", "plot", "prepare", "intend"})
+_REVEALING = frozenset({"say", "reveal", "report", "claim", "believe", "suspect", "allege", "discover", "learn",
+                        "tell", "confirm", "find", "show", "indicate"})
+
+
+def _told_by_others(gov, by_head: dict | None) -> bool:
+    """Whether a plan is told by someone other than its planners: the planning verb is a clause
+    of a verb of telling or finding, with a subject of its own that is no pronoun and is not the
+    teller ("sources revealed that the criminals planned to ..."; not "Russia said it plans to
+    ...", nor "Hamas plans to attack Israel, its leader said")."""
+    if gov.dep_ != "ccomp" or gov.head.i == gov.i or gov.head.lemma not in _REVEALING:
+        return False
+    planners = [c for c in gov.children if c.dep_ == "nsubj" and c.tag_ not in ("PRP", "PRP$")]
+    if not planners:
+        return False
+    if by_head:
+        planner = by_head.get(planners[0].i)
+        tellers = [by_head.get(c.i) for c in gov.head.children if c.dep_ == "nsubj"]
+        if planner is not None and any(t is not None and t.code == planner.code for t in tellers):
+            return False
+    return True
 
 
 def _unreported(v) -> bool:
@@ -1309,7 +1335,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         light = lex.dictionaries.light if lemma in lex.dictionaries.aspectual else None
         if by_lemma is None and by_form is None and not light:
             continue
-        announced = _announcement(v, lex) if lex.dictionaries.announced else 0
+        announced = _announcement(v, lex, by_head) if lex.dictionaries.announced else 0
         warned = announced == 2 and v.dep_ == "ccomp" and v.head.lemma in _WARNING and not _is_negated(v.head) \
             and _speculated(v, lex)
         if warned:

@@ -310,3 +310,18 @@ def test_a_party_before_a_place_phrase_is_still_found(bundled_coder):
 def test_what_was_supposed_to_happen_did_not(bundled_coder, act):
     events = coded(bundled_coder, f"Vladimir Putin was supposed to {act} last week.")
     assert not any(c[:2] in ("04", "05") for _, c, _ in events), (act, events)
+
+
+# A plan others reveal is no threat; a plan its makers' own spokesman tells is.
+@needs_model
+@SETTINGS
+@given(teller=st.sampled_from(["Nigerian police said", "Intelligence sources revealed that", "The army believes"]))
+def test_a_plot_told_by_others_is_no_threat(bundled_coder, teller):
+    events = coded(bundled_coder, f"{teller} Boko Haram planned to attack the army base.")
+    assert not any(c.startswith("13") for _, c, _ in events), (teller, events)
+
+
+@needs_model
+def test_a_plan_its_makers_tell_is_a_threat(bundled_coder):
+    events = coded(bundled_coder, "Hamas plans to attack Israel, a Hamas spokesman said.")
+    assert any(s == "PSEREBHMS" and c.startswith("138") and t == "ISR" for s, c, t in events), events
