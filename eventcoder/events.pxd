@@ -21,7 +21,7 @@ cdef bint _is_passive(Tok v)
 cdef bint _has_subject(Tok v)
 
 @cython.locals(c=Tok, gov=Tok, t=Tok)
-cdef int _announcement(Tok v, object lex)
+cdef int _announcement(Tok v, object lex, object by_head=*)
 
 @cython.locals(t=Tok, gov=Tok)
 cdef bint _codable(Tok v, object lex)
