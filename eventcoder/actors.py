@@ -1043,8 +1043,8 @@ class StoryContext:
                     continue
                 if acting and (m.code in acting or m.country in acting):
                     continue
-                if want_people and not (m.type == "person" or m.agent):
-                    continue
+                if want_people and not (m.type == "person" or (m.agent and m.type not in ("igo", "ngo"))):
+                    continue  # "the two leaders": people or governments, not the G7 they met at
                 if any(f.code == m.code or (f.country and f.country == m.country) for f in found):
                     continue
                 found.append(m)

@@ -325,3 +325,11 @@ def test_a_plot_told_by_others_is_no_threat(bundled_coder, teller):
 def test_a_plan_its_makers_tell_is_a_threat(bundled_coder):
     events = coded(bundled_coder, "Hamas plans to attack Israel, a Hamas spokesman said.")
     assert any(s == "PSEREBHMS" and c.startswith("138") and t == "ISR" for s, c, t in events), events
+
+
+@needs_model
+def test_the_two_leaders_are_people_not_the_summit_body(bundled_coder):
+    events = coded(bundled_coder, "The two leaders agreed to enhance cooperation.",
+                   context="Canadian Prime Minister Justin Trudeau met Vietnamese Prime Minister Nguyen Xuan Phuc, "
+                           "after both attended the G7 summit.")
+    assert not any("IGOGOS" in (s, t) for s, _, t in events), events
