@@ -808,7 +808,7 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             entries.append(_entry_label(lex.agent(civilian)))
     place = _is_place(tok)
     if owned and agent_hit is not None:
-        who = Mention(base.end - 1, base.start, base.end, base.code, split_code(base.code)[0], split_code(base.code)[1],
+        who = Mention(base.end - 1, base.start, base.end, base.code, *split_code(base.code),
                       doc.span_text(base.start, base.end), entries[0], entry.type, sentence_index)
         return Mention(head_i, start, end, code, country, agent, text, "; ".join(entries), "other", sentence_index,
                        place=place, owner=who)

@@ -1004,7 +1004,7 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool
     lead = clause[lo - 1].i if lo > 0 and named else -1
     # "sent troop reinforcements to the area after the Cambodian prime minister issued ...": the
     # party after the pattern's preposition is in that preposition's phrase
-    within = clause[lo - 1] if lo > 0 and clause[lo - 1].pos_ == "ADP" and clause[lo - 1].children else None
+    within = clause[lo - 1] if lo > 0 and _heads_phrase(clause[lo - 1]) else None
     for t in clause[lo:hi]:
         m = by_head.get(t.i)
         if m is not None:
@@ -1017,6 +1017,12 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool
                 continue  # "met in Washington", "shelled areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+def _heads_phrase(t) -> bool:
+    """Whether a pattern's last word is a preposition with a phrase of its own, in which alone
+    its party may stand."""
+    return t.pos_ == "ADP" and bool(t.children)
 
 
 def _same_actor_appositions(sources: list[Mention], sent) -> list[Mention]:
@@ -1072,7 +1078,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
                 if found:
                     return found
                 break
-        if lead is not None and lead.pos_ == "ADP" and lead.children:
+        if lead is not None and _heads_phrase(lead):
             # "sent troop reinforcements to the area after the Cambodian prime minister ...": the
             # party is in the phrase of the pattern's preposition, or before it ("fired tear gas to
             # fend off demonstrators on the perimeter"), not in a later phrase
