@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .dictionaries.compile import Lexicon, phrase_match
+from .dictionaries.model import AssumedDay
 
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
@@ -140,6 +141,50 @@ def _np_head(tok):
 def find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, day: dt.date | None) -> list[_Hit]:
     """Greedy longest dictionary matches, left to right; actors win ties with agents."""
     return _find_hits(lex, lowers, texts, offset, day)
+
+
+def assumed_day(lex: Lexicon, lowers: list[str], texts: list[str]) -> AssumedDay | None:
+    """The day an undated story most likely tells of, from the people it names in office. Their
+    dated offices (one after another count as one span) cut time into stretches; the stretch in
+    which the most of them held office, the longest of those (the one still open first), the later
+    of equals, gives its last day. "President Ashraf Ghani appealed to the Taliban" is before August 2021, when the Taliban
+    were rebels, not the government they are now. None when no one named held a dated office, or
+    when the most of them hold office today (today's codes are what an undated story gets)."""
+    windows, seen = [], set()
+    for h in _find_hits(lex, lowers, texts, 0, None):
+        if h.kind != "actor" or h.payload in seen:
+            continue
+        seen.add(h.payload)
+        entry = lex.actor(h.payload)
+        if entry.type != "person":
+            continue
+        spans: list = []
+        for lo, hi in sorted((max(dc.start or _EARLIEST, _EARLIEST), dc.end or dt.date.max) for dc in entry.codes
+                             if not dc.code.endswith("ELI") and (dc.start is not None or dc.end is not None)):
+            if spans and (lo - spans[-1][1]).days <= 1:  # one office after another: one span
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+            else:
+                spans.append((lo, hi))
+        if spans:
+            windows.append(spans)
+    if not windows:
+        return None
+    cuts = sorted({lo for spans in windows for lo, _ in spans}
+                  | {hi + _ONE_DAY for spans in windows for _, hi in spans if hi != dt.date.max})
+    best, best_key = None, (0, 0, dt.date.min)
+    for a, b in zip(cuts, cuts[1:] + [dt.date.max]):
+        n = sum(1 for spans in windows if any(lo <= a <= hi for lo, hi in spans))
+        if not n:
+            continue
+        key = (n, (b - a).days if b != dt.date.max else _OPEN, a)  # today's offices win ties
+        if key > best_key:
+            best, best_key = (None if b == dt.date.max else b - _ONE_DAY), key
+    return AssumedDay(best.year, best.month, best.day) if best is not None else None
+
+
+_EARLIEST = dt.date(1945, 1, 1)  # an office open at its start: counted from here
+_ONE_DAY = dt.timedelta(days=1)
+_OPEN = 10 ** 7  # the length of the stretch still open: longer than any closed one
 
 
 # Prefixes that make a hyphenated country word name something else ("pro-Russian", "anti-American",

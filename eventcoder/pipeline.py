@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import StoryContext, sentence_mentions
+from .actors import StoryContext, assumed_day, sentence_mentions
 from .country_inference import StoryCountries, dateline_country, infer_countries
 from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
@@ -64,11 +64,14 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
     if lex.story_discards.by_first and _discarded(lex.story_discards, lowers, texts):
         return []
     ctx = StoryContext()
-    ctx.day = story.date
     out: list[Event] = []
     day = story.date
+    # Actors are coded as of the story's date; an undated story's from the people it names in
+    # office (their codes only: no event gets that day as its date).
+    on = day if day is not None else assumed_day(lex, lowers, texts)
+    ctx.day = on
     dateline, dateline_end = (
-        dateline_country(parsed.opening(), day) if _DATELINE_MARKS.intersection(texts[:14]) else (None, 0)
+        dateline_country(parsed.opening(), on) if _DATELINE_MARKS.intersection(texts[:14]) else (None, 0)
     )
     countries = StoryCountries(dateline)
     for k, (start, end) in enumerate(parsed.sents):
@@ -77,14 +80,14 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         s_lowers, s_texts = lowers[start:end], texts[start:end]
         if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, s_lowers, s_texts):
             continue
-        mentions = sentence_mentions(lex, sent, index, day, s_lowers, s_texts)
+        mentions = sentence_mentions(lex, sent, index, on, s_lowers, s_texts)
         mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
         if mentions:
             if k == 0 and dateline_end:  # the dateline's own place is not what the story names
                 countries.observe([m for m in mentions if parsed.char_start(m.head) >= dateline_end])
             else:
                 countries.observe(mentions)
-            mentions = infer_countries(sent, mentions, countries, day)
+            mentions = infer_countries(sent, mentions, countries, on)
         acting = mentions
         if k == 0 and dateline_end and mentions:
             # "KIEV, Ukraine (AP) — Russian troops attacked ...": the dateline says where the story
@@ -104,9 +107,9 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             where = places.get(r.verb, places)
             if where is places:
                 where = places[r.verb] = event_location(
-                    sent.doc, r.verb, [r.source.country, t.country if t else None], countries.ranked(), day, mentions)
+                    sent.doc, r.verb, [r.source.country, t.country if t else None], countries.ranked(), on, mentions)
                 if where is None and t is not None and (r.code[:2] in _PHYSICAL or r.code[:3] in _VISITS):
-                    where = places[r.verb] = target_place(sent.doc, t.head, t.country, day)
+                    where = places[r.verb] = target_place(sent.doc, t.head, t.country, on)
             code = r.code
             third = lex.dictionaries.elsewhere.get(code) if where is not None and t is not None else None
             if third is not None and r.source.country and t.country and where.country not in (r.source.country, t.country):

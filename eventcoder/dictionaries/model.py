@@ -30,6 +30,15 @@ class Origin:
         return f"{self.file}:{self.line}"
 
 
+class AssumedDay(dt.date):
+    """A day inferred for an undated story from the office holders it names (``actors.assumed_day``):
+    actors take the code in force on it, as on a story's own date, except that an organisation or
+    place with no code then takes the code an undated story gives it. It is never written as an
+    event's date."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class DatedCode:
     """A code that applies from ``start`` to ``end``, both inclusive; ``None`` is an open end."""
@@ -102,6 +111,13 @@ class ActorEntry:
         for dc in self.codes:
             if dc.applies(day):
                 return dc.code
+        if isinstance(day, AssumedDay):
+            if self.type == "person":
+                return None  # no one on the assumed day, as on a story's own date
+            day = None  # an organisation or place of no code then: as in any undated story
+            for dc in self.codes:
+                if dc.applies(None):
+                    return dc.code
         if day is None and self.codes:
             # A story without a date: a place or an organisation is what it is now ("Prague" is
             # CZEGOV, "Belgrade" SRBGOV): its open-ended code.
