@@ -191,6 +191,11 @@ _OPEN = 10 ** 7  # the length of the stretch still open: longer than any closed 
 # "Inter-American", "Pan-African", "non-Western").
 _AFFIXES = frozenset({"pro", "anti", "inter", "pan", "non", "trans", "intra", "extra", "ultra", "neo", "post", "pre"})
 
+# Capitalised words that make a nationality after them a region's ("Central American", "Latin
+# American", "North African").
+_REGION_WORDS = frozenset({"Central", "Latin", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                           "Western"})
+
 # Participles after a hyphen that make the actor before them a patron of what follows
 # ("Iranian-backed", "UN-recognised", "Western-trained"), not the actor itself.
 PATRONS = frozenset({
@@ -268,9 +273,15 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
                     i += a[0]
                     continue
                 a = None
-        if a is not None and i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] in _AFFIXES:
+        if i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] in _AFFIXES and (a is not None or g is not None):
             # "pro-Russian separatists", "anti-American protesters", "the Inter-American
-            # Commission": the country is what they are for, against or between, not who they are
+            # Commission", "anti-government protests", "pro-government militias": the country or
+            # role is what they are for, against or between, not who they are
+            i += a[0] if a is not None else g[0]
+            continue
+        if a is not None and i > 0 and texts[i - 1] in _REGION_WORDS and lex.actor(a[1]).type != "person":
+            # "Central American migrants", "Latin American leaders": a region's people; the
+            # regions the dictionaries name ("South Korean", "West Bank") matched before here
             i += a[0]
             continue
         if a is not None and i + a[0] < n and lowers[i + a[0]] in _COUNTRY_NOUNS and _names_region(lowers, i):

@@ -1005,10 +1005,16 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool
     # "sent troop reinforcements to the area after the Cambodian prime minister issued ...": the
     # party after the pattern's preposition is in that preposition's phrase
     within = clause[lo - 1] if lo > 0 and _heads_phrase(clause[lo - 1]) else None
+    if within is None and lo > 0:
+        # "used tear gas to break up +": the party of a complement verb the pattern names is
+        # that verb's own, not one a later phrase names ("..., according to news agency Beta")
+        within = _complement_verb(clause[lo - 1])
     for t in clause[lo:hi]:
         m = by_head.get(t.i)
         if m is not None:
             if within is not None and not within.is_ancestor(t):
+                continue
+            if _cited(t):
                 continue
             if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
                 continue  # "met with his Kenyan counterpart": the counterpart, not "his"
@@ -1017,6 +1023,16 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool
                 continue  # "met in Washington", "shelled areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+def _complement_verb(t):
+    """The infinitive or participle a pattern's last word is (or is the particle of), when that
+    verb is a complement of another; else None."""
+    if t.dep_ == "prt":
+        t = t.head
+    if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl"):
+        return t
+    return None
 
 
 def _heads_phrase(t) -> bool:
@@ -1118,8 +1134,23 @@ def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mentio
         if t.i in by_head and t.tag_ != "PRP$":  # "their resumption of ties": not the target
             if _place_prep(t, by_head[t.i]) >= 0:
                 continue  # "held talks in Istanbul": a place, not the other party ("drills near Taiwan" is)
+            if _cited(t):
+                continue
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+def _cited(t) -> bool:
+    """Whether ``t`` is in an "according to" phrase: who told the news is no party to it
+    ("used tear gas ..., according to news agency Beta")."""
+    h = t
+    for _ in range(6):
+        if h.head is h:
+            return False
+        h = h.head
+        if h.lower_ == "according":
+            return True
+    return False
 
 
 # Nouns of a part of a country's land: an actor in their "of" phrase names where, not whom.
@@ -1452,7 +1483,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if code == "190" or code == "193":
                 code = _weapon_code(v, subject_tokens, code)
             if code[:2] in _FORCE_ROOTS:
-                result_of = _result_of(v, forceful)
+                # a participle of arrest or repression is an act of its own ("broke up the
+                # protest, detaining seven demonstrators"); one of harm is the act's result
+                result_of = _result_of(v, forceful) if code[:2] != "17" else None
                 if result_of is not None:
                     if any(e.verb == result_of for e in events):
                         continue  # "fired into the crowd, killing 26": the killing is the act already coded

@@ -80,8 +80,18 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         s_lowers, s_texts = lowers[start:end], texts[start:end]
         if lex.sentence_discards.by_first and _discarded(lex.sentence_discards, s_lowers, s_texts):
             continue
-        mentions = sentence_mentions(lex, sent, index, on, s_lowers, s_texts)
-        mentions = ctx.resolve(lex, sent, mentions, index, s_lowers, s_texts)
+        if k == 0 and dateline_end:
+            # "MELBOURNE (Reuters) - Authorities in Fiji detained": the dateline's words are no
+            # part of a phrase the parser ran across it (its country is the dateline's, below)
+            cut = 0
+            while cut < end - start and parsed.char_start(start + cut) < dateline_end:
+                cut += 1
+            m_lowers = [""] * cut + s_lowers[cut:]
+            m_texts = [""] * cut + s_texts[cut:]
+        else:
+            m_lowers, m_texts = s_lowers, s_texts
+        mentions = sentence_mentions(lex, sent, index, on, m_lowers, m_texts)
+        mentions = ctx.resolve(lex, sent, mentions, index, m_lowers, m_texts)
         if mentions:
             if k == 0 and dateline_end:  # the dateline's own place is not what the story names
                 countries.observe([m for m in mentions if parsed.char_start(m.head) >= dateline_end])

@@ -91,3 +91,102 @@ def test_an_undated_story_codes_the_taliban_as_rebels_while_ghani_is_president(b
     events = bundled_coder.code_text("President Ashraf Ghani appealed to the Taliban.")
     assert [(e.source, e.event_code, e.target) for e in events] == [("AFGGOV", "020", "AFGREB")]
     assert events[0].date is None and events[0].story_date is None  # the assumed day is no date
+
+
+def _triples(coder, text: str, date: dt.date | None = dt.date(2019, 6, 14)) -> set:
+    return {(e.source, e.event_code, e.target) for e in coder.code_text(text, date=date)}
+
+
+# A phrase the parser runs across a dateline takes nothing from the dateline's words: its own
+# place names its country ("MELBOURNE (Reuters) - Authorities in Fiji detained ...").
+DATELINES = ["MELBOURNE (Reuters) -", "NAIROBI, Kenya (AP) —", "WASHINGTON (AFP) -"]
+PLACES = [("Fiji", "FJI"), ("Uganda", "UGA"), ("Peru", "PER")]
+
+
+@needs_model
+@SETTINGS
+@given(dateline=st.sampled_from(DATELINES), place=st.sampled_from(PLACES))
+def test_a_phrase_run_across_a_dateline_keeps_its_own_place(bundled_coder, dateline, place):
+    name, country = place
+    text = f"{dateline} Authorities in {name} on Saturday detained the leaders of two opposition parties."
+    events = _triples(bundled_coder, text)
+    assert (country + "GOV", "173", country + "OPP") in events, (text, events)
+
+
+# "anti-government protests", "pro-government militias": the role after the affix is what they
+# are for or against, not who they are.
+AFFIXED = ["anti-government", "anti-police", "pro-government"]
+
+
+@needs_model
+@SETTINGS
+@given(affix=st.sampled_from(AFFIXED))
+def test_an_affixed_role_is_no_party(bundled_coder, affix):
+    text = f"Serbian police broke up an {affix} protest in Belgrade."
+    events = _triples(bundled_coder, text)
+    assert events == {("SRBCOP", "175", "SRBOPP")}, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(region=st.sampled_from(["Central", "Latin", "South", "North"]))
+def test_a_region_before_a_nationality_is_no_country(bundled_coder, region):
+    text = f"{region} American migrants clashed with Mexican police."
+    events = _triples(bundled_coder, text)
+    assert events and not any(s is not None and s.startswith("USA") for s, _, _ in events), (text, events)
+
+
+@needs_model
+def test_a_dictionary_region_name_still_names_its_country(bundled_coder):
+    assert ("KORMIL", "190", "PRKMIL") in _triples(bundled_coder, "South Korean troops fired at North Korean soldiers.")
+
+
+@needs_model
+@SETTINGS
+@given(teller=st.sampled_from(["news agency Beta", "the United Nations", "Amnesty International"]))
+def test_who_told_the_news_is_no_target(bundled_coder, teller):
+    text = f"Serbian police used tear gas to break up a protest in Belgrade, according to {teller}."
+    events = _triples(bundled_coder, text)
+    assert events and all(t == "SRBOPP" for _, _, t in events), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from([("detaining", "173"), ("arresting", "173")]),
+       first=st.sampled_from(["broke up a protest", "dispersed the protesters"]))
+def test_an_arrest_after_a_crackdown_is_an_act_of_its_own(bundled_coder, act, first):
+    participle, code = act
+    text = f"Serbian police {first} in Belgrade, {participle} seven demonstrators."
+    events = _triples(bundled_coder, text)
+    assert ("SRBCOP", "175", "SRBOPP") in events and ("SRBCOP", code, "SRBOPP") in events, (text, events)
+
+
+@needs_model
+def test_a_killing_after_an_attack_stays_its_result(bundled_coder):
+    events = _triples(bundled_coder, "Rebels attacked an army base in Mali, killing ten soldiers.")
+    assert {c for _, c, _ in events} == {"190"}, events
+
+
+@needs_model
+@SETTINGS
+@given(support=st.sampled_from(["supporting", "backing", "arming", "funding"]))
+def test_denying_support_names_no_target(bundled_coder, support):
+    text = f"Rwanda and Uganda have repeatedly denied {support} the M23 rebels."
+    assert _triples(bundled_coder, text) == set()
+
+
+@needs_model
+def test_denying_an_accusation_still_targets_the_accuser(bundled_coder):
+    assert ("RWA", "016", "COD") in _triples(bundled_coder, "Rwanda denied Congo's accusations of supporting the M23.")
+
+
+PHONE_TALKS = ["discussed the war by phone", "held talks by telephone", "discussed the war in a phone call"]
+
+
+@needs_model
+@SETTINGS
+@given(talk=st.sampled_from(PHONE_TALKS), pair=st.permutations(["Vladimir Putin", "Recep Tayyip Erdogan"]))
+def test_talks_by_phone_are_a_phone_call_both_ways(bundled_coder, talk, pair):
+    text = f"{pair[0]} and {pair[1]} {talk} on Friday."
+    events = _triples(bundled_coder, text)
+    assert events == {("RUSGOV", "041", "TURGOV"), ("TURGOV", "041", "RUSGOV")}, (text, events)
