@@ -138,8 +138,8 @@ def _unreal(tok, lex, code: str = "") -> bool:
         if (c.dep_ == "amod" and c.lower_ in _UNREAL) or (c.dep_ == "det" and c.lower_ in _UNREAL_DET):
             return True
     if tok.dep_ == "pobj" and (tok.head.lower_ == "of" or tok.head.lower_ == "to") \
-            and tok.head.head.lower_ in ("ahead", "prior"):
-        return True  # "ahead of talks with Iran", "prior to his visit": still to come
+            and tok.head.head.lower_ in ("ahead", "prior", "eve"):
+        return True  # "ahead of talks with Iran", "prior to his visit", "on the eve of talks": still to come
     d = lex.dictionaries
     t = tok
     for _ in range(8):
@@ -195,6 +195,34 @@ def _pattern(lex, tok):
     return None
 
 
+# Words that say the clause they govern is still to come ("talks are due to begin", "a meeting is
+# set to take place", "talks are scheduled for Monday").
+_FORETELLING = frozenset({"due", "set", "schedule", "scheduled", "slate", "slated", "expect", "expected", "likely"})
+# Verbs that say an event happens ("take place", "begin", "be held"): announced, the event is.
+_OCCURRING = frozenset({"take", "begin", "start", "open", "happen", "occur", "resume", "hold", "convene", "proceed",
+                        "commence", "go", "be", "get"})
+
+
+def _foretold(tok, lex) -> int:
+    """0: the event noun ``tok`` tells a done event; 1: it is the subject of a clause that
+    announces it ("Talks between X and Y will take place next week"); 2: of one that speculates
+    ("could take place"): no event."""
+    if tok.dep_ != "nsubj" and tok.dep_ != "nsubjpass":
+        return 0
+    v = tok.head
+    d = lex.dictionaries
+    occurs = v.lemma in _OCCURRING  # "talks will take place", not "sanctions will hurt the economy"
+    for c in v.children:
+        if c.dep_ == "aux" or c.dep_ == "auxpass":
+            if c.lower_ in d.speculative and occurs:
+                return 2
+            if c.lemma != "be" and c.lower_ in d.announcing and occurs:
+                return 1
+        elif (c.dep_ == "acomp" or c.dep_ == "xcomp") and c.lower_ in _FORETELLING:
+            return 1
+    return 1 if v.lower_ in _FORETELLING or v.lemma in _FORETELLING else 0
+
+
 def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -> list:
     """Events carried by the nouns of one sentence. ``taken``: tokens a verb pattern matched;
     ``make_event(noun, source, target, code, pattern, text)`` builds the event record."""
@@ -220,6 +248,15 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         pat = _pattern(lex, tok)
         if pat is None or _unreal(tok, lex, pat.code):
             continue
+        code = pat.code
+        told = _foretold(tok, lex)
+        if told:
+            # "Talks between X and Y will take place next week": the event is announced, coded
+            # as its intent (03x) as an announcing verb's act is; "could take place" is none
+            code = lex.dictionaries.announced_code(code) if told == 1 and lex.dictionaries.announced else \
+                (code if told == 1 else None)
+            if code is None:
+                continue
         target_tokens = _objects(tok, pat.target)
         targets = _members(target_tokens, by_head)
         sources = [own] if own is not None else []
@@ -291,7 +328,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
                     and (t.agent or "GOV") == "GOV":
                 continue  # one state under two names
             done.add((s.code, t.code))
-            out.append(make_event(tok.i, s, t, pat.code, pat, text))
+            out.append(make_event(tok.i, s, t, code, pat, text))
     return out
 
 

@@ -190,3 +190,34 @@ def test_talks_by_phone_are_a_phone_call_both_ways(bundled_coder, talk, pair):
     text = f"{pair[0]} and {pair[1]} {talk} on Friday."
     events = _triples(bundled_coder, text)
     assert events == {("RUSGOV", "041", "TURGOV"), ("TURGOV", "041", "RUSGOV")}, (text, events)
+
+
+# An event noun that is the subject of an announced clause is announced, coded as its intent
+# (03x) as an announcing verb's act is; speculated, it is no event; "on the eve of" talks are
+# still to come.
+FORETOLD = ["will take place next week", "will be held in Doha", "are due to begin on Monday",
+            "are scheduled for Monday", "are set to take place in Oslo"]
+
+
+@needs_model
+@SETTINGS
+@given(clause=st.sampled_from(FORETOLD), noun=st.sampled_from(["Talks", "Negotiations"]))
+def test_a_foretold_event_noun_is_intent(bundled_coder, clause, noun):
+    text = f"{noun} between Sudan's government and the rebels {clause}."
+    events = _triples(bundled_coder, text)
+    assert events == {("SDNGOV", "036", "SDNREB"), ("SDNREB", "036", "SDNGOV")}, (text, events)
+
+
+@needs_model
+def test_a_done_or_speculated_event_noun_keeps_its_reading(bundled_coder):
+    done = _triples(bundled_coder, "Talks between Sudan's government and the rebels took place on Monday.")
+    assert done == {("SDNGOV", "046", "SDNREB"), ("SDNREB", "046", "SDNGOV")}, done
+    assert _triples(bundled_coder, "Talks between Sudan's government and the rebels could take place.") == set()
+    # a consequence said of an event noun does not announce it
+    assert ("USA", "163", "IRN") in _triples(bundled_coder, "US sanctions on Iran will hurt its economy.")
+
+
+@needs_model
+def test_talks_on_the_eve_of_which_something_happens_are_still_to_come(bundled_coder):
+    events = _triples(bundled_coder, "Police detained protesters in Minsk on the eve of talks between Lukashenko and Putin.")
+    assert not any(c.startswith("04") for _, c, _ in events), events
