@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from . import gazetteer
-from .dictionaries.compile import Lexicon, phrase_match
+from .dictionaries.compile import _CALENDAR_WORDS, Lexicon, phrase_match
 from .dictionaries.model import AssumedDay
 
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
@@ -215,6 +215,12 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic",
                             "monarchy", "countries", "nations", "states"})
 
 
+def _name_word(word: str) -> bool:
+    """Whether ``word`` looks like a (sur)name: capitalised, the rest lower case, no weekday or
+    month ("Ablyazov", not "Monday" or "US")."""
+    return len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _CALENDAR_WORDS
+
+
 def _names_region(lowers: list[str], i: int) -> bool:
     from .regions import regions
 
@@ -262,8 +268,11 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             continue
         a = phrase_match(actors, lowers, texts, i)
         g = phrase_match(agents, lowers, texts, i)
-        if a is not None and a[0] == 1 and not text[:1].isupper() and lex.actor(a[1]).type == "person":
-            a = None  # a one-word name matches only as a name: "Struck", not "struck"
+        if a is not None and a[0] == 1 and lex.actor(a[1]).type == "person" and (not text[:1].isupper() or (
+                i < last and _name_word(texts[i + 1]) and texts[i + 1] not in firsts and lowers[i + 1] not in firsts)):
+            # a one-word name matches only as a name: "Struck", not "struck"; and not as the
+            # first name of a longer one the dictionaries do not know ("Mukhtar Ablyazov")
+            a = None
         if a is not None:
             code = lex.actor(a[1]).code_on(day)
             if code is None:
@@ -668,12 +677,17 @@ def _former_in_apposition(doc, mentions: list[Mention]) -> None:
 
 
 def _share_country(doc, mentions: list[Mention]) -> None:
-    """"Danish media and government": a coordinated agent takes its partner's country."""
+    """"Danish media and government": a coordinated agent takes its partner's country, as does
+    one in apposition ("a US aircraft carrier, destroyer and ...", which the parser reads so)."""
     by_head = {m.head: k for k, m in enumerate(mentions)}
     for k, m in enumerate(mentions):
         if m.country is not None or not m.code.startswith(UNKNOWN_COUNTRY):
             continue
-        for partner in doc[m.head].conjuncts:
+        tok = doc[m.head]
+        partners = tok.conjuncts
+        if tok.dep_ == "appos" and tok.head is not tok:
+            partners = (tok.head,) + tuple(partners)
+        for partner in partners:
             j = by_head.get(partner.i)
             if j is not None and mentions[j].country is not None:
                 country = mentions[j].country

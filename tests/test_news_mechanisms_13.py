@@ -221,3 +221,34 @@ def test_a_done_or_speculated_event_noun_keeps_its_reading(bundled_coder):
 def test_talks_on_the_eve_of_which_something_happens_are_still_to_come(bundled_coder):
     events = _triples(bundled_coder, "Police detained protesters in Minsk on the eve of talks between Lukashenko and Putin.")
     assert not any(c.startswith("04") for _, c, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(vessel=st.sampled_from(["aircraft carrier", "destroyer", "frigate", "submarine"]))
+def test_a_states_warships_are_its_military(bundled_coder, vessel):
+    text = f"Yemen's Houthis attacked a US {vessel} in the Red Sea."
+    assert ("YEMREB", "190", "USAMIL") in _triples(bundled_coder, text), text
+
+
+@needs_model
+def test_an_apposition_shares_its_heads_country(bundled_coder):
+    # the parser reads "destroyer" as an apposition of "aircraft carrier"
+    events = _triples(bundled_coder, "Yemen's Houthis attacked a US aircraft carrier, destroyer and ships in the Red Sea.")
+    assert events == {("YEMREB", "190", "USAMIL")}, events
+
+
+@needs_model
+@SETTINGS
+@given(weapon=st.sampled_from(["water cannon", "water cannons", "tear gas"]))
+def test_a_crowd_weapon_fired_at_a_party_is_repression_not_artillery(bundled_coder, weapon):
+    text = f"Chinese coast guard vessels fired {weapon} at Philippine boats."
+    events = _triples(bundled_coder, text)
+    assert {c for _, c, _ in events} == {"175"}, (text, events)
+
+
+@needs_model
+def test_a_one_word_alias_before_an_unknown_surname_is_a_first_name(bundled_coder):
+    # "Mukhtar" alone is an alias of Pakistan's Naveed Mukhtar; "Mukhtar Ablyazov" is someone else
+    events = _triples(bundled_coder, "Kazakh police arrested Mukhtar Ablyazov in Almaty.")
+    assert not any(t is not None and t.startswith("PAK") for _, _, t in events), events
