@@ -65,7 +65,7 @@ cdef list _first_actor(list clause_after, dict by_head)
 
 @cython.locals(post=list, matched=list, slots=object)
 cdef object _first_match(list pats, bint passive, list own, _Keys own_keys, _Keys pre_keys, list extended,
-                         _Keys ext_keys, dict by_head)
+                         _Keys ext_keys, dict by_head, object particle=*)
 
 @cython.locals(v=Tok, t=Tok, c=Tok, by_head=dict, events=list, consumed=set, clause=list, own=list, pre=list,
                extended=list, own_keys=_Keys, pre_keys=_Keys, ext_keys=_Keys, keys=set, passive=bint,

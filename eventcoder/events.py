@@ -1249,9 +1249,10 @@ def _place_countries(clause, by_head: dict[int, Mention]) -> tuple[str, ...]:
     )
 
 
-def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_keys, by_head):
+def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_keys, by_head, particle=None):
     """The first of ``pats`` that matches the clause with an actor in each of its slots:
-    (pattern, slots, the clause tokens its slots index, the word ranges it matched) or None."""
+    (pattern, slots, the clause tokens its slots index, the word ranges it matched) or None.
+    ``particle``: the verb's own particle ("rounded up"), if any."""
     for pat in pats:
         post = own
         matched: list[tuple[int, int]] = []
@@ -1261,6 +1262,8 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             matched = []
             slots = _match(pat, ext_keys, pre_keys, matched)
         if slots is None:
+            continue
+        if particle is not None and matched and _other_particle(post, matched, particle):
             continue
         # A slot must hold an actor, else a less specific pattern may still apply.
         if any(
@@ -1273,6 +1276,19 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             continue
         return pat, slots, post, matched
     return None
+
+
+def _other_particle(post, matched: list, particle) -> bool:
+    """Whether a pattern reads the verb with another particle than its own: "were rounded up ...
+    in a raid on a safehouse" is no "round on" (111), whose "on" is the raid's."""
+    first = post[matched[0][0]]
+    if first is particle or (first.pos_ != "ADP" and first.pos_ != "PART"):
+        return False
+    for start, n in matched:
+        for k in range(start, start + n):
+            if post[k] is particle:
+                return False
+    return True
 
 
 def _buried(post, matched: list, slots: dict) -> bool:
@@ -1439,7 +1455,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             ext_keys = own_keys if extended is own else _Keys(extended)
             keys = ext_keys.words() | pre_keys.words()
             names = (lemma, v.lower_) if v.lower_ != lemma else (lemma,)
-            found = _first_match(_candidates(lex, names, keys), passive, own, own_keys, pre_keys, extended, ext_keys, by_head)
+            particle = next((c for c in v.children if c.dep_ == "prt"), None)
+            found = _first_match(_candidates(lex, names, keys), passive, own, own_keys, pre_keys, extended, ext_keys, by_head,
+                                 particle)
             if light and (found is None or not found[0].specificity):
                 # "resumed airstrikes against X": an aspectual verb whose own patterns name no object
                 # is coded as the event its object names ("launched airstrikes against X").

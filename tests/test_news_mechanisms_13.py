@@ -252,3 +252,14 @@ def test_a_one_word_alias_before_an_unknown_surname_is_a_first_name(bundled_code
     # "Mukhtar" alone is an alias of Pakistan's Naveed Mukhtar; "Mukhtar Ablyazov" is someone else
     events = _triples(bundled_coder, "Kazakh police arrested Mukhtar Ablyazov in Almaty.")
     assert not any(t is not None and t.startswith("PAK") for _, _, t in events), events
+
+
+# A verb with a particle of its own is not read with another particle a later phrase holds:
+# "rounded up ... in a raid on a safehouse" is no "round on" (criticise).
+@needs_model
+@SETTINGS
+@given(later=st.sampled_from(["in a raid on a safehouse", "after a crackdown on dissent", "in an operation on Sunday"]))
+def test_a_verbs_own_particle_rules_out_another(bundled_coder, later):
+    text = f"Six activists were rounded up by the Myanmar authorities {later}."
+    events = _triples(bundled_coder, text)
+    assert ("MMRGOV", "173", "MMROPP") in events and not any(c.startswith("11") for _, c, _ in events), (text, events)
