@@ -1141,16 +1141,29 @@ def _first_actor(clause_after: list, by_head: dict[int, Mention]) -> list[Mentio
 
 
 def _cited(t) -> bool:
-    """Whether ``t`` is in an "according to" phrase: who told the news is no party to it
-    ("used tear gas ..., according to news agency Beta")."""
+    """Whether ``t`` is in an "according to" phrase, which names who told the news ("used tear
+    gas ..., according to news agency Beta"), or in one of cause or time, which tells why or
+    when ("warned of a lack of resources, partly due to a cut in funding from the United
+    States", "amid tensions with Russia"): no party to the act either way."""
     h = t
-    for _ in range(6):
+    for _ in range(8):
         if h.head is h:
             return False
+        below = h
         h = h.head
-        if h.lower_ == "according":
+        low = h.lower_
+        if low == "according":
             return True
+        if below.dep_ == "pobj" and (low in _CIRCUMSTANCES or (low == "to" and h.head.lower_ == "due")
+                                     or (low == "of" and h.head.lower_ == "because")):
+            return True
+        if h.pos_ == "VERB" or h.pos_ == "AUX":
+            return False  # the act's own clause: what lies above is another clause
     return False
+
+
+# Prepositions whose phrase tells when or why, not whom (convention 18).
+_CIRCUMSTANCES = frozenset({"amid", "amidst", "despite", "since", "following", "during", "before", "after", "because"})
 
 
 # Nouns of a part of a country's land: an actor in their "of" phrase names where, not whom.

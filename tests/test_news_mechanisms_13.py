@@ -263,3 +263,14 @@ def test_a_verbs_own_particle_rules_out_another(bundled_coder, later):
     text = f"Six activists were rounded up by the Myanmar authorities {later}."
     events = _triples(bundled_coder, text)
     assert ("MMRGOV", "173", "MMROPP") in events and not any(c.startswith("11") for _, c, _ in events), (text, events)
+
+
+# A phrase of cause or time tells why or when, not whom (convention 18).
+@needs_model
+@SETTINGS
+@given(phrase=st.sampled_from(["despite protests from Ukraine", "partly due to pressure from Ukraine",
+                               "amid tensions with Ukraine", "because of pressure from Ukraine"]))
+def test_a_phrase_of_cause_or_time_names_no_target(bundled_coder, phrase):
+    text = f"Russia criticized the decision {phrase}."
+    events = _triples(bundled_coder, text)
+    assert not any(t is not None and t.startswith("UKR") for _, _, t in events), (text, events)
