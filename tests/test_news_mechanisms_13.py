@@ -274,3 +274,32 @@ def test_a_phrase_of_cause_or_time_names_no_target(bundled_coder, phrase):
     text = f"Russia criticized the decision {phrase}."
     events = _triples(bundled_coder, text)
     assert not any(t is not None and t.startswith("UKR") for _, _, t in events), (text, events)
+
+
+# An undated story names no day: a group, party or city with several codes is in the role it held
+# longest in 2000-2025 (the Taliban were rebels 2001-2021), a country what it is now.
+def test_an_undated_group_takes_the_role_it_held_longest():
+    taliban = ActorEntry("Taliban", ("Taliban",), (
+        DatedCode("AFGREB", None, dt.date(1996, 9, 26)), DatedCode("AFGGOV", dt.date(1996, 9, 27), dt.date(2001, 11, 12)),
+        DatedCode("AFGREB", dt.date(2001, 11, 13), dt.date(2021, 8, 14)), DatedCode("AFGGOV", dt.date(2021, 8, 15), None)),
+        type="armed_group")
+    assert taliban.code_on(None) == "AFGREB"
+    assert taliban.code_on(dt.date(2023, 1, 1)) == "AFGGOV"
+    country = ActorEntry("South Sudan", ("South Sudan",), (
+        DatedCode("SDN", None, dt.date(2011, 7, 8)), DatedCode("SSD", dt.date(2011, 7, 9), None)), type="country")
+    assert country.code_on(None) == "SSD"
+
+
+@SETTINGS
+@given(cut=st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2024, 12, 31)))
+def test_the_longest_held_code_is_the_one_with_more_of_the_years(cut):
+    group = ActorEntry("G", ("G",), (DatedCode("XXXREB", None, cut), DatedCode("XXXGOV", cut + dt.timedelta(days=1), None)))
+    before = (cut - dt.date(2000, 1, 1)).days + 1  # days held in 2000-2025, both ends counted
+    after = (dt.date(2025, 12, 31) - cut).days
+    assert group.code_on(None) == ("XXXREB" if before > after else "XXXGOV")
+
+
+@needs_model
+def test_an_undated_taliban_attack_is_the_rebels(bundled_coder):
+    events = _triples(bundled_coder, "The Taliban attacked a police checkpoint in Farah province.", date=None)
+    assert ("AFGREB", "190", "AFGCOP") in events, events

@@ -99,6 +99,12 @@ def quad_class(code: str) -> int:
     return 4
 
 
+# The years of news an undated story most likely comes from (the span the bundled dictionaries
+# cover): a group's or party's code in an undated story is the one it held longest in them.
+_UNDATED_FROM = dt.date(2000, 1, 1)
+_UNDATED_TO = dt.date(2025, 12, 31)
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
@@ -119,8 +125,20 @@ class ActorEntry:
                 if dc.applies(None):
                     return dc.code
         if day is None and self.codes:
-            # A story without a date: a place or an organisation is what it is now ("Prague" is
-            # CZEGOV, "Belgrade" SRBGOV): its open-ended code.
+            if self.type != "person" and self.type != "country" and len(self.codes) > 1:
+                # A story without a date: a group, party or city is in the role it held longest
+                # in the years of news an undated story comes from ("the Taliban attacked a
+                # checkpoint" is AFGREB, the code of 2001-2021, not the government of today).
+                held: dict[str, int] = {}
+                for dc in self.codes:
+                    lo = max(dc.start or _UNDATED_FROM, _UNDATED_FROM)
+                    hi = min(dc.end or _UNDATED_TO, _UNDATED_TO)
+                    held[dc.code] = held.get(dc.code, 0) + max((hi - lo).days + 1, 0)
+                best = max(held.values())
+                if best > 0:
+                    return next(dc.code for dc in reversed(self.codes) if held[dc.code] == best)
+            # A country is what it is now ("Prague" is CZEGOV, "Belgrade" SRBGOV): its
+            # open-ended code.
             if self.type != "person":
                 current = [dc for dc in self.codes if dc.end is None]
                 if current:
