@@ -1063,14 +1063,37 @@ def _region(doc, start: int, end: int) -> frozenset[str] | None:
     return regions().get(words.replace(" - ", "-"))
 
 
-def _reporter(tok, types, mentions: list[Mention]) -> Mention | None:
+# Nouns of one person's role: "he" or "she" may mean a mention they head ("the Iranian foreign
+# minister said he would ...").
+_PERSON_NOUNS = frozenset({
+    "minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "envoy",
+    "ambassador", "commander", "general", "king", "queen", "prince", "premier", "chancellor", "governor", "mayor",
+    "diplomat", "director", "chairman", "chairwoman", "senator", "lawmaker", "legislator", "judge", "prosecutor",
+    "emir", "sultan", "monarch", "ruler", "negotiator", "adviser", "advisor", "aide", "deputy", "speaker",
+    "counterpart", "president-elect", "sheikh", "cleric", "ayatollah", "commissioner", "head", "official",
+})
+
+
+def _human(doc, m: Mention) -> bool:
+    """Whether the mention names one person by a role of a known country ("the Myanmar foreign
+    secretary")."""
+    if m.type == "person":
+        return True
+    if m.country is None:
+        return False  # "the premier" of no known country is no one to refer back to
+    tok = doc[m.head]
+    return tok is not None and tok.lemma in _PERSON_NOUNS and (tok.tag_ == "NN" or tok.tag_ == "NNP")
+
+
+def _reporter(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
     """The subject of the verb that reports a pronoun's clause, when it is of the pronoun's kind:
     in "militants from al Shabaab, a group affiliated with al Qaeda, said it had killed 20", "it"
     is who said so, not the last name before it."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
         return None
     verb = tok.head.head
-    heads = {m.head: m for m in mentions if m.via is None and (types is None or m.type in types)}
+    heads = {m.head: m for m in mentions
+             if m.via is None and (types is None or m.type in types or (doc is not None and _human(doc, m)))}
     for _ in range(3):
         if any(c.dep_ in ("dobj", "dative") and c.i in heads for c in verb.children):
             return None  # "accused Ukraine and said it had attacked": either could be meant
@@ -1166,16 +1189,18 @@ class StoryContext:
 
     def antecedent(self, types: tuple[str, ...] | None, before: int, current: list[Mention],
                    region: frozenset[str] | None = None, unlike: frozenset[str] = frozenset(),
-                   places: bool = True) -> Mention | None:
+                   places: bool = True, doc=None) -> Mention | None:
         """The last mention of one of ``types`` before token ``before``, in the sentence
         (``current``) or earlier in the story; ``unlike``: codes it cannot have; ``places``:
-        whether a place named as where something happened can be meant."""
+        whether a place named as where something happened can be meant; ``doc``: given for "he"
+        and "she", which may also mean a person named by a role ("the Iranian foreign minister")."""
         for m in reversed([m for m in current if m.end <= before]):
-            if (types is None or m.type in types) and m.code not in unlike and (places or not m.place):
+            if (types is None or m.type in types or (doc is not None and _human(doc, m))) and m.code not in unlike \
+                    and (places or not m.place):
                 return m
         for m in reversed(self.history):
-            if (types is None or m.type in types) and (region is None or m.country in region) \
-                    and m.code not in unlike and (places or not m.place):
+            if (types is None or m.type in types or (doc is not None and _human(doc, m))) \
+                    and (region is None or m.country in region) and m.code not in unlike and (places or not m.place):
                 return m
         return None
 
@@ -1325,7 +1350,10 @@ class StoryContext:
                 continue
             if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in _PRONOUN_TYPES and tok.dep_ != "expl":
                 types = _PRONOUN_TYPES[tok.lower_]
-                ante = _reporter(tok, types, out)
+                # "the Myanmar foreign secretary said he will ...": a subject "he" or "she" may
+                # mean a person named by a role (not a possessive: "abducted his wife")
+                human = doc if types == ("person",) and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass") else None
+                ante = _reporter(tok, types, out, human)
                 owners = [m.owner for m in out if m.owner is not None]
                 if ante is None and tok.dep_ in _OBJECTS:
                     # "Soldiers fought them off": an object pronoun is not its own clause's
@@ -1335,10 +1363,11 @@ class StoryContext:
                     unlike = frozenset(m.code for m in out if id(m) not in kept)
                     if owners:
                         candidates = sorted(candidates + owners, key=lambda m: m.end)
-                    ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=tok.lower_ in _IMPERSONAL)
+                    ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=tok.lower_ in _IMPERSONAL,
+                                           doc=human)
                 elif ante is None:
                     ante = self.antecedent(types, tok.i, sorted(out + owners, key=lambda m: m.end) if owners else out,
-                                           places=tok.lower_ in _IMPERSONAL)
+                                           places=tok.lower_ in _IMPERSONAL, doc=human)
                 if ante is not None:
                     out.append(replace(
                         ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text

@@ -303,3 +303,25 @@ def test_the_longest_held_code_is_the_one_with_more_of_the_years(cut):
 def test_an_undated_taliban_attack_is_the_rebels(bundled_coder):
     events = _triples(bundled_coder, "The Taliban attacked a police checkpoint in Farah province.", date=None)
     assert ("AFGREB", "190", "AFGCOP") in events, events
+
+
+# A subject "he" or "she" may mean a person the story named by a role of a known country ("the
+# Myanmar foreign secretary said he will hold a meeting with ..."); a possessive may not.
+ROLES_13 = [("The Myanmar foreign secretary", "MMRGOV"), ("The Kenyan president", "KENGOV"),
+            ("Iran's foreign minister", "IRNGOV")]
+
+
+@needs_model
+@SETTINGS
+@given(role=st.sampled_from(ROLES_13), pronoun=st.sampled_from(["he", "she"]))
+def test_a_subject_pronoun_may_mean_a_person_named_by_a_role(bundled_coder, role, pronoun):
+    name, code = role
+    text = f"{name} said {pronoun} will hold a meeting with the Bangladesh foreign secretary."
+    events = _triples(bundled_coder, text)
+    assert (code, "036", "BGDGOV") in events, (text, events)
+
+
+@needs_model
+def test_a_pronoun_does_not_mean_a_role_of_no_known_country(bundled_coder):
+    events = _triples(bundled_coder, "The premier said he would ask Australia for troops.")
+    assert not any(s is not None and s.startswith("---") for s, _, _ in events), events
