@@ -82,6 +82,9 @@ class Mention:  # treated as immutable (changed copies are made with dataclasses
     # The person a role group belongs to ("Maduro" in "Maduro's opponents"): no actor of its
     # own, but a pronoun may mean them ("Saied's opponents accuse him").
     owner: "Mention | None" = None
+    # In an undated story, the entry's codes of other days in the same country (the RSF: SDNMIL,
+    # and SDNREB from 2023), for keeping two parties of one sentence apart (``keep_apart``).
+    alts: tuple[str, ...] = ()
 
 
 class _Hit:
@@ -395,11 +398,18 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
                     groups[partner.i] = agent_hits + groups[partner.i]
                     shared.setdefault(owner_i, []).append(partner.i)
     mentions = []
+    undated = day is None or isinstance(day, AssumedDay)
     for head_i, group in groups.items():
         m = _compose(lex, doc, head_i, group, relation.get(head_i), sentence_index)
         if m is not None:
             if head_i in shared:
                 m = replace(m, partners=tuple(shared[head_i]))
+            if undated:
+                named = [h for h in group if h.kind == "actor"]
+                if len(named) == 1 and m.code == named[0].code:  # the entry's own code, no role added
+                    alts = _other_codes(lex.actor(named[0].payload), m.code)
+                    if alts:
+                        m = replace(m, alts=alts)
             mentions.append(m)
     _coordinated_nationalities(doc, mentions)
     _coordinated_roles(lex, doc, mentions)
@@ -411,6 +421,42 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _loyal_forces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _other_codes(entry, code: str) -> tuple[str, ...]:
+    """The codes a group's, party's or city's entry gives on other days in the same country."""
+    if entry.type == "person" or entry.type == "country":
+        return ()
+    out = []
+    for dc in entry.codes:
+        if dc.code != code and dc.code[:3] == code[:3] and dc.code not in out:
+            out.append(dc.code)
+    return tuple(out)
+
+
+def keep_apart(mentions: list[Mention]) -> list[Mention]:
+    """In an undated story, a group coded as the very state role another party of its sentence
+    has ("Talks between the Sudanese army and the Rapid Support Forces": both SDNMIL over
+    2000-2025) takes its code of another day (SDNREB): the sentence names two parties."""
+    if len(mentions) < 2:
+        return mentions
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if not m.alts or m.agent not in _KEPT_APART:
+            continue
+        if not any(o is not m and o.head != m.head and o.code == m.code and not o.alts for o in out):
+            continue
+        taken = {o.code for o in out}
+        for alt in m.alts:
+            if alt not in taken:
+                country, agent = split_code(alt)
+                out[k] = replace(m, code=alt, country=country, agent=agent, alts=())
+                break
+    return out
+
+
+# State roles two parties of one sentence are unlikely to share with a group of changing role.
+_KEPT_APART = frozenset({"GOV", "MIL", "COP"})
 
 
 # Roles that stand for the state itself: forces loyal to its leader are the state's forces.

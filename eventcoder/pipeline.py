@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import StoryContext, assumed_day, sentence_mentions
+from .actors import StoryContext, assumed_day, keep_apart, sentence_mentions
 from .country_inference import StoryCountries, dateline_country, infer_countries
 from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
@@ -98,6 +98,8 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             else:
                 countries.observe(mentions)
             mentions = infer_countries(sent, mentions, countries, on)
+            if day is None:
+                mentions = keep_apart(mentions)
         acting = mentions
         if k == 0 and dateline_end and mentions:
             # "KIEV, Ukraine (AP) — Russian troops attacked ...": the dateline says where the story

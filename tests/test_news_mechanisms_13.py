@@ -325,3 +325,39 @@ def test_a_subject_pronoun_may_mean_a_person_named_by_a_role(bundled_coder, role
 def test_a_pronoun_does_not_mean_a_role_of_no_known_country(bundled_coder):
     events = _triples(bundled_coder, "The premier said he would ask Australia for troops.")
     assert not any(s is not None and s.startswith("---") for s, _, _ in events), events
+
+
+# In an undated story, a group coded as the very state role another party of its sentence has
+# takes its code of another day: the sentence names two parties.
+def _mention(code: str, head: int, alts=()):
+    from eventcoder.actors import Mention, split_code
+
+    country, agent = split_code(code)
+    return Mention(head, head, head + 1, code, country, agent, code, "test", "armed_group", 0, alts=alts)
+
+
+@SETTINGS
+@given(role=st.sampled_from(["GOV", "MIL", "COP"]), country=st.sampled_from(["SDN", "AFG", "YEM"]),
+       order=st.booleans())
+def test_a_group_sharing_a_state_role_takes_its_other_code(role, country, order):
+    from eventcoder.actors import keep_apart
+
+    state = _mention(country + role, 1)
+    group = _mention(country + role, 5, alts=(country + "REB",))
+    mentions = [state, group] if order else [group, state]
+    codes = sorted(m.code for m in keep_apart(mentions))
+    assert codes == sorted([country + role, country + "REB"]), codes
+
+
+def test_keeping_apart_leaves_distinct_parties_alone():
+    from eventcoder.actors import keep_apart
+
+    mentions = [_mention("AFGREB", 1, alts=("AFGGOV",)), _mention("AFGCOP", 5)]
+    assert [m.code for m in keep_apart(mentions)] == ["AFGREB", "AFGCOP"]
+
+
+@needs_model
+def test_undated_talks_between_an_army_and_a_group_of_changing_role(bundled_coder):
+    text = "Talks between the Sudanese army and the paramilitary Rapid Support Forces have made progress."
+    assert _triples(bundled_coder, text, date=None) == {("SDNMIL", "046", "SDNREB"), ("SDNREB", "046", "SDNMIL")}
+    assert _triples(bundled_coder, text, date=dt.date(2020, 1, 1)) == set()  # one force then, by the dictionaries
