@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import needs_model
-from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms import triples
+from test_news_mechanisms_11 import DAY, SETTINGS
 
 from eventcoder.dictionaries.model import ActorEntry, AssumedDay, DatedCode
 
@@ -93,8 +94,8 @@ def test_an_undated_story_codes_the_taliban_as_rebels_while_ghani_is_president(b
     assert events[0].date is None and events[0].story_date is None  # the assumed day is no date
 
 
-def _triples(coder, text: str, date: dt.date | None = dt.date(2019, 6, 14)) -> set:
-    return {(e.source, e.event_code, e.target) for e in coder.code_text(text, date=date)}
+def _triples(coder, text: str, date: dt.date | None = DAY) -> set:
+    return triples(coder.code_text(text, date=date))
 
 
 # A phrase the parser runs across a dateline takes nothing from the dateline's words: its own

@@ -118,12 +118,9 @@ class ActorEntry:
             if dc.applies(day):
                 return dc.code
         if isinstance(day, AssumedDay):
-            if self.type == "person":
-                return None  # no one on the assumed day, as on a story's own date
-            day = None  # an organisation or place of no code then: as in any undated story
-            for dc in self.codes:
-                if dc.applies(None):
-                    return dc.code
+            # no one on the assumed day, as on a story's own date; an organisation or place of
+            # no code then is read as in any undated story
+            return None if self.type == "person" else self.code_on(None)
         if day is None and self.codes:
             if self.type != "person" and self.type != "country" and len(self.codes) > 1:
                 # A story without a date: a group, party or city is in the role it held longest
