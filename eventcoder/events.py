@@ -1210,6 +1210,8 @@ _SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
 
 # Verbs whose plural subject acts on itself ("Indian and Pakistani forces exchanged fire").
 _EXCHANGING = frozenset({"exchange", "trade", "swap"})
+# Roots of acts that several subjects with no other party do among themselves (above).
+_JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 # Verbs of a fight whose plural subject, with nobody else named, fights itself ("clashed").
 _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("exchange": _EXCHANGING)
 
@@ -1614,8 +1616,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "the two countries agreed to revive the Brazil-US working group": so do the names.
                 (targets and all(t.code in source_codes for t in targets))
                 or (not targets and their)
-                # "Gondor and Osgiliath renewed ties": cooperation among the members.
-                or (not targets and code[:2] <= "09")
+                # "Gondor and Osgiliath renewed ties": cooperation among the members. Only acts two
+                # parties do together (intent and agreement, consultation, diplomatic and material
+                # cooperation, yielding such as a truce): "France and Italy urged restraint" is an
+                # appeal to someone else, "Japan and Korea denied it" or "sent aid" no act between them.
+                or (not targets and code[:2] in _JOINT_ROOTS)
             )
             verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
             if mutual:
@@ -1676,9 +1681,33 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     d = lex.dictionaries
     if events and not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
         events = _mediated(lex, sent, events, by_head)
+    if events:
+        # "Kenyan police arrived in Haiti", "migrants travel to the United States": forces that
+        # arrive are deployed and people who travel migrate; a visit (042, hosted 043) is made
+        # by officials and envoys.
+        events = [_capital_as_land(e) for e in events if not _travelling_not_visiting(e)]
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _victims(lex, sent, events)
+
+
+def _capital_as_land(e):
+    """"Russia launched 500 drones in an attack on Kyiv": force used on a capital city is used on
+    the country there, not on the government the capital stands for in words ("Kyiv said")."""
+    t = e.target
+    if (t is None or e.code[:2] not in ("18", "19", "20") or t.agent != "GOV" or not t.country
+            or "agents.txt" in t.entry or not _is_city(t.text.replace("’", "'").rsplit("'s ", 1)[-1])):
+        return e
+    return replace(e, target=replace(t, code=t.country, agent=None))
+
+
+# Agents whose arrival somewhere is no visit: forces, police, civilians and refugees.
+_NOT_VISITORS = ("MIL", "COP", "CVL", "REF")
+
+
+def _travelling_not_visiting(e) -> bool:
+    visitor = e.source if e.code == "042" else e.target if e.code == "043" else None
+    return visitor is not None and visitor.agent is not None and visitor.agent[:3] in _NOT_VISITORS
 
 
 # Clause links along which a participle or a second verb shares its governor's subject.

@@ -1,0 +1,93 @@
+"""Mechanisms real news needs (issue 10, fifteenth round). Example tests beside Hypothesis
+properties."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms_13 import _triples
+from test_news_mechanisms_11 import SETTINGS
+
+PAIRS = [("France", "FRA", "Italy", "ITA"), ("The Czech Republic", "CZE", "the European Union", "IGOEUREEC"),
+         ("Japan", "JPN", "South Korea", "KOR")]
+
+
+# Several subjects with no other party do among themselves only what two parties do together:
+# "France and Italy urged restraint" is an appeal to someone else, not France appealing to Italy.
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), act=st.sampled_from([
+    "urged restraint", "called on all parties to stop the escalation", "urged the parties to honor all commitments",
+    "appealed for calm"]), swap=st.booleans())
+def test_an_appeal_of_several_subjects_is_not_among_them(bundled_coder, pair, act, swap):
+    a, ca, b, cb = pair
+    first, second = (b, a) if swap else (a, b)
+    text = f"{first[0].upper() + first[1:]} and {second} {act}."
+    events = _triples(bundled_coder, text)
+    assert not any({s, t} == {ca, cb} for s, _, t in events), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), swap=st.booleans())
+def test_a_joint_act_of_several_subjects_is_still_among_them(bundled_coder, pair, swap):
+    a, ca, b, cb = pair
+    first, second = (b, a) if swap else (a, b)
+    text = f"{first[0].upper() + first[1:]} and {second} restored diplomatic relations on Monday."
+    events = _triples(bundled_coder, text)
+    assert {(s, t) for s, _, t in events} == {(ca, cb), (cb, ca)}, (text, events)
+
+
+# Forces that arrive somewhere are deployed and people who travel migrate: a visit (042, and the
+# host's 043) is made by officials and envoys.
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from(["Kenyan police officers", "Kenyan troops", "Kenyan migrants", "Kenyan refugees"]),
+       verb=st.sampled_from(["arrived in", "travelled to"]))
+def test_forces_or_people_arriving_in_a_country_make_no_visit(bundled_coder, who, verb):
+    text = f"A contingent of {who} {verb} Haiti on Monday."
+    events = _triples(bundled_coder, text)
+    assert not any(c in ("042", "043") for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_an_official_arriving_in_a_country_still_visits(bundled_coder):
+    events = _triples(bundled_coder, "Kenya's foreign minister arrived in Haiti on Monday.")
+    assert ("KENGOV", "042", "HTI") in events and ("HTI", "043", "KENGOV") in events, events
+
+
+# Force used on a capital city is used on the country there; in words the capital stands for its
+# government ("Kyiv said").
+@needs_model
+@SETTINGS
+@given(attack=st.sampled_from(["{a} missiles struck {c} on Monday.",
+                               "{a} forces launched 40 missiles in an overnight attack on {c}."]),
+       pair=st.sampled_from([("Russian", "Kyiv", "UKR"), ("Ukrainian", "Moscow", "RUS")]))
+def test_force_on_a_capital_is_on_the_country(bundled_coder, attack, pair):
+    attacker, city, country = pair
+    text = attack.format(a=attacker, c=city)
+    events = _triples(bundled_coder, text)
+    assert events and all(t == country for _, c, t in events if c[:2] in ("18", "19", "20")), (text, events)
+
+
+@needs_model
+def test_a_capital_in_words_is_still_its_government(bundled_coder):
+    events = _triples(bundled_coder, "Kyiv accused Moscow of shelling the plant.")
+    assert any(s == "UKRGOV" and c.startswith("112") for s, c, _ in events), events
+
+
+# The codebook's note on 116: individuals found guilty and so detained are 173.
+@needs_model
+@SETTINGS
+@given(penalty=st.sampled_from(["to five years in prison", "to death", "to life in prison"]))
+def test_sentencing_people_detains_them(bundled_coder, penalty):
+    text = f"A court in Kazakhstan has sentenced 13 political activists {penalty}."
+    assert _triples(bundled_coder, text) == {("KAZJUD", "173", "KAZOPP")}
+
+
+@needs_model
+def test_a_verdict_without_a_penalty_stays_a_finding_of_guilt(bundled_coder):
+    events = _triples(bundled_coder, "A court in Kazakhstan convicted 13 political activists.")
+    assert ("KAZJUD", "116", "KAZOPP") in events, events
