@@ -18,7 +18,15 @@ from .dictionaries.model import AssumedDay
 
 # Dependency relations through which a modifier belongs to the noun phrase of its head.
 _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
-_LOCATING = {"of", "from", "in"}
+_LOCATING = {"of", "from", "in", "with"}
+
+
+def _named_group(hits) -> bool:
+    """Hits of a phrase naming a group by name with words of its kind after the name ("the
+    Al-Shabab extremist group"): an actor with a role of its own (not a country alone, as in
+    "in central Mali government"), then only agent words."""
+    return (len(hits) > 1 and hits[0].kind == "actor" and len(hits[0].code or "") > 3
+            and all(h.kind == "agent" for h in hits[1:]))
 # Nouns of a gathering of people, named by who gathered ("crowds of protesters", "a mob of
 # settlers"): the people of their "of" phrase are the actor, not anonymous civilians.
 _GATHERINGS = frozenset({"crowd", "crowds", "mob", "mobs", "throng", "throngs", "people", "population"})
@@ -390,7 +398,10 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
                 own[:0] = [h for h in owner if h.kind == "actor"]
             del groups[owner_i]
             continue
-        if owner and all(h.kind == "agent" for h in owner) and all(h.kind == "actor" for h in groups[head_i]):
+        if owner and all(h.kind == "agent" for h in owner) and (
+                all(h.kind == "actor" for h in groups[head_i])
+                # "fighters with the Al-Shabab extremist group": a named group's own kind word
+                or _named_group(groups[head_i])):
             agent_hits = list(owner)
             owner.extend(groups.pop(head_i))
             for partner in tok.conjuncts:

@@ -91,3 +91,22 @@ def test_sentencing_people_detains_them(bundled_coder, penalty):
 def test_a_verdict_without_a_penalty_stays_a_finding_of_guilt(bundled_coder):
     events = _triples(bundled_coder, "A court in Kazakhstan convicted 13 political activists.")
     assert ("KAZJUD", "116", "KAZOPP") in events, events
+
+
+# "Fighters with the Al-Shabab extremist group": the role is of the group the phrase names, with
+# "with" as with "of" and "from", and with the group's own kind words after its name.
+@needs_model
+@SETTINGS
+@given(prep=st.sampled_from(["with", "from", "of"]), kind=st.sampled_from(["", " extremist", " militant"]))
+def test_fighters_with_a_named_group_are_the_group(bundled_coder, prep, kind):
+    text = f"Fighters {prep} the Al-Shabab{kind} group ambushed a convoy of African Union troops."
+    events = _triples(bundled_coder, text)
+    assert events and all(s == "SOMREB" for s, _, _ in events), (text, events)
+
+
+@needs_model
+def test_a_country_before_a_role_word_is_no_named_group(bundled_coder):
+    # "camps in central Mali government said": the parser runs the country into the next words;
+    # a country alone is not a group whose members act
+    events = _triples(bundled_coder, "Suspected jihadists attacked army camps in central Mali government said in a statement.")
+    assert not any(t == "MLIGOV" for _, _, t in events), events
