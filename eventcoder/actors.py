@@ -21,6 +21,10 @@ _NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nn"}
 _LOCATING = {"of", "from", "in", "with"}
 
 
+# Roles whose bearers are "with" the group they fight for ("fighters with al-Shabab").
+_ARMED_ROLES = frozenset({"UAF", "REB", "MIL", "CRM"})
+
+
 def _named_group(hits) -> bool:
     """Hits of a phrase naming a group by name with words of its kind after the name ("the
     Al-Shabab extremist group"): an actor with a role of its own (not a country alone, as in
@@ -232,6 +236,15 @@ def _name_word(word: str) -> bool:
     return len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _CALENDAR_WORDS
 
 
+def _among_names(phrases, word: str) -> bool:
+    """Whether ``word`` (lower case) is a word of one of a person's names, or another spelling
+    of one ("Mohammad" for "Mohamed", "Moammar" for "Muammar")."""
+    from difflib import SequenceMatcher
+
+    return any(word == w or (len(w) > 3 and SequenceMatcher(None, word, w).ratio() >= 0.75)
+               for p in phrases for w in p.lower().replace("-", " ").split())
+
+
 def _names_region(lowers: list[str], i: int) -> bool:
     from .regions import regions
 
@@ -283,6 +296,12 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
                 i < last and _name_word(texts[i + 1]) and texts[i + 1] not in firsts and lowers[i + 1] not in firsts)):
             # a one-word name matches only as a name: "Struck", not "struck"; and not as the
             # first name of a longer one the dictionaries do not know ("Mukhtar Ablyazov")
+            a = None
+        if a is not None and a[0] == 1 and i > 1 and _name_word(texts[i - 1]) and not (hits and hits[-1].end == offset + i) \
+                and lex.actor(a[1]).type == "person" and not _among_names(lex.actor(a[1]).phrases, lowers[i - 1]):
+            # nor as the surname of someone else whose first name no entry knows ("her Pakistani
+            # counterpart Salman Bashir" is not Omar al-Bashir): a name word before a one-word
+            # name that is none of the person's own names
             a = None
         if a is not None:
             code = lex.actor(a[1]).code_on(day)
@@ -398,6 +417,8 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
                 own[:0] = [h for h in owner if h.kind == "actor"]
             del groups[owner_i]
             continue
+        if tok.head.lower_ == "with" and not (owner and all(h.code in _ARMED_ROLES for h in owner)):
+            continue  # "fighters with the group", but "shared intelligence with the United States"
         if owner and all(h.kind == "agent" for h in owner) and (
                 all(h.kind == "actor" for h in groups[head_i])
                 # "fighters with the Al-Shabab extremist group": a named group's own kind word

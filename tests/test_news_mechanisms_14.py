@@ -110,3 +110,32 @@ def test_a_country_before_a_role_word_is_no_named_group(bundled_coder):
     # a country alone is not a group whose members act
     events = _triples(bundled_coder, "Suspected jihadists attacked army camps in central Mali government said in a statement.")
     assert not any(t == "MLIGOV" for _, _, t in events), events
+
+
+# A one-word name after a name word that is none of the person's own names is someone else's
+# surname: "her Pakistani counterpart Salman Bashir" is not Omar al-Bashir; the person's own first
+# name, or another spelling of it, still names him.
+@needs_model
+@SETTINGS
+@given(first=st.sampled_from(["Salman", "Irfan", "Asadullah"]))
+def test_a_surname_after_an_unknown_first_name_is_someone_else(bundled_coder, first):
+    text = f"Indian Foreign Secretary Nirupama Rao met {first} Bashir for talks in Islamabad."
+    events = _triples(bundled_coder, text)
+    assert not any("SDN" in (s or "") + (t or "") for s, _, t in events), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(first=st.sampled_from(["Omar", "Umar"]))
+def test_a_persons_own_first_name_still_names_him(bundled_coder, first):
+    text = f"{first} Bashir met Salva Kiir in Juba."
+    events = _triples(bundled_coder, text, None)
+    assert any(s.startswith("SDN") for s, _, _ in events), (text, events)
+
+
+def test_other_spellings_and_hyphenated_first_names_are_among_a_persons_names():
+    from eventcoder.actors import _among_names
+
+    assert _among_names(("Mohamed Morsi", "Morsi"), "mohammad")
+    assert _among_names(("Faustin-Archange Touadera", "Touadera"), "archange")
+    assert not _among_names(("Omar al-Bashir", "Bashir"), "salman")
