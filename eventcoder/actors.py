@@ -1037,6 +1037,18 @@ _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", 
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
+
+
+def _patients_only(tok, roots, named: list) -> set | None:
+    """The countries of the parties an act noun's "of" phrase names, when they are all it names
+    and the act is one done to people (arrests, killings, expulsions: roots 16-20), else None."""
+    if roots is None or not _HOSTILE_ROOTS.issuperset(roots):
+        return None
+    spans = [(c.subtree[0].i, c.subtree[-1].i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not spans or not all(any(lo <= m.head <= hi for lo, hi in spans) for m in named):
+        return None
+    countries = {m.country for m in named}
+    return None if None in countries else countries
 # Titles and honorifics written before a surname ("Secretary Locsin", "Mr Qureshi").
 _TITLES = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "secretary", "president", "minister", "premier",
@@ -1199,7 +1211,7 @@ class StoryContext:
         self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
         self.day: dt.date | None = None  # the story's date, for surnames of office holders
         # Acts coded so far: (sentence index, code, source), for "condemned the attack".
-        self.acts: list[tuple[int, str, Mention]] = []
+        self.acts: list[tuple[int, str, Mention, Mention | None]] = []
 
     def pair(self, people: bool, before: int, current: list[Mention],
              acting: frozenset[str] = frozenset()) -> list[Mention]:
@@ -1551,7 +1563,7 @@ class StoryContext:
                 v = v.head
             if not avengers or None in avengers:
                 continue
-            for index, code, actor in reversed(self.acts):
+            for index, code, actor, _ in reversed(self.acts):
                 if sentence_index - index > _ACT_MEMORY:
                     break
                 if code[:2] in _HOSTILE_ROOTS and actor.country is not None and actor.country not in avengers:
@@ -1587,15 +1599,22 @@ class StoryContext:
                 continue
             below = tok.subtree
             lo, hi = below[0].i, below[-1].i
+            patients = None
             if any(lo <= m.head <= hi for m in out):
-                continue  # "the attack on the base", "Russia's move": the phrase names its parties
+                # "the attack on the base", "Russia's move": the phrase names its parties; but
+                # "condemned the arrests of the activists" names only whom a coercive act was
+                # done to: who did it is who did the story's last such act to them
+                patients = _patients_only(tok, roots, [m for m in out if lo <= m.head <= hi])
+                if patients is None:
+                    continue
             source = None
-            for index, code, actor in reversed(self.acts):
+            for index, code, actor, target in reversed(self.acts):
                 if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
                     if index < sentence_index:
                         break
                     continue
-                if roots is None or code[:2] in roots:
+                if (roots is None or code[:2] in roots) and (
+                        patients is None or (target is not None and target.country in patients)):
                     source = actor
                     break
             if source is None:
@@ -1609,7 +1628,7 @@ class StoryContext:
         """Remember the acts of a sentence, for the event nouns of later ones."""
         for e in events:
             if e.target is not None and e.code[:2] != "01":
-                self.acts.append((sentence_index, e.code, e.source))
+                self.acts.append((sentence_index, e.code, e.source, e.target))
 
     def remember(self, mentions: list[Mention]) -> None:
         for m in mentions:

@@ -139,3 +139,16 @@ def test_other_spellings_and_hyphenated_first_names_are_among_a_persons_names():
     assert _among_names(("Mohamed Morsi", "Morsi"), "mohammad")
     assert _among_names(("Faustin-Archange Touadera", "Touadera"), "archange")
     assert not _among_names(("Omar al-Bashir", "Bashir"), "salman")
+
+
+# "condemned the arrests of four Hong Kong activists": an act done to people, named with only
+# whom it was done to, was done by whoever did the story's last such act to them; they are not
+# the condemned party.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["condemned", "criticized", "denounced"]),
+       noun=st.sampled_from(["the arrests of four Hong Kong activists", "the detention of the Hong Kong activists"]))
+def test_a_condemned_act_named_by_its_victims_is_its_doers(bundled_coder, verb, noun):
+    text = f"Hong Kong police arrested four activists on Monday. Britain {verb} {noun}."
+    events = _triples(bundled_coder, text)
+    assert ("GBR", "111", "HKGCOP") in events and ("GBR", "111", "HKGOPP") not in events, (text, events)
