@@ -152,3 +152,20 @@ def test_a_condemned_act_named_by_its_victims_is_its_doers(bundled_coder, verb, 
     text = f"Hong Kong police arrested four activists on Monday. Britain {verb} {noun}."
     events = _triples(bundled_coder, text)
     assert ("GBR", "111", "HKGCOP") in events and ("GBR", "111", "HKGOPP") not in events, (text, events)
+
+
+# Convention 5: agreeing to a ceasefire is declaring a truce (0871); promising or offering one is
+# intent (0356).
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(["cease their hostilities", "stop the fighting", "cease fire", "end attacks on each other"]))
+def test_agreeing_to_stop_fighting_is_a_truce(bundled_coder, act):
+    text = f"Kyrgyzstan and Tajikistan have agreed to {act} at the border."
+    events = _triples(bundled_coder, text)
+    assert ("KGZ", "0871", "TJK") in events and ("TJK", "0871", "KGZ") in events, (text, events)
+
+
+@needs_model
+def test_promising_to_stop_fighting_stays_intent(bundled_coder):
+    events = _triples(bundled_coder, "The rebels promised to stop attacks on government troops.")
+    assert events and all(c == "0356" for _, c, _ in events), events
