@@ -1631,7 +1631,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
             fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
-            if fight is None and lemma in _FIGHTING and code[:2] in ("18", "19", "20") and not mutual and not passive:
+            if fight is None and lemma in _FIGHTING and (code[:2] in ("18", "19", "20") or code == "145") \
+                    and not mutual and not passive:
                 # "rebels have been fighting the government", "clashed with troops": a fight
                 # is force used both ways
                 fight = lemma
@@ -1663,7 +1664,15 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     events.append(RawEvent(v.i, s, tm, pair_code, pat, verb_text, passive))
                     if fight is not None and tm is not None and (tm.code, s.code) not in done:
                         done.add((tm.code, s.code))
-                        events.append(RawEvent(v.i, tm, s, pair_code, pat, verb_text, passive))
+                        # protesters who clash with the forces that repress them riot (145), the
+                        # codebook's violent protest, not repression of their own
+                        back = pair_code
+                        if pair_code == "175":
+                            back = "145"
+                        elif pair_code == "145":  # "protesters clashed with police": and the police with them
+                            back = "175" if tm.agent in _FORCES and s.country is not None and s.country == tm.country else None
+                        if back is not None:
+                            events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
     if untargeted:
         events += _shared_targets(sent, untargeted, events, require_dyad)
     if superseded:

@@ -169,3 +169,23 @@ def test_agreeing_to_stop_fighting_is_a_truce(bundled_coder, act):
 def test_promising_to_stop_fighting_stays_intent(bundled_coder):
     events = _triples(bundled_coder, "The rebels promised to stop attacks on government troops.")
     assert events and all(c == "0356" for _, c, _ in events), events
+
+
+# A clash between a state's forces and its own protesters: repression by the forces (175), a
+# violent protest by the protesters (145), whichever side the sentence makes its subject; armed
+# parties clashing use force both ways (190).
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from(["Senegalese police clashed with opposition supporters in Dakar.",
+                             "Opposition supporters clashed with Senegalese police in Dakar.",
+                             "Protesters clashed with police in Dakar, Senegal."]))
+def test_police_and_protesters_clashing_is_repression_and_riot(bundled_coder, text):
+    events = _triples(bundled_coder, text)
+    assert ("SENCOP", "175", "SENOPP") in events and ("SENOPP", "145", "SENCOP") in events, (text, events)
+    assert not any(c == "190" for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_armed_parties_clashing_use_force_both_ways(bundled_coder):
+    events = _triples(bundled_coder, "Indian troops clashed with Chinese soldiers in Ladakh.")
+    assert ("INDMIL", "190", "CHNMIL") in events and ("CHNMIL", "190", "INDMIL") in events, events
