@@ -1210,8 +1210,19 @@ _SETTING = frozenset({"in", "inside", "near", "around", "throughout", "across"})
 
 # Verbs whose plural subject acts on itself ("Indian and Pakistani forces exchanged fire").
 _EXCHANGING = frozenset({"exchange", "trade", "swap"})
-# Roots of acts that several subjects with no other party do among themselves (above).
+# Roots of acts that several subjects with no other party do among themselves (above), and the
+# codes of those roots that are done to a third party even so: mediating (045, 039), visiting or
+# hosting (042, 043), pledging aid (033), praising, defending, rallying, recognising, apologising
+# or forgiving (051-056), and yielding other than a truce (08 but 087).
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+_THIRD_PARTY_CODES = ("039", "045", "042", "043", "033", "051", "052", "053", "054", "055", "056")
+
+
+def _joint_code(code: str) -> bool:
+    """Whether several subjects with no other party do the act ``code`` among themselves."""
+    if code[:2] not in _JOINT_ROOTS or code.startswith(_THIRD_PARTY_CODES):
+        return False
+    return code[:2] != "08" or code.startswith("087")
 # Verbs of a fight whose plural subject, with nobody else named, fights itself ("clashed").
 _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("exchange": _EXCHANGING)
 
@@ -1614,15 +1625,19 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 (not targets and (lemma in _FIGHTING or lemma == "wage") and code[:2] in ("18", "19", "20")) or
                 # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects;
                 # "the two countries agreed to revive the Brazil-US working group": so do the names.
-                (targets and all(t.code in source_codes for t in targets))
+                (targets and all(t.code in source_codes for t in targets) and not code.startswith(_THIRD_PARTY_CODES))
                 or (not targets and their)
                 # "Gondor and Osgiliath renewed ties": cooperation among the members. Only acts two
                 # parties do together (intent and agreement, consultation, diplomatic and material
                 # cooperation, yielding such as a truce): "France and Italy urged restraint" is an
                 # appeal to someone else, "Japan and Korea denied it" or "sent aid" no act between them.
-                or (not targets and code[:2] in _JOINT_ROOTS)
+                or (not targets and _joint_code(code))
             )
             verb_text = " ".join([v.text] + [t.text for t in words])  # the verb and the words it matched
+            if not mutual and code.startswith(_THIRD_PARTY_CODES):
+                # "negotiations mediated by Saudi Arabia and the United States": co-mediators
+                # (co-hosts, co-donors) do the act to others, not to one another
+                targets = [m for m in targets if m is None or m.code not in source_codes]
             if mutual:
                 targets = sources
             elif not targets:

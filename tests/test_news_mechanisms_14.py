@@ -189,3 +189,16 @@ def test_police_and_protesters_clashing_is_repression_and_riot(bundled_coder, te
 def test_armed_parties_clashing_use_force_both_ways(bundled_coder):
     events = _triples(bundled_coder, "Indian troops clashed with Chinese soldiers in Ladakh.")
     assert ("INDMIL", "190", "CHNMIL") in events and ("CHNMIL", "190", "INDMIL") in events, events
+
+
+# Co-mediators, co-hosts and co-donors act on others, never on one another.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "The warring sides are in Jeddah for negotiations mediated by Saudi Arabia and the United States.",
+    "Saudi Arabia and the United States mediated the talks.",
+    "A ceasefire, brokered by Egypt and the UN, had been reached."]))
+def test_co_mediators_do_not_mediate_for_each_other(bundled_coder, text):
+    events = _triples(bundled_coder, text)
+    pairs = {frozenset((s, t)) for s, c, t in events if c.startswith("045")}
+    assert not pairs & {frozenset(("SAU", "USA")), frozenset(("EGY", "IGOUNO"))}, (text, events)
