@@ -1710,9 +1710,28 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         # arrive are deployed and people who travel migrate; a visit (042, hosted 043) is made
         # by officials and envoys.
         events = [_capital_as_land(e) for e in events if not _travelling_not_visiting(e)]
+        events = _foreign_victims(events, mentions)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _victims(lex, sent, events)
+
+
+def _foreign_victims(events: list, mentions: list) -> list:
+    """"Indian firing along the Line of Control wounded a woman, Pakistani police said": force a
+    state as a whole uses (a country named alone, no force of its own) falls on another country's
+    people; a victim whose country was only inferred, as the attacker's own, is of the one other
+    country the sentence names, if it names exactly one."""
+    out = []
+    for e in events:
+        t, s = e.target, e.source
+        if (t is not None and t.inferred and s.agent is None and s.country is not None and t.country == s.country
+                and e.code[:2] in _FORCE_ROOTS and e.code[:2] != "17"):
+            others = {m.country for m in mentions if m.country is not None and m.country != s.country and not m.place}
+            if len(others) == 1:
+                country = others.pop()
+                e = replace(e, target=replace(t, country=country, code=country + (t.agent or "")))
+        out.append(e)
+    return out
 
 
 def _capital_as_land(e):

@@ -202,3 +202,21 @@ def test_co_mediators_do_not_mediate_for_each_other(bundled_coder, text):
     events = _triples(bundled_coder, text)
     pairs = {frozenset((s, t)) for s, c, t in events if c.startswith("045")}
     assert not pairs & {frozenset(("SAU", "USA")), frozenset(("EGY", "IGOUNO"))}, (text, events)
+
+
+# Force a state as a whole uses falls on another country's people: a victim whose country was only
+# inferred as the attacker's own is of the one other country the sentence names.
+@needs_model
+@SETTINGS
+@given(victim=st.sampled_from(["a woman", "two villagers", "three civilians"]))
+def test_a_states_fire_falls_on_the_other_countrys_people(bundled_coder, victim):
+    text = f"SRINAGAR, India - Indian firing along the Line of Control wounded {victim}, Pakistani police said."
+    events = _triples(bundled_coder, text)
+    assert events and all(t.startswith("PAK") for s, c, t in events if s == "IND"), (text, events)
+
+
+@needs_model
+def test_a_states_own_forces_keep_their_own_countrys_targets(bundled_coder):
+    text = "ISLAMABAD - Pakistani troops killed ten militants in a raid near the Afghan border."
+    events = _triples(bundled_coder, text)
+    assert ("PAKMIL", "190", "PAKUAF") in events or ("PAKMIL", "190", "PAKREB") in events, events
