@@ -1711,6 +1711,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         # by officials and envoys.
         events = [_capital_as_land(e) for e in events if not _travelling_not_visiting(e)]
         events = _foreign_victims(events, mentions)
+        events = [_recalled_from(sent.doc, e) for e in events]
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _victims(lex, sent, events)
@@ -1732,6 +1733,23 @@ def _foreign_victims(events: list, mentions: list) -> list:
                 e = replace(e, target=replace(t, country=country, code=country + (t.agent or "")))
         out.append(e)
     return out
+
+
+# Verbs of calling one's own envoys home, and the nouns of the envoys.
+_RECALLING = frozenset({"recall", "withdraw", "pull"})
+_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "representative", "emissary"})
+
+
+def _recalled_from(doc, e):
+    """"Nigeria is recalling its top diplomats in South Africa": recalled envoys are the
+    recaller's own, named by the place after them; the act is aimed at that place, the country as named (a
+    capital stands for its government, "its ambassador to Tehran"), not at the envoys as that
+    country's government."""
+    t = e.target
+    if (t is None or e.code != "161" or t.agent != "GOV" or not t.country or doc[e.verb].lemma not in _RECALLING
+            or doc[t.head].lemma not in _ENVOYS or t.end - 1 <= t.head):
+        return e  # also "the new U.S. ambassador": envoys named by their country are that country's
+    return replace(e, target=replace(t, code=t.country, agent=None))
 
 
 def _capital_as_land(e):

@@ -220,3 +220,19 @@ def test_a_states_own_forces_keep_their_own_countrys_targets(bundled_coder):
     text = "ISLAMABAD - Pakistani troops killed ten militants in a raid near the Afghan border."
     events = _triples(bundled_coder, text)
     assert ("PAKMIL", "190", "PAKUAF") in events or ("PAKMIL", "190", "PAKREB") in events, events
+
+
+# Recalled envoys are the recaller's own: the act is aimed at the place named after them, the
+# country as named, not at the envoys as that country's government; envoys named by their own
+# nationality ("the U.S. ambassador") stay that country's.
+@needs_model
+@SETTINGS
+@given(envoys=st.sampled_from(["its top diplomats in", "its ambassador in", "its envoys in"]))
+def test_recalled_envoys_aim_at_the_country_they_are_in(bundled_coder, envoys):
+    text = f"Nigeria is recalling {envoys} South Africa because of xenophobic attacks."
+    assert _triples(bundled_coder, text) == {("NGA", "161", "ZAF")}, text
+
+
+@needs_model
+def test_recalling_to_a_capital_still_aims_at_its_government(bundled_coder):
+    assert ("PAK", "161", "IRNGOV") in _triples(bundled_coder, "Pakistan recalled its ambassador to Tehran on Wednesday.")
