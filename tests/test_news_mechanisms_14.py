@@ -236,3 +236,12 @@ def test_recalled_envoys_aim_at_the_country_they_are_in(bundled_coder, envoys):
 @needs_model
 def test_recalling_to_a_capital_still_aims_at_its_government(bundled_coder):
     assert ("PAK", "161", "IRNGOV") in _triples(bundled_coder, "Pakistan recalled its ambassador to Tehran on Wednesday.")
+
+
+# A country's ministries called departments are its government.
+@needs_model
+@SETTINGS
+@given(body=st.sampled_from(["U.S. Treasury", "U.S. Treasury Department", "U.S. Commerce Department"]))
+def test_a_countrys_departments_are_its_government(bundled_coder, body):
+    text = f"The {body} imposed sanctions on Myanmar security forces."
+    assert ("USAGOV", "163", "MMRCOP") in _triples(bundled_coder, text), text
