@@ -364,7 +364,9 @@ _WARNING = frozenset({"warn", "threaten", "caution"})
 
 def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     """0: the verb reports an act; 1: it announces, plans or promises one ("will impose",
-    "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event."""
+    "vowed to attack"), coded as its intent or threat; 2: it speculates ("could attack"): no event;
+    3: it announces going on with an act ("will resume"), which is intent when the act is
+    cooperative and the act itself otherwise."""
     d = lex.dictionaries
     if v.dep_ == "ROOT" and _conditioned(v) and _unreported(v) \
             and any(c.dep_ == "aux" and c.lower_ in d.announcing for c in v.children):
@@ -375,10 +377,11 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
         if c.dep_ == "aux":
             if c.lower_ in d.speculative:
                 return 2
-            if c.lower_ in d.announcing and v.lemma not in d.aspectual:
+            if c.lower_ in d.announcing:
                 # "would resume its airstrikes", "will continue attacks": an act already under
-                # way goes on, which reports the act itself
-                return 1
+                # way goes on, which reports the act itself; but talks or aid that "will resume
+                # next week" are still to come (3: announced when cooperative, see below)
+                return 3 if v.lemma in d.aspectual else 1
     if (v.dep_ == "relcl" or v.dep_ == "acl") and v.head.i != v.i and _any_of_kind(v.head):
         return 2  # "will bring down any Israeli drone that violates Lebanese airspace": no act yet
     # "If Haftar manages to conquer Tripoli, ...": a condition is no event (the consequence is:
@@ -402,6 +405,10 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
             return 0  # "announced that it killed 23 fighters": a report of a done act
         return 1
     return 0
+
+
+# Roots of cooperative acts: resuming or continuing one "next week" is still to come.
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 
 
 # Verbs of planning an act in secret: others tell of such a plan, the planners do not announce it.
@@ -1510,7 +1517,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             consumed.update(t.i for t in words if t.pos_ in _VERBAL)
             if code == NO_EVENT:
                 continue
-            if announced == 1:
+            if announced == 1 or (announced == 3 and code[:2] in _COOPERATIVE_ROOTS):
                 code = lex.dictionaries.announced_code(code)
                 if code is None:
                     continue  # an announced act with no intent or threat code ("will say")

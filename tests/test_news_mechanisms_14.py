@@ -245,3 +245,18 @@ def test_recalling_to_a_capital_still_aims_at_its_government(bundled_coder):
 def test_a_countrys_departments_are_its_government(bundled_coder, body):
     text = f"The {body} imposed sanctions on Myanmar security forces."
     assert ("USAGOV", "163", "MMRCOP") in _triples(bundled_coder, text), text
+
+
+# Going on with a cooperative act announced for later is intent ("will resume talks next week":
+# 036); going on with force is the act itself ("will resume airstrikes": 195, the seed article).
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["resume", "continue"]))
+def test_resuming_talks_later_is_intent(bundled_coder, verb):
+    text = f"Serbia and Kosovo will {verb} talks in Brussels next week."
+    assert _triples(bundled_coder, text) == {("SRB", "036", "KSV"), ("KSV", "036", "SRB")}, text
+
+
+@needs_model
+def test_resuming_force_stays_the_act(bundled_coder):
+    assert ("USA", "195", "IMGMUSISI") in _triples(bundled_coder, "The US will resume airstrikes on Islamic State.")
