@@ -138,6 +138,9 @@ def _codable(v, lex: Lexicon) -> bool:
             return False  # "plans to attack", "demanded that Washington return"
         if t.dep_ in ("xcomp", "conj", "acomp") and _is_negated(gov) and not (t.dep_ == "conj" and _has_subject(t)):
             return False  # "did not agree to meet"; but "X did not comment but Y issued a warning" is Y's act
+        if t.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.i != gov.i \
+                and _is_negated(gov.head):
+            return False  # "Kuwait did not join other states in severing ties with Qatar"
         t = gov
     return True
 

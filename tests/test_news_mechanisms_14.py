@@ -260,3 +260,17 @@ def test_resuming_talks_later_is_intent(bundled_coder, verb):
 @needs_model
 def test_resuming_force_stays_the_act(bundled_coder):
     assert ("USA", "195", "IMGMUSISI") in _triples(bundled_coder, "The US will resume airstrikes on Islamic State.")
+
+
+# An act a negated verb would have joined in is not done: "did not join others in severing ties".
+@needs_model
+@SETTINGS
+@given(neg=st.sampled_from(["did not join", "has not joined", "never joined"]))
+def test_an_act_not_joined_in_is_not_done(bundled_coder, neg):
+    text = f"Kuwait {neg} other Gulf states in severing ties with Qatar."
+    assert not any(s == "KWT" for s, _, _ in _triples(bundled_coder, text)), text
+
+
+@needs_model
+def test_an_act_joined_in_is_done(bundled_coder):
+    assert ("KWT", "161", "QAT") in _triples(bundled_coder, "Kuwait joined other states in severing ties with Qatar.")
