@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .checkpoint import (
-    COUNT_FIELDS, MANIFEST, RESUME_DIR, Checkpoint, Chunk, key_hash, partial_outputs, read_manifest, refuse_changed, resume_command, run_key,
+    COUNT_FIELDS, MANIFEST, RESUME_DIR, Checkpoint, Chunk, key_hash, partial_outputs, refuse_changed, resume_command, run_key,
     totals,
 )
 from .errors import ResumeError
@@ -89,8 +89,9 @@ def _already_complete(writer, key: dict) -> RunSummary | None:
         return None
     if not isinstance(meta, dict) or meta.get("resume_key") != key_hash(key):
         return None
-    leftover = read_manifest(writer.path)
-    if leftover is not None:
+    # The commit is done and is this run's: whatever of the checkpoints is left is stale, also
+    # when a kill during their removal already took the manifest (rmtree removes files first).
+    if (writer.path / RESUME_DIR).exists():
         shutil.rmtree(writer.path / RESUME_DIR, ignore_errors=True)
     counts = meta.get("counts") or {}
     summary = RunSummary(output=str(writer.path), model=meta.get("model", ""),

@@ -188,6 +188,19 @@ def test_kill_before_and_after_the_final_rename(small, coder, tmp_path, point):
     same_run(output, reference)
 
 
+def test_a_kill_while_the_checkpoints_are_removed_leaves_nothing_after_resume(small, coder, tmp_path):
+    # A kill inside the removal of _resume after the commit can take the manifest and leave other
+    # files (rmtree removes files first): --resume of the committed run still removes the rest.
+    source, reference = small
+    output = tmp_path / "out"
+    assert run(command(source, output, 1), EVENTCODER_TEST_KILL_AT="after-commit").returncode == -signal.SIGKILL
+    (output / "_resume" / "manifest.json").unlink()
+    assert (output / "_resume").exists()
+    summary = resume_here(coder, source, output)
+    assert summary.balanced()
+    same_run(output, reference)
+
+
 def test_resume_refuses_changed_input_and_options(small, coder, tmp_path):
     from eventcoder.errors import ResumeError
     from eventcoder.run import RunOptions, run as run_events
