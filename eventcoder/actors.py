@@ -236,6 +236,11 @@ def _name_word(word: str) -> bool:
     return len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _CALENDAR_WORDS
 
 
+def _someone_else(entry, word: str) -> bool:
+    """Whether a one-word name of ``entry`` after the name word ``word`` names another person."""
+    return entry.type == "person" and not _among_names(entry.phrases, word)
+
+
 def _among_names(phrases, word: str) -> bool:
     """Whether ``word`` (lower case) is a word of one of a person's names, or another spelling
     of one ("Mohammad" for "Mohamed", "Moammar" for "Muammar")."""
@@ -298,7 +303,7 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             # first name of a longer one the dictionaries do not know ("Mukhtar Ablyazov")
             a = None
         if a is not None and a[0] == 1 and i > 1 and _name_word(texts[i - 1]) and not (hits and hits[-1].end == offset + i) \
-                and lex.actor(a[1]).type == "person" and not _among_names(lex.actor(a[1]).phrases, lowers[i - 1]):
+                and _someone_else(lex.actor(a[1]), lowers[i - 1]):
             # nor as the surname of someone else whose first name no entry knows ("her Pakistani
             # counterpart Salman Bashir" is not Omar al-Bashir): a name word before a one-word
             # name that is none of the person's own names
@@ -1600,11 +1605,12 @@ class StoryContext:
             below = tok.subtree
             lo, hi = below[0].i, below[-1].i
             patients = None
-            if any(lo <= m.head <= hi for m in out):
+            named = [m for m in out if lo <= m.head <= hi]
+            if named:
                 # "the attack on the base", "Russia's move": the phrase names its parties; but
                 # "condemned the arrests of the activists" names only whom a coercive act was
                 # done to: who did it is who did the story's last such act to them
-                patients = _patients_only(tok, roots, [m for m in out if lo <= m.head <= hi])
+                patients = _patients_only(tok, roots, named)
                 if patients is None:
                     continue
             source = None

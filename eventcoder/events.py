@@ -1716,15 +1716,18 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     if events and not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
         events = _mediated(lex, sent, events, by_head)
     if events:
-        # "Kenyan police arrived in Haiti", "migrants travel to the United States": forces that
-        # arrive are deployed and people who travel migrate; a visit (042, hosted 043) is made
-        # by officials and envoys.
-        events = [_capital_as_land(e) for e in events if not _travelling_not_visiting(e)]
-        events = _foreign_victims(events, mentions)
-        events = [_recalled_from(sent.doc, e) for e in events]
+        events = _settle_parties(sent.doc, events, mentions)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _victims(lex, sent, events)
+
+
+def _settle_parties(doc, events: list, mentions: list) -> list:
+    """Readings of an event's parties that need the whole event: no visit by forces or migrants,
+    a capital hit by force is the country, a state's fire falls on the other country named,
+    recalled envoys aim at the country they are in."""
+    events = [_capital_as_land(e) for e in events if not _travelling_not_visiting(e)]
+    return [_recalled_from(doc, e) for e in _foreign_victims(events, mentions)]
 
 
 def _foreign_victims(events: list, mentions: list) -> list:
@@ -1777,6 +1780,9 @@ _NOT_VISITORS = ("MIL", "COP", "CVL", "REF")
 
 
 def _travelling_not_visiting(e) -> bool:
+    """"Kenyan police arrived in Haiti", "migrants travel to the United States": forces that
+    arrive are deployed and people who travel migrate; a visit (042, hosted 043) is made by
+    officials and envoys."""
     visitor = e.source if e.code == "042" else e.target if e.code == "043" else None
     return visitor is not None and visitor.agent is not None and visitor.agent[:3] in _NOT_VISITORS
 
