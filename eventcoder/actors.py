@@ -54,6 +54,9 @@ MILITARY_PLACES = frozenset({
 # People counted as a body's members ("militia members", "police personnel", "rebel elements"):
 # the body's role names them.
 _MEMBERS = frozenset({"member", "personnel", "element", "loyalist", "cadre"})
+# People named by whom they back ("Bolsonaro's supporters", "supporters of the Muslim Brotherhood"):
+# the opposition (agents.txt), but a sitting government's backers are on its side.
+_FOLLOWERS = frozenset({"supporter", "follower", "partisan"})
 FACILITIES = frozenset({
     "camp", "base", "position", "post", "outpost", "checkpoint", "barracks", "convoy", "patrol", "headquarters",
     "garrison", "stronghold", "hideout", "station", "compound", "vehicle", "unit", "target", "facility",
@@ -937,7 +940,13 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # code ("Hamas fighters", "Kremlin spokesman").
         # A title overrides a person's dated code only where the entry has no office that day
         # (ELI) or the title says "former": "Defense Secretary Gates" stays the government's.
-        if country is not None and (agent is None or owned or (entry.type == "person" and (agent == "ELI" or ag.code == "ELI")
+        if ag.code == "OPP" and country is not None and doc[head_i].lemma in _FOLLOWERS:
+            # "Bolsonaro's supporters", "supporters of Hamas": the opposition of the backed
+            # party's country; "Maduro's supporters": a sitting government's own side
+            if agent != "GOV" and not ag.prefix:
+                agent = ag.code
+                code = country + ag.code
+        elif country is not None and (agent is None or owned or (entry.type == "person" and (agent == "ELI" or ag.code == "ELI")
                                                       and not _former(doc, agent_hit.start)
                                                       and not _former(doc, start))):
             agent = ag.code
