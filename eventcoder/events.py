@@ -769,8 +769,88 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
         # subject of the verb the preposition belongs to.
         return _subject_tokens(governor, _is_passive(governor), depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
+        maker = _statement_maker(v, depth)
+        if maker:
+            return [v.head] + maker
         return [v.head]
     return []
+
+
+# Nouns for what a party says or issues ("a statement condemning X", "a resolution urging Y"):
+# a participle on one is the act of whoever made it.
+_STATEMENTS = frozenset({
+    "statement", "communique", "communiqué", "declaration", "letter", "resolution", "message", "note", "tweet",
+    "post", "speech", "address", "report", "editorial", "notice",
+})
+# Prepositions that hang a statement on the verb of whoever made it ("responded with a statement
+# urging", "said in a statement condemning").
+_STATEMENT_MEANS = frozenset({"with", "in", "through", "via"})
+
+
+# Verbs whose object statement is their subject's own ("issued a statement condemning"); a
+# statement one supports, carries or rejects is someone else's.
+_ISSUING = frozenset({
+    "issue", "release", "make", "publish", "send", "deliver", "adopt", "pass", "approve", "post", "sign", "read",
+    "write", "give", "put", "circulate",
+})
+
+
+def _statement_noun(v):
+    """The statement noun whose participle ``v`` (or the participle ``v`` is coordinated with)
+    is: "a statement condemning X and accusing Y", or None."""
+    for _ in range(4):
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+    if v.dep_ != "acl" or v.tag_ != "VBG" or v.head.i == v.i or v.head.lemma not in _STATEMENTS:
+        return None
+    return v.head
+
+
+def _statement_verb(noun):
+    """The verb of whoever made ``noun``: "issued a statement", "said in a statement" (or None)."""
+    gov = noun.head
+    if gov.i == noun.i:
+        return None
+    if noun.dep_ == "dobj" and gov.pos_ in _VERBAL:
+        return gov if gov.lemma in _ISSUING else None
+    if noun.dep_ == "pobj" and gov.lower_ in _STATEMENT_MEANS and gov.head.i != gov.i and gov.head.pos_ in _VERBAL:
+        return gov.head
+    return None
+
+
+def _statement_maker(v, depth: int) -> list:
+    """Who made the statement whose participle ``v`` is: its possessor or "by" agent ("Russia's
+    statement condemning", "a resolution by the Council urging"), else the subject of the verb
+    that issued it ("the guerrillas made a statement denouncing", "the US responded with a
+    statement urging"). Empty when none is named."""
+    noun = _statement_noun(v)
+    if noun is None or depth > 6:
+        return []
+    own = [c for c in noun.children if c.dep_ == "poss"] + _prep_objects([noun], "by") + _prep_objects([noun], "from")
+    if own:
+        return _expand(own)
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.text[:1].isupper()) for c in noun.children):
+        return []  # "a U.N. Security Council resolution", "a Russian statement": the noun names its maker
+    gov = _statement_verb(noun)
+    if gov is None:
+        return []
+    return _subject_tokens(gov, _is_passive(gov), depth + 1)
+
+
+def _through_statements(doc, events: list) -> list:
+    """Drop the statement itself (010, "issued a statement") where what it says is coded: "Russia
+    issued a statement condemning the US" is the condemnation only."""
+    vehicles = set()
+    for e in events:
+        noun = _statement_noun(doc[e.verb])
+        if noun is not None and e.code[:2] != "01":
+            gov = _statement_verb(noun)
+            if gov is not None:
+                vehicles.add((gov.i, e.source.code))
+    if not vehicles:
+        return events
+    return [e for e in events if not (e.code[:2] == "01" and (e.verb, e.source.code) in vehicles)]
 
 
 def _judged_deed(v, events: list) -> bool:
@@ -1698,6 +1778,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                             back = "175" if tm.agent in _FORCES and s.country is not None and s.country == tm.country else None
                         if back is not None:
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
+    if events:
+        events = _through_statements(sent.doc, events)
     if untargeted:
         events += _shared_targets(sent, untargeted, events, require_dyad)
     if superseded:

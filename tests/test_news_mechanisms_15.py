@@ -1,0 +1,91 @@
+"""Mechanisms real news needs (issue 10, sixteenth round). Example tests beside Hypothesis
+properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms_13 import _triples
+
+MAKERS = [("Russia", "RUS"), ("The European Union", "IGOEUREEC"), ("Japan", "JPN")]
+ACTS = [("condemning {t}", "111"), ("accusing {t} of aggression", "112"), ("urging {t} to resume talks", "02")]
+TARGETS = [("Ukraine", "UKR"), ("North Korea", "PRK"), ("Israel", "ISR")]
+
+
+# A participle on a statement is the act of whoever made the statement, and the statement itself
+# ("issued a statement", 010) is only how it was said.
+@needs_model
+@SETTINGS
+@given(maker=st.sampled_from(MAKERS), act=st.sampled_from(ACTS), target=st.sampled_from(TARGETS),
+       frame=st.sampled_from(["{m} issued a statement {a}.", "{m} responded with a statement {a}.",
+                              "{m} released a statement on Monday {a}."]))
+def test_a_statement_does_what_its_participle_says_for_its_maker(bundled_coder, maker, act, target, frame):
+    name, code = maker
+    text = frame.format(m=name, a=act[0].format(t=target[0]))
+    events = _triples(bundled_coder, text)
+    assert any(s == code and c.startswith(act[1]) and t == target[1] for s, c, t in events), (text, events)
+    assert not any(c.startswith("01") for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_a_statement_by_its_possessor_or_agent(bundled_coder):
+    assert ("IRN", "111", "ISR") in _triples(bundled_coder, "Iran's statement condemning Israel was read on television.")
+    events = _triples(bundled_coder, "The Security Council adopted a resolution condemning North Korea.")
+    assert any(s.startswith("IGOUNO") and c == "111" and t == "PRK" for s, c, t in events), events
+
+
+@needs_model
+def test_a_statement_someone_else_made_is_not_the_supporters(bundled_coder):
+    # The resolution is the Security Council's, as its own modifier says; the US only backs it.
+    events = _triples(bundled_coder,
+                      "The United States supported a U.N. Security Council resolution imposing new sanctions on North Korea.")
+    assert not any(s == "USA" and c == "163" for s, c, _ in events), events
+    assert any(s.startswith("IGOUNO") and c == "163" and t == "PRK" for s, c, t in events), events
+
+
+# Supporters of a party, or of a person out of office, are the opposition of its country; a sitting
+# government's supporters are on its side.
+@needs_model
+@SETTINGS
+@given(form=st.sampled_from(["Supporters of {p}", "{p}'s supporters", "Hundreds of {p} supporters"]),
+       owner=st.sampled_from([("Jair Bolsonaro", "BRA", dt.date(2023, 5, 12)),
+                              ("the Muslim Brotherhood", "EGY", dt.date(2014, 1, 24))]))
+def test_supporters_out_of_office_are_the_opposition(bundled_coder, form, owner):
+    name, country, day = owner
+    subject = form.format(p=name)
+    if subject.startswith("the"):
+        subject = "The" + subject[3:]
+    text = f"{subject} attacked police officers in the capital."
+    events = _triples(bundled_coder, text, day)
+    assert (country + "OPP", "190", country + "COP") in events or any(
+        s == country + "OPP" and t == country + "COP" for s, _, t in events), (text, events)
+
+
+@needs_model
+def test_a_sitting_leaders_supporters_are_the_government_side(bundled_coder):
+    events = _triples(bundled_coder, "Police clashed with Maduro's supporters in Caracas.", dt.date(2019, 3, 1))
+    assert events and all("VENOPP" not in (s, t) for s, _, t in events), events
+
+
+# What a speaker says another party is, poses or constitutes judges that party (111), with the
+# judgement anywhere in the predicate ("was clearly fraudulent", "posed an ongoing threat").
+@needs_model
+@SETTINGS
+@given(pred=st.sampled_from(["posed an ongoing threat", "was clearly fraudulent", "was a blatant violation of the law",
+                             "constituted ethnic cleansing", "were insincere"]),
+       pair=st.sampled_from([("Israel", "ISR", "Iran", "IRN"), ("Colombia", "COL", "Venezuela", "VEN")]))
+def test_a_negative_judgement_in_speech_is_criticism(bundled_coder, pred, pair):
+    speaker, sc, other, oc = pair
+    text = f"{speaker} said {other} {pred}."
+    events = _triples(bundled_coder, text)
+    assert (sc, "111", oc) in events, (text, events)
+
+
+@needs_model
+def test_a_neutral_predicate_in_speech_is_no_event(bundled_coder):
+    assert _triples(bundled_coder, "Israel said Iran posed an interesting question.") == set()
