@@ -459,8 +459,39 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _former_in_apposition(doc, mentions)
     _representing(doc, mentions)
     _loyal_forces(doc, mentions)
+    if lex.protest_verbs:
+        _protesting_crowds(lex, sent, mentions, sentence_index)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# Counts that stand alone for a crowd ("Thousands marched", "hundreds took to the streets").
+_CROWD_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions"})
+
+
+def _protesting_crowds(lex: Lexicon, sent, mentions: list[Mention], sentence_index: int) -> None:
+    """A bare count that is the subject of a protest verb is protesters ("Since April, thousands
+    have taken to the streets to demand Ortega's resignation"): an OPP mention with no country,
+    which country inference fills in like any bare role's."""
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok.lower_ not in _CROWD_COUNTS or tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        if verb.lemma not in lex.protest_verbs and verb.lower_ not in lex.protest_verbs:
+            continue
+        if any(c.dep_ == "prep" and not all(p.lower_ in _CROWD_COUNTS for p in c.children if p.dep_ == "pobj")
+               for c in tok.children):
+            continue  # "thousands of workers marched": the workers are whoever they are
+        if any(m.start <= i < m.end or m.head == i for m in mentions):
+            continue
+        payload = lex.agent_named("protester")
+        if payload is None:
+            return
+        ag = lex.agent(payload)
+        mentions.append(Mention(i, i, i + 1, UNKNOWN_COUNTRY + ag.code, None, ag.code, tok.text, _entry_label(ag),
+                                "other", sentence_index))
 
 
 def _other_codes(entry, code: str) -> tuple[str, ...]:

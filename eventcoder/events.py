@@ -1290,6 +1290,12 @@ def _place_prep(t, m: Mention) -> int:
     return -1
 
 
+def _protest_setting(t) -> bool:
+    """Whether the actor word ``t`` is where a protest took place ("in Nicaragua", "across the
+    country"), not whom it is against."""
+    return t.dep_ == "pobj" and t.head.lower_ in _SETTING
+
+
 # How a word hangs on the place noun it names ("the U.S. capital Washington D.C.").
 _PLACE_NAMING = frozenset({"compound", "amod", "nmod", "appos", "poss"})
 
@@ -1683,6 +1689,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # pattern names are what is moved, not whom it is aimed at
                 named_force = {t.i for t in words}
                 targets = [m for m in targets if m is None or not any(m.start <= i < m.end for i in named_force)]
+            if targets and code[:2] == "14":
+                # "protesters marched in Nicaragua": a protest names where it took place, not
+                # whom it is against (a city there is a place already, _place_prep)
+                targets = [m for m in targets if m is None or not _protest_setting(sent.doc[m.head])]
             if not sources:
                 continue
             feared = code == "012" and lemma in lex.dictionaries.intending

@@ -89,3 +89,35 @@ def test_a_negative_judgement_in_speech_is_criticism(bundled_coder, pred, pair):
 @needs_model
 def test_a_neutral_predicate_in_speech_is_no_event(bundled_coder):
     assert _triples(bundled_coder, "Israel said Iran posed an interesting question.") == set()
+
+
+# A bare count that protests is protesters, of the country its clause names; where a protest
+# takes place is no party to it.
+@needs_model
+@SETTINGS
+@given(count=st.sampled_from(["Thousands", "Hundreds", "Tens of thousands"]),
+       act=st.sampled_from(["marched in {p} against {t}", "rallied in {p} against {t}",
+                            "took to the streets of {p} to protest against {t}"]),
+       place=st.sampled_from([("Bangkok", "THA", "the government", "THAGOV"),
+                              ("Minsk", "BLR", "Alexander Lukashenko", "BLRGOV")]))
+def test_a_protesting_crowd_is_protesters_of_its_place(bundled_coder, count, act, place):
+    city, country, target, tcode = place
+    text = f"{count} {act.format(p=city, t=target)} on Sunday."
+    events = _triples(bundled_coder, text, dt.date(2020, 8, 16))
+    assert (country + "OPP", "141", tcode) in events or (country + "OPP", "140", tcode) in events, (text, events)
+
+
+@needs_model
+def test_a_crowd_that_is_not_protesting_is_no_one(bundled_coder):
+    events = _triples(bundled_coder, "Thousands fled Ukraine for Poland on Sunday.", dt.date(2022, 3, 1))
+    assert not any(s.endswith("OPP") for s, _, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from(["Protesters", "Thousands of demonstrators"]),
+       act=st.sampled_from(["marched in Nicaragua", "took to the streets in Nicaragua", "rallied across Nicaragua"]))
+def test_where_a_protest_takes_place_is_not_its_target(bundled_coder, who, act):
+    text = f"{who} {act} on Sunday."
+    events = _triples(bundled_coder, text, dt.date(2018, 12, 20))
+    assert not any(t == "NIC" for _, c, t in events if c.startswith("14")), (text, events)

@@ -249,6 +249,17 @@ class Lexicon:
         return frozenset(k for k, entries in self.nouns.items() if any(p.implied for _, p in entries))
 
     @cached_property
+    def protest_verbs(self) -> frozenset[str]:
+        """Verb forms (as in ``verbs``) with a pattern of root 14, protest ("march", "rally",
+        "take to the streets"): a bare crowd that does one is protesters (actors.py)."""
+        out = set()
+        for form, index in self.verbs.items():
+            patterns = [p for _, p in index.bare] + [p for entries in index.by_anchor.values() for _, p, _ in entries]
+            if any(p.code[:2] == "14" for p in patterns):
+                out.add(form)
+        return frozenset(out)
+
+    @cached_property
     def mention_openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
         """Token keys that are a whole actor or agent phrase, the first two keys of longer
         phrases, and every first key: a mention can start only where one of them stands, other
