@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 
-from .actors import PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
+from .actors import FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -853,6 +853,33 @@ def _through_statements(doc, events: list) -> list:
     return [e for e in events if not (e.code[:2] == "01" and (e.verb, e.source.code) in vehicles)]
 
 
+# Things besides FACILITIES that stand for whoever holds them when a clause says who does.
+_HOLDINGS = frozenset({"building", "office", "home", "house", "residence", "ship", "vessel", "aircraft", "plane",
+                       "site", "installation", "depot", "post", "territory", "area"})
+# Participles that say who holds a place ("run by", "controlled by", "belonging to").
+_HOLDING = frozenset({"run", "control", "hold", "operate", "own", "man", "occupy", "use", "guard"})
+
+
+def _holder(t, by_head: dict[int, Mention]) -> Mention | None:
+    """The actor a clause on the place or thing ``t`` says holds it: "targets belonging to the
+    PKK", "a base run by Kenyan troops", "the base, which is run by Kenyan troops", "areas held by
+    the rebels"."""
+    for c in t.children:
+        if c.dep_ not in ("acl", "relcl") or c.pos_ not in _VERBAL:
+            continue
+        if c.lemma == "belong":
+            objects = _prep_objects([c], "to")
+        elif c.lemma in _HOLDING and (c.tag_ == "VBN" or _is_passive(c)):
+            objects = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        else:
+            continue
+        for o in objects:
+            m = by_head.get(o.i)
+            if m is not None:
+                return m
+    return None
+
+
 def _judged_deed(v, events: list) -> bool:
     """Whether the gerund is (part of) the deed a coded accusation (112) names ("blamed X
     for aggravating unrest by firing tear gas", "accused Y of attacking"): alleged, not done."""
@@ -980,6 +1007,8 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
         found = [m] if m is not None else []
         if m is None and t.pos_ == "NOUN":
             owner = owner_mention(t, by_head)  # "Iranian drones launched at Israel"
+            if owner is None and (t.lemma in FACILITIES or t.lemma in _HOLDINGS):
+                owner = _holder(t, by_head)  # "targets belonging to the PKK", "the base, which is run by Kenyan troops"
             if owner is not None:
                 found.append(owner)
         if m is None and t.lemma in _MEMBERSHIP:
@@ -1396,8 +1425,23 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             continue
         if len(matched) > 1 and _buried(post, matched, slots):
             continue
+        if pat.code == NO_EVENT and matched and _owned_words(post, matched, by_head):
+            continue  # "hit PKK targets", "hit a Russian target": no idiom ("hit a target") when a party owns it
         return pat, slots, post, matched
     return None
+
+
+def _owned_words(post, matched: list, by_head: dict[int, Mention]) -> bool:
+    """Whether a noun a pattern matched after the verb names an actor's (a mention of its own,
+    or an actor as its modifier or possessor: "PKK targets", "Russia's target")."""
+    for start, n in matched:
+        for k in range(start, start + n):
+            t = post[k]
+            if t.pos_ == "NOUN" and (t.i in by_head or any(
+                    c.dep_ in ("compound", "poss", "amod", "nmod") and c.i in by_head for c in t.children)
+                    or _holder(t, by_head) is not None):
+                return True
+    return False
 
 
 def _other_particle(post, matched: list, particle) -> bool:

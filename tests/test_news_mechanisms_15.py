@@ -121,3 +121,21 @@ def test_where_a_protest_takes_place_is_not_its_target(bundled_coder, who, act):
     text = f"{who} {act} on Sunday."
     events = _triples(bundled_coder, text, dt.date(2018, 12, 20))
     assert not any(t == "NIC" for _, c, t in events if c.startswith("14")), (text, events)
+
+
+# A place or thing a clause says a party holds stands for that party as a target of force, and an
+# idiom ("hit a target") is no idiom when a party owns the target.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["hit", "struck", "bombed"]),
+       thing=st.sampled_from(["PKK targets", "targets belonging to the PKK", "positions held by the PKK",
+                              "bases run by the PKK"]))
+def test_force_on_what_a_party_holds_is_on_the_party(bundled_coder, verb, thing):
+    text = f"Turkish warplanes {verb} {thing} in northern Iraq."
+    events = _triples(bundled_coder, text, dt.date(2019, 5, 5))
+    assert any(s == "TURMIL" and c.startswith("19") and t == "TURREB" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_an_unowned_target_idiom_stays_no_event(bundled_coder):
+    assert _triples(bundled_coder, "Russia hit its growth target.", dt.date(2019, 5, 5)) == set()
