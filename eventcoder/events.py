@@ -1425,10 +1425,24 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             continue
         if len(matched) > 1 and _buried(post, matched, slots):
             continue
+        if len(matched) > 1 and _preposition_as_infinitive(post, matched):
+            continue  # "agreed to a Russian-brokered ceasefire" is no "agree to broker a ceasefire"
         if pat.code == NO_EVENT and matched and _owned_words(post, matched, by_head):
             continue  # "hit PKK targets", "hit a Russian target": no idiom ("hit a target") when a party owns it
         return pat, slots, post, matched
     return None
+
+
+def _preposition_as_infinitive(post, matched: list) -> bool:
+    """Whether a pattern read "to" and the word matched next as an infinitive ("to broker") where
+    "to" is a preposition and the word a participle on its object ("to a Russian-brokered truce")."""
+    for k in range(1, len(matched)):
+        prev_start, prev_n = matched[k - 1]
+        to = post[prev_start + prev_n - 1]
+        word = post[matched[k][0]]
+        if to.lower_ == "to" and to.dep_ == "prep" and word.dep_ == "amod" and word.tag_ == "VBN":
+            return True
+    return False
 
 
 def _owned_words(post, matched: list, by_head: dict[int, Mention]) -> bool:
@@ -2120,6 +2134,9 @@ def _mediators(sent, by_head: dict[int, Mention]) -> list:
         if t.lemma in _MEDIATING and t.tag_ == "VBN":
             named = [p for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                      for p in c.children if p.dep_ == "pobj"]
+            if not named and t.i >= sent.start + 2 and sent.doc[t.i - 1].lower_ == "-":
+                # "a Russian-brokered ceasefire", "EU-mediated talks": the word before the hyphen
+                named = [sent.doc[t.i - 2]]
         elif (t.lemma == "mediation" or t.lower_ == "auspices") and t.pos_ == "NOUN":
             named = [c for c in t.children if c.dep_ in ("poss", "amod", "compound")]
             named += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "of")

@@ -139,3 +139,20 @@ def test_force_on_what_a_party_holds_is_on_the_party(bundled_coder, verb, thing)
 @needs_model
 def test_an_unowned_target_idiom_stays_no_event(bundled_coder):
     assert _triples(bundled_coder, "Russia hit its growth target.", dt.date(2019, 5, 5)) == set()
+
+
+# "X-brokered", "X-mediated": the word before the hyphen mediates between the parties of what it
+# brokered, and "to" before such a participle is a preposition, not an infinitive ("agree to
+# broker").
+@needs_model
+@SETTINGS
+@given(mediator=st.sampled_from([("Russian", "RUS"), ("Egyptian", "EGY"), ("Qatari", "QAT")]),
+       word=st.sampled_from(["brokered", "mediated"]), swap=st.booleans())
+def test_a_hyphenated_mediator_mediates_between_the_parties(bundled_coder, mediator, word, swap):
+    adjective, code = mediator
+    a, b = ("Azerbaijan", "Armenia") if swap else ("Armenia", "Azerbaijan")
+    text = f"{a} and {b} agreed to a {adjective}-{word} ceasefire."
+    events = _triples(bundled_coder, text, dt.date(2016, 4, 5))
+    assert (code, "045", "ARM") in events and (code, "045", "AZE") in events, (text, events)
+    assert ("ARM", "0871", "AZE") in events and ("AZE", "0871", "ARM") in events, (text, events)
+    assert not any(c == "039" for _, c, _ in events), (text, events)
