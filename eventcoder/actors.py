@@ -305,6 +305,11 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             # a one-word name matches only as a name: "Struck", not "struck"; and not as the
             # first name of a longer one the dictionaries do not know ("Mukhtar Ablyazov")
             a = None
+        if a is not None and a[1] not in lex.lower_case_actors and not _capitalised(texts, i, i + a[0]) \
+                and _cased(texts):
+            # "a historic pact", "turkey", "chad": a name is written with capitals (in text that
+            # has any); the words in lower case are not the party, country or person
+            a = None
         if a is not None and a[0] == 1 and i > 1 and _name_word(texts[i - 1]) and not (hits and hits[-1].end == offset + i) \
                 and _someone_else(lex.actor(a[1]), lowers[i - 1]):
             # nor as the surname of someone else whose first name no entry knows ("her Pakistani
@@ -358,6 +363,23 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
         else:
             i += 1
     return hits
+
+
+def _capitalised(texts: list[str], start: int, end: int) -> bool:
+    """Whether a word of texts[start:end] has a capital letter."""
+    for k in range(start, end):
+        t = texts[k]
+        if t.lower() != t:
+            return True
+    return False
+
+
+def _cased(texts: list[str]) -> bool:
+    """Whether the text has capitals at all (lower-cased input keeps every name)."""
+    for t in texts:
+        if t.lower() != t:
+            return True
+    return False
 
 
 def _hyphen_pairs(lex: Lexicon, doc, hits: list[_Hit]) -> tuple:

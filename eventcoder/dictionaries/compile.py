@@ -249,6 +249,17 @@ class Lexicon:
         return frozenset(k for k, entries in self.nouns.items() if any(p.implied for _, p in entries))
 
     @cached_property
+    def lower_case_actors(self) -> frozenset[int]:
+        """Actor entries (payloads) with a phrase written without capitals ("chemical weapons
+        watchdog"), or with all in capitals: they may match lower-case text; every other actor
+        phrase is a name, which words in lower case do not spell ("a historic pact" is not the
+        party Historic Pact)."""
+        # An entry written all in capitals (PETRARCH's "UNITED_STATES", an acronym) says nothing
+        # of how its words are written in text.
+        return frozenset(i for i, a in enumerate(self.dictionaries.actors)
+                         if any(p == p.lower() for p in a.phrases) or all(p == p.upper() for p in a.phrases))
+
+    @cached_property
     def protest_verbs(self) -> frozenset[str]:
         """Verb forms (as in ``verbs``) with a pattern of root 14, protest ("march", "rally",
         "take to the streets"): a bare crowd that does one is protesters (actors.py)."""
