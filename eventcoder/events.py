@@ -1770,6 +1770,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "... on the town of Karak, the Syrian Observatory for Human Rights said": the
                 # parser may hang the speaker on the last noun as an apposition
                 targets = [m for m in targets if m is None or not _misparsed_speaker(sent.doc[m.head])]
+            if len(sources) > 1 and targets and _joint_code(code) and all(
+                    m is not None and m.country is None and m.code.startswith(UNKNOWN_COUNTRY) for m in targets):
+                # "Iran and Saudi Arabia agreed to reestablish relations and reopen embassies": a
+                # role of no country among joint subjects is their own, no other party
+                targets = []
             source_codes = {m.code for m in sources}
             their = any(
                 t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post

@@ -156,3 +156,35 @@ def test_a_hyphenated_mediator_mediates_between_the_parties(bundled_coder, media
     assert (code, "045", "ARM") in events and (code, "045", "AZE") in events, (text, events)
     assert ("ARM", "0871", "AZE") in events and ("AZE", "0871", "ARM") in events, (text, events)
     assert not any(c == "039" for _, c, _ in events), (text, events)
+
+
+# A name is written with capitals: the same words in lower case are not the party, country or
+# person ("a historic pact" is not Colombia's Historic Pact), unless the text has no capitals.
+@needs_model
+@SETTINGS
+@given(words=st.sampled_from(["a historic pact", "a new pact"]), swap=st.booleans())
+def test_words_in_lower_case_are_not_a_name(bundled_coder, words, swap):
+    a, b = ("the Moro Islamic Liberation Front", "the Philippine government")
+    first, second = (b, a) if swap else (a, b)
+    text = f"{first[0].upper() + first[1:]} and {second} have signed {words} to end the insurgency."
+    events = _triples(bundled_coder, text, dt.date(2014, 3, 27))
+    assert events and all(s[:3] == "PHL" and t[:3] == "PHL" for s, _, t in events), (text, events)
+
+
+@needs_model
+def test_lower_cased_text_keeps_its_names(bundled_coder):
+    events = _triples(bundled_coder, "russia attacked ukraine.", dt.date(2022, 2, 24))
+    assert ("RUS", "190", "UKR") in events, events
+
+
+# A role of no country among the subjects of a joint act is their own: "Iran and Saudi Arabia
+# agreed to reestablish relations and reopen embassies" is between the two.
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from([("Iran", "IRN", "Saudi Arabia", "SAU"), ("Bosnia", "BIH", "Pakistan", "PAK")]),
+       tail=st.sampled_from(["and reopen embassies", "and exchange ambassadors", ""]))
+def test_a_joint_act_with_its_own_role_is_between_the_subjects(bundled_coder, pair, tail):
+    a, ca, b, cb = pair
+    text = f"{a} and {b} agreed on Friday to reestablish diplomatic relations {tail}".rstrip() + "."
+    events = _triples(bundled_coder, text, dt.date(2023, 3, 10))
+    assert {(s, t) for s, _, t in events} == {(ca, cb), (cb, ca)}, (text, events)
