@@ -119,6 +119,23 @@ class StoryCountries:
         return best
 
 
+# Common nouns that name a place with the actor word before them ("the Kurdish region", "Syrian
+# territory", "an Israeli town"); other nouns so named are the actor's things or acts.
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "district", "region", "capital", "port", "state", "territory",
+    "area", "border", "coast", "island", "county", "country", "land", "soil", "airspace", "water", "side",
+    "part", "enclave", "settlement", "camp", "zone", "frontier", "neighbourhood", "neighborhood", "suburb",
+})
+
+
+def _actors_act(tok, by_head: dict[int, Mention]) -> bool:
+    """Whether the common noun ``tok`` is named by the actor before it as that actor's act or
+    thing ("Israeli airstrikes", "Saudi raids"), not as a place ("the Kurdish region")."""
+    m = by_head.get(tok.i)
+    return m is not None and tok.pos_ == "NOUN" and m.head == tok.i and m.start < tok.i \
+        and tok.lemma not in _PLACE_NOUNS
+
+
 def _place_country(tok, by_head: dict[int, Mention], day: dt.date | None) -> str | None:
     """The country of a place a noun names ("Karachi", "northern Mali", "Idlib province")."""
     m = by_head.get(tok.i)
@@ -128,6 +145,8 @@ def _place_country(tok, by_head: dict[int, Mention], day: dt.date | None) -> str
                 m = other
                 break
     if m is not None:
+        if _actors_act(tok, by_head):
+            return None  # "killed in Israeli airstrikes": whose the act is, not where it was
         return m.country if not m.code.startswith(UNKNOWN_COUNTRY) else None
     words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
     if tok.pos_ == "PROPN":
@@ -173,6 +192,11 @@ def _places_below(tok, by_head, day, skip: int = -1, depth: int = 0) -> str | No
                     found = _place_country(p, by_head, day)
                     if found:
                         return found
+                    if depth < 2 and _actors_act(p, by_head):
+                        # "killed in Saudi airstrikes in Sanaa": the place of the act the phrase names
+                        found = _places_below(p, by_head, day, -1, depth + 1)
+                        if found:
+                            return found
     if depth < 2 and tok.pos_ != "VERB" and tok.pos_ != "AUX":
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in _MEMBERS and c.i != skip:

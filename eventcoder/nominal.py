@@ -488,6 +488,10 @@ def instrument_code(lex, tok) -> str | None:
     return pat.code if pat is not None and pat.code[:2] in ("18", "19", "20") else None
 
 
+# Nouns that count the acts of their "of" phrase ("a series of airstrikes", "a wave of attacks").
+_SERIES = frozenset({"series", "wave", "string", "spate", "barrage", "round", "volley", "salvo", "number", "succession"})
+
+
 def relative_means(lex, v, by_head: dict[int, Mention]):
     """"launched an attack that killed ten soldiers", "carried out air strikes that killed six
     people": a harming verb whose subject is a relative pronoun standing for an event noun takes
@@ -497,6 +501,11 @@ def relative_means(lex, v, by_head: dict[int, Mention]):
         return None
     noun = v.head
     code = instrument_code(lex, noun)
+    if code is None:
+        # "carried out a series of airstrikes ... that killed": the clause hangs on the count
+        inner = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"] if noun.lemma in _SERIES else []
+        code = instrument_code(lex, inner[0]) if inner else None
     if code is None:
         return None
     own = by_head.get(noun.i)
@@ -526,6 +535,12 @@ def passive_means(lex, v, by_head: dict[int, Mention]):
         for p in c.children:
             if p.dep_ != "pobj" or p.pos_ != "NOUN":
                 continue
+            if p.lemma in _SERIES:
+                # "killed in a series of Israeli airstrikes": the acts the count is of
+                inner = [q for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for q in o.children
+                         if q.dep_ == "pobj"]
+                if inner:
+                    p = inner[0]
             code = instrument_code(lex, p)
             if code is None:
                 continue

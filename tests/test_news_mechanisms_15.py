@@ -188,3 +188,16 @@ def test_a_joint_act_with_its_own_role_is_between_the_subjects(bundled_coder, pa
     text = f"{a} and {b} agreed on Friday to reestablish diplomatic relations {tail}".rstrip() + "."
     events = _triples(bundled_coder, text, dt.date(2023, 3, 10))
     assert {(s, t) for s, _, t in events} == {(ca, cb), (cb, ca)}, (text, events)
+
+
+# "a series of airstrikes that killed": the acts a count is of carry the clause on the count; and
+# an actor's act named as where a killing happened ("in Israeli airstrikes") is no place.
+@needs_model
+@SETTINGS
+@given(count=st.sampled_from(["a series of", "a wave of", ""]),
+       frame=st.sampled_from(["The Saudi-led coalition carried out {c} airstrikes in Sanaa that killed at least six people.",
+                              "At least six people were killed in {c} Saudi airstrikes in Sanaa."]))
+def test_the_acts_a_count_is_of_kill_their_victims(bundled_coder, count, frame):
+    text = " ".join(frame.format(c=count).split())
+    events = _triples(bundled_coder, text, dt.date(2019, 5, 16))
+    assert any(s.startswith("SAU") and c == "195" and t == "YEMCVL" for s, c, t in events), (text, events)
