@@ -703,6 +703,8 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         subj.append(p)
+        if not subj and v.lemma in _SUMMONING:
+            subj = _summoner(v)
         if not subj:
             # "Hamas was designated a terrorist organization by the United States": the parser
             # hangs the agent on the noun that says what the subject was made, not on the verb.
@@ -878,6 +880,31 @@ def _holder(t, by_head: dict[int, Mention]) -> Mention | None:
             if m is not None:
                 return m
     return None
+
+
+# Verbs of calling an envoy in: who summoned them is where they were summoned to, or the host.
+_SUMMONING = frozenset({"summon"})
+
+
+def _summoner(v) -> list:
+    """Who summoned in the agentless passive: the office the envoy was summoned to ("was summoned
+    to the Russian Foreign Ministry"), else the capital the envoy serves in ("China's ambassador in
+    Manila was summoned")."""
+    to = _prep_objects([v], "to")
+    if to:
+        return to[:1]
+    for c in v.children:
+        if c.dep_ == "nsubjpass":
+            found = _prep_objects([c], "in")
+            if found:
+                return found[:1]
+    return []
+
+
+def _summons_purpose(v) -> bool:
+    """Whether ``v`` is the purpose of a summons ("summoned ... to convey a protest")."""
+    return v.dep_ in ("xcomp", "advcl") and v.head.i != v.i and v.head.lemma in _SUMMONING and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def _judged_deed(v, events: list) -> bool:
@@ -1853,6 +1880,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
     if events:
         events = _through_statements(sent.doc, events)
+        # "summoned China's ambassador to convey a protest": the protest is the summons (110)
+        events = [e for e in events if not (e.code[:2] == "11" and _summons_purpose(sent.doc[e.verb]))]
     if untargeted:
         events += _shared_targets(sent, untargeted, events, require_dyad)
     if superseded:

@@ -201,3 +201,20 @@ def test_the_acts_a_count_is_of_kill_their_victims(bundled_coder, count, frame):
     text = " ".join(frame.format(c=count).split())
     events = _triples(bundled_coder, text, dt.date(2019, 5, 16))
     assert any(s.startswith("SAU") and c == "195" and t == "YEMCVL" for s, c, t in events), (text, events)
+
+
+# An envoy summoned in the agentless passive was summoned by the office named after "to", else by
+# the host the envoy serves in; a protest the summons is "to convey" is the summons itself (110).
+@needs_model
+@SETTINGS
+@given(frame=st.sampled_from(["{e} was summoned to the {h} Foreign Ministry on Tuesday.",
+                              "{e} in {c} was summoned on Tuesday.",
+                              "{e} in {c} was summoned to convey a diplomatic protest."]),
+       pair=st.sampled_from([("The US ambassador", "USAGOV", "Russian", "Moscow", "RUSGOV"),
+                             ("China's ambassador", "CHNGOV", "Philippine", "Manila", "PHLGOV")]))
+def test_a_summoned_envoy_was_summoned_by_the_host(bundled_coder, frame, pair):
+    envoy, ecode, adjective, capital, host = pair
+    text = frame.format(e=envoy, h=adjective, c=capital)
+    events = _triples(bundled_coder, text, dt.date(2023, 3, 10))
+    assert (host, "110", ecode) in events, (text, events)
+    assert not any(c.startswith("11") and c != "110" for _, c, _ in events), (text, events)
