@@ -1850,6 +1850,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 for tm in targets:
                     if tm is not None and (tm.code == s.code or tm.head == s.head or _same_state(s, tm)):
                         continue
+                    if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
+                        continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
                     key = (s.code, tm.code if tm is not None else None)
                     if key in done:  # "Putin, the Russian president, ...": one actor named twice
                         continue

@@ -218,3 +218,23 @@ def test_a_summoned_envoy_was_summoned_by_the_host(bundled_coder, frame, pair):
     events = _triples(bundled_coder, text, dt.date(2023, 3, 10))
     assert (host, "110", ecode) in events, (text, events)
     assert not any(c.startswith("11") and c != "110" for _, c, _ in events), (text, events)
+
+
+# Force a country's own forces or people use in their own land falls on a place, not on the
+# country: no event (the conventions code no place as a target); on another country it stays.
+@needs_model
+@SETTINGS
+@given(frame=st.sampled_from(["{a} fighter jets bombed a village in {p}.", "{a} troops captured the town of {p}.",
+                              "{a} protesters seized a hotel in {p}."]),
+       side=st.sampled_from([("Myanmar", "Sagaing Region", "MMR"), ("Ethiopian", "Tigray", "ETH")]))
+def test_force_in_ones_own_land_is_on_a_place(bundled_coder, frame, side):
+    adjective, place, country = side
+    text = frame.format(a=adjective, p=place)
+    events = _triples(bundled_coder, text, dt.date(2021, 5, 5))
+    assert not any(t == country for _, c, t in events if c[:2] in ("17", "18", "19", "20")), (text, events)
+
+
+@needs_model
+def test_force_on_another_land_stays(bundled_coder):
+    events = _triples(bundled_coder, "Russian jets bombed Kyiv on Monday.", dt.date(2022, 3, 5))
+    assert any(s.startswith("RUS") and c.startswith("19") and t == "UKR" for s, c, t in events), events
