@@ -1300,12 +1300,18 @@ def _cited(t) -> bool:
         low = h.lower_
         if low == "according":
             return True
+        if below.dep_ == "pobj" and low in _EXCLUDING:
+            return True  # "a summit of Western Hemisphere countries minus the United States": left out
         if below.dep_ == "pobj" and (low in _CIRCUMSTANCES or (low == "to" and h.head.lower_ == "due")
                                      or (low == "of" and h.head.lower_ == "because")):
             return True
         if h.pos_ == "VERB" or h.pos_ == "AUX":
             return False  # the act's own clause: what lies above is another clause
     return False
+
+
+# Prepositions whose object is left out of what the phrase names.
+_EXCLUDING = frozenset({"minus", "except", "excluding"})
 
 
 # Prepositions whose phrase tells when or why, not whom (convention 18).

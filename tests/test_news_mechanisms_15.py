@@ -238,3 +238,14 @@ def test_force_in_ones_own_land_is_on_a_place(bundled_coder, frame, side):
 def test_force_on_another_land_stays(bundled_coder):
     events = _triples(bundled_coder, "Russian jets bombed Kyiv on Monday.", dt.date(2022, 3, 5))
     assert any(s.startswith("RUS") and c.startswith("19") and t == "UKR" for s, c, t in events), events
+
+
+# A party named after "minus", "except" or "excluding" is left out of what the phrase names.
+@needs_model
+@SETTINGS
+@given(word=st.sampled_from(["minus", "except", "excluding"]))
+def test_a_party_left_out_is_no_party(bundled_coder, word):
+    text = (f"Foreign ministers from 33 Latin American nations met Monday in the Cuban capital for a summit of "
+            f"Western Hemisphere countries {word} the United States and Canada.")
+    events = _triples(bundled_coder, text, dt.date(2014, 1, 27))
+    assert not any({"USA", "CAN"} & {s, t} for s, _, t in events), (text, events)
