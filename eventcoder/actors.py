@@ -605,6 +605,18 @@ def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:
                 if len(other.code) == 3 and other.country and other.country != m.country and other.code[:3] not in NON_STATE:
                     mentions[j] = replace(other, code=other.country + m.agent, agent=m.agent)
                     partners.append(c.i)
+        # "expelled Polish, German and Swedish diplomats": the parser may make the first
+        # nationality of the list the verb's object and the role its conjunct
+        head = doc[m.head]
+        j = at.get(head.head.i) if head.dep_ == "conj" and head.head.i < m.start else None
+        if j is not None:
+            other = mentions[j]
+            between = range(other.end, m.start)
+            if len(other.code) == 3 and other.country and other.country != m.country \
+                    and other.code[:3] not in NON_STATE and other.end - other.start == 1 \
+                    and all(doc[i].pos_ == "PUNCT" for i in between) and len(between) <= 1:
+                mentions[j] = replace(other, code=other.country + m.agent, agent=m.agent)
+                partners.append(other.head)
         if len(partners) > len(m.partners):
             mentions[k] = replace(m, partners=tuple(partners))
 

@@ -249,3 +249,16 @@ def test_a_party_left_out_is_no_party(bundled_coder, word):
             f"Western Hemisphere countries {word} the United States and Canada.")
     events = _triples(bundled_coder, text, dt.date(2014, 1, 27))
     assert not any({"USA", "CAN"} & {s, t} for s, _, t in events), (text, events)
+
+
+# Every nationality of a list before a role takes the role, also where the parser makes the
+# first one the verb's object and the role its conjunct.
+@needs_model
+@SETTINGS
+@given(listed=st.sampled_from([("Polish, German and Swedish", {"POLGOV", "DEUGOV", "SWEGOV"}),
+                               ("Polish and German", {"POLGOV", "DEUGOV"})]))
+def test_each_nationality_of_a_list_takes_the_role(bundled_coder, listed):
+    words, codes = listed
+    text = f"Russia expelled {words} diplomats."
+    events = _triples(bundled_coder, text, dt.date(2021, 2, 5))
+    assert {t for s, c, t in events if c == "161"} == codes, (text, events)
