@@ -1453,6 +1453,8 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
         if any(
             not (slot == TARGET and passive and rng[0] == 0)
             and not _in_range(post, rng[0], rng[1], by_head, pat.code[:2] not in _FORCE_ROOTS)
+            # "accused each other of shelling": the subjects fill the slot among themselves
+            and not (slot == TARGET and _reciprocal(post[rng[0]:rng[0] + 3]))
             for slot, rng in slots.items()
         ):
             continue

@@ -262,3 +262,16 @@ def test_each_nationality_of_a_list_takes_the_role(bundled_coder, listed):
     text = f"Russia expelled {words} diplomats."
     events = _triples(bundled_coder, text, dt.date(2021, 2, 5))
     assert {t for s, c, t in events if c == "161"} == codes, (text, events)
+
+
+# "each other" fills a pattern's target slot among the subjects: the specific accusation applies
+# both ways, as it does to a named target.
+@needs_model
+@SETTINGS
+@given(swap=st.booleans(), charge=st.sampled_from(["violating the ceasefire", "bombing residential areas"]))
+def test_each_other_fills_the_target_slot(bundled_coder, swap, charge):
+    a, b = ("Azerbaijan", "Armenia") if swap else ("Armenia", "Azerbaijan")
+    mutual = _triples(bundled_coder, f"{a} and {b} accused each other of {charge}.", dt.date(2021, 2, 5))
+    named = _triples(bundled_coder, f"Armenia accused Azerbaijan of {charge}.", dt.date(2021, 2, 5))
+    code = next(c for s, c, t in named if (s, t) == ("ARM", "AZE"))
+    assert ("ARM", code, "AZE") in mutual and ("AZE", code, "ARM") in mutual, (mutual, named)
