@@ -238,6 +238,11 @@ _WEAPONS = (
 )
 
 
+# Words that make a bomb a vehicle's (1832) or a roadside one (1833).
+_BOMBS = frozenset({"bomb", "bomber", "bombing", "explosive"})
+_VEHICLES = frozenset({"car", "truck", "vehicle", "motorcycle", "van"})
+_ROADSIDE = frozenset({"roadside", "ied", "landmine"})
+
 _LAUNCHING = frozenset({"fire", "launch", "use", "drop", "unleash", "lob", "exchange", "deploy", "employ"})
 
 
@@ -304,6 +309,15 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
         for c in t.children:
             if c.dep_ == "conj" or c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ == "NN"):
                 words.append(c)
+    if code == "190":
+        # CAMEO 183: bombs that no army drops ("four suicide bombers attacked", "a car bomb")
+        if "suicide" in lemmas:
+            return "1831"
+        if not lemmas.isdisjoint(_BOMBS):
+            if not lemmas.isdisjoint(_VEHICLES):
+                return "1832"
+            if not lemmas.isdisjoint(_ROADSIDE):
+                return "1833"
     for weapon_code, weapons in _WEAPONS:
         if weapon_code <= code and code != "190":
             break  # never lighter than the verb's own code

@@ -275,3 +275,17 @@ def test_each_other_fills_the_target_slot(bundled_coder, swap, charge):
     named = _triples(bundled_coder, f"Armenia accused Azerbaijan of {charge}.", dt.date(2021, 2, 5))
     code = next(c for s, c, t in named if (s, t) == ("ARM", "AZE"))
     assert ("ARM", code, "AZE") in mutual and ("AZE", code, "ARM") in mutual, (mutual, named)
+
+
+# Bombs no army drops are CAMEO 183: a suicide bomber's attack 1831, a car bomb 1832, a roadside
+# bomb 1833; bombers that are aircraft stay air strikes (195).
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([("Four suicide bombers attacked an Afghan army base.", "1831"),
+                             ("Militants attacked an Afghan army convoy with a car bomb.", "1832"),
+                             ("A roadside bomb attack by the Taliban killed three Afghan soldiers.", "1833"),
+                             ("Pakistani bombers attacked Afghan army positions.", "195")]))
+def test_bombs_no_army_drops_are_assaults(bundled_coder, case):
+    text, code = case
+    events = _triples(bundled_coder, text, dt.date(2011, 5, 5))
+    assert any(c == code and t == "AFGMIL" for _, c, t in events), (text, events)
