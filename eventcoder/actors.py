@@ -60,6 +60,7 @@ _FOLLOWERS = frozenset({"supporter", "follower", "partisan"})
 FACILITIES = frozenset({
     "camp", "base", "position", "post", "outpost", "checkpoint", "barracks", "convoy", "patrol", "headquarters",
     "garrison", "stronghold", "hideout", "station", "compound", "vehicle", "unit", "target", "facility",
+    "centre", "center", "academy", "depot", "airbase",
 })
 _PRONOUN_TYPES = {
     "it": ("country", "igo", "ngo", "company", "armed_group", "other"),
