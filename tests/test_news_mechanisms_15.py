@@ -282,6 +282,7 @@ def test_each_other_fills_the_target_slot(bundled_coder, swap, charge):
 @needs_model
 @SETTINGS
 @given(case=st.sampled_from([("Four suicide bombers attacked an Afghan army base.", "1831"),
+                             ("Four suicide bombers attacked an Afghan army training centre.", "1831"),
                              ("Militants attacked an Afghan army convoy with a car bomb.", "1832"),
                              ("A roadside bomb attack by the Taliban killed three Afghan soldiers.", "1833"),
                              ("Pakistani bombers attacked Afghan army positions.", "195")]))
