@@ -482,7 +482,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _former_in_apposition(doc, mentions)
     _representing(doc, mentions)
     _loyal_forces(doc, mentions)
-    if lex.protest_verbs:
+    if lex.protest_verbs and not _CROWD_COUNTS.isdisjoint(lowers):
         _protesting_crowds(lex, sent, mentions, sentence_index)
     mentions.sort(key=lambda m: m.start)
     return mentions

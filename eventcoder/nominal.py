@@ -492,6 +492,18 @@ def instrument_code(lex, tok) -> str | None:
 _SERIES = frozenset({"series", "wave", "string", "spate", "barrage", "round", "volley", "salvo", "number", "succession"})
 
 
+def _counted_acts(noun):
+    """The noun of the "of" phrase of a count of acts ("a series of airstrikes"), or None."""
+    if noun.lemma not in _SERIES:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
 def relative_means(lex, v, by_head: dict[int, Mention]):
     """"launched an attack that killed ten soldiers", "carried out air strikes that killed six
     people": a harming verb whose subject is a relative pronoun standing for an event noun takes
@@ -503,9 +515,8 @@ def relative_means(lex, v, by_head: dict[int, Mention]):
     code = instrument_code(lex, noun)
     if code is None:
         # "carried out a series of airstrikes ... that killed": the clause hangs on the count
-        inner = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                 if p.dep_ == "pobj"] if noun.lemma in _SERIES else []
-        code = instrument_code(lex, inner[0]) if inner else None
+        inner = _counted_acts(noun)
+        code = instrument_code(lex, inner) if inner is not None else None
     if code is None:
         return None
     own = by_head.get(noun.i)
@@ -535,12 +546,8 @@ def passive_means(lex, v, by_head: dict[int, Mention]):
         for p in c.children:
             if p.dep_ != "pobj" or p.pos_ != "NOUN":
                 continue
-            if p.lemma in _SERIES:
-                # "killed in a series of Israeli airstrikes": the acts the count is of
-                inner = [q for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for q in o.children
-                         if q.dep_ == "pobj"]
-                if inner:
-                    p = inner[0]
+            # "killed in a series of Israeli airstrikes": the acts the count is of
+            p = _counted_acts(p) or p
             code = instrument_code(lex, p)
             if code is None:
                 continue
