@@ -476,7 +476,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
             mentions.append(m)
     _coordinated_nationalities(doc, mentions)
     _coordinated_roles(lex, doc, mentions)
-    _led_by(lex, doc, mentions)
+    _led_by(lex, doc, mentions, sent.end)
     _named_nationals(lex, doc, mentions)
     _share_country(doc, mentions)
     _former_in_apposition(doc, mentions)
@@ -649,11 +649,11 @@ def _named_nationals(lex: Lexicon, doc, mentions: list[Mention]) -> None:
                               entry=m.entry + "; " + _entry_label(agent))
 
 
-def _led_by(lex: Lexicon, doc, mentions: list[Mention]) -> None:
+def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:
     """"the Saudi-led coalition", "US-led forces": a body an actor leads is that actor's, with
     the body's own role, or its forces' for a coalition or alliance (SAUMIL)."""
     for k, m in enumerate(mentions):
-        if m is None or m.agent or m.end + 1 >= len(doc) or m.country is None or doc[m.end].text not in ("-", "\u2013") \
+        if m is None or m.agent or m.end + 1 >= end or m.country is None or doc[m.end].text not in ("-", "\u2013") \
                 or doc[m.end + 1].lower_ != "led":
             continue
         led = doc[m.end + 1]
