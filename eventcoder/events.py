@@ -1645,7 +1645,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue  # "Israel warned that Hezbollah could retaliate": a guess about another's act
         means = None
         if not subjects and passive and (lemma in _HARMING or lemma in _ABDUCTING) and lex.nouns:
-            means = passive_means(lex, v, by_head)  # "killed in an attack by rebels"
+            means = passive_means(lex, v, by_head, lemma in _HARMING)  # "killed in an attack by rebels"
             if means is not None:
                 subjects = means[0]
                 if lemma in _ABDUCTING:

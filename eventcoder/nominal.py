@@ -536,13 +536,24 @@ def relative_means(lex, v, by_head: dict[int, Mention]):
     return (sources, code, act) if sources else None
 
 
-def passive_means(lex, v, by_head: dict[int, Mention]):
+# Prepositions whose event noun is the means of a passive verb of harm: "killed in an attack
+# by rebels"; an injury "after"/"following" an attack was done by it too.
+_MEANS = frozenset({"in", "during"})
+_HARM_MEANS = _MEANS | {"after", "following"}
+
+
+def passive_means(lex, v, by_head: dict[int, Mention], harm: bool = False):
     """"Ten soldiers were killed in an attack by rebels", "22 Palestinians were killed in Israeli
     air strikes": a passive harming verb without an agent takes its source from the event noun
-    of its "in"/"during" phrase, and that noun's code. Returns (sources, code) or None."""
-    for c in v.children:
-        if c.dep_ != "prep" or (c.lower_ != "in" and c.lower_ != "during"):
-            continue
+    of its "in"/"during" phrase (``harm``: or "after"/"following"), and that noun's code. A verb
+    coordinated with it shares the phrase ("four soldiers were killed and two wounded in an
+    ambush by guerrillas"). Returns (sources, code) or None."""
+    means = _HARM_MEANS if harm else _MEANS
+    preps = [x for x in v.children if x.dep_ == "prep" and x.lower_ in means]
+    if not preps:
+        preps = [x for w in v.children if w.dep_ == "conj" and w.pos_ == "VERB" and w.tag_ == "VBN"
+                 for x in w.children if x.dep_ == "prep" and x.lower_ in means]
+    for c in preps:
         for p in c.children:
             if p.dep_ != "pobj" or p.pos_ != "NOUN":
                 continue

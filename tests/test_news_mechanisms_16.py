@@ -26,3 +26,27 @@ def test_a_sentence_ending_on_a_country_then_more_story(bundled_coder, first, la
     _triples(bundled_coder, text)  # no exception
     if first[1] != last[1]:
         assert (first[1], "057", last[1]) in _triples(bundled_coder, text)
+
+
+# A passive verb of harm takes its maker from the attack it happened in, also when the attack is
+# named in a coordinated verb's phrase or comes "after"/"following" it.
+ATTACKERS = [("Maoist rebels", "REB"), ("gang members", "CRM"), ("suspected militants", "REB")]
+VICTIMS = [("Nepalese police officers", "NPLCOP"), ("Indonesian soldiers", "IDNMIL")]
+
+
+@needs_model
+@SETTINGS
+@given(victims=st.sampled_from(VICTIMS), attackers=st.sampled_from(ATTACKERS),
+       frame=st.sampled_from(["Four {v} were killed and two others wounded in an ambush by {a}.",
+                              "Three {v} have been injured after an attack by {a}.",
+                              "Three {v} were killed following an attack by {a}."]))
+def test_a_passive_harm_takes_its_maker_from_the_attack(bundled_coder, victims, attackers, frame):
+    text = frame.format(v=victims[0], a=attackers[0])
+    events = _triples(bundled_coder, text)
+    assert any(s.endswith(attackers[1]) and c == "190" and t == victims[1] for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_an_arrest_after_an_attack_is_no_act_of_the_attackers(bundled_coder):
+    # only harm is done "after" an attack by its makers; an arrest after one is someone else's act
+    assert _triples(bundled_coder, "Two Nepalese activists were arrested after an attack by Maoist rebels.") == set()
