@@ -1112,7 +1112,9 @@ _PAIR_WORDS = frozenset({"two", "both"})
 _ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step", "steps", "action", "actions", "measure",
                       "measures"})
 _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", "10"), "calls": ("02", "10"),
-              "strike": ("18", "19", "20"), "strikes": ("18", "19", "20")}
+              "strike": ("18", "19", "20"), "strikes": ("18", "19", "20"),
+              # "denied the charges": an accusation, or a charge brought by prosecutors
+              "charge": ("11", "17"), "charges": ("11", "17"), "claim": ("11",), "claims": ("11",)}
 # Roots one kind of act shares: an attack may be told as a killing, a demand as an appeal.
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
@@ -1688,11 +1690,20 @@ class StoryContext:
                 patients = _patients_only(tok, roots, named)
                 if patients is None:
                     continue
+            # "Tehran rejected the demand": nobody rejects, denies or condemns their own act, so
+            # an act of the verb's own subject is not the one referred to
+            # (a bare country is its government too: "Tehran" did what "Iran" did)
+            doers = []
+            if tok.dep_ == "dobj":
+                doers = [m for m in out if doc[m.head].dep_ == "nsubj" and doc[m.head].head.i == tok.head.i]
             source = None
             for index, code, actor, target in reversed(self.acts):
                 if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
                     if index < sentence_index:
                         break
+                    continue
+                if any(d.code == actor.code or (d.country is not None and d.country == actor.country
+                                                 and (d.agent is None or actor.agent is None)) for d in doers):
                     continue
                 if (roots is None or code[:2] in roots) and (
                         patients is None or (target is not None and target.country in patients)):

@@ -50,3 +50,29 @@ def test_a_passive_harm_takes_its_maker_from_the_attack(bundled_coder, victims, 
 def test_an_arrest_after_an_attack_is_no_act_of_the_attackers(bundled_coder):
     # only harm is done "after" an attack by its makers; an arrest after one is someone else's act
     assert _triples(bundled_coder, "Two Nepalese activists were arrested after an attack by Maoist rebels.") == set()
+
+
+# "X denied the charges": a charge refers back to the story's last accusation (or legal charge),
+# and names whoever made it.
+ACCUSERS = [("The European Union", "IGOEUREEC"), ("Japan", "JPN"), ("Human Rights Watch", "NGOHRI")]
+ACCUSED = [("Belarus", "BLR"), ("Kenya", "KEN"), ("Peru", "PER")]
+
+
+@needs_model
+@SETTINGS
+@given(accuser=st.sampled_from(ACCUSERS), accused=st.sampled_from(ACCUSED),
+       noun=st.sampled_from(["charges", "charge", "claims", "allegations"]))
+def test_denying_the_charges_answers_the_accuser(bundled_coder, accuser, accused, noun):
+    text = f"{accuser[0]} accused {accused[0]} of staging the crisis. {accused[0]} has denied the {noun}."
+    events = _triples(bundled_coder, text)
+    assert any(s.startswith(accused[1]) and c == "016" and t == accuser[1] for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_an_act_referred_to_is_not_the_subjects_own(bundled_coder):
+    # China's own appeal came last, but nobody rejects their own demand: Japan's is meant
+    text = "Japan demanded that China release the fishermen. China urged Japan to apologize. China rejected the demand."
+    assert any(s == "CHN" and c.startswith("12") and t == "JPN" for s, c, t in _triples(bundled_coder, text))
+    # two parties of one country with different roles are different doers
+    text = "Prosecutors charged the Kenyan opposition leader with treason. The opposition leader denied the charges."
+    assert ("KENOPP", "016", "KENJUD") in _triples(bundled_coder, text)
