@@ -23,6 +23,9 @@ cdef bint _has_subject(Tok v)
 @cython.locals(c=Tok, gov=Tok, t=Tok)
 cdef int _announcement(Tok v, object lex, object by_head=*)
 
+@cython.locals(c=Tok)
+cdef bint _open_question(Tok t)
+
 @cython.locals(t=Tok, gov=Tok)
 cdef bint _codable(Tok v, object lex)
 

@@ -112,6 +112,18 @@ def _restored_e(lemma: str, form: str, lex: Lexicon) -> str:
     return restored if restored in lex.verbs else lemma
 
 
+# Subordinators of a clause that asks or supposes rather than tells ("it was not clear whether
+# they would meet", "asked if Russia had attacked", "if talks fail").
+_OPEN_MARKS = frozenset({"whether", "if"})
+
+
+def _open_question(t) -> bool:
+    for c in t.children:
+        if c.dep_ == "mark" and c.lower_ in _OPEN_MARKS:
+            return True
+    return False
+
+
 def _codable(v, lex: Lexicon) -> bool:
     """Whether the verb stands for an action of its own, judged by the verbs that govern it.
 
@@ -123,7 +135,7 @@ def _codable(v, lex: Lexicon) -> bool:
     d = lex.dictionaries
     t = v
     for _ in range(12):
-        if _purpose(t):
+        if _purpose(t) or _open_question(t):
             return False
         if t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.lemma in d.intending and t.head.i != t.i:
             return False  # "expressed hope that Serbia and Kosovo would resume talks"
@@ -141,6 +153,9 @@ def _codable(v, lex: Lexicon) -> bool:
         if t.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.i != gov.i \
                 and _is_negated(gov.head):
             return False  # "Kuwait did not join other states in severing ties with Qatar"
+        if t.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ == "from" and gov.head.i != gov.i \
+                and gov.head.lemma in d.negating:
+            return False  # "Israel had refrained from attacking Hamas"
         t = gov
     return True
 
@@ -390,6 +405,18 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
         # "If Haftar manages to conquer Tripoli, he will gain control of Libya": a consequence
         # the writer supposes, told by no one as a threat, is no event
         return 2
+    # "If Haftar manages to conquer Tripoli, ...": a condition is no event (the consequence is:
+    # "if NATO ..., Russia will respond" is a threat); nor is a clause asked about ("it was not
+    # clear whether|if they would meet"), whatever its auxiliary.
+    t = v
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ == "mark" and (c.lower_ == "if" or c.lower_ == "unless" or c.lower_ == "whether"
+                                     or (c.lower_ == "until" and t.tag_ in _PRESENT)):
+                return 2  # "... until it halts its attacks": a condition (a past "until" is not)
+        if t.dep_ != "xcomp" and t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
     for c in v.children:
         if c.dep_ == "aux":
             if c.lower_ in d.speculative:
@@ -401,17 +428,6 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
                 return 3 if v.lemma in d.aspectual else 1
     if (v.dep_ == "relcl" or v.dep_ == "acl") and v.head.i != v.i and _any_of_kind(v.head):
         return 2  # "will bring down any Israeli drone that violates Lebanese airspace": no act yet
-    # "If Haftar manages to conquer Tripoli, ...": a condition is no event (the consequence is:
-    # "if NATO ..., Russia will respond" is a threat).
-    t = v
-    for _ in range(4):
-        for c in t.children:
-            if c.dep_ == "mark" and (c.lower_ == "if" or c.lower_ == "unless"
-                                     or (c.lower_ == "until" and t.tag_ in _PRESENT)):
-                return 2  # "... until it halts its attacks": a condition (a past "until" is not)
-        if t.dep_ != "xcomp" and t.dep_ != "conj" or t.head.i == t.i:
-            break
-        t = t.head
     gov = v.head
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
         if gov.lemma in _PLOTTING and _told_by_others(gov, by_head):

@@ -3,6 +3,8 @@ properties."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,3 +78,30 @@ def test_an_act_referred_to_is_not_the_subjects_own(bundled_coder):
     # two parties of one country with different roles are different doers
     text = "Prosecutors charged the Kenyan opposition leader with treason. The opposition leader denied the charges."
     assert ("KENOPP", "016", "KENJUD") in _triples(bundled_coder, text)
+
+
+# An act one refrains, abstains or desists from, or avoids, was not done; nor is one asked about
+# ("it was not clear whether|if they would meet"), whatever its auxiliary.
+PAIRS = [("Israel", "Hamas"), ("Russia", "Ukraine"), ("India", "Pakistan")]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS),
+       frame=st.sampled_from(["{a} had so far refrained from attacking {b}.", "{a} abstained from attacking {b}.",
+                              "{a} avoided attacking {b}.", "It was not immediately clear if {a} would meet {b}.",
+                              "It was unclear whether {a} would attack {b}.",
+                              "Officials did not say whether {a} had attacked {b}."]))
+def test_an_act_refrained_from_or_asked_about_is_no_event(bundled_coder, pair, frame):
+    text = frame.format(a=pair[0], b=pair[1])
+    assert _triples(bundled_coder, text) == set(), text
+
+
+@needs_model
+def test_an_act_told_beside_an_open_question_is_still_coded(bundled_coder):
+    events = _triples(bundled_coder, "Russia attacked Ukraine on Monday, but it was unclear whether NATO would respond.")
+    assert ("RUS", "190", "UKR") in events
+    # "failed with X accusing": only "from" hands a negating verb's sense to its gerund
+    text = ("Earlier peace attempts failed with the previous government of Chandrika Kumaratunga accusing the "
+            "Norwegians of favouring the rebels.")
+    assert ("LKAGOV", "112", "NOR") in _triples(bundled_coder, text, dt.date(2002, 1, 10))
