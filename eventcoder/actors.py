@@ -1070,8 +1070,13 @@ def _plural_demonym(tok) -> bool:
 
 def _counted_people(tok) -> bool:
     """Whether a plural nationality word is counted: "60 Palestinians", "dozens of Afghans",
-    "several Israelis" (not "the Palestinians", not "the two Koreas")."""
+    "several Israelis" (not "the Palestinians", not "the two Koreas"); or a singular one is one
+    person: "arrested a Palestinian", "seizing ... one Briton"."""
     if not _plural_demonym(tok):
+        if (tok.tag_ == "NN" or tok.tag_ == "NNP") and tok.lower_.endswith(_DEMONYM_ENDINGS):
+            for c in tok.children:
+                if (c.dep_ == "det" and (c.lower_ == "a" or c.lower_ == "an")) or (c.dep_ == "nummod" and c.lower_ == "one"):
+                    return True
         return False
     for c in tok.children:
         if c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("several", "many", "some")):

@@ -259,6 +259,10 @@ def _named_before(head, m: Mention, story: StoryCountries) -> str | None:
     return None
 
 
+# Nouns of organisations (not of people): "rights groups", "a human rights organisation".
+_ORGANISATIONS = frozenset({"group", "organization", "organisation", "watchdog", "body", "coalition"})
+
+
 def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: dt.date | None) -> list[Mention]:
     """``mentions`` with a country for each role whose country the text leaves out."""
     unknown = [k for k, m in enumerate(mentions) if m.country is None and m.code.startswith(UNKNOWN_COUNTRY)]
@@ -273,10 +277,15 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
     for k in sorted(unknown, key=lambda k: out[k].via is not None):
         m = out[k]
         head = doc[m.head]
-        country = (found.get(m.via) if m.via is not None else None) or (
+        own = (found.get(m.via) if m.via is not None else None) or (
             _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
-            or _places_below(head, by_head, day) or _place_before(head, m, by_head, day) or _clause_place(head, by_head, day)
-            or _named_before(head, m, story) or story.default())
+            or _places_below(head, by_head, day) or _place_before(head, m, by_head, day))
+        if own is None and m.agent == "HRI" and head.lemma in _ORGANISATIONS:
+            # "Rights groups condemned the move": unnamed rights groups whose own phrase names
+            # no country are the international ones (NGOHRI), not the country of the story
+            out[k] = replace(m, code="NGOHRI", agent="NGOHRI", type="ngo")
+            continue
+        country = own or _clause_place(head, by_head, day) or _named_before(head, m, story) or story.default()
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
             if m.via is None:

@@ -1418,6 +1418,8 @@ _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("e
 _FORCES = frozenset({"COP", "MIL", "GOV"})
 # Taking people: an abduction (181) by armed groups, a detention (173) by a state's forces.
 _TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
+# Roles that are people (not bodies, papers or firms): what "seized" takes of them is themselves.
+_PEOPLE_ROLES = frozenset({"CVL", "REF", "MIL", "COP", "REB", "UAF", "OPP", "ELI", "CRM"})
 
 # Verbs whose subject may be the means rather than the actor ("the air strike killed ...").
 _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})
@@ -1900,6 +1902,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
+                    elif code == "171" and lemma in _TAKING and tm is not None and (
+                            tm.agent in _PEOPLE_ROLES or tm.type == "person"):
+                        # "militants seized three Americans": people seized are abducted, or
+                        # arrested when a state's forces take them; property seized is 171
+                        pair_code = "173" if s.agent in _FORCES and s.country is not None else "181"
                     elif code == "140" and s.agent == "GOV" and lemma == "protest":
                         pair_code = "114"  # "Tokyo protested against the launch": a government complains officially
                     elif places and tm is not None and s.country and tm.country and any(

@@ -105,3 +105,50 @@ def test_an_act_told_beside_an_open_question_is_still_coded(bundled_coder):
     text = ("Earlier peace attempts failed with the previous government of Chandrika Kumaratunga accusing the "
             "Norwegians of favouring the rebels.")
     assert ("LKAGOV", "112", "NOR") in _triples(bundled_coder, text, dt.date(2002, 1, 10))
+
+
+# Unnamed rights groups are the international ones (convention 28); a country in their own
+# phrase still makes them that country's.
+@needs_model
+@SETTINGS
+@given(group=st.sampled_from(["Rights groups", "Human rights groups", "A human rights organisation"]),
+       country=st.sampled_from([("Pakistani", "PAK"), ("Egyptian", "EGY"), ("Kenyan", "KEN")]))
+def test_rights_groups_without_a_country_are_international(bundled_coder, group, country):
+    text = f"{group} condemned the {country[0]} government's crackdown on the press."
+    events = _triples(bundled_coder, text)
+    assert any(s == "NGOHRI" and c == "111" for s, c, _ in events), (text, events)
+    text = f"{country[0]} rights groups condemned the government."
+    assert any(s == country[1] + "HRI" for s, _, _ in _triples(bundled_coder, text)), text
+
+
+# One national counted ("a Palestinian", "one Briton") is a civilian of that country, as counted
+# plurals are; the nation itself keeps "the Palestinians".
+@needs_model
+@SETTINGS
+@given(person=st.sampled_from([("a Palestinian", "PSECVL"), ("one Briton", "GBRCVL"), ("an Afghan", "AFGCVL"),
+                               ("two Filipinos", "PHLCVL")]))
+def test_a_counted_national_is_a_civilian(bundled_coder, person):
+    text = f"Israeli troops arrested {person[0]} on Sunday."
+    assert ("ISRMIL", "173", person[1]) in _triples(bundled_coder, text), text
+
+
+# People seized are abducted by armed groups and arrested by a state's forces; property seized
+# stays confiscated.
+@needs_model
+@SETTINGS
+@given(taker=st.sampled_from([("Militants", "REB", "181"), ("Gunmen", "UAF", "181"), ("Police", "COP", "173"),
+                              ("Soldiers", "MIL", "173")]),
+       taken=st.sampled_from([("three Americans", "USACVL"), ("two British soldiers", "GBRMIL")]))
+def test_people_seized_are_taken_not_confiscated(bundled_coder, taker, taken):
+    text = f"{taker[0]} in the Niger Delta seized {taken[0]} on Friday."
+    events = _triples(bundled_coder, text)
+    assert any(s.endswith(taker[1]) and c == taker[2] and t == taken[1] for s, c, t in events), (text, events)
+    text = f"{taker[0]} in the Niger Delta seized weapons from {taken[0]}."
+    assert any(c == "1711" and t == taken[1] for _, c, t in _triples(bundled_coder, text)), text
+
+
+@needs_model
+def test_the_lra_is_ugandan_until_it_left_for_the_central_african_region(bundled_coder):
+    text = "Ugandan government officials met the Lord's Resistance Army."
+    assert ("UGAGOV", "040", "UGAREB") in _triples(bundled_coder, text, dt.date(2006, 7, 1))
+    assert ("UGAGOV", "040", "CFRREB") in _triples(bundled_coder, text, dt.date(2012, 7, 1))
