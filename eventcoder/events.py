@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import code_nouns, implied_doers, instrument_code, owner_mention, passive_means, relative_means
+from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
 
@@ -1418,6 +1418,78 @@ _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("e
 _FORCES = frozenset({"COP", "MIL", "GOV"})
 # Taking people: an abduction (181) by armed groups, a detention (173) by a state's forces.
 _TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
+# Verbs of accusing, and where each names the accused act: "accused X of firing", "blamed X
+# for the incursions", "alleged|charged that X fired".
+_ACCUSING = frozenset({"accuse", "blame", "allege", "charge"})
+_ACCUSED_ACT = frozenset({"of", "for"})
+_FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
+# Who suffers abuse rather than aggression: "accused the forces of violence against protesters".
+_ABUSED_ROLES = frozenset({"CVL", "OPP", "MED", "REF", "HRI", "EDU", "LAB", "REL"})
+_ABUSED_WORDS = frozenset({"civilian", "protester", "demonstrator", "journalist", "people", "villager", "resident",
+                           "woman", "child", "activist", "worshipper", "student"})
+
+
+def _force_codes(lex, tok) -> bool:
+    """Whether the verb dictionaries code the word (a verb, with its particle or object word, or
+    an event noun) as force: "fire", "open fire", "ram", "kidnapping", "incursion"."""
+    if tok.pos_ == "NOUN":
+        return any(p.code[:2] in _FORCE_CODE_ROOTS for _, p in lex.nouns.get(tok.lower_, ()))
+    index = lex.verbs.get(tok.lemma)
+    if index is None:
+        return False
+    if any(p.code[:2] in _FORCE_CODE_ROOTS and not p.post for _, p in index.bare):
+        return True
+    for c in tok.children:
+        if (c.dep_ == "dobj" or c.dep_ == "prt") and any(
+                p.code[:2] in _FORCE_CODE_ROOTS and len(p.post) == 1 for _, p, *_ in index.by_anchor.get(c.lower_, ())):
+            return True  # "opening fire"
+    return False
+
+
+def _abused(tok, by_head) -> bool:
+    """Whether the accused act was done to civilians: its object, or its noun's "against"/"on"
+    phrase, names people who are no party in arms."""
+    for c in tok.children:
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "on")):
+            objects = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"]
+            for o in objects:
+                for w in [o] + list(o.conjuncts):
+                    m = by_head.get(w.i)
+                    if (m is not None and m.agent in _ABUSED_ROLES) or w.lemma in _ABUSED_WORDS:
+                        return True
+    return False
+
+
+def _accused_of(lex, v, by_head) -> str | None:
+    """The accusation's code from the act it accuses of: force (the verb dictionaries' roots
+    18-20) is aggression (1123), or abuse of human rights when done to civilians (1122)."""
+    acts = []
+    preps = []
+    # the parser often hangs "of ramming" on the accused ("accused China of ramming", "accused
+    # elements in the MDC of hiring"): the accused act's phrase is looked for down the accused
+    stack = [c for c in v.children if c.dep_ == "dobj" or c.dep_ == "prep"]
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            acts.append(c)  # "alleged that Indian forces fired without provocation"
+    while stack:
+        c = stack.pop()
+        if c.dep_ == "prep" and c.lower_ in _ACCUSED_ACT:
+            preps.append(c)
+        else:
+            stack.extend(x for x in c.children if x.dep_ == "prep" or x.dep_ == "pobj")
+    for c in preps:
+        for p in c.children:
+            if p.dep_ == "pcomp" or p.dep_ == "pobj":
+                acts.append(counted_acts(p) or p)  # "for a string of kidnappings"
+    for a in acts:
+        for w in [a] + [x for x in a.conjuncts if x.pos_ == a.pos_]:
+            # "of arming thugs to attack officers": the force an act is for is accused too
+            for u in [w] + [x for x in w.children if (x.dep_ == "xcomp" or x.dep_ == "advcl") and x.pos_ == "VERB"]:
+                if _force_codes(lex, u):
+                    return "1122" if _abused(u, by_head) else "1123"
+    return None
+
+
 # Roles that are people (not bodies, papers or firms): what "seized" takes of them is themselves.
 _PEOPLE_ROLES = frozenset({"CVL", "REF", "MIL", "COP", "REB", "UAF", "OPP", "ELI", "CRM"})
 
@@ -1902,6 +1974,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
+                    elif code == "112" and lemma in _ACCUSING:
+                        # "accused China of ramming a boat": the accused act, as the verb
+                        # dictionaries code it, names the kind of accusation
+                        pair_code = _accused_of(lex, v, by_head) or code
                     elif code == "171" and lemma in _TAKING and tm is not None and (
                             tm.agent in _PEOPLE_ROLES or tm.type == "person"):
                         # "militants seized three Americans": people seized are abducted, or

@@ -492,7 +492,7 @@ def instrument_code(lex, tok) -> str | None:
 _SERIES = frozenset({"series", "wave", "string", "spate", "barrage", "round", "volley", "salvo", "number", "succession"})
 
 
-def _counted_acts(noun):
+def counted_acts(noun):
     """The noun of the "of" phrase of a count of acts ("a series of airstrikes"), or None."""
     if noun.lemma not in _SERIES:
         return None
@@ -515,7 +515,7 @@ def relative_means(lex, v, by_head: dict[int, Mention]):
     code = instrument_code(lex, noun)
     if code is None:
         # "carried out a series of airstrikes ... that killed": the clause hangs on the count
-        inner = _counted_acts(noun)
+        inner = counted_acts(noun)
         code = instrument_code(lex, inner) if inner is not None else None
     if code is None:
         return None
@@ -558,7 +558,7 @@ def passive_means(lex, v, by_head: dict[int, Mention], harm: bool = False):
             if p.dep_ != "pobj" or p.pos_ != "NOUN":
                 continue
             # "killed in a series of Israeli airstrikes": the acts the count is of
-            p = _counted_acts(p) or p
+            p = counted_acts(p) or p
             code = instrument_code(lex, p)
             if code is None:
                 continue

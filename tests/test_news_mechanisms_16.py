@@ -152,3 +152,28 @@ def test_the_lra_is_ugandan_until_it_left_for_the_central_african_region(bundled
     text = "Ugandan government officials met the Lord's Resistance Army."
     assert ("UGAGOV", "040", "UGAREB") in _triples(bundled_coder, text, dt.date(2006, 7, 1))
     assert ("UGAGOV", "040", "CFRREB") in _triples(bundled_coder, text, dt.date(2012, 7, 1))
+
+
+# The act an accusation names decides its kind: force as the verb dictionaries code it is
+# aggression (1123), force on civilians abuse (1122); backing or harbouring a party stays 112.
+ACCUSED_ACTS = [("of ramming a Philippine boat", "1123"), ("of opening fire on its troops", "1123"),
+                ("of shooting protesters", "1122"), ("of harboring the rebels", "112"),
+                ("of funding the militants", "112"), ("of a string of kidnappings", "1123")]
+
+
+@needs_model
+@SETTINGS
+@given(parties=st.sampled_from([("The Philippines", "PHL", "China", "CHN"), ("Kenya", "KEN", "Somalia", "SOM"),
+                                ("Colombia", "COL", "Venezuela", "VEN")]),
+       act=st.sampled_from(ACCUSED_ACTS), verb=st.sampled_from(["accused {t} {a}", "blamed {t} {a}"]))
+def test_the_accused_act_names_the_kind_of_accusation(bundled_coder, parties, act, verb):
+    accused = act[0] if verb.startswith("accused") else act[0].replace("of ", "for ", 1)
+    text = f"{parties[0]} {verb.format(t=parties[2], a=accused)}."
+    events = _triples(bundled_coder, text)
+    assert (parties[1], act[1], parties[3]) in events, (text, events)
+
+
+@needs_model
+def test_an_accused_act_hung_on_the_accused_by_the_parser(bundled_coder):
+    text = 'Police on Saturday accused some elements in the MDC of hiring and arming "thugs" to attack officers.'
+    assert ("ZWECOP", "1123", "ZWEOPP") in _triples(bundled_coder, text, dt.date(2007, 3, 17))
