@@ -1490,6 +1490,9 @@ def _accused_of(lex, v, by_head) -> str | None:
     return None
 
 
+# Verbs by which a state commands its own forces, no act toward another party.
+_COMMANDING = frozenset({"order", "command", "instruct", "direct"})
+_ARMED_SERVICES = frozenset({"MIL", "COP"})
 # Roles that are people (not bodies, papers or firms): what "seized" takes of them is themselves.
 _PEOPLE_ROLES = frozenset({"CVL", "REF", "MIL", "COP", "REB", "UAF", "OPP", "ELI", "CRM"})
 
@@ -1964,6 +1967,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue
                     if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
+                    if lemma in _COMMANDING and tm is not None and tm.agent in _ARMED_SERVICES \
+                            and s.agent in _FORCES and s.country is not None and s.country == tm.country:
+                        continue  # "Abadi ordered troops into contested areas": a state commands its own forces
                     key = (s.code, tm.code if tm is not None else None)
                     if key in done:  # "Putin, the Russian president, ...": one actor named twice
                         continue

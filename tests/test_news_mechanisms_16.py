@@ -177,3 +177,20 @@ def test_the_accused_act_names_the_kind_of_accusation(bundled_coder, parties, ac
 def test_an_accused_act_hung_on_the_accused_by_the_parser(bundled_coder):
     text = 'Police on Saturday accused some elements in the MDC of hiring and arming "thugs" to attack officers.'
     assert ("ZWECOP", "1123", "ZWEOPP") in _triples(bundled_coder, text, dt.date(2007, 3, 17))
+
+
+# A state ordering its own forces commands them; it makes no demand of another party.
+@needs_model
+@SETTINGS
+@given(leader=st.sampled_from([("Iraqi Prime Minister Haider al-Abadi", "IRQ"), ("The Kenyan government", "KEN")]),
+       frame=st.sampled_from(["{l} ordered troops into contested areas.", "{l} ordered the army to withdraw.",
+                              "{l} instructed the police to stand down."]))
+def test_a_state_ordering_its_own_forces_is_no_demand(bundled_coder, leader, frame):
+    text = frame.format(l=leader[0])
+    assert not any(s.startswith(leader[1]) and t.startswith(leader[1]) for s, _, t in _triples(bundled_coder, text, dt.date(2017, 10, 1))), text
+
+
+@needs_model
+def test_ordering_another_states_forces_out_is_still_a_demand(bundled_coder):
+    events = _triples(bundled_coder, "Iraq ordered Turkish troops to leave its territory.", dt.date(2017, 10, 1))
+    assert any(s == "IRQ" and t == "TURMIL" for s, _, t in events), events
