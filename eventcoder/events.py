@@ -1490,6 +1490,20 @@ def _accused_of(lex, v, by_head) -> str | None:
     return None
 
 
+def _inside_denied_act(v, tm, sent) -> bool:
+    """Whether the target of a denial is named only inside the act denied ("denied arresting
+    Tsvangirai", "denied any involvement in supporting the M23"): a denial answers its accuser,
+    not the party the denied act would have been done to."""
+    t = sent.doc[tm.head]
+    for _ in range(12):
+        if t.i == v.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i != v.i and (t.pos_ == "VERB" or t.pos_ == "AUX"):
+            return True
+    return False
+
+
 # Verbs by which a state commands its own forces, no act toward another party.
 _COMMANDING = frozenset({"order", "command", "instruct", "direct"})
 _ARMED_SERVICES = frozenset({"MIL", "COP"})
@@ -1967,6 +1981,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue
                     if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
+                    if lemma == "deny" and code[:3] == "016" and tm is not None and _inside_denied_act(v, tm, sent):
+                        continue  # "Police denied arresting Tsvangirai": whom the denied act was done to is no accuser
                     if lemma in _COMMANDING and tm is not None and tm.agent in _ARMED_SERVICES \
                             and s.agent in _FORCES and s.country is not None and s.country == tm.country:
                         continue  # "Abadi ordered troops into contested areas": a state commands its own forces

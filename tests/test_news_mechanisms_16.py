@@ -194,3 +194,20 @@ def test_a_state_ordering_its_own_forces_is_no_demand(bundled_coder, leader, fra
 def test_ordering_another_states_forces_out_is_still_a_demand(bundled_coder):
     events = _triples(bundled_coder, "Iraq ordered Turkish troops to leave its territory.", dt.date(2017, 10, 1))
     assert any(s == "IRQ" and t == "TURMIL" for s, _, t in events), events
+
+
+# A denial answers its accuser: whom the denied act would have been done to is no target.
+@needs_model
+@SETTINGS
+@given(denier=st.sampled_from([("Police", "ZWE"), ("President Kagame", "RWA")]),
+       act=st.sampled_from(["denied arresting Morgan Tsvangirai", "denied any involvement in supporting the M23 rebels",
+                            "denied attacking the opposition"]))
+def test_whom_a_denied_act_was_done_to_is_no_accuser(bundled_coder, denier, act):
+    text = f"{denier[0]} {act} on Wednesday."
+    assert not any(c == "016" for _, c, _ in _triples(bundled_coder, text, dt.date(2012, 6, 1))), text
+
+
+@needs_model
+def test_a_denial_still_answers_a_named_accusation(bundled_coder):
+    text = "The EU accused Belarus of staging the crisis. Belarus denied the accusation."
+    assert ("BLR", "016", "IGOEUREEC") in _triples(bundled_coder, text, dt.date(2021, 11, 8))
