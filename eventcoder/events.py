@@ -411,7 +411,7 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     t = v
     for _ in range(4):
         for c in t.children:
-            if c.dep_ == "mark" and (c.lower_ == "if" or c.lower_ == "unless" or c.lower_ == "whether"
+            if c.dep_ == "mark" and (c.lower_ in _OPEN_MARKS or c.lower_ == "unless"
                                      or (c.lower_ == "until" and t.tag_ in _PRESENT)):
                 return 2  # "... until it halts its attacks": a condition (a past "until" is not)
         if t.dep_ != "xcomp" and t.dep_ != "conj" or t.head.i == t.i:
@@ -1431,7 +1431,7 @@ _ABUSED_WORDS = frozenset({"civilian", "protester", "demonstrator", "journalist"
 
 def _force_codes(lex, tok) -> bool:
     """Whether the verb dictionaries code the word (a verb, with its particle or object word, or
-    an event noun) as force: "fire", "open fire", "ram", "kidnapping", "incursion"."""
+    an event noun) as force: "shoot", "open fire", "ram", "kidnapping", "incursion"."""
     if tok.pos_ == "NOUN":
         return any(p.code[:2] in _FORCE_CODE_ROOTS for _, p in lex.nouns.get(tok.lower_, ()))
     index = lex.verbs.get(tok.lemma)
@@ -1492,8 +1492,7 @@ def _accused_of(lex, v, by_head) -> str | None:
 
 def _inside_denied_act(v, tm, sent) -> bool:
     """Whether the target of a denial is named only inside the act denied ("denied arresting
-    Tsvangirai", "denied any involvement in supporting the M23"): a denial answers its accuser,
-    not the party the denied act would have been done to."""
+    Tsvangirai", "denied any involvement in supporting the M23")."""
     t = sent.doc[tm.head]
     for _ in range(12):
         if t.i == v.i or t.head.i == t.i:
@@ -1981,8 +1980,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue
                     if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
-                    if lemma == "deny" and code[:3] == "016" and tm is not None and _inside_denied_act(v, tm, sent):
-                        continue  # "Police denied arresting Tsvangirai": whom the denied act was done to is no accuser
+                    if lemma == "deny" and code[:3] == "016" and tm is not None and tm.agent is not None \
+                            and tm.agent != "GOV" and _inside_denied_act(v, tm, sent):
+                        # "Police denied arresting Tsvangirai": a person or group the denied act
+                        # was done to is no accuser; a state it was done to is ("denied attacking
+                        # Turkey" answers Turkey's complaint)
+                        continue
                     if lemma in _COMMANDING and tm is not None and tm.agent in _ARMED_SERVICES \
                             and s.agent in _FORCES and s.country is not None and s.country == tm.country:
                         continue  # "Abadi ordered troops into contested areas": a state commands its own forces

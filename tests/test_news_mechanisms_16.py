@@ -196,7 +196,8 @@ def test_ordering_another_states_forces_out_is_still_a_demand(bundled_coder):
     assert any(s == "IRQ" and t == "TURMIL" for s, _, t in events), events
 
 
-# A denial answers its accuser: whom the denied act would have been done to is no target.
+# A denial answers its accuser: a person or group the denied act would have been done to is no
+# target (a state it was done to is: "Russia denied attacking Turkey", tests/test_engine_docs.py).
 @needs_model
 @SETTINGS
 @given(denier=st.sampled_from([("Police", "ZWE"), ("President Kagame", "RWA")]),
@@ -204,10 +205,11 @@ def test_ordering_another_states_forces_out_is_still_a_demand(bundled_coder):
                             "denied attacking the opposition"]))
 def test_whom_a_denied_act_was_done_to_is_no_accuser(bundled_coder, denier, act):
     text = f"{denier[0]} {act} on Wednesday."
-    assert not any(c == "016" for _, c, _ in _triples(bundled_coder, text, dt.date(2012, 6, 1))), text
+    assert not any(c == "016" for _, c, _ in _triples(bundled_coder, text, dt.date(2007, 3, 15))), text
 
 
 @needs_model
 def test_a_denial_still_answers_a_named_accusation(bundled_coder):
     text = "The EU accused Belarus of staging the crisis. Belarus denied the accusation."
     assert ("BLR", "016", "IGOEUREEC") in _triples(bundled_coder, text, dt.date(2021, 11, 8))
+    assert ("RUS", "016", "TUR") in _triples(bundled_coder, "Russia denied attacking Turkey.", dt.date(2016, 1, 1))
