@@ -478,7 +478,6 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _coordinated_roles(lex, doc, mentions)
     _led_by(lex, doc, mentions, sent.end)
     _named_nationals(lex, doc, mentions)
-    _war_machines(lex, doc, mentions)
     _share_country(doc, mentions)
     _former_in_apposition(doc, mentions)
     _representing(doc, mentions)
@@ -648,34 +647,6 @@ def _named_nationals(lex: Lexicon, doc, mentions: list[Mention]) -> None:
         mentions[k] = replace(m, code=m.country + agent.code, agent=agent.code, type="person",
                               end=m.head + 1, text=doc.span_text(m.start, m.head + 1),
                               entry=m.entry + "; " + _entry_label(agent))
-
-
-# Weapons and craft of war that a country's forces use: "Israeli aircraft struck", "Turkish jets",
-# "Russian missiles rained down". Not a ship (a coast guard's or a trader's) nor a craft its own
-# words call civil.
-_WAR_MACHINES = frozenset({"aircraft", "jet", "plane", "helicopter", "drone", "missile", "rocket", "bomber", "tank",
-                           "artillery"})
-_CIVIL_CRAFT = frozenset({"passenger", "civilian", "commercial", "cargo", "private", "civil"})
-
-
-def _war_machines(lex: Lexicon, doc, mentions: list[Mention]) -> None:
-    """"Israeli aircraft struck militants": a country's craft or weapons of war named by its
-    nationality (or its name's possessive) are its military (ISRMIL), not the state itself."""
-    military = None
-    for k, m in enumerate(mentions):
-        if m is None or m.agent is not None or m.country is None or m.code != m.country or m.type != "country" \
-                or m.via is not None or m.end - m.start > 3:
-            continue
-        craft = doc[m.head]  # the phrase's head: "Israeli aircraft" is headed by "aircraft"
-        if craft.i < m.end or craft.lemma not in _WAR_MACHINES or any(c.lower_ in _CIVIL_CRAFT for c in craft.children):
-            continue
-        if military is None:
-            military = lex.agent_named("warplane")
-            if military is None:
-                return
-        agent = lex.agent(military)
-        mentions[k] = replace(m, code=m.country + agent.code, agent=agent.code, head=craft.i, end=craft.i + 1,
-                              text=doc.span_text(m.start, craft.i + 1), entry=m.entry + "; " + _entry_label(agent))
 
 
 def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:

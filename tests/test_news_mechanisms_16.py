@@ -213,19 +213,3 @@ def test_a_denial_still_answers_a_named_accusation(bundled_coder):
     text = "The EU accused Belarus of staging the crisis. Belarus denied the accusation."
     assert ("BLR", "016", "IGOEUREEC") in _triples(bundled_coder, text, dt.date(2021, 11, 8))
     assert ("RUS", "016", "TUR") in _triples(bundled_coder, "Russia denied attacking Turkey.", dt.date(2016, 1, 1))
-
-
-# A country's craft and weapons of war are its military; a civil craft is not.
-@needs_model
-@SETTINGS
-@given(nation=st.sampled_from([("Israeli", "ISR"), ("Turkish", "TUR"), ("Russia's", "RUS")]),
-       craft=st.sampled_from(["aircraft", "jets", "helicopters", "drones", "missiles"]))
-def test_a_countrys_war_machines_are_its_military(bundled_coder, nation, craft):
-    text = f"{nation[0]} {craft} struck rebel positions near the border."
-    assert any(s == nation[1] + "MIL" for s, _, _ in _triples(bundled_coder, text, dt.date(2015, 6, 1))), text
-
-
-@needs_model
-def test_a_civil_craft_is_no_military(bundled_coder):
-    events = _triples(bundled_coder, "Iran shot down a Ukrainian passenger plane.", dt.date(2020, 1, 8))
-    assert not any(t.endswith("MIL") for _, _, t in events), events
