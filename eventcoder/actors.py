@@ -1126,6 +1126,33 @@ _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
 
 
+def _act_words(doc, e) -> frozenset:
+    """The word that told an act, its verb's lemma ("test-launched three missiles": launch), for
+    a noun of that verb that refers back to it ("the launches"); not its object's words ("fired
+    tear gas" is not what "used the tear gas" refers to)."""
+    return frozenset((doc[e.verb].lemma,))
+
+
+def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, word=None):
+    """Whoever did the story's last act of ``roots`` (any act when None) in the sentences within
+    reach before ``sentence_index``, other than the ``doers``' own, and to one of ``patients``
+    when given; told by ``word`` when given."""
+    for index, code, actor, target, words in reversed(acts):
+        if word is not None and word not in words:
+            continue
+        if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
+            if index < sentence_index:
+                break
+            continue
+        if any(d.code == actor.code or (d.country is not None and d.country == actor.country
+                                         and (d.agent is None or actor.agent is None)) for d in doers):
+            continue
+        if (roots is None or code[:2] in roots) and (
+                patients is None or (target is not None and target.country in patients)):
+            return actor
+    return None
+
+
 def _patients_only(tok, roots, named: list) -> set | None:
     """The countries of the parties an act noun's "of" phrase names, when they are all it names
     and the act is one done to people (arrests, killings, expulsions: roots 16-20), else None."""
@@ -1298,7 +1325,15 @@ class StoryContext:
         self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
         self.day: dt.date | None = None  # the story's date, for surnames of office holders
         # Acts coded so far: (sentence index, code, source), for "condemned the attack".
-        self.acts: list[tuple[int, str, Mention, Mention | None]] = []
+        # (sentence index, code, source, target, the words that told it: "launch", "missiles")
+        self.acts: list[tuple[int, str, Mention, Mention | None, frozenset]] = []
+        # Acts done to no one ("North Korea test-launched three missiles"), found only when a
+        # later act noun finds no act above ("Tokyo protested the launches"): sentences not yet
+        # read for them (index, sentence, acting mentions), the acts read, and the reader
+        # (``explore(sentence, mentions)``: the sentence's events without the dyad requirement).
+        self.unexplored: list = []
+        self.lone_acts: list[tuple[int, str, Mention, Mention | None, frozenset]] = []
+        self.explore = None
 
     def pair(self, people: bool, before: int, current: list[Mention],
              acting: frozenset[str] = frozenset()) -> list[Mention]:
@@ -1473,7 +1508,7 @@ class StoryContext:
                                    sentence=sentence_index, via=known.via or known.text))
                 heads.add(head.i)
                 taken.add(tok.i)
-        if self.acts:
+        if self.acts or self.unexplored or self.lone_acts:
             self._act_references(lex, sent, lowers, out, taken, sentence_index)
         if self.day is not None:
             surnames = lex.surnames
@@ -1650,7 +1685,7 @@ class StoryContext:
                 v = v.head
             if not avengers or None in avengers:
                 continue
-            for index, code, actor, _ in reversed(self.acts):
+            for index, code, actor, _, _ in reversed(self.acts):
                 if sentence_index - index > _ACT_MEMORY:
                     break
                 if code[:2] in _HOSTILE_ROOTS and actor.country is not None and actor.country not in avengers:
@@ -1667,13 +1702,17 @@ class StoryContext:
         doc = sent.doc
         if not _REVENGE.isdisjoint(lowers):
             self._revenge_targets(sent, lowers, out, taken, sentence_index)
+        verbs = lex.verbs
         for k, low in enumerate(lowers):
+            told = False  # a noun of the verb that told an act ("the launches"): that act only
             if low in _ANY_ACT:
                 roots = None
             elif low in _ACT_NOUNS:
                 roots = _ACT_NOUNS[low]
             elif low in nouns:
                 roots = tuple({_kin for _, pat in nouns[low] for _kin in _ROOT_KIN.get(pat.code[:2], (pat.code[:2],))})
+            elif low in verbs or (low[-1:] == "s" and (low[:-1] in verbs or low[:-2] in verbs)):
+                roots, told = None, True
             else:
                 continue
             doc.build(sent.start, sent.end)
@@ -1701,19 +1740,14 @@ class StoryContext:
             doers = []
             if tok.dep_ == "dobj":
                 doers = [m for m in out if doc[m.head].dep_ == "nsubj" and doc[m.head].head.i == tok.head.i]
-            source = None
-            for index, code, actor, target in reversed(self.acts):
-                if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
-                    if index < sentence_index:
-                        break
-                    continue
-                if any(d.code == actor.code or (d.country is not None and d.country == actor.country
-                                                 and (d.agent is None or actor.agent is None)) for d in doers):
-                    continue
-                if (roots is None or code[:2] in roots) and (
-                        patients is None or (target is not None and target.country in patients)):
-                    source = actor
-                    break
+            word = tok.lemma if told else None
+            source = _last_act(self.acts, sentence_index, doers, roots, patients, word)
+            if source is None and patients is None:
+                # "Tokyo protested the launches": an act the story told without a party it was
+                # done to ("North Korea test-launched three missiles")
+                self._explore(sentence_index)
+                source = _last_act(self.lone_acts, sentence_index, doers, roots, None, word)
+                doc.build(sent.start, sent.end)
             if source is None:
                 continue
             start = det[0].i
@@ -1721,11 +1755,23 @@ class StoryContext:
                                sentence=sentence_index, via=source.via or source.text, partners=()))
             taken.update(range(start, tok.i + 1))
 
-    def remember_acts(self, sentence_index: int, events: list) -> None:
+    def _explore(self, sentence_index: int) -> None:
+        """Read the acts done to no one of the sentences within reach not read yet."""
+        if self.explore is None or not self.unexplored:
+            return
+        pending, self.unexplored = self.unexplored, []
+        for index, sent, acting in pending:
+            if sentence_index - index > _ACT_MEMORY:
+                continue
+            for e in self.explore(sent, acting):
+                if e.target is None and e.code[:2] != "01":
+                    self.lone_acts.append((index, e.code, e.source, None, _act_words(sent.doc, e)))
+
+    def remember_acts(self, sentence_index: int, events: list, doc) -> None:
         """Remember the acts of a sentence, for the event nouns of later ones."""
         for e in events:
             if e.target is not None and e.code[:2] != "01":
-                self.acts.append((sentence_index, e.code, e.source, e.target))
+                self.acts.append((sentence_index, e.code, e.source, e.target, _act_words(doc, e)))
 
     def remember(self, mentions: list[Mention]) -> None:
         for m in mentions:

@@ -64,6 +64,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
     if lex.story_discards.by_first and _discarded(lex.story_discards, lowers, texts):
         return []
     ctx = StoryContext()
+    ctx.explore = lambda s, acting: code_sentence(lex, s, acting, False)
     out: list[Event] = []
     day = story.date
     # Actors are coded as of the story's date; an undated story's from the people it names in
@@ -110,7 +111,9 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         raw = code_sentence(lex, sent, acting, require_dyad) if acting else []
         ctx.remember(mentions)
         if raw:
-            ctx.remember_acts(index, raw)
+            ctx.remember_acts(index, raw, parsed)
+        if acting:
+            ctx.unexplored.append((index, sent, acting))
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
         text = sent.text.strip()
         places: dict = {}
