@@ -1171,6 +1171,11 @@ _TITLES = frozenset({
 })
 # Nouns of paying back a hostile act, and the roots of the acts they pay back.
 _REVENGE = frozenset({"revenge", "retaliation", "retribution", "vengeance", "reprisal", "reprisals"})
+# The weapons of crowd control, with the word that must come before them ("tear gas", "water
+# cannon"; none for "teargas"), for the protesters a story named before (_crowd_reference).
+_CROWD_WEAPONS = {"teargas": (), "gas": ("tear",), "cannon": ("water",), "cannons": ("water",),
+                  "bullets": ("rubber",), "grenades": ("stun",)}
+_CROWD_MEMORY = 2  # sentences back that the protesters may be
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _PAIR_NOUNS = frozenset({
     "countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "parties", "capitals",
@@ -1510,6 +1515,8 @@ class StoryContext:
                 taken.add(tok.i)
         if self.acts or self.unexplored or self.lone_acts:
             self._act_references(lex, sent, lowers, out, taken, sentence_index)
+        if not _CROWD_WEAPONS.keys().isdisjoint(lowers):
+            self._crowd_reference(sent, lowers, out, taken, sentence_index)
         if self.day is not None:
             surnames = lex.surnames
             if not surnames.keys().isdisjoint(texts):
@@ -1754,6 +1761,36 @@ class StoryContext:
             out.append(replace(source, head=tok.i, start=start, end=tok.i + 1, text=doc.span_text(start, tok.i + 1),
                                sentence=sentence_index, via=source.via or source.text, partners=()))
             taken.update(range(start, tok.i + 1))
+
+    def _crowd_reference(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
+        """"Police fired tear gas" in a story whose last sentences named the protesters: the
+        weapons of crowd control a state's forces use are used on those protesters, who are
+        put on the weapon's noun when the sentence names no protesters or crowd of its own."""
+        if not any(m.agent == "COP" or m.agent == "MIL" for m in out) \
+                or any(m.agent == "OPP" or m.agent == "CVL" for m in out):
+            return
+        crowd = None
+        for m in reversed(self.history):
+            if sentence_index - m.sentence > _CROWD_MEMORY:
+                break
+            if m.agent == "OPP" and m.sentence < sentence_index:
+                crowd = m
+                break
+        if crowd is None:
+            return
+        doc = sent.doc
+        doc.build(sent.start, sent.end)
+        for k, low in enumerate(lowers):
+            before = _CROWD_WEAPONS.get(low)
+            if before is None or (before and (k == 0 or lowers[k - 1] not in before)):
+                continue
+            tok = doc[sent.start + k]
+            if tok.pos_ != "NOUN" or tok.i in taken:
+                continue
+            out.append(replace(crowd, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text,
+                               sentence=sentence_index, via=crowd.via or crowd.text, partners=()))
+            taken.add(tok.i)
+            return
 
     def _explore(self, sentence_index: int) -> None:
         """Read the acts done to no one of the sentences within reach not read yet."""

@@ -252,11 +252,17 @@ def _clause_place(tok, by_head, day) -> str | None:
 
 
 def _named_before(head, m: Mention, story: StoryCountries) -> str | None:
-    """"The Russian Foreign Ministry told ... The ministry said": a definite role takes the
-    country of the same role named last in the story."""
-    if m.agent and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return story.roles.get(head.lower_)
-    return None
+    """"The Russian Foreign Ministry told ... The ministry said", "Hong Kong police used tear
+    gas ... Police used the tear gas": a definite or bare role takes the country of the same
+    role named last in the story ("a police officer" is any one)."""
+    if not m.agent:
+        return None
+    dets = [c for c in head.children if c.dep_ == "det"]
+    if dets:
+        return story.roles.get(head.lower_) if all(c.lower_ == "the" for c in dets) else None
+    if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in head.children):
+        return None  # "local troops", "two soldiers": others than those named before
+    return story.roles.get(head.lower_)
 
 
 # Nouns of organisations (not of people): "rights groups", "a human rights organisation".

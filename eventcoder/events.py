@@ -2031,7 +2031,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         # "summoned China's ambassador to convey a protest": the protest is the summons (110)
         events = [e for e in events if not (e.code[:2] == "11" and _summons_purpose(sent.doc[e.verb]))]
     if untargeted:
-        events += _shared_targets(sent, untargeted, events, require_dyad)
+        events += _shared_targets(sent, untargeted, events, require_dyad, by_head)
     if superseded:
         complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
                        if e.verb not in superseded}
@@ -2172,7 +2172,7 @@ def _names_nothing(v) -> bool:
                    for c in v.children)
 
 
-def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool) -> list:
+def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by_head: dict) -> list:
     """Acts (``untargeted``: pairs of the act and its sources) that name no party of their own
     take the party of the act their clause depends on, done by the same actor: "North Korea
     demanded that the US call off the drills, warning that ..." (the warning is to the US), "the
@@ -2219,12 +2219,31 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool) ->
             if targets and e.code == "120":
                 # refusing the request is refusing what it asked for ("refused" an extradition: 1213)
                 e = RawEvent(e.verb, e.source, None, _REFUSING.get(asked[2:], "120"), e.pattern, e.verb_text, e.passive)
+        if not targets and e.code == "175":
+            targets = _crowd(sources, by_head)
         if not targets:
             if not require_dyad:
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
         _pair_up(out, e, sources, targets)
     return out
+
+
+def _crowd(sources: list, by_head: dict) -> list:
+    """"Police fired tear gas as protesters burned tires", "protesters threw stones at the police,
+    who responded with tear gas": repression by a state's forces that names no one of its own
+    is of the protesters the sentence names (or, naming none, the crowds and people), of the
+    forces' own country."""
+    forces = [s for s in sources if s.agent in _FORCES]
+    if not forces:
+        return []
+    countries = {s.country for s in forces}
+    for kind in ("OPP", "CVL"):
+        found = [m for m in by_head.values() if m.agent == kind
+                 and (m.country is None or None in countries or m.country in countries)]
+        if found:
+            return found
+    return []
 
 
 def _pair_up(out: list, e, sources: list, targets: list) -> None:

@@ -76,3 +76,56 @@ def test_taking_place_occupies_nothing(bundled_coder, place, frame):
 @needs_model
 def test_taking_a_place_is_still_occupying_it(bundled_coder):
     assert ("SOMREB", "192", "SOM") in _triples(bundled_coder, "Al Shabaab fighters took the Mogadishu airport.")
+
+
+# Repression by a state's forces that names no one of its own ("police fired tear gas") is of
+# the protesters the sentence names, else of the crowds and people it names, else of the
+# protesters the story's last two sentences named.
+FORCES = [("Police", "COP"), ("Riot police", "COP"), ("Troops", "MIL")]
+CROWD_FRAMES = [
+    "People banged pots and burned tires as {lf} fired tear gas in Caracas.",
+    "Protesters threw stones at the barricades in Lima, and {lf} responded with tear gas.",
+    "{f} fired tear gas in Nairobi after a demonstrator ignited a firecracker.",
+    "{f} fired shots over the heads of large crowds of protesters in Yangon.",
+]
+
+
+@needs_model
+@SETTINGS
+@given(force=st.sampled_from(FORCES), frame=st.sampled_from(CROWD_FRAMES))
+def test_crowd_control_is_of_the_crowd_the_sentence_names(bundled_coder, force, frame):
+    text = frame.format(f=force[0], lf=force[0].lower())
+    events = _triples(bundled_coder, text)
+    assert any(s.endswith(force[1]) and c == "175" and (t.endswith("OPP") or t.endswith("CVL"))
+               for s, c, t in events), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(force=st.sampled_from(FORCES),
+       weapon=st.sampled_from(["tear gas", "water cannon", "rubber bullets", "teargas", "stun grenades"]))
+def test_crowd_control_is_of_the_protesters_named_just_before(bundled_coder, force, weapon):
+    text = (f"Thousands of opposition protesters marched in Harare on Sunday. "
+            f"{force[0]} then fired {weapon} near the parliament.")
+    events = _triples(bundled_coder, text)
+    assert any(c == "175" and t.endswith("OPP") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_crowd_control_names_no_crowd_the_story_did_not_name(bundled_coder):
+    # no protesters, crowds or people anywhere: no one to code it against
+    assert _triples(bundled_coder, "Police fired tear gas in Harare on Sunday.") == set()
+    # protesters named too long before are not the ones fired at
+    text = ("Thousands of protesters marched in Harare on Sunday. The weather was cold. It rained. "
+            "The shops were closed. Police fired tear gas near the market.")
+    assert not any(c == "175" for s, c, t in _triples(bundled_coder, text))
+
+
+@needs_model
+def test_a_bare_role_takes_the_country_it_was_named_with(bundled_coder):
+    # "Hong Kong police ... Police used the tear gas": the same police, in a story that also
+    # names Beijing; "local troops" are others than the troops named before
+    text = ("Hong Kong police used tear gas on Sunday to clear protesters, in a challenge to Beijing. "
+            "Police arrested two activists later.")
+    events = _triples(bundled_coder, text)
+    assert any(s == "HKGCOP" and c == "173" for s, c, t in events), events
