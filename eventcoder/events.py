@@ -1485,9 +1485,43 @@ def _accused_of(lex, v, by_head) -> str | None:
         for w in [a] + [x for x in a.conjuncts if x.pos_ == a.pos_]:
             # "of arming thugs to attack officers": the force an act is for is accused too
             for u in [w] + [x for x in w.children if (x.dep_ == "xcomp" or x.dep_ == "advcl") and x.pos_ == "VERB"]:
-                if _force_codes(lex, u):
+                if _force_codes(lex, u) or _warlike(u):
                     return "1122" if _abused(u, by_head) else "1123"
     return None
+
+
+# Acts of war the verb dictionaries leave to their objects: "firing first", "harassing vessels".
+_WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb"})
+# Words that make an accused act one of war: "sending tanks and soldiers", "resuming offensive
+# military operations", "building up its armed forces", "a hand in firebombing attacks".
+_WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
+                        "shelling", "bombing", "firebombing", "aggression", "invasion", "advance", "army", "armed",
+                        "warplane", "missile", "rocket", "artillery", "gunfire"})
+# Backing a party in arms, whatever its words ("providing military support to rebels"): 112.
+_PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "training", "funding"})
+# Links inside the accused act's own phrase (not into a clause of its own).
+_ACT_PHRASE = frozenset({"dobj", "prep", "pobj", "pcomp", "amod", "compound", "conj", "nmod", "advmod", "prt"})
+
+
+def _warlike(u) -> bool:
+    """Whether an accused act is one of war by its words: a verb of war ("fire" with no object
+    of its own: "accused each other of firing first"), or a word of war in its own phrase, up
+    to three links down ("bracing for a fresh offensive"). Backing or arming a party is not."""
+    if u.lemma in _WAR_VERBS and not (u.lemma == "fire" and any(c.dep_ == "dobj" for c in u.children)):
+        return True  # "fired the minister" is a dismissal
+    if u.lemma in _WAR_WORDS:
+        return True
+    level = [u]
+    for _ in range(3):
+        below = []
+        for t in level:
+            for c in t.children:
+                if c.dep_ in _ACT_PHRASE and c.lemma not in _PATRONAGE:
+                    if c.lemma in _WAR_WORDS or c.lower_ in _WAR_WORDS:
+                        return True
+                    below.append(c)
+        level = below
+    return False
 
 
 def _inside_denied_act(v, tm, sent) -> bool:

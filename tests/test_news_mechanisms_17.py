@@ -129,3 +129,37 @@ def test_a_bare_role_takes_the_country_it_was_named_with(bundled_coder):
             "Police arrested two activists later.")
     events = _triples(bundled_coder, text)
     assert any(s == "HKGCOP" and c == "173" for s, c, t in events), events
+
+
+# An accusation of an act of war is one of aggression (1123), also when the dictionaries code
+# the act's verb as no force ("firing first", "sending tanks", "building up its armed forces");
+# backing a party in arms stays an accusation (112), whatever its words.
+WAR_ACTS = ["firing first", "sending tanks and soldiers across the border", "resuming offensive military operations",
+            "building up its armed forces near the border", "harassing its vessels", "bracing for a fresh offensive"]
+BACKING_ACTS = ["providing military support to the rebels", "funding the opposition", "lying about the talks"]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from([("Armenia", "ARM", "Azerbaijan", "AZE"), ("India", "IND", "Pakistan", "PAK"),
+                             ("Cambodia", "KHM", "Thailand", "THA")]),
+       act=st.sampled_from(WAR_ACTS))
+def test_accused_acts_of_war_are_aggression(bundled_coder, pair, act):
+    text = f"{pair[0]} accused {pair[2]} of {act} on Sunday."
+    events = _triples(bundled_coder, text)
+    assert (pair[1], "1123", pair[3]) in events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(BACKING_ACTS))
+def test_accused_acts_of_backing_or_words_stay_accusations(bundled_coder, act):
+    text = f"Venezuela accused Colombia of {act} on Sunday."
+    events = _triples(bundled_coder, text)
+    assert ("VEN", "112", "COL") in events and not any(c == "1123" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_firing_a_minister_is_no_act_of_war(bundled_coder):
+    events = _triples(bundled_coder, "The opposition accused the president of firing the finance minister.")
+    assert not any(c == "1123" for s, c, t in events), events
