@@ -203,6 +203,21 @@ _OCCURRING = frozenset({"take", "begin", "start", "open", "happen", "occur", "re
                         "commence", "go", "be", "get"})
 
 
+# Verbs that say negotiations came to nothing ("talks collapsed", "talks broke down").
+_FAILING = frozenset({"collapse", "stall", "falter", "founder", "fail"})
+
+
+def _broke_down(tok) -> bool:
+    """Whether the noun is the subject of a verb saying it broke down ("talks broke down",
+    "negotiations collapsed"): the talks were halted (164), not held."""
+    if tok.dep_ != "nsubj":
+        return False
+    v = tok.head
+    if v.lemma in _FAILING and not any(c.dep_ == "xcomp" for c in v.children):
+        return True  # "talks failed", not "talks failed to produce a deal"
+    return v.lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
+
+
 def _foretold(tok, lex) -> int:
     """0: the event noun ``tok`` tells a done event; 1: it is the subject of a clause that
     announces it ("Talks between X and Y will take place next week"); 2: of one that speculates
@@ -249,6 +264,8 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if pat is None or _unreal(tok, lex, pat.code):
             continue
         code = pat.code
+        if code[:2] == "04" and _broke_down(tok):
+            code = "164"  # "Talks between X and Y broke down in May": negotiations halted
         told = _foretold(tok, lex)
         if told:
             # "Talks between X and Y will take place next week": the event is announced, coded

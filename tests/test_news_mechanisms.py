@@ -69,7 +69,7 @@ def test_noun_events_carry_trigger_noun(bundled_coder, noun_code):
 
 @needs_model
 def test_talks_between_go_both_ways_and_a_planned_visit_is_no_event(bundled_coder, noun_code):
-    got = triples(bundled_coder.code_text("Talks between Russia and Ukraine collapsed.", date=DAY))
+    got = triples(bundled_coder.code_text("Talks between Russia and Ukraine continued on Monday.", date=DAY))
     assert {("RUS", noun_code["talks"], "UKR"), ("UKR", noun_code["talks"], "RUS")} <= got
     possible = bundled_coder.code_text("The possible attack on Ukraine by Russia worried Poland.", date=DAY)
     assert all(e.trigger == "verb" for e in possible)  # a possible attack is no event of its own

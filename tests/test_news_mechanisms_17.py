@@ -163,3 +163,24 @@ def test_accused_acts_of_backing_or_words_stay_accusations(bundled_coder, act):
 def test_firing_a_minister_is_no_act_of_war(bundled_coder):
     events = _triples(bundled_coder, "The opposition accused the president of firing the finance minister.")
     assert not any(c == "1123" for s, c, t in events), events
+
+
+# "Talks between X and Y broke down": negotiations halted (164) both ways, not held (046).
+PAIRS = [("China", "CHN", "the United States", "USA"), ("India", "IND", "Pakistan", "PAK"),
+         ("Serbia", "SRB", "Kosovo", "KSV")]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), verb=st.sampled_from(["broke down", "collapsed", "have collapsed", "broke down again"]))
+def test_talks_that_broke_down_were_halted(bundled_coder, pair, verb):
+    text = f"Talks between {pair[0]} and {pair[2]} {verb} in May."
+    events = _triples(bundled_coder, text)
+    assert (pair[1], "164", pair[3]) in events and (pair[3], "164", pair[1]) in events, (text, events)
+    assert not any(c == "046" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_talks_held_are_still_negotiations(bundled_coder):
+    events = _triples(bundled_coder, "Talks between China and the United States were held in May.")
+    assert ("CHN", "046", "USA") in events, events
