@@ -184,3 +184,25 @@ def test_talks_that_broke_down_were_halted(bundled_coder, pair, verb):
 def test_talks_held_are_still_negotiations(bundled_coder):
     events = _triples(bundled_coder, "Talks between China and the United States were held in May.")
     assert ("CHN", "046", "USA") in events, events
+
+
+# A country named alone does not act on its own army, police, courts, parliament, spies or
+# civilians, nor they on it (a misreading of one party), except mass violence done to a people.
+def _mention(code: str, inferred: bool = False):
+    from eventcoder.actors import Mention, split_code
+    country, agent = split_code(code)
+    return Mention(head=0, start=0, end=1, code=code, country=country, agent=agent, text=code, entry="",
+                   type="country" if agent is None else "agent", sentence=0, inferred=inferred)
+
+
+@SETTINGS
+@given(country=st.sampled_from(["IND", "CHN", "ETH"]), other=st.sampled_from(["IND", "CHN", "ETH"]),
+       agent=st.sampled_from(["MIL", "COP", "CVL", "JUD", "REB", "OPP", "GOV"]),
+       code=st.sampled_from(["190", "111", "018", "203", "0874"]), bare_first=st.booleans(), inferred=st.booleans())
+def test_a_country_alone_and_its_own_organ_make_no_event(country, other, agent, code, bare_first, inferred):
+    from eventcoder.events import RawEvent, _own_organ
+    bare, organ = _mention(country), _mention(other + agent, inferred)
+    s, t = (bare, organ) if bare_first else (organ, bare)
+    dropped = _own_organ(RawEvent(0, s, t, code, None, "", False))
+    expected = country == other and agent in ("MIL", "COP", "CVL", "JUD") and code[:2] not in ("20", "08") and not inferred
+    assert dropped == expected
