@@ -1524,6 +1524,39 @@ def _warlike(u) -> bool:
     return False
 
 
+# The appeal for an act, by the act's code (longest prefix): CAMEO's 02x mirror the acts.
+_APPEALED = {"04": "026", "05": "022", "06": "021", "061": "0211", "062": "0212", "063": "0213", "064": "0214",
+             "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025", "081": "0251",
+             "082": "0252", "083": "0242", "0831": "0241", "0832": "0243", "0833": "0244", "084": "0253",
+             "085": "0254", "086": "0255", "087": "0256"}
+
+
+def _appealed(lex, v) -> str | None:
+    """The code of an appeal for the act its infinitive asks for, as the verb dictionaries code
+    that act (its verb with its object word, or the verb alone): "to convene a meeting" (04: 026),
+    "to endorse the communique" (05: 022), "to release the prisoners" (0841: 0253). None when
+    the act is of no root with an appeal of its own."""
+    for x in v.children:
+        if x.dep_ != "xcomp" or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            continue
+        index = lex.verbs.get(x.lemma)
+        if index is None:
+            return None
+        codes = [p.code for c in x.children if c.dep_ == "dobj" or c.dep_ == "prt"
+                 for _, p, *_ in index.by_anchor.get(c.lower_, ()) if len(p.post) == 1]
+        codes += [p.code for _, p in index.bare if not p.post]
+        for code in codes:
+            if code == NO_EVENT:
+                continue
+            for n in range(len(code), 1, -1):
+                got = _APPEALED.get(code[:n])
+                if got is not None:
+                    return got
+            return None
+        return None
+    return None
+
+
 def _inside_denied_act(v, tm, sent) -> bool:
     """Whether the target of a denial is named only inside the act denied ("denied arresting
     Tsvangirai", "denied any involvement in supporting the M23")."""
@@ -1846,6 +1879,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if not words and _judges(v):
                 continue  # "called him Hamas's biggest supporter": naming the object, not calling it
             code = pat.code_for(passive)
+            if code == "020":
+                # "called on the Security Council to convene a meeting" (026), "urged Russia to
+                # end military operations" (0256): an appeal is for the act it asks for
+                code = _appealed(lex, v) or code
             if code == NO_EVENT and lemma in lex.dictionaries.enacting:
                 continue  # "voted for the impeachment of X": no act of the verb's; the noun's own
             for t in words:

@@ -206,3 +206,25 @@ def test_a_country_alone_and_its_own_organ_make_no_event(country, other, agent, 
     dropped = _own_organ(RawEvent(0, s, t, code, None, "", False))
     expected = country == other and agent in ("MIL", "COP", "CVL", "JUD") and code[:2] not in ("20", "08") and not inferred
     assert dropped == expected
+
+
+# An appeal is for the act it asks for, as the verb dictionaries code that act: a meeting (04:
+# 026), diplomatic support (05: 022), a release (0841: 0253), de-escalation (087: 0256).
+APPEALED = [("to convene an urgent meeting", "026"), ("to endorse the communique", "022"),
+            ("to release the prisoners", "0253")]
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["called on", "urged"]), act=st.sampled_from(APPEALED),
+       pair=st.sampled_from([("Kenya", "KEN", "Uganda", "UGA"), ("Cambodia", "KHM", "Thailand", "THA")]))
+def test_an_appeal_is_for_the_act_it_asks_for(bundled_coder, verb, act, pair):
+    text = f"{pair[0]} {verb} {pair[2]} {act[0]} on Monday."
+    events = _triples(bundled_coder, text)
+    assert (pair[1], act[1], pair[3]) in events, (text, events)
+
+
+@needs_model
+def test_an_appeal_for_an_act_of_no_appeal_code_stays_an_appeal(bundled_coder):
+    # attacking is no act CAMEO has an appeal for: the appeal stays 020
+    assert ("RUS", "020", "UKR") in _triples(bundled_coder, "Russia urged Ukraine to attack Poland.")
