@@ -1330,7 +1330,7 @@ class StoryContext:
         self._introduced: dict[int, str] = {}  # head -> surname, of this sentence's introductions
         self.day: dt.date | None = None  # the story's date, for surnames of office holders
         # Acts coded so far: (sentence index, code, source), for "condemned the attack".
-        # (sentence index, code, source, target, the words that told it: "launch", "missiles")
+        # (sentence index, code, source, target, the word that told it: "launch" for "launched")
         self.acts: list[tuple[int, str, Mention, Mention | None, frozenset]] = []
         # Acts done to no one ("North Korea test-launched three missiles"), found only when a
         # later act noun finds no act above ("Tokyo protested the launches"): sentences not yet
