@@ -1126,19 +1126,19 @@ _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
 
 
-def _act_words(doc, e) -> frozenset:
+def _act_word(doc, e) -> str:
     """The word that told an act, its verb's lemma ("test-launched three missiles": launch), for
     a noun of that verb that refers back to it ("the launches"); not its object's words ("fired
     tear gas" is not what "used the tear gas" refers to)."""
-    return frozenset((doc[e.verb].lemma,))
+    return doc[e.verb].lemma
 
 
 def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, word=None):
     """Whoever did the story's last act of ``roots`` (any act when None) in the sentences within
     reach before ``sentence_index``, other than the ``doers``' own, and to one of ``patients``
     when given; told by ``word`` when given."""
-    for index, code, actor, target, words in reversed(acts):
-        if word is not None and word not in words:
+    for index, code, actor, target, told in reversed(acts):
+        if word is not None and word != told:
             continue
         if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
             if index < sentence_index:
@@ -1331,13 +1331,13 @@ class StoryContext:
         self.day: dt.date | None = None  # the story's date, for surnames of office holders
         # Acts coded so far: (sentence index, code, source), for "condemned the attack".
         # (sentence index, code, source, target, the word that told it: "launch" for "launched")
-        self.acts: list[tuple[int, str, Mention, Mention | None, frozenset]] = []
+        self.acts: list[tuple[int, str, Mention, Mention | None, str]] = []
         # Acts done to no one ("North Korea test-launched three missiles"), found only when a
         # later act noun finds no act above ("Tokyo protested the launches"): sentences not yet
         # read for them (index, sentence, acting mentions), the acts read, and the reader
         # (``explore(sentence, mentions)``: the sentence's events without the dyad requirement).
         self.unexplored: list = []
-        self.lone_acts: list[tuple[int, str, Mention, Mention | None, frozenset]] = []
+        self.lone_acts: list[tuple[int, str, Mention, Mention | None, str]] = []
         self.explore = None
 
     def pair(self, people: bool, before: int, current: list[Mention],
@@ -1792,6 +1792,13 @@ class StoryContext:
             taken.add(tok.i)
             return
 
+    def await_reading(self, sentence_index: int, sent, acting: list[Mention]) -> None:
+        """Keep a coded sentence for ``_explore``, as long as a later act noun may reach it."""
+        pending = self.unexplored
+        pending.append((sentence_index, sent, acting))
+        if len(pending) > _ACT_MEMORY:
+            del pending[0]
+
     def _explore(self, sentence_index: int) -> None:
         """Read the acts done to no one of the sentences within reach not read yet."""
         if self.explore is None or not self.unexplored:
@@ -1802,13 +1809,13 @@ class StoryContext:
                 continue
             for e in self.explore(sent, acting):
                 if e.target is None and e.code[:2] != "01":
-                    self.lone_acts.append((index, e.code, e.source, None, _act_words(sent.doc, e)))
+                    self.lone_acts.append((index, e.code, e.source, None, _act_word(sent.doc, e)))
 
     def remember_acts(self, sentence_index: int, events: list, doc) -> None:
         """Remember the acts of a sentence, for the event nouns of later ones."""
         for e in events:
             if e.target is not None and e.code[:2] != "01":
-                self.acts.append((sentence_index, e.code, e.source, e.target, _act_words(doc, e)))
+                self.acts.append((sentence_index, e.code, e.source, e.target, _act_word(doc, e)))
 
     def remember(self, mentions: list[Mention]) -> None:
         for m in mentions:

@@ -17,7 +17,7 @@ from .actors import FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
-from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words
+from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words, by_longest_prefix
 
 # Children of the verb that are not part of its own clause.
 _NOT_CLAUSE_TOP = {
@@ -1546,13 +1546,8 @@ def _appealed(lex, v) -> str | None:
                  for _, p, *_ in index.by_anchor.get(c.lower_, ()) if len(p.post) == 1]
         codes += [p.code for _, p in index.bare if not p.post]
         for code in codes:
-            if code == NO_EVENT:
-                continue
-            for n in range(len(code), 1, -1):
-                got = _APPEALED.get(code[:n])
-                if got is not None:
-                    return got
-            return None
+            if code != NO_EVENT:
+                return by_longest_prefix(_APPEALED, code)
         return None
     return None
 

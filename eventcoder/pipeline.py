@@ -113,7 +113,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         if raw:
             ctx.remember_acts(index, raw, parsed)
         if acting:
-            ctx.unexplored.append((index, sent, acting))
+            ctx.await_reading(index, sent, acting)
         dated = day is not None and not DATE_TRIGGERS.isdisjoint(s_lowers)
         text = sent.text.strip()
         places: dict = {}

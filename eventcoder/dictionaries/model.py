@@ -282,6 +282,16 @@ class Problem:
         return f"{self.severity}: {where}entry '{self.entry}': {self.message} Fix: {self.fix}"
 
 
+def by_longest_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of ``table`` for the longest prefix of ``code`` it has (two digits at least): a
+    code mapped by its root or by a more specific subcode ("087" -> "0356", "0841" -> "0353")."""
+    for n in range(len(code), 1, -1):
+        got = table.get(code[:n])
+        if got is not None:
+            return got
+    return None
+
+
 @dataclass
 class Dictionaries:
     """Everything the coder reads, from one or more dictionary folders."""
@@ -327,11 +337,7 @@ class Dictionaries:
         return verb in self.enacting and any(code.startswith(p) for p in self.enacted)
 
     def announced_code(self, code: str) -> str | None:
-        for n in range(len(code), 1, -1):
-            got = self.announced.get(code[:n])
-            if got is not None:
-                return got
-        return None
+        return by_longest_prefix(self.announced, code)
     discards: list[Discard] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)
