@@ -18,6 +18,9 @@ _ATTRS = [ORTH, LOWER, LEMMA, TAG, POS, DEP, IDX, HEAD, SENT_START, SPACY]
 _STRINGS: dict[int, str] = {}
 _LOWER: dict[int, str] = {}  # hash -> the string in lower case, apostrophes straight (lower case words, lemmas)
 _STRINGS_MAX = 300_000
+# The model's lemmatizer reads some plurals as another word's: "bases" as "basis" ("rebel bases"
+# are the rebels' bases). lemma -> {form: the lemma the coder reads}.
+_LEMMA_SLIPS: dict[str, dict[str, str]] = {"basis": {"bases": "base"}}
 
 
 class Tok:
@@ -152,6 +155,8 @@ class ParsedDoc:
             t.text = texts[i]
             t.lower_ = lowers[i]
             t.lemma = lemmas[i]
+            if t.lemma in _LEMMA_SLIPS:
+                t.lemma = _LEMMA_SLIPS[t.lemma].get(t.lower_, t.lemma)
             t.tag_ = tags[i]
             t.pos_ = poses[i]
             t.dep_ = deps[i]

@@ -321,6 +321,8 @@ class Dictionaries:
     # Verbs whose complement is an act announced, planned or promised ("vowed to attack") and
     # auxiliaries that announce one ("will", "would"): the act's code becomes its intent or threat,
     # by the longest code prefix in ``announced`` ("@announced 19 = 1384"); no prefix, no event.
+    # A prefix mapped to itself keeps the act's own code: "@announced 03 = 03" makes "said it
+    # would offer aid" (0333 announced) the offer itself, 0333.
     announcing: set[str] = field(default_factory=set)
     announced: dict[str, str] = field(default_factory=dict)
     # Auxiliaries of speculation ("could", "might"): what they govern is no event.
@@ -337,7 +339,11 @@ class Dictionaries:
         return verb in self.enacting and any(code.startswith(p) for p in self.enacted)
 
     def announced_code(self, code: str) -> str | None:
-        return by_longest_prefix(self.announced, code)
+        for n in range(len(code), 1, -1):
+            got = self.announced.get(code[:n])
+            if got is not None:
+                return code if got == code[:n] else got
+        return None
     discards: list[Discard] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)
