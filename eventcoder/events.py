@@ -938,14 +938,17 @@ def _summons_purpose(v) -> bool:
 
 
 def _judged_deed(v, events: list) -> bool:
-    """Whether the gerund is (part of) the deed a coded accusation (112) names ("blamed X
-    for aggravating unrest by firing tear gas", "accused Y of attacking"): alleged, not done."""
+    """Whether the gerund is (part of) the deed an accusation names ("blamed X for aggravating
+    unrest by firing tear gas", "accused Y of attacking"): alleged, not done. The accusation is a
+    verb of accusing or a coded accusation (112)."""
     t = v
     for _ in range(4):
         if t.dep_ != "pcomp" or t.head.i == t.i or t.head.lower_ not in _DEED_PREPOSITIONS or t.head.head.i == t.head.i:
             return False
         t = t.head.head
-        if any(e.verb == t.i and e.code[:3] == "112" for e in events):
+        # a verb of accusing alleges the deed even when its own event names no one it could code
+        # ("The interior minister accused India of backing the rebels", the minister's country unknown)
+        if t.lemma in _ACCUSING or any(e.verb == t.i and e.code[:3] == "112" for e in events):
             return True
     return False
 
@@ -1775,7 +1778,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
-        if events and v.dep_ == "pcomp" and _judged_deed(v, events):
+        if v.dep_ == "pcomp" and _judged_deed(v, events):
             continue  # "blamed the police for aggravating unrest by firing tear gas": alleged too
         lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)

@@ -83,3 +83,28 @@ def test_the_lemma_of_bases_is_base():
     parsed.build(0, len(doc))
     assert parsed[3].lemma == "base"
     assert parsed[6].lemma == "basis"  # the singular is left as the model read it
+
+
+# "The interior minister accused India of backing the rebels": the deed an accusation names is
+# alleged, also when the accusation itself gives no event (here the minister's country is the
+# accused's, so no event pairs them). The deed was coded as India's backing of the rebels.
+ACCUSERS = ["The interior minister", "The minister", "A spokesman for the ministry"]
+DEEDS = [("backing the rebels", "05"), ("supporting the militants", "05"), ("helping the rebels", "07")]
+
+
+@needs_model
+@SETTINGS
+@given(accuser=st.sampled_from(ACCUSERS), accused=st.sampled_from([("India", "IND"), ("Russia", "RUS"), ("Iran", "IRN")]),
+       verb=st.sampled_from(["accused {x} of", "blamed {x} for"]), deed=st.sampled_from(DEEDS))
+def test_the_deed_of_an_accusation_is_never_done(bundled_coder, accuser, accused, verb, deed):
+    text = f"{accuser} {verb.format(x=accused[0])} {deed[0]}."
+    events = _triples(bundled_coder, text)
+    assert not any(s == accused[1] and c.startswith(deed[1]) for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_deed_told_beside_an_accusation_is_still_done(bundled_coder):
+    # only the accusation's own "of"/"for" phrase is alleged: a deed in a clause of its own is told
+    events = _triples(bundled_coder, "Pakistan accused India of lying, and Russia attacked Ukraine.")
+    assert ("RUS", "190", "UKR") in {(s, c[:3], t) for s, c, t in events} or any(
+        s == "RUS" and c.startswith("19") and t == "UKR" for s, c, t in events), events
