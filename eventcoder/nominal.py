@@ -222,10 +222,17 @@ def _foretold(tok, lex) -> int:
     """0: the event noun ``tok`` tells a done event; 1: it is the subject of a clause that
     announces it ("Talks between X and Y will take place next week"); 2: of one that speculates
     ("could take place"): no event."""
+    d = lex.dictionaries
+    if tok.dep_ == "dobj" and tok.head.lemma in _CONVENING:
+        return _convening_foretold(tok.head, d)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "due" \
+            and tok.head.head.dep_ == "acomp" and tok.head.head.head.lemma == "be":
+        # "Libya was due to host peace talks": the parser makes the verb a word of the noun's
+        # phrase; "X is due to" says what is to come (not "cancelled due to the talks")
+        return 1
     if tok.dep_ != "nsubj" and tok.dep_ != "nsubjpass":
         return 0
     v = tok.head
-    d = lex.dictionaries
     occurs = v.lemma in _OCCURRING  # "talks will take place", not "sanctions will hurt the economy"
     for c in v.children:
         if c.dep_ == "aux" or c.dep_ == "auxpass":
@@ -236,6 +243,29 @@ def _foretold(tok, lex) -> int:
         elif (c.dep_ == "acomp" or c.dep_ == "xcomp") and c.lower_ in _FORETELLING:
             return 1
     return 1 if v.lower_ in _FORETELLING or v.lemma in _FORETELLING else 0
+
+
+# Verbs whose object is an event they bring about ("host talks", "hold a meeting").
+_CONVENING = frozenset({"host", "hold", "convene", "organize", "organise", "resume", "start", "begin", "open"})
+
+
+def _convening_foretold(v, d) -> int:
+    """For an event noun that is the object of a convening verb ("Libya was due to host peace
+    talks on Saturday between X and Y"): 1 when that verb is announced (an auxiliary of @announcing,
+    or the complement of "due", "set", "scheduled" or a verb of @announcing), 2 when speculated."""
+    for c in v.children:
+        if c.dep_ == "aux":
+            if c.lower_ in d.speculative:
+                return 2
+            if c.lower_ in d.announcing:
+                return 1
+    gov = v.head
+    if v.dep_ == "xcomp" and gov is not v and (
+            gov.lower_ in _FORETELLING or gov.lemma in _FORETELLING or gov.lemma in d.announcing):
+        if any(c.dep_ == "neg" for c in gov.children):
+            return 2
+        return 1
+    return 0
 
 
 def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -> list:

@@ -134,3 +134,28 @@ def test_a_vow_of_an_act_no_pattern_names_is_a_threat(bundled_coder, vower, targ
 def test_a_vow_of_cooperation_stays_an_intent(bundled_coder, act):
     events = _triples(bundled_coder, f"Russia vowed {act[0]}.")
     assert any(s == "RUS" and c == act[1] for s, c, t in events), (act, events)
+
+
+# "Libya was due to host peace talks on Saturday between Sudan's government and the rebels":
+# talks that a verb of convening is announced or scheduled to bring about are still to come, an
+# intent to meet (036) between their parties, as "talks ... will take place" already was.
+PAIRS = [("Sudan's government", "SDNGOV", "the rebels", "SDNREB"), ("South Korea", "KOR", "North Korea", "PRK")]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), frame=st.sampled_from([
+    "Libya was due to host peace talks on Saturday between {a} and {b}.",
+    "Officials said they would organize talks on Friday between {a} and {b}.",
+    "Officials said they would convene talks on Friday between {a} and {b}."]))
+def test_talks_a_convening_verb_announces_are_still_to_come(bundled_coder, pair, frame):
+    text = frame.format(a=pair[0], b=pair[2])
+    events = _triples(bundled_coder, text)
+    ours = {(s, c) for s, c, t in events if {s[:3], t[:3]} == {pair[1][:3], pair[3][:3]}}
+    assert ours and all(c == "036" for s, c in ours), (text, events)
+
+
+@needs_model
+def test_talks_held_between_parties_are_still_held(bundled_coder):
+    events = _triples(bundled_coder, "Libya hosted peace talks on Saturday between Sudan's government and the rebels.")
+    assert not any(c.startswith("03") for s, c, t in events), events
