@@ -159,3 +159,14 @@ def test_talks_a_convening_verb_announces_are_still_to_come(bundled_coder, pair,
 def test_talks_held_between_parties_are_still_held(bundled_coder):
     events = _triples(bundled_coder, "Libya hosted peace talks on Saturday between Sudan's government and the rebels.")
     assert not any(c.startswith("03") for s, c, t in events), events
+
+
+# "Canada announced aid for the victims in northwest Pakistan": victims are their country's
+# civilians (docs/gold-format.md, convention 11), so "victims" names a party as "villagers" does.
+@needs_model
+@SETTINGS
+@given(country=st.sampled_from([("Pakistan", "PAK"), ("Haiti", "HTI"), ("Nepal", "NPL")]))
+def test_victims_are_their_countrys_civilians(bundled_coder, country):
+    text = f"Canada sent humanitarian aid to the flood victims in {country[0]}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "CAN" and c.startswith("07") and t == country[1] + "CVL" for s, c, t in events), (text, events)
