@@ -170,3 +170,26 @@ def test_victims_are_their_countrys_civilians(bundled_coder, country):
     text = f"Canada sent humanitarian aid to the flood victims in {country[0]}."
     events = _triples(bundled_coder, text)
     assert any(s == "CAN" and c.startswith("07") and t == country[1] + "CVL" for s, c, t in events), (text, events)
+
+
+# "Sudan has closed its border with Ethiopia": closing the border with a country cuts relations
+# with it (160), the act that "threatened to close the border" (131, convention 29) names; a
+# strait or airspace closed to others stays a blockade (191).
+NEIGHBOURS = [("Sudan", "SDN", "Ethiopia", "ETH"), ("South Africa", "ZAF", "Mozambique", "MOZ"), ("Venezuela", "VEN", "Colombia", "COL")]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(NEIGHBOURS), frame=st.sampled_from([
+    ("{a} has closed its border with {b}.", "160"), ("{a} closed two border crossings with {b} on Monday.", "160"),
+    ("{a} threatened to close its border with {b}.", "131")]))
+def test_closing_a_border_cuts_relations(bundled_coder, pair, frame):
+    text = frame[0].format(a=pair[0], b=pair[2])
+    events = _triples(bundled_coder, text)
+    assert any(s[:3] == pair[1] and c == frame[1] and t[:3] == pair[3] for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_closing_a_strait_to_others_is_a_blockade(bundled_coder):
+    events = _triples(bundled_coder, "Iran closed the Strait of Hormuz to US ships.")
+    assert any(s == "IRN" and c == "191" and t == "USA" for s, c, t in events), events
