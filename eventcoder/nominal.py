@@ -39,6 +39,9 @@ def _objects(tok, prepositions) -> list:
     owners = [tok]
     if (tok.dep_ == "dobj" or _subject_of_intransitive(tok)) and tok.head is not tok:
         owners.append(tok.head)
+    # "five agreements signed between India and Saudi Arabia", "talks held with Iran": the
+    # participle that says the event took place carries the noun's phrases
+    owners.extend(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma in _HAPPENING)
     for owner in owners:
         for c in owner.children:
             if c.dep_ == "prep" and c.lower_ in prepositions and (owner is tok or c.i > tok.i):
@@ -48,9 +51,16 @@ def _objects(tok, prepositions) -> list:
     return out
 
 
+# Participles that only say an event noun's event took place ("agreements signed between X and Y").
+_HAPPENING = frozenset({"sign", "hold", "reach", "conclude", "agree", "strike", "ink", "seal", "conduct", "launch",
+                        "carry", "stage", "mount"})
+
+
 def _has_prep(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "prep":
+            return True
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma in _HAPPENING and any(p.dep_ == "prep" for p in c.children):
             return True
     if (tok.dep_ == "dobj" or _subject_of_intransitive(tok)) and tok.head is not tok:
         for c in tok.head.children:

@@ -193,3 +193,17 @@ def test_closing_a_border_cuts_relations(bundled_coder, pair, frame):
 def test_closing_a_strait_to_others_is_a_blockade(bundled_coder):
     events = _triples(bundled_coder, "Iran closed the Strait of Hormuz to US ships.")
     assert any(s == "IRN" and c == "191" and t == "USA" for s, c, t in events), events
+
+
+# "A treaty was among five agreements signed between India and Saudi Arabia": the participle that
+# says the noun's event took place carries the noun's parties ("talks held between", "a deal
+# reached with").
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from([("India", "IND", "Saudi Arabia", "SAU"), ("Russia", "RUS", "Ukraine", "UKR")]),
+       frame=st.sampled_from([("A treaty was among five agreements signed between {a} and {b} on Sunday.", "057"),
+                              ("Talks held between {a} and {b} in Istanbul ended without a deal.", "046")]))
+def test_a_participle_of_taking_place_carries_the_nouns_parties(bundled_coder, pair, frame):
+    text = frame[0].format(a=pair[0], b=pair[2])
+    events = _triples(bundled_coder, text)
+    assert (pair[1], frame[1], pair[3]) in events and (pair[3], frame[1], pair[1]) in events, (text, events)
