@@ -207,3 +207,16 @@ def test_a_participle_of_taking_place_carries_the_nouns_parties(bundled_coder, p
     text = frame[0].format(a=pair[0], b=pair[2])
     events = _triples(bundled_coder, text)
     assert (pair[1], frame[1], pair[3]) in events and (pair[3], frame[1], pair[1]) in events, (text, events)
+
+
+# "announced a new $2.6 billion military aid package for Ukraine": aid is given or pledged "for"
+# a country as often as "to" it (cutting it off already read both), and a package of aid is aid.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from([("announced", "0332"), ("pledged", "0332"), ("sent", "072")]),
+       aid=st.sampled_from(["military aid", "a military aid package", "a new military assistance package"]),
+       prep=st.sampled_from(["to", "for"]))
+def test_aid_for_a_country_is_aid_to_it(bundled_coder, verb, aid, prep):
+    text = f"The United States {verb[0]} {aid} {prep} Ukraine."
+    events = _triples(bundled_coder, text)
+    assert ("USA", verb[1], "UKR") in events, (text, events)
