@@ -220,3 +220,16 @@ def test_aid_for_a_country_is_aid_to_it(bundled_coder, verb, aid, prep):
     text = f"The United States {verb[0]} {aid} {prep} Ukraine."
     events = _triples(bundled_coder, text)
     assert ("USA", verb[1], "UKR") in events, (text, events)
+
+
+# "India called in Pakistan's deputy high commissioner": Commonwealth countries exchange high
+# commissioners, not ambassadors; calling one in was a phone call (041) both ways. A high
+# commissioner or chargé d'affaires is a diplomat (&DIPLOMAT) and a government's (GOV).
+@needs_model
+@SETTINGS
+@given(envoy=st.sampled_from(["high commissioner", "deputy high commissioner", "envoy"]),
+       verb=st.sampled_from(["called in", "summoned"]))
+def test_a_high_commissioner_is_an_envoy(bundled_coder, envoy, verb):
+    text = f"India {verb} Pakistan's {envoy} on Friday."
+    events = _triples(bundled_coder, text)
+    assert ("IND", "110", "PAKGOV") in events and not any(c.startswith("04") for s, c, t in events), (text, events)
