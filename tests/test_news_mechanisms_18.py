@@ -233,3 +233,21 @@ def test_a_high_commissioner_is_an_envoy(bundled_coder, envoy, verb):
     text = f"India {verb} Pakistan's {envoy} on Friday."
     events = _triples(bundled_coder, text)
     assert ("IND", "110", "PAKGOV") in events and not any(c.startswith("04") for s, c, t in events), (text, events)
+
+
+# "Moscow condemned the UK's position": a country's (singular) position is its stance, not a
+# military post; "an Israeli position", "Israel's positions" near a border stay its forces.
+@needs_model
+@SETTINGS
+@given(country=st.sampled_from([("the UK", "GBR"), ("Washington", "USA"), ("Japan", "JPN")]),
+       verb=st.sampled_from(["condemned", "criticised", "rejected"]))
+def test_a_countrys_position_is_its_stance(bundled_coder, country, verb):
+    text = f"Moscow {verb} {country[0]}'s position on the issue."
+    events = _triples(bundled_coder, text)
+    assert any(t[:3] == country[1] for s, c, t in events) and not any(t.endswith("MIL") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_positions_attacked_are_still_forces(bundled_coder):
+    events = _triples(bundled_coder, "Hezbollah attacked Israel's positions near the border.")
+    assert any(t == "ISRMIL" for s, c, t in events), events
