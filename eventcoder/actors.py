@@ -1128,6 +1128,20 @@ _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
 
 
+def _judged_subject(tok) -> bool:
+    """Whether the noun is the subject of a judgement someone reports ("Trudeau said the tariffs
+    were 'totally unacceptable'"): the subject of "be" with a predicate, in the clause of a verb
+    of saying."""
+    v = tok.head
+    if tok.dep_ != "nsubj" or v is tok or v.lemma != "be" or v.dep_ != "ccomp" or v.head is v:
+        return False
+    return v.head.lemma in _SAYING_JUDGEMENT and any(c.dep_ in ("acomp", "attr") for c in v.children)
+
+
+# Verbs that report a judgement of something ("said the tariffs were unacceptable").
+_SAYING_JUDGEMENT = frozenset({"say", "insist", "declare", "state", "assert", "maintain", "argue", "add", "tell"})
+
+
 def _act_word(doc, e) -> str:
     """The word that told an act, its verb's lemma ("test-launched three missiles": launch), for
     a noun of that verb that refers back to it ("the launches"); not its object's words ("fired
@@ -1726,8 +1740,8 @@ class StoryContext:
                 continue
             doc.build(sent.start, sent.end)
             tok = doc[sent.start + k]
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "nsubjpass") or tok.i in taken \
-                    or any(m.head == tok.i for m in out):
+            if tok.pos_ != "NOUN" or (tok.dep_ not in ("dobj", "pobj", "nsubjpass") and not _judged_subject(tok)) \
+                    or tok.i in taken or any(m.head == tok.i for m in out):
                 continue  # acted on ("condemned the attack", "the attack was condemned"), not telling it
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in _DEFINITE]
             if not det:

@@ -251,3 +251,23 @@ def test_a_countrys_position_is_its_stance(bundled_coder, country, verb):
 def test_positions_attacked_are_still_forces(bundled_coder):
     events = _triples(bundled_coder, "Hezbollah attacked Israel's positions near the border.")
     assert any(t == "ISRMIL" for s, c, t in events), events
+
+
+# "The United States imposed tariffs on Canadian steel. ... Trudeau condemned the tariffs" / "said
+# the tariffs were 'totally unacceptable'": tariffs are a sanction (163) a noun can carry, so
+# "the tariffs" refers back to the act that imposed them; a judgement someone reports of them
+# ("said the tariffs were unacceptable") answers whoever imposed them too.
+@needs_model
+@SETTINGS
+@given(judge=st.sampled_from(["condemned the tariffs", "said the tariffs were \"totally unacceptable\"",
+                              "said the tariffs were illegal"]))
+def test_the_tariffs_refer_back_to_who_imposed_them(bundled_coder, judge):
+    text = f"The United States imposed tariffs on Canadian steel on Thursday. Canadian Prime Minister Justin Trudeau {judge}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "CANGOV" and c.startswith("11") and t == "USA" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_tariff_noun_names_its_parties(bundled_coder):
+    events = _triples(bundled_coder, "China condemned the US tariffs on Chinese goods.")
+    assert ("USA", "163", "CHN") in events and ("CHN", "111", "USA") in events, events
