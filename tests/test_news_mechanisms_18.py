@@ -271,3 +271,16 @@ def test_the_tariffs_refer_back_to_who_imposed_them(bundled_coder, judge):
 def test_a_tariff_noun_names_its_parties(bundled_coder):
     events = _triples(bundled_coder, "China condemned the US tariffs on Chinese goods.")
     assert ("USA", "163", "CHN") in events and ("CHN", "111", "USA") in events, events
+
+
+# "the government was ready to meet the Maoists": Nepal's and India's Maoists are insurgents
+# (REB) of the country the story is about; "Maoist supporters" stay supporters (OPP).
+@needs_model
+@SETTINGS
+@given(place=st.sampled_from([("KATHMANDU -", "NPL"), ("RAIPUR, India -", "IND")]),
+       frame=st.sampled_from(["the government was ready to meet the Maoists",
+                              "the government asked the Maoists to lay down their arms"]))
+def test_maoists_are_the_storys_rebels(bundled_coder, place, frame):
+    text = f"{place[0]} The interior minister said {frame}."
+    events = _triples(bundled_coder, text)
+    assert any(t == place[1] + "REB" for s, c, t in events), (text, events)
