@@ -130,7 +130,8 @@ def test_a_vow_of_an_act_no_pattern_names_is_a_threat(bundled_coder, vower, targ
 
 @needs_model
 @SETTINGS
-@given(act=st.sampled_from([("to cooperate with China", "031"), ("to help Syria", "033"), ("to support Syria", "032")]))
+@given(act=st.sampled_from([("to cooperate with China", "031"), ("to help Syria", "033"), ("to support Syria", "032"),
+                            ("to deepen cooperation with China", "030"), ("to expand its partnership with China", "030")]))
 def test_a_vow_of_cooperation_stays_an_intent(bundled_coder, act):
     events = _triples(bundled_coder, f"Russia vowed {act[0]}.")
     assert any(s == "RUS" and c == act[1] for s, c, t in events), (act, events)
