@@ -1534,11 +1534,10 @@ _APPEALED = {"04": "026", "05": "022", "06": "021", "061": "0211", "062": "0212"
              "085": "0254", "086": "0255", "087": "0256"}
 
 
-def _appealed(lex, v) -> str | None:
-    """The code of an appeal for the act its infinitive asks for, as the verb dictionaries code
-    that act (its verb with its object word, or the verb alone): "to convene a meeting" (04: 026),
-    "to endorse the communique" (05: 022), "to release the prisoners" (0841: 0253). None when
-    the act is of no root with an appeal of its own."""
+def _infinitive_act(lex, v, with_slot: bool = False) -> str | None:
+    """The code the verb dictionaries give the act of the verb's "to" infinitive (its verb with
+    its object word, or the verb alone; ``with_slot``: also the verb's pattern with a target slot
+    only, "jail +"), or None."""
     for x in v.children:
         if x.dep_ != "xcomp" or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
@@ -1547,12 +1546,31 @@ def _appealed(lex, v) -> str | None:
             return None
         codes = [p.code for c in x.children if c.dep_ == "dobj" or c.dep_ == "prt"
                  for _, p, *_ in index.by_anchor.get(c.lower_, ()) if len(p.post) == 1]
-        codes += [p.code for _, p in index.bare if not p.post]
+        codes += [p.code for _, p in index.bare if not p.post or (with_slot and p.post == ("+",))]
         for code in codes:
             if code != NO_EVENT:
-                return by_longest_prefix(_APPEALED, code)
+                return code
         return None
     return None
+
+
+def _promised_act(lex, v) -> str | None:
+    """The code of the act the infinitive of a generic promise names, when it is no cooperation:
+    "promised to jail for many years dissidents" (173) is a threat of that act, not an intent to
+    cooperate. None for an act of a cooperative root or of no pattern."""
+    code = _infinitive_act(lex, v, with_slot=True)
+    if code is None or code[:2] in _COOPERATIVE_ROOTS or code[:2] in ("01", "02", "03"):
+        return None
+    return code
+
+
+def _appealed(lex, v) -> str | None:
+    """The code of an appeal for the act its infinitive asks for, as the verb dictionaries code
+    that act (its verb with its object word, or the verb alone): "to convene a meeting" (04: 026),
+    "to endorse the communique" (05: 022), "to release the prisoners" (0841: 0253). None when
+    the act is of no root with an appeal of its own."""
+    code = _infinitive_act(lex, v)
+    return by_longest_prefix(_APPEALED, code) if code is not None else None
 
 
 def _inside_denied_act(v, tm, sent) -> bool:
@@ -1881,6 +1899,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "called on the Security Council to convene a meeting" (026), "urged Russia to
                 # end military operations" (0256): an appeal is for the act it asks for
                 code = _appealed(lex, v) or code
+            elif code == "030" and not words and lemma in lex.dictionaries.announcing:
+                # "promised to jail for many years dissidents": a generic promise of an act the
+                # dictionaries code as no cooperation is the threat of that act (17 -> 137)
+                act = _promised_act(lex, v)
+                if act is not None:
+                    code = lex.dictionaries.announced_code(act) or code
             if code == NO_EVENT and lemma in lex.dictionaries.enacting:
                 continue  # "voted for the impeachment of X": no act of the verb's; the noun's own
             for t in words:

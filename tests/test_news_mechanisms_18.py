@@ -285,3 +285,17 @@ def test_maoists_are_the_storys_rebels(bundled_coder, place, frame):
     text = f"{place[0]} The interior minister said {frame}."
     events = _triples(bundled_coder, text)
     assert any(t == place[1] + "REB" for s, c, t in events), (text, events)
+
+
+# "Fiji's premier has promised to jail for 'many years' dissidents": a generic promise (030) of
+# an act the dictionaries code as no cooperation is the threat of that act (173 -> 137), also when
+# the act's own pattern could not take its object; promises of cooperation stay intents.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["promised", "pledged"]), act=st.sampled_from([
+    ("to jail for \"many years\" Fijian dissidents", "137"), ("to arrest for life Fijian dissidents", "137")]))
+def test_a_generic_promise_of_a_hostile_act_is_its_threat(bundled_coder, verb, act):
+    text = f"Fiji's premier has {verb} {act[0]}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "FJIGOV" and c == act[1] and t == "FJIOPP" for s, c, t in events), (text, events)
+    assert not any(c.startswith("03") for s, c, t in events), (text, events)
