@@ -1559,9 +1559,11 @@ def _promised_act(lex, v) -> str | None:
     "promised to jail for many years dissidents" (173) is a threat of that act, not an intent to
     cooperate. None for an act of a cooperative root or of no pattern."""
     code = _infinitive_act(lex, v, with_slot=True)
-    if code is None or code[:2] in _COOPERATIVE_ROOTS or code[:2] in ("01", "02", "03"):
-        return None
-    return code
+    return None if code is None or code[:2] in _NO_THREAT_ROOTS else code
+
+
+# Roots of acts whose promise is no threat: words, appeals, intents and cooperation.
+_NO_THREAT_ROOTS = _COOPERATIVE_ROOTS | {"01", "02", "03"}
 
 
 def _appealed(lex, v) -> str | None:

@@ -41,7 +41,7 @@ def _objects(tok, prepositions) -> list:
         owners.append(tok.head)
     # "five agreements signed between India and Saudi Arabia", "talks held with Iran": the
     # participle that says the event took place carries the noun's phrases
-    owners.extend(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma in _HAPPENING)
+    owners.extend(_happening(tok))
     for owner in owners:
         for c in owner.children:
             if c.dep_ == "prep" and c.lower_ in prepositions and (owner is tok or c.i > tok.i):
@@ -56,11 +56,17 @@ _HAPPENING = frozenset({"sign", "hold", "reach", "conclude", "agree", "strike", 
                         "carry", "stage", "mount"})
 
 
+def _happening(tok) -> list:
+    """The noun's participles that only say its event took place ("agreements signed ...")."""
+    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma in _HAPPENING]
+
+
 def _has_prep(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "prep":
             return True
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma in _HAPPENING and any(p.dep_ == "prep" for p in c.children):
+    for c in _happening(tok):
+        if any(p.dep_ == "prep" for p in c.children):
             return True
     if (tok.dep_ == "dobj" or _subject_of_intransitive(tok)) and tok.head is not tok:
         for c in tok.head.children:

@@ -282,14 +282,19 @@ class Problem:
         return f"{self.severity}: {where}entry '{self.entry}': {self.message} Fix: {self.fix}"
 
 
+def longest_prefix(table: dict[str, str], code: str) -> str | None:
+    """The longest prefix of ``code`` (two digits at least) that ``table`` has, or None."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return code[:n]
+    return None
+
+
 def by_longest_prefix(table: dict[str, str], code: str) -> str | None:
     """The value of ``table`` for the longest prefix of ``code`` it has (two digits at least): a
     code mapped by its root or by a more specific subcode ("087" -> "0356", "0841" -> "0353")."""
-    for n in range(len(code), 1, -1):
-        got = table.get(code[:n])
-        if got is not None:
-            return got
-    return None
+    prefix = longest_prefix(table, code)
+    return table[prefix] if prefix is not None else None
 
 
 @dataclass
@@ -339,11 +344,11 @@ class Dictionaries:
         return verb in self.enacting and any(code.startswith(p) for p in self.enacted)
 
     def announced_code(self, code: str) -> str | None:
-        for n in range(len(code), 1, -1):
-            got = self.announced.get(code[:n])
-            if got is not None:
-                return code if got == code[:n] else got
-        return None
+        prefix = longest_prefix(self.announced, code)
+        if prefix is None:
+            return None
+        got = self.announced[prefix]
+        return code if got == prefix else got
     discards: list[Discard] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)
