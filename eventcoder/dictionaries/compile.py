@@ -478,6 +478,10 @@ def load_lexicon(specs: Sequence[str | Path] | None = None, *, use_cache: bool =
     return lex
 
 
+# The Lexicon's derived tables computed before a compile is stored (_write_cache).
+WARM_PROPERTIES = ("surnames", "undated_surnames", "lower_case_actors", "implied_nouns", "protest_verbs",
+                   "mention_openings", "_agents_by_phrase")
+
 CACHE_KEEP = 12  # compiled lexicons kept in the cache folder (the most recently used)
 
 
@@ -522,10 +526,12 @@ def _write_cache(path: Path, lex: Lexicon) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
         # Computed once here and stored with the compile, not by every process at start-up
-        # (the mention openings walk the whole actor index: a quarter of a second).
-        lex.surnames
-        lex.mention_openings
-        lex._agents_by_phrase
+        # (the mention openings walk the whole actor index: a quarter of a second). Every
+        # property that reads all the actor entries is among them: once the entries are stored
+        # to be unpickled one at a time, the first story to ask for one would unpickle all
+        # 29,000 (the surnames a dated story reads: half a second).
+        for name in WARM_PROPERTIES:
+            getattr(lex, name)
         # The entries a run reads one at a time (actors by payload) or not at all (the verb
         # patterns, read through the verb index) are stored to be unpickled when read. (Not the
         # verb index itself: a run of a few hundred stories reads most of it, and unpickled
