@@ -237,7 +237,19 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic",
 def _name_word(word: str) -> bool:
     """Whether ``word`` looks like a (sur)name: capitalised, the rest lower case, no weekday or
     month ("Ablyazov", not "Monday" or "US")."""
+    if "-" in word:
+        # "Abdul-Fahdawi", "al-Fahdawi": each part a name, after an article of its own
+        parts = word.split("-")
+        if parts[0] in _NAME_ARTICLES:
+            parts = parts[1:]
+        return len(parts) > 0 and all(_name_word(p) for p in parts)
     return len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _CALENDAR_WORDS
+
+
+# Words inside a person's name before the surname ("Arnel de la Vega", "Ludwig van der Berg"),
+# and the article written onto an Arabic surname ("al-Fahdawi").
+_NAME_PARTICLES = frozenset({"de", "la", "del", "da", "das", "do", "dos", "van", "der", "den", "von", "di", "du", "le", "bin", "ibn", "al", "el"})
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "az"})
 
 
 def _someone_else(entry, word: str) -> bool:
@@ -302,7 +314,10 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
         a = phrase_match(actors, lowers, texts, i)
         g = phrase_match(agents, lowers, texts, i)
         if a is not None and a[0] == 1 and lex.actor(a[1]).type == "person" and (not text[:1].isupper() or (
-                i < last and _name_word(texts[i + 1]) and texts[i + 1] not in firsts and lowers[i + 1] not in firsts)):
+                i < last and _name_word(texts[i + 1]) and (
+                    (texts[i + 1] not in firsts and lowers[i + 1] not in firsts)
+                    # "Khamis Abdul-Fahdawi": a word that may open a name but opens none here
+                    or (phrase_match(actors, lowers, texts, i + 1) is None and phrase_match(agents, lowers, texts, i + 1) is None)))):
             # a one-word name matches only as a name: "Struck", not "struck"; and not as the
             # first name of a longer one the dictionaries do not know ("Mukhtar Ablyazov")
             a = None
@@ -311,12 +326,16 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             # "a historic pact", "turkey", "chad": a name is written with capitals (in text that
             # has any); the words in lower case are not the party, country or person
             a = None
-        if a is not None and a[0] == 1 and i > 1 and _name_word(texts[i - 1]) and not (hits and hits[-1].end == offset + i) \
-                and _someone_else(lex.actor(a[1]), lowers[i - 1]):
-            # nor as the surname of someone else whose first name no entry knows ("her Pakistani
-            # counterpart Salman Bashir" is not Omar al-Bashir): a name word before a one-word
-            # name that is none of the person's own names
-            a = None
+        if a is not None and a[0] == 1 and i > 1:
+            j = i - 1
+            while j > 1 and lowers[j] in _NAME_PARTICLES:
+                j -= 1  # "Arnel de la Vega"
+            if j > 0 and _name_word(texts[j]) and not (hits and hits[-1].end == offset + j + 1) \
+                    and _someone_else(lex.actor(a[1]), lowers[j]):
+                # nor as the surname of someone else whose first name no entry knows ("her
+                # Pakistani counterpart Salman Bashir" is not Omar al-Bashir): a name word before
+                # a one-word name that is none of the person's own names
+                a = None
         if a is not None:
             code = lex.actor(a[1]).code_on(day)
             if code is None:
@@ -756,6 +775,11 @@ REPRESENTING = frozenset({
 })
 
 
+# Titles that name no role of their own when a body's role stands before them ("army
+# officials", "police spokesman", "rebel sources"; not "military leaders", who may rule).
+_FUNCTIONARIES = frozenset({"official", "officer", "source", "spokesman", "spokeswoman", "spokesperson", "representative"})
+
+
 def _representing(doc, mentions: list[Mention]) -> None:
     """A bare role (no country) whose "of"/"for" phrase names an actor with a role of its own or
     no state ("the leader of the Kenyan opposition", "the head of the UN mission") is that actor:
@@ -920,6 +944,12 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                      and not any(h.end <= a.start < head_hit.start for a in actors)]
             if sides:
                 head_hit = sides[-1]
+        elif head_hit.end - head_hit.start == 1 and doc[head_hit.start].lemma in _FUNCTIONARIES:
+            # "army officials", "police spokesman", "rebel sources": a functionary named by the
+            # body before the title speaks for that body, in its role
+            bodies = [h for h in agents if h.end == head_hit.start and doc[h.end - 1].lemma not in _FUNCTIONARIES]
+            if bodies:
+                head_hit = bodies[-1]
         if not actors:
             # No country named: an actor of unknown country, as PETRARCH codes it ("---GOV").
             ag = lex.agent(head_hit.payload)
@@ -1310,11 +1340,53 @@ def _human(doc, m: Mention) -> bool:
     return tok is not None and tok.lemma in _PERSON_NOUNS and (tok.tag_ == "NN" or tok.tag_ == "NNP")
 
 
+# Nouns naming an accusation, which a denial in their relative clause answers ("a charge Iran
+# denies", "allegations he denies", "a claim the army denied"), and the verbs of that denial.
+CHARGES = frozenset({"charge", "allegation", "accusation", "claim"})
+DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
+_ACCUSING_VERBS = frozenset({"accuse", "blame", "allege", "charge", "suspect"})
+
+
+def _accused(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
+    """The subject pronoun of a denial in a charge's relative clause is who was accused: "the UAE
+    is accused by the UN of supplying arms to the RSF, allegations it has repeatedly denied" (the
+    UAE, not the RSF named last), "accused Tehran of ..., a charge it denies"."""
+    v = tok.head
+    if v.lemma not in DENYING or v.dep_ != "relcl" or v.head.lemma not in CHARGES:
+        return None
+    heads = {m.head: m for m in mentions
+             if m.via is None and (types is None or m.type in types or (doc is not None and _human(doc, m)))}
+    t = v.head
+    while t.head is not t and t.lemma not in _ACCUSING_VERBS:
+        t = t.head
+    if t.lemma not in _ACCUSING_VERBS:
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    for c in t.children:
+        if (c.dep_ == "nsubjpass") if passive else (c.dep_ == "dobj"):
+            for k in [c] + [a for a in c.children if a.dep_ == "appos"]:
+                if k.i in heads:
+                    return heads[k.i]
+    return None
+
+
 def _reporter(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
     """The subject of the verb that reports a pronoun's clause, when it is of the pronoun's kind:
     in "militants from al Shabaab, a group affiliated with al Qaeda, said it had killed 20", "it"
     is who said so, not the last name before it."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if tok.head.dep_ == "advcl" and tok.head.head.i != tok.head.i:
+        # "Syrian forces shot dead two civilians when they fired at a demonstration": the subject
+        # of a clause of time or manner is the main clause's subject, when that is of its kind
+        subjects = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if subjects and subjects[0].tag_ not in ("PRP", "PRP$"):
+            for m in mentions:
+                if m.via is None and m.head == subjects[0].i and (
+                        types is None or m.type in types or (doc is not None and _human(doc, m))):
+                    return m
+        return None
+    if tok.head.dep_ != "ccomp":
         return None
     verb = tok.head.head
     heads = {m.head: m for m in mentions
@@ -1588,7 +1660,7 @@ class StoryContext:
                 # "the Myanmar foreign secretary said he will ...": a subject "he" or "she" may
                 # mean a person named by a role (not a possessive: "abducted his wife")
                 human = doc if types == ("person",) and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass") else None
-                ante = _reporter(tok, types, out, human)
+                ante = _reporter(tok, types, out, human) or _accused(tok, types, out, human)
                 owners = [m.owner for m in out if m.owner is not None]
                 if ante is None and tok.dep_ in _OBJECTS:
                     # "Soldiers fought them off": an object pronoun is not its own clause's

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 
-from .actors import FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
+from .actors import CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -225,6 +225,30 @@ def _reattach_infinitives(lex: Lexicon, sent) -> None:
         index = lex.verbs.get(h.lemma)
         if index is not None and index.infinitive:
             v.dep_ = "xcomp"
+
+
+def _reattach_denied_charges(sent) -> None:
+    """Read "India accuses Pakistan of arming the rebels, a charge Pakistan denies" as the
+    accusation with a relative clause on "charge", which is what it says.
+
+    The parser often makes the denial the sentence's root, the charge its object (before its
+    subject) and the accusation a clause it governs, which would make the accusation a denied act.
+    An object charge noun that stands after a comma, after the governed clause and before the
+    denial's subject, is made the accusation's apposition and the denial its relative clause."""
+    for v in sent:
+        if v.lemma not in _DENYING or v.dep_ != "ROOT":
+            continue
+        charge = next((c for c in v.children if c.dep_ == "dobj" and c.lemma in _CHARGES and c.i < v.i), None)
+        said = next((c for c in v.children if c.dep_ == "ccomp" and charge is not None and c.i < charge.i), None)
+        if said is None or not any(c.dep_ == "nsubj" and charge.i < c.i < v.i for c in v.children) \
+                or not any(sent.doc[k].lower_ == "," for k in range(said.i + 1, charge.i)):
+            continue
+        v.children = [c for c in v.children if c is not charge and c is not said]
+        said.dep_, said.head = "ROOT", said
+        charge.dep_, charge.head = "npadvmod", said
+        said.children = sorted(said.children + [charge], key=lambda t: t.i)
+        v.dep_, v.head = "relcl", charge
+        charge.children = sorted(charge.children + [v], key=lambda t: t.i)
 
 
 def _purpose(v) -> bool:
@@ -1195,13 +1219,24 @@ def _in_range(clause, lo: int, hi: int, by_head: dict[int, Mention], named: bool
                 continue
             if _cited(t):
                 continue
-            if t.tag_ == "PRP$" and t.head.i in by_head and t.head.i != t.i:
-                continue  # "met with his Kenyan counterpart": the counterpart, not "his"
+            if t.tag_ == "PRP$" and t.head.i != t.i and _owns_named(t, by_head):
+                # "met with his Kenyan counterpart", "accuses its regional rival Tehran": the
+                # counterpart, the rival, not "his" or "its"
+                continue
             prep = _place_prep(t, m)
             if prep >= 0 and prep != lead:
                 continue  # "met in Washington", "shelled areas of the province of Idlib": where, not whom
             return _mentions_at(_expand([t]), by_head)
     return []
+
+
+def _owns_named(t, by_head: dict[int, Mention]) -> bool:
+    """Whether the possessive ``t`` stands before a noun that is an actor or names one in
+    apposition ("his Kenyan counterpart", "its regional rival Tehran", "its rival, Tehran")."""
+    h = t.head
+    while h.dep_ in ("amod", "compound", "nmod") and h.head is not h and h.head.i > h.i:
+        h = h.head  # "its rival Tehran": "rival" read as an adjective of the name
+    return h.i in by_head or any(c.dep_ == "appos" and c.i in by_head for c in h.children)
 
 
 def _complement_verb(t):
@@ -1789,6 +1824,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         # on such a noun ("Police banned protests": the protesters).
         return _victims(lex, sent, code_nouns(lex, sent, by_head, set(), _noun_event)) if lex.nouns else []
     _reattach_infinitives(lex, sent)
+    _reattach_denied_charges(sent)
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
@@ -2055,6 +2091,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 targets = sources
             elif not targets:
                 # the party may be the one a verb this one hangs on acts on (_shared_targets)
+                untargeted.append((RawEvent(v.i, sources[0], None, code, pat, verb_text, passive), sources))
+                continue
+            if code[:2] in _FORCE_ROOTS and all(
+                    tm is not None and tm.agent is None and all(tm.code == s.country for s in sources) for tm in targets):
+                # "Boko Haram attacked a village in Borno State": force in one's own land names only
+                # where it was used; whom it fell on may be named elsewhere (_shared_targets)
                 untargeted.append((RawEvent(v.i, sources[0], None, code, pat, verb_text, passive), sources))
                 continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
@@ -2330,6 +2372,18 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                     targets = [f.target for f in by_verb.get(c.i, ()) if f.source.code in codes]
                     if targets:
                         break
+        if not targets and e.code[:2] in _FORCE_ROOTS and v.dep_ == "advcl" and v.head.i < v.i \
+                and v.head.lemma in _HARMED and _is_passive(v.head) and not _has_agent(v.head):
+            # "Fifteen people were killed when Boko Haram attacked a remote village": the attack
+            # that names only a place fell on the people the clause it tells of says were harmed
+            targets = [m for m in _mentions_at(_expand(_through_quantities(_patients(v.head))), by_head)
+                       if m.code not in codes and not m.place]
+        if not targets and v.dep_ == "relcl" and v.head.lemma in _CHARGES and v.lemma in _DENYING:
+            # "accuses Tehran of supplying the Huthis, a charge Iran denies": the denial answers
+            # whoever made the charge
+            targets = _accusers(sent, v.head, codes, events, untargeted, by_head)
+            if targets:
+                e = RawEvent(e.verb, e.source, None, "016", e.pattern, e.verb_text, e.passive)
         if not targets and e.code[:2] == "12" and _answers_a_request(v):
             targets, asked = _requesters(e, codes, events, untargeted, out)
             if targets and e.code == "120":
@@ -2343,6 +2397,39 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             continue
         _pair_up(out, e, sources, targets)
     return out
+
+
+# Passive verbs of harm whose subjects an attack told of in a clause of time fell on ("were
+# killed when militants attacked a hotel")
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "shoot", "maim"})
+
+
+def _has_agent(v) -> bool:
+    return any(c.dep_ == "agent" for c in v.children)
+
+
+_CHARGING = _SAYING | _ACCUSING
+
+
+def _accusers(sent, noun, codes: set, events: list, untargeted: list, by_head: dict) -> list:
+    """Who made the charge ``noun`` names: the source of the last act of words before it by
+    someone other than the denier ("Riyadh accuses Tehran ..., a charge Iran denies"; "police,
+    who accused him of inciting violence - allegations he denies"), else the subject of the last
+    verb of saying or accusing before it ("Rights groups have said that ... were killed by
+    Sri Lankan forces, a charge Colombo has denied")."""
+    said = [(f.verb, f.source) for f in events if f.verb < noun.i and f.code[:2] in _VERBAL_ROOTS]
+    said += [(f.verb, s) for f, src in untargeted if f.verb < noun.i and f.code[:2] in _VERBAL_ROOTS for s in src]
+    said = [(i, s) for i, s in said if s.code not in codes]
+    if said:
+        last = max(i for i, _ in said)
+        return [s for i, s in said if i == last]
+    doc = sent.doc
+    for i in range(noun.i - 1, sent.start - 1, -1):
+        t = doc[i]
+        if t.pos_ == "VERB" and t.lemma in _CHARGING:
+            found = _mentions_at(_expand([c for c in t.children if c.dep_ == "nsubj"]), by_head)
+            return [m for m in found if m.code not in codes]
+    return []
 
 
 def _crowd(sources: list, by_head: dict) -> list:
