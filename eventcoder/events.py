@@ -1841,7 +1841,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         if by_lemma is None and by_form is None:
             lemma = _restored_e(lemma, v.lower_, lex)
             by_lemma = lex.verbs.get(lemma)
-        light = lex.dictionaries.light if lemma in lex.dictionaries.aspectual else None
+        # ("resumed airstrikes against X"; not an attempt, whose object is no event noun of its own)
+        light = lex.dictionaries.light if lemma in lex.dictionaries.aspectual and lemma not in lex.dictionaries.intending else None
         if by_lemma is None and by_form is None and not light:
             continue
         announced = _announcement(v, lex, by_head) if lex.dictionaries.announced else 0

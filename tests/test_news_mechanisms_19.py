@@ -3,6 +3,8 @@ properties."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -145,3 +147,32 @@ def test_pursuing_an_armed_party_is_force_and_pursuing_talks_is_not(bundled_code
     assert any(s == "PHLMIL" and c.startswith("138") and t == "PHLREB" for s, c, t in events), events
     events = _triples(bundled_coder, "The government will pursue talks with Russia.")
     assert not any(c.startswith("19") for s, c, t in events), events
+
+
+# "protesters tried to storm the parliament", "gunmen tried to ambush the soldiers": an attempt is
+# coded as the act attempted, as the gold codes it (try and attempt are @aspectual); an attempt
+# borrows no light verb's pattern ("tried to" was "commit to" = 030), and a negated one is nothing.
+ATTEMPTS = [("Kenyan protesters", "storm the parliament", "14"), ("Mexican gunmen", "ambush the soldiers", "19"),
+            ("Kenyan police", "disperse the protesters", "17")]
+
+
+@needs_model
+@SETTINGS
+@given(attempt=st.sampled_from(ATTEMPTS), verb=st.sampled_from(["tried to", "attempted to"]))
+def test_an_attempt_is_coded_as_the_act(bundled_coder, attempt, verb):
+    text = f"{attempt[0]} {verb} {attempt[1]}."
+    events = _triples(bundled_coder, text)
+    assert any(c.startswith(attempt[2]) for s, c, t in events), (text, events)
+    assert not any(c.startswith("03") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_negated_attempt_is_nothing(bundled_coder):
+    events = _triples(bundled_coder, "Kenyan protesters did not try to storm the parliament.")
+    assert not events, events
+
+
+@needs_model
+def test_the_tamil_tigers_in_the_singular_are_the_ltte(bundled_coder):
+    events = _triples(bundled_coder, "Sri Lankan troops shelled Tamil Tiger positions in Jaffna.", dt.date(2006, 8, 11))
+    assert any(s == "LKAMIL" and t == "LKAREB" for s, c, t in events), events
