@@ -152,6 +152,12 @@ def _np_head(tok):
     """Climb from a modifier to the head of its noun phrase."""
     seen = 0
     while tok.dep_ in _NP_MODIFIERS and tok.head.i != tok.i and seen < 8:
+        if tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN" and any(c.dep_ == "cc" for c in tok.children) and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children):
+            # "a meeting between South Korean President Park Geun-hye and Japanese Prime
+            # Minister Shinzo Abe": a name coordinated with another name is a phrase of its own,
+            # however the parser hung the pair on the last name
+            break
         tok = tok.head
         seen += 1
     return tok

@@ -1921,9 +1921,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 worded = _first_match(
                     _candidates(lex, sorted(light), keys, True), passive, own, own_keys, pre_keys, extended, ext_keys, by_head
                 )
-                if worded is not None and not any(
-                    t.pos_ in _VERBAL for j, n in worded[3] for t in worded[2][j:j + n]
-                ):  # a verb complement ("resumed attacking") is coded by its own patterns
+                borrowed = [t for j, n in worded[3] for t in worded[2][j:j + n]] if worded is not None else []
+                if worded is not None and not any(t.pos_ in _VERBAL for t in borrowed) and any(
+                    t.pos_ == "NOUN" for t in borrowed
+                ):  # a verb complement ("resumed attacking") is coded by its own patterns; a pattern
+                    # that names no event noun ("commit to") is no event the object names
                     found = worded
             if found is None:
                 continue
@@ -2189,7 +2191,28 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events = _settle_parties(sent.doc, events, mentions)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
-    return _victims(lex, sent, events)
+    return _coerced_at_home(_victims(lex, sent, events))
+
+
+# Roles of a state that coerce people in its own land: arrests, detentions, trials, repression.
+_COERCING_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
+# People who came from elsewhere ("used a water cannon against stone-throwing migrants").
+_FOREIGNERS = frozenset({"migrant", "migrants", "refugee", "refugees", "foreigner", "foreigners", "foreign", "asylum"})
+
+
+def _coerced_at_home(events: list) -> list:
+    """"Turkish authorities detained 31 academics" in a sentence that also names the US: people a
+    state's authorities, police, army or courts arrest, detain or repress (17x, 175) whose
+    country the text leaves out are that state's own, not of no country."""
+    out = []
+    for e in events:
+        t, s = e.target, e.source
+        if t is not None and t.country is None and t.agent and t.code.startswith(UNKNOWN_COUNTRY) \
+                and (e.code[:2] == "17" or e.code == "175") and s.country is not None and s.agent in _COERCING_ROLES \
+                and not s.code.startswith(("IGO", "NGO")) and t.agent != "REF" and not _FOREIGNERS.intersection(t.text.lower().split()):
+            e = replace(e, target=replace(t, country=s.country, code=s.country + t.code[len(UNKNOWN_COUNTRY):], inferred=True))
+        out.append(e)
+    return out
 
 
 def _settle_parties(doc, events: list, mentions: list) -> list:
@@ -2669,4 +2692,12 @@ def _same_state(a: Mention, b: Mention) -> bool:
 
 
 def _noun_event(noun: int, source: Mention, target: Mention, code: str, pattern, text: str) -> RawEvent:
+    if (code[:2] == "19" or code[:2] == "18") and source.country is not None and source.country == target.country:
+        # "clashes with police", "a police crackdown on protesters": as a verb codes it, force a
+        # state's forces use on its protesters is repression (175), the protesters' on them a
+        # violent protest (145)
+        if source.agent in _ARMED_SERVICES and target.agent == "OPP":
+            code = "175"
+        elif source.agent == "OPP" and target.agent in _ARMED_SERVICES:
+            code = "145"
     return RawEvent(noun, source, target, code, pattern, text, False, "noun")

@@ -179,7 +179,8 @@ COUNTS = ["hundreds of", "dozens of", "thousands of", "a group of"]
 def test_counted_people_are_a_party_of_an_event_noun(bundled_coder, count):
     text = f"Clashes between {count} Bangladeshi protesters and police killed two people."
     events = coded(bundled_coder, text)
-    assert both_ways(events, "BGDOPP", "190", "BGDCOP"), (text, events)
+    # (the clash of a state's police with its protesters is repression and riot: 175 and 145)
+    assert ("BGDCOP", "175", "BGDOPP") in events and ("BGDOPP", "145", "BGDCOP") in events, (text, events)
 
 
 @needs_model
