@@ -2298,7 +2298,15 @@ def _travelling_not_visiting(e) -> bool:
     arrive are deployed and people who travel migrate; a visit (042, hosted 043) is made by
     officials and envoys."""
     visitor = e.source if e.code == "042" else e.target if e.code == "043" else None
-    return visitor is not None and visitor.agent is not None and visitor.agent[:3] in _NOT_VISITORS
+    if visitor is None:
+        return False
+    if visitor.agent is not None and visitor.agent[:3] in _NOT_VISITORS:
+        return True
+    # "Navalny flew home to Russia", "returned to Kenya": going to one's own country (a country or
+    # place named alone) is coming home, no visit
+    visited = e.target if e.code == "042" else e.source
+    return visited is not None and visited.agent is None and visitor.country is not None \
+        and visited.country == visitor.country and visited.code == visited.country
 
 
 # Clause links along which a participle or a second verb shares its governor's subject.

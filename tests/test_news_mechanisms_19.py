@@ -226,3 +226,28 @@ def test_an_aspectual_verb_borrows_no_pattern_without_an_event_noun(bundled_code
     assert not any(c.startswith("03") for s, c, t in events), events
     events = _triples(bundled_coder, "Israel resumed airstrikes against Hamas.")
     assert any(s == "ISR" and c.startswith("19") for s, c, t in events), events
+
+
+# "Navalny flew home to Russia": going to one's own country (named alone) is coming home, no visit
+# (042, hosted 043); a visit abroad stays one.
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from([("The Kenyan opposition leader", "KEN"), ("Russian opposition leader Alexei Navalny", "RUS")]),
+       verb=st.sampled_from(["flew home to", "returned to", "travelled to"]))
+def test_going_to_ones_own_country_is_no_visit(bundled_coder, who, verb):
+    home = {"KEN": "Kenya", "RUS": "Russia"}[who[1]]
+    events = _triples(bundled_coder, f"{who[0]} {verb} {home} on Sunday.")
+    assert not any(c.startswith("04") for s, c, t in events), events
+    events = _triples(bundled_coder, f"{who[0]} travelled to Uganda on Sunday.")
+    assert any(c == "042" and t == "UGA" for s, c, t in events), events
+
+
+# The bodies each side of the Taiwan Strait speaks through on the other: "China's Taiwan Affairs
+# Office" is Beijing's government (not Taiwan's), "Taiwan's Mainland Affairs Council" Taipei's.
+@needs_model
+def test_the_strait_offices_are_their_governments(bundled_coder):
+    events = _triples(bundled_coder, "China's Taiwan Affairs Office blasted President Tsai Ing-wen's role in the crisis.",
+                      dt.date(2023, 4, 12))
+    assert ("CHNGOV", "111", "TWNGOV") in events, events
+    events = _triples(bundled_coder, "Taiwan's Mainland Affairs Council condemned Beijing's military drills.", dt.date(2023, 4, 12))
+    assert any(s == "TWNGOV" and c.startswith("11") and t.startswith("CHN") for s, c, t in events), events
