@@ -1254,11 +1254,17 @@ def _former_word(lowers: list[str], i: int) -> bool:
 def _pair_role(noun, found: list[Mention], out: list[Mention]) -> tuple[list[Mention], Mention] | None:
     """For a pair noun that owns a role of no country ("both countries' defense ministries", "the
     two nations' leaders"): the pair in that role, and the role's mention."""
-    if noun.dep_ != "poss" or noun.head is noun:
+    if noun.head is noun:
+        return None
+    if noun.dep_ == "poss":
+        owner = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from") and noun.head.head is not noun.head:
+        owner = noun.head.head  # "soldiers from the two countries", "troops of both sides"
+    else:
         return None
     role = None
     for m in out:
-        if m.head == noun.head.i and m.agent and m.code.startswith(UNKNOWN_COUNTRY):
+        if m.head == owner.i and m.agent and m.code.startswith(UNKNOWN_COUNTRY):
             role = m
     if role is None:
         return None
@@ -1478,7 +1484,7 @@ class StoryContext:
                 # "both countries' defense ministries traded accusations": the role of each
                 found, role = owned
                 out[:] = [m for m in out if m.head != noun.i and m.head != role.head]
-                _place_pair(doc, found, start, det.i, role.head, sentence_index, out, taken)
+                _place_pair(doc, found, min(start, role.start), det.i, role.head, sentence_index, out, taken)
                 continue
             out[:] = [m for m in out if m.head != noun.i]
             _place_pair(doc, found, start, det.i, noun.i, sentence_index, out, taken)

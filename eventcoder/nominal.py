@@ -480,7 +480,15 @@ def _clause_subjects(tok) -> list:
     verb = prep.head
     if verb.pos_ != "VERB" and verb.pos_ != "AUX":
         return []
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(found) == 1 and found[0].tag_ == "CD" and not found[0].children and verb.dep_ == "conj" \
+            and verb.head.i != verb.i:
+        # "One Tajik border guard was killed and three were wounded in a clash with Kyrgyz border
+        # guards": a bare number counts more of the first clause's subjects
+        first = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if first:
+            return first
+    return found
 
 
 # Prepositions of a phrase that tells when or on what occasion a clause's act took place, once

@@ -251,3 +251,27 @@ def test_the_strait_offices_are_their_governments(bundled_coder):
     assert ("CHNGOV", "111", "TWNGOV") in events, events
     events = _triples(bundled_coder, "Taiwan's Mainland Affairs Council condemned Beijing's military drills.", dt.date(2023, 4, 12))
     assert any(s == "TWNGOV" and c.startswith("11") and t.startswith("CHN") for s, c, t in events), events
+
+
+# "Soldiers from the two countries exchanged fire", "troops of the two countries clashed": a role
+# of no country whose "of"/"from" phrase is the pair the story named is that pair in the role,
+# as "both countries' defence ministries" already was.
+@needs_model
+@SETTINGS
+@given(role=st.sampled_from([("Soldiers from", "MIL"), ("Troops of", "MIL"), ("The leaders of", "GOV")]),
+       verb=st.sampled_from(["exchanged fire", "clashed", "met"]))
+def test_a_role_of_the_pair_named_before_is_each_side_in_it(bundled_coder, role, verb):
+    text = f"Thailand and Cambodia have been locked in a border dispute. {role[0]} the two countries {verb} on Friday."
+    events = _triples(bundled_coder, text)
+    assert any(s == "THA" + role[1] and t == "KHM" + role[1] for s, c, t in events), (text, events)
+    assert any(s == "KHM" + role[1] and t == "THA" + role[1] for s, c, t in events), (text, events)
+
+
+# "One Tajik border guard was killed and three were wounded in a clash with Kyrgyz border guards":
+# a bare number as the subject of a second clause counts more of the first clause's subjects, who
+# are the party of the clash its phrase names.
+@needs_model
+def test_a_bare_number_subject_counts_the_first_clauses_subjects(bundled_coder):
+    text = "One Tajik border guard was killed and three were wounded in a clash with Kyrgyz border guards on Tuesday."
+    events = _triples(bundled_coder, text)
+    assert ("TJKMIL", "190", "KGZMIL") in events and ("KGZMIL", "190", "TJKMIL") in events, events
