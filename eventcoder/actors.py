@@ -1368,10 +1368,10 @@ def _accused(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
         return None
     heads = {m.head: m for m in mentions
              if m.via is None and (types is None or m.type in types or (doc is not None and _human(doc, m)))}
-    t = v.head
-    while t.head is not t and t.lemma not in _ACCUSING_VERBS:
+    t = v.head  # the charge noun ("charge" is a verb's lemma too: only a verb is the accusation)
+    while t.head is not t and not (t.pos_ == "VERB" and t.lemma in _ACCUSING_VERBS):
         t = t.head
-    if t.lemma not in _ACCUSING_VERBS:
+    if t.pos_ != "VERB" or t.lemma not in _ACCUSING_VERBS:
         return None
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
     for c in t.children:
@@ -1385,7 +1385,8 @@ def _accused(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
 def _reporter(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
     """The subject of the verb that reports a pronoun's clause, when it is of the pronoun's kind:
     in "militants from al Shabaab, a group affiliated with al Qaeda, said it had killed 20", "it"
-    is who said so, not the last name before it."""
+    is who said so, not the last name before it. Likewise the subject of the clause a clause of
+    time or manner hangs on ("Syrian forces shot dead two civilians when they fired at ...")."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if tok.head.dep_ == "advcl" and tok.head.head.i != tok.head.i:

@@ -23,7 +23,8 @@ from eventcoder.actors import _name_word
 ACCUSERS = [("Riyadh", "SAU"), ("India", "IND"), ("The United Nations", "IGOUNO")]
 ACCUSED = [("Tehran", "IRN"), ("Pakistan", "PAK"), ("Sudan", "SDN")]
 CHARGES = ["a charge {d} denies", "a charge {d} has denied", "allegations {d} denies",
-           "an accusation {d} rejected", "a claim {d} has repeatedly denied", "allegations it has denied"]
+           "an accusation {d} rejected", "a claim {d} has repeatedly denied", "allegations it has denied",
+           "a charge it denies"]
 
 
 @needs_model
