@@ -1356,7 +1356,10 @@ def _human(doc, m: Mention) -> bool:
 # denies", "allegations he denies", "a claim the army denied"), and the verbs of that denial.
 CHARGES = frozenset({"charge", "allegation", "accusation", "claim"})
 DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
-_ACCUSING_VERBS = frozenset({"accuse", "blame", "allege", "charge", "suspect"})
+# Verbs of accusing (events.py reads the accused deed after them), and with "suspect" the verbs
+# whose object or passive subject is who was accused.
+ACCUSING = frozenset({"accuse", "blame", "allege", "charge"})
+_ACCUSING_VERBS = ACCUSING | {"suspect"}
 
 
 def _accused(tok, types, mentions: list[Mention], doc=None) -> Mention | None:

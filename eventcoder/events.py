@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 
-from .actors import CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
+from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -1456,9 +1456,8 @@ _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("e
 _FORCES = frozenset({"COP", "MIL", "GOV"})
 # Taking people: an abduction (181) by armed groups, a detention (173) by a state's forces.
 _TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
-# Verbs of accusing, and where each names the accused act: "accused X of firing", "blamed X
-# for the incursions", "alleged|charged that X fired".
-_ACCUSING = frozenset({"accuse", "blame", "allege", "charge"})
+# Where a verb of accusing (actors.ACCUSING) names the accused act: "accused X of firing",
+# "blamed X for the incursions", "alleged|charged that X fired".
 _ACCUSED_ACT = frozenset({"of", "for"})
 _FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
 # Who suffers abuse rather than aggression: "accused the forces of violence against protesters".
