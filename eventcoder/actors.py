@@ -507,6 +507,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _former_in_apposition(doc, mentions)
     _representing(doc, mentions)
     _loyal_forces(doc, mentions)
+    _air_means(doc, mentions)
     if lex.protest_verbs and not _CROWD_COUNTS.isdisjoint(lowers):
         _protesting_crowds(lex, sent, mentions, sentence_index)
     mentions.sort(key=lambda m: m.start)
@@ -707,6 +708,31 @@ def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:
                               text=doc.span_text(m.start, body.i + 1), entry=m.entry + "; led " + body.text)
     if None in mentions:
         mentions[:] = [m for m in mentions if m is not None]
+
+
+# Means of force from the air, which only a state's forces wield: the country that names them
+# is its armed forces ("Israeli airstrikes killed 14 people", "a U.S. air raid", "Sudanese
+# aircraft bombed"). Ground attacks and fire are left to the country ("Indian fire").
+_AIR_MEANS = frozenset({"airstrike", "strike", "raid", "aircraft", "bombardment", "bombing"})
+# Words that make a "raid" one from the air.
+_AIRBORNE = frozenset({"air", "drone", "aerial"})
+
+
+def _air_means(doc, mentions: list[Mention]) -> None:
+    for k, m in enumerate(mentions):
+        if m is None or m.agent or m.country is None or m.code != m.country or m.end - m.start > 3:
+            continue
+        means = doc[m.head]
+        if m.head < m.end:  # the name is its own phrase's head: the noun it modifies
+            if means.dep_ not in ("amod", "compound", "nmod", "poss"):
+                continue
+            means = means.head
+        word = means.lemma
+        if word not in _AIR_MEANS or means.i < m.end:
+            continue
+        if word == "raid" and not any(doc[j].lower_ in _AIRBORNE for j in range(m.end, means.i)):
+            continue  # "a police raid" is no air raid; "an Israeli strike" is told of the air force
+        mentions[k] = replace(m, code=m.country + "MIL", agent="MIL", entry=m.entry + "; " + means.text + " (air means)")
 
 
 # Bodies a country leads that are its forces ("the US-led coalition").

@@ -2064,6 +2064,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # role of no country among joint subjects is their own, no other party
                 targets = []
             source_codes = {m.code for m in sources}
+            if targets and all(t is not None for t in targets) and \
+                    {t.head for t in targets} <= {m.head for m in sources}:
+                # "wording that was opposed by the United States, Canada and Mexico": the phrase
+                # that names the makers names no other party; the members did not act on each other
+                targets = []
             their = any(
                 t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
             )
@@ -2126,8 +2131,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # Turkey" answers Turkey's complaint)
                         continue
                     if lemma in _COMMANDING and tm is not None and tm.agent in _ARMED_SERVICES \
-                            and s.agent in _FORCES and s.country is not None and s.country == tm.country:
-                        continue  # "Abadi ordered troops into contested areas": a state commands its own forces
+                            and s.agent is not None and (s.agent in _FORCES or s.agent[:3] in _FORCES) \
+                            and s.country is not None and tm.country in (s.country, None):
+                        # "Abadi ordered troops into contested areas", "Jeenbekov ordered security
+                        # forces not to open fire": a state commands its own forces (the forces of
+                        # no named country a state's leader orders are its own)
+                        continue
                     key = (s.code, tm.code if tm is not None else None)
                     if key in done:  # "Putin, the Russian president, ...": one actor named twice
                         continue
@@ -2180,9 +2189,17 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         coded = set()
         for e in events:
             coded.add((e.source.code, e.target.code if e.target is not None else None, e.code[:2]))
+        enacting = set()
         for e in code_nouns(lex, sent, by_head, noun_taken, _noun_event):
+            noun = sent.doc[e.verb]
+            if noun.dep_ == "dobj" and lex.dictionaries.enacts(noun.head.lemma, e.code):
+                enacting.add(noun.head.i)
             if (e.source.code, e.target.code, e.code[:2]) not in coded:
                 events.append(e)
+        if enacting:
+            # "Morales ordered the expulsion of the U.S. ambassador": the order is the expulsion,
+            # not also a demand (100) of the verb's own
+            events = [e for e in events if e.trigger != "verb" or e.verb not in enacting]
     d = lex.dictionaries
     if events and not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
         events = _mediated(lex, sent, events, by_head)

@@ -125,7 +125,8 @@ def test_a_relative_clause_of_place_acts_on_no_place(bundled_coder):
 # An event noun that harms names its maker with "by": "An airstrike by US aircraft killed 80
 # Taliban militants", "artillery fire by Russian forces killed five civilians", "a bomb planted by
 # Boko Haram killed ten soldiers": the maker did the killing.
-MAKERS = [("US aircraft", "USA"), ("Russian forces", "RUSMIL"), ("Boko Haram", "NGAREB")]
+# (aircraft a country names are its forces: conventions 12, 34 and 35 of docs/gold-format.md)
+MAKERS = [("US aircraft", "USAMIL"), ("Russian forces", "RUSMIL"), ("Boko Haram", "NGAREB")]
 MEANS = ["An airstrike by {x}", "Artillery fire by {x}", "A bomb planted by {x}"]
 HARMED = [("ten Nigerian soldiers", "NGAMIL"), ("five Ukrainian civilians", "UKRCVL"),
           ("80 Taliban militants", "AFGREB")]
