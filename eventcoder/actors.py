@@ -443,6 +443,12 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     if not hits:
         return []
     doc.build(sent.start, sent.end)
+    if "official" in lowers:
+        # "received no official notification", "an official visit": the adjective, no official
+        hits = [h for h in hits if not (h.kind == "agent" and h.end - h.start == 1 and doc[h.start].lower_ == "official"
+                                        and doc[h.start].pos_ == "ADJ" and doc[h.start].dep_ == "amod")]
+        if not hits:
+            return []
     groups: dict[int, list[_Hit]] = {}
     relation: dict[int, str] = {}
     paired = _hyphen_pairs(lex, doc, hits) if len(hits) > 1 else ()

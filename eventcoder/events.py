@@ -1249,6 +1249,54 @@ def _complement_verb(t):
     return None
 
 
+# Acts of harm named by nouns that have no code of their own in nouns.txt.
+_HARM_NOUNS = frozenset({"coup", "takeover", "mutilation", "assassination", "beheading", "massacre", "abduction",
+                         "kidnapping", "bombing", "shooting", "crackdown", "repression"})
+_HARM_ROOTS = ("17", "18", "19", "20")
+# Acts only a state does in its own land ("mass arrests in Cuba", "a coup in Niger").
+_STATE_ACTS = frozenset({"coup", "takeover", "crackdown", "repression"})
+
+
+def _without_victims(lex, objects, by_head: dict[int, Mention]) -> dict[int, Mention]:
+    """Disapproval of an act of harm is of whoever did it: "condemned the attack on a village in
+    Darfur", "condemned the arrests of four Hong Kong activists", "the coup in Niger". When the
+    act names no doer (its "by" agent, an owner or a modifier would be the object's own actor), the
+    victims and places in its phrase are not the target: the mentions without them."""
+    inside: set[int] = set()
+    places: dict[int, Mention] = {}
+    for o in objects:
+        if o.i in by_head or o.pos_ != "NOUN":
+            continue
+        codes = [pat.code for _, pat in lex.nouns.get(o.lemma, ())]
+        if o.lemma not in _HARM_NOUNS and not any(c[:2] in _HARM_ROOTS for c in codes):
+            continue
+        # "condemned mass arrests in Cuba", "the coup in Guinea-Bissau": a state's coercion in its
+        # own land is the state's, so the country it took place in is who did it
+        state_act = o.lemma in _STATE_ACTS or any(c[:2] == "17" for c in codes)
+        # "the killing of protesters by security forces": the "by" phrase names the doer
+        doers = {d.i for t in o.subtree if t.dep_ == "prep" and t.lower_ == "by" for d in t.subtree}
+        for t in o.subtree:
+            if t.i in doers:
+                continue
+            m = by_head.get(t.i)
+            if state_act and t.dep_ == "pobj" and t.head.lower_ == "in":
+                if m is not None and m.agent is None and m.country is not None and m.code == m.country:
+                    continue
+                if m is None:
+                    # "the arrest of opposition leaders in Kenya": the place joined the victims'
+                    # phrase; it still names the state
+                    held = [x for x in by_head.values() if x.start <= t.i < x.end and x.country is not None]
+                    if held:
+                        places[t.i] = replace(held[0], head=t.i, start=t.i, end=t.i + 1, code=held[0].country,
+                                              agent=None, text=t.text, partners=(), owner=None, alts=())
+            inside.add(t.i)
+    if not inside:
+        return by_head
+    kept = {k: m for k, m in by_head.items() if k not in inside}
+    kept.update(places)
+    return kept
+
+
 def _heads_phrase(t) -> bool:
     """Whether a pattern's last word is a preposition with a phrase of its own, in which alone
     its party may stand."""
@@ -1993,7 +2041,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             elif TARGET in slots:
                 lo, hi = slots[TARGET]
                 if passive and lo == 0:
-                    targets = _default_targets(v, True, [], by_head)
+                    # "The arrest of opposition leaders in Kenya was condemned by X" as the active reads it
+                    targets = _default_targets(
+                        v, True, [], _without_victims(lex, _patients(v), by_head) if code[:2] == "11" else by_head)
                 else:
                     if lo == 0:
                         objects = _objects(v) if not passive else []
@@ -2005,7 +2055,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         objects = []
                     targets = _event_agents(v, objects, by_head) or implied_doers(
                         lex, objects, by_head, _implied_home(lex, sources, code, lemma)) or _in_range(
-                        post, lo, hi, by_head, code[:2] not in _FORCE_ROOTS)
+                        post, lo, hi, _without_victims(lex, objects, by_head) if code[:2] == "11" else by_head,
+                        code[:2] not in _FORCE_ROOTS)
             else:
                 last = words[-1] if words else None
                 after = last.i if last is not None and last.pos_ == "ADP" else -1

@@ -93,3 +93,47 @@ def test_ground_means_keep_their_own_reading(bundled_coder, means):
     # a raid with no word of the air is no air raid; fire across a border stays the country's
     events = _triples(bundled_coder, f"Kenyan police said {means} killed two Somali civilians.")
     assert not any(s == "INDMIL" for s, c, t in events), events
+
+
+# "Afwerki received a formal invitation from Bouteflika", "received no notification from the
+# government": receiving a thing sent is no visit hosted (043); an invitation received is the
+# sender's (036).
+@needs_model
+@SETTINGS
+@given(thing=st.sampled_from(["a letter", "no official notification", "an extradition request", "a message"]),
+       sender=st.sampled_from([("the Bolivian government", "BOLGOV"), ("Algeria", "DZA"), ("the United Nations", "IGOUNO")]))
+def test_receiving_a_thing_sent_is_no_visit(bundled_coder, thing, sender):
+    events = _triples(bundled_coder, f"Kenya said it had received {thing} from {sender[0]}.")
+    assert not any(c[:3] in ("042", "043") for s, c, t in events), events
+
+
+@needs_model
+def test_an_invitation_received_is_the_senders(bundled_coder):
+    events = _triples(bundled_coder, "Kenya received a formal invitation from Algeria to attend the signing ceremony.")
+    assert ("DZA", "036", "KEN") in events, events
+
+
+# "condemned the attack on a village in Darfur", "condemned the arrests of four Hong Kong
+# activists": disapproval of an act of harm is of whoever did it; with no doer named, the victims
+# and places in its phrase are not the target. A state's coercion "in" a country is that state's.
+VICTIMS = ["the attack on a village in Darfur", "the arrests of four Hong Kong activists",
+           "the killing of two Somali civilians", "the mutilation of the bodies of four U.S. civilians"]
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(VICTIMS), judge=st.sampled_from([("Britain", "GBR"), ("The United Nations", "IGOUNO")]))
+def test_condemning_an_act_with_no_doer_does_not_target_its_victims(bundled_coder, act, judge):
+    events = _triples(bundled_coder, f"{judge[0]} condemned {act} on Wednesday.")
+    assert not any(s == judge[1] and c[:2] == "11" for s, c, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(["the attack on Israel by Hezbollah", "the US air strikes on Syria",
+                            "Russia's shelling of Kharkiv", "mass arrests in Cuba"]))
+def test_condemning_an_act_targets_its_doer(bundled_coder, act):
+    doer = {"Hezbollah": "LBN", "US air": "USA", "Russia": "RUS", "Cuba": "CUB"}
+    want = next(code for word, code in doer.items() if word in act)
+    events = _triples(bundled_coder, f"France condemned {act} on Wednesday.")
+    assert any(s == "FRA" and c == "111" and t.startswith(want) for s, c, t in events), events
