@@ -272,11 +272,12 @@ def _among_names(phrases, word: str) -> bool:
                for p in phrases for w in p.lower().replace("-", " ").split())
 
 
-def _names_region(lowers: list[str], i: int) -> bool:
+def _names_region(lowers: list[str], i: int, end: int | None = None) -> bool:
     from .regions import regions
 
     known = regions()
-    return lowers[i] in known or (i > 0 and f"{lowers[i - 1]} {lowers[i]}" in known)
+    return lowers[i] in known or (i > 0 and f"{lowers[i - 1]} {lowers[i]}" in known) or (
+        end is not None and end > i + 1 and " ".join(lowers[i:end]) in known)
 
 
 # Words that join the parts of an organisation's name ("Front for the Liberation of ...").
@@ -362,7 +363,7 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
             # regions the dictionaries name ("South Korean", "West Bank") matched before here
             i += a[0]
             continue
-        if a is not None and i + a[0] < n and lowers[i + a[0]] in _COUNTRY_NOUNS and _names_region(lowers, i):
+        if a is not None and i + a[0] < n and lowers[i + a[0]] in _COUNTRY_NOUNS and _names_region(lowers, i, i + a[0]):
             # "the South American country", "the European nation": a region, not the country
             # the word alone names; the reference after it is resolved later
             i += a[0]
@@ -447,6 +448,10 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
         # "received no official notification", "an official visit": the adjective, no official
         hits = [h for h in hits if not (h.kind == "agent" and h.end - h.start == 1 and doc[h.start].lower_ == "official"
                                         and doc[h.start].pos_ == "ADJ" and doc[h.start].dep_ == "amod")]
+        if not hits:
+            return []
+    if any(h.code in _REGION_CODES for h in hits):
+        hits = _regional_peoples(doc, hits)
         if not hits:
             return []
     groups: dict[int, list[_Hit]] = {}
@@ -714,6 +719,24 @@ def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:
                               text=doc.span_text(m.start, body.i + 1), entry=m.entry + "; led " + body.text)
     if None in mentions:
         mentions[:] = [m for m in mentions if m is not None]
+
+
+# Codes of regions whose adjective the dictionaries list ("West African", "European"): the
+# adjective names an actor only with a role of people ("West African leaders": WAFGOV), not on
+# a thing ("European laws", "the West African intervention force").
+_REGION_CODES = frozenset({"WAF", "EAF", "NAF", "AFR", "EUR", "LAM", "SAM"})
+
+
+def _regional_peoples(doc, hits: list) -> list:
+    """The region adjectives' hits that stand on a role of people; the others dropped."""
+    out = []
+    for h in hits:
+        if h.kind == "actor" and h.code in _REGION_CODES and doc[h.end - 1].lower_.endswith("an"):
+            head = doc[h.end - 1].head.i
+            if not any(g.kind == "agent" and g.start <= head < g.end for g in hits):
+                continue
+        out.append(h)
+    return out
 
 
 # Means of force from the air, which only a state's forces wield: the country that names them

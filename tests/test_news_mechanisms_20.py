@@ -137,3 +137,33 @@ def test_condemning_an_act_targets_its_doer(bundled_coder, act):
     want = next(code for word, code in doer.items() if word in act)
     events = _triples(bundled_coder, f"France condemned {act} on Wednesday.")
     assert any(s == "FRA" and c == "111" and t.startswith(want) for s, c, t in events), events
+
+
+# "West African leaders imposed sanctions on Mali", "met with European diplomats": a region's
+# adjective with a role of people is that region's actor (WAFGOV, EURGOV). On a thing ("European
+# laws", "the West African intervention force") it names no actor, and "the West African nation",
+# "the South American country" still refer back to the last country of that region.
+@needs_model
+@SETTINGS
+@given(region=st.sampled_from([("West African", "WAF"), ("European", "EUR"), ("East African", "EAF"),
+                               ("Latin American", "LAM")]),
+       role=st.sampled_from(["leaders", "diplomats", "foreign ministers"]))
+def test_a_regions_adjective_with_people_is_the_regions_actor(bundled_coder, region, role):
+    events = _triples(bundled_coder, f"{region[0]} {role} imposed sanctions on Iran on Sunday.")
+    assert (region[1] + "GOV", "163", "IRN") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(thing=st.sampled_from(["European laws", "West African trade rules", "the African gold trade"]))
+def test_a_regions_adjective_on_a_thing_is_no_actor(bundled_coder, thing):
+    events = _triples(bundled_coder, f"Hungary violated {thing}, the European Union said.")
+    assert not any(t[:3] in ("EUR", "WAF", "AFR") for s, c, t in events), events
+
+
+@needs_model
+def test_the_regions_country_still_refers_back(bundled_coder):
+    text = ("Venezuela's government and opposition met in Mexico City. The United States eased sanctions on "
+            "Venezuela after the South American country's government agreed to hold elections.")
+    events = _triples(bundled_coder, text)
+    assert not any(s.startswith("SAM") or t.startswith("SAM") for s, c, t in events), events
