@@ -2109,6 +2109,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "... on the town of Karak, the Syrian Observatory for Human Rights said": the
                 # parser may hang the speaker on the last noun as an apposition
                 targets = [m for m in targets if m is None or not _misparsed_speaker(sent.doc[m.head])]
+            if targets and code[:3] in ("040", "044", "046"):
+                # "West African leaders meeting in Nigeria": a country a meeting takes place in is
+                # where, not whom they met (@elsewhere reads it as a third location); a visit's
+                # country is its host ("arrived in Pakistan")
+                targets = [m for m in targets if m is None or m.agent is not None
+                           or not _protest_setting(sent.doc[m.head])]
             if len(sources) > 1 and targets and _joint_code(code) and all(
                     m is not None and m.country is None and m.code.startswith(UNKNOWN_COUNTRY) for m in targets):
                 # "Iran and Saudi Arabia agreed to reestablish relations and reopen embassies": a

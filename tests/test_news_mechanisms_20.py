@@ -167,3 +167,21 @@ def test_the_regions_country_still_refers_back(bundled_coder):
             "Venezuela after the South American country's government agreed to hold elections.")
     events = _triples(bundled_coder, text)
     assert not any(s.startswith("SAM") or t.startswith("SAM") for s, c, t in events), events
+
+
+# "West African leaders meeting in Nigeria warned ...": a country a meeting or talks take place in
+# is where, not whom they met; a visit's country is still its host ("arrived in Pakistan").
+@needs_model
+@SETTINGS
+@given(place=st.sampled_from([("Nigeria", "NGA"), ("Qatar", "QAT"), ("Kenya", "KEN")]),
+       who=st.sampled_from(["Sierra Leone's leaders", "West African leaders", "Ghana's ministers"]),
+       verb=st.sampled_from(["met", "held talks"]))
+def test_a_meetings_country_is_no_party(bundled_coder, place, who, verb):
+    events = _triples(bundled_coder, f"{who} {verb} in {place[0]} on Sunday.")
+    assert not any(c[:3] in ("040", "044", "046") and place[1] in (s[:3], t[:3]) for s, c, t in events), events
+
+
+@needs_model
+def test_a_visits_country_is_its_host(bundled_coder):
+    events = _triples(bundled_coder, "Indian Prime Minister Narendra Modi arrived in Pakistan on Friday.")
+    assert any(c == "042" and t == "PAK" for s, c, t in events), events
