@@ -101,6 +101,9 @@ class Mention:  # treated as immutable (changed copies are made with dataclasses
     # In an undated story, the entry's codes of other days in the same country (the RSF: SDNMIL,
     # and SDNREB from 2023), for keeping two parties of one sentence apart (``keep_apart``).
     alts: tuple[str, ...] = ()
+    # For a pronoun that stands for several coordinated actors ("India and Pakistan ... they"):
+    # the others, each as a mention on the same word.
+    also: tuple["Mention", ...] = ()
 
 
 class _Hit:
@@ -1478,6 +1481,26 @@ def _reporter(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
     return heads.get(subjects[0].i)
 
 
+def _coordinated_with(doc, ante: Mention, pool: list[Mention]) -> list[Mention]:
+    """The actors coordinated with ``ante`` where it was named ("India and Pakistan": India, for
+    Pakistan), each of its own code, named by a word of its own; empty if none."""
+    if ante.via is not None or ante.head >= len(doc):
+        return []
+    word = doc[ante.head]
+    if word is None:
+        return []
+    heads = {c.i for c in word.conjuncts}
+    if not heads:
+        return []
+    out, codes = [], {ante.code}
+    for m in pool:
+        if m.head in heads and m.via is None and m.code not in codes and not m.code.startswith(UNKNOWN_COUNTRY) \
+                and not m.place:
+            out.append(m)
+            codes.add(m.code)
+    return out
+
+
 class StoryContext:
     """What a story has named so far, for references ("the group") and pronouns ("it")."""
 
@@ -1747,8 +1770,15 @@ class StoryContext:
                     ante = self.antecedent(types, tok.i, sorted(out + owners, key=lambda m: m.end) if owners else out,
                                            places=tok.lower_ in _IMPERSONAL, doc=human)
                 if ante is not None:
+                    also = ()
+                    if tok.lower_ == "they" and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass"):
+                        # "India and Pakistan held talks ... They agreed": the coordinated actors
+                        also = tuple(replace(p, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text,
+                                             sentence=sentence_index, via=p.via or p.text, also=())
+                                     for p in _coordinated_with(doc, ante, self.history + out))
                     out.append(replace(
-                        ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index, via=ante.via or ante.text
+                        ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index,
+                        via=ante.via or ante.text, also=also,
                     ))
             i += 1
         # A role of unknown country that turned out to be a reference gives way to it.

@@ -1107,6 +1107,7 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
             if m is not None and m not in out:
                 out.append(m)
                 out.extend(by_head[p] for p in m.partners if p in by_head and by_head[p] not in out)
+                out.extend(x for x in m.also if x not in out)  # "they": India and Pakistan
     return out
 
 
@@ -1492,6 +1493,12 @@ _JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 _THIRD_PARTY_CODES = ("039", "045", "042", "043", "033", "051", "052", "053", "054", "055", "056")
 
 
+def _one_for_several(a: Mention, b: Mention) -> bool:
+    """Whether two mentions on one word are the several actors a pronoun stands for ("India and
+    Pakistan ... they"), who may act on each other."""
+    return a in b.also or b in a.also
+
+
 def _joint_code(code: str) -> bool:
     """Whether several subjects with no other party do the act ``code`` among themselves."""
     if code[:2] not in _JOINT_ROOTS or code.startswith(_THIRD_PARTY_CODES):
@@ -1865,7 +1872,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     by_head: dict[int, Mention] = {}
     for m in mentions:
         by_head.setdefault(m.head, m)
-    if require_dyad and len(by_head) < 2 and (not lex.nouns or lex.implied_nouns.isdisjoint(sent.lowers)):
+    if require_dyad and len(by_head) < 2 and not by_head[mentions[0].head].also \
+            and (not lex.nouns or lex.implied_nouns.isdisjoint(sent.lowers)):
         # Every event needs a source and a target of different phrases; only a noun with an
         # implied source ("protests against the government") needs one actor, and a verb acting
         # on such a noun ("Police banned protests": the protesters).
@@ -2177,7 +2185,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             done = set()
             for s in sources:
                 for tm in targets:
-                    if tm is not None and (tm.code == s.code or tm.head == s.head or _same_state(s, tm)):
+                    if tm is not None and (tm.code == s.code or (tm.head == s.head and not _one_for_several(s, tm))
+                                           or _same_state(s, tm)):
                         continue
                     if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
@@ -2559,7 +2568,8 @@ def _pair_up(out: list, e, sources: list, targets: list) -> None:
     done = {(f.source.code, f.target.code) for f in out if f.verb == e.verb and f.target is not None}
     for s in sources:
         for tm in targets:
-            if tm.code == s.code or tm.head == s.head or _same_state(s, tm) or (s.code, tm.code) in done:
+            if tm.code == s.code or (tm.head == s.head and not _one_for_several(s, tm)) or _same_state(s, tm) \
+                    or (s.code, tm.code) in done:
                 continue
             done.add((s.code, tm.code))
             out.append(RawEvent(e.verb, s, tm, e.code, e.pattern, e.verb_text, e.passive))

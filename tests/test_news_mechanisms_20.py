@@ -185,3 +185,30 @@ def test_a_meetings_country_is_no_party(bundled_coder, place, who, verb):
 def test_a_visits_country_is_its_host(bundled_coder):
     events = _triples(bundled_coder, "Indian Prime Minister Narendra Modi arrived in Pakistan on Friday.")
     assert any(c == "042" and t == "PAK" for s, c, t in events), events
+
+
+# "India and Pakistan held talks on Monday. They agreed to resume talks": a subject "they" whose
+# antecedent was named in a coordination stands for every member of it, not the last alone; the
+# members may act on each other ("they accused each other"). Swapping the pair changes nothing.
+PAIRS = [("India", "IND", "Pakistan", "PAK"), ("Armenia", "ARM", "Azerbaijan", "AZE"),
+         ("Ethiopia", "ETH", "Eritrea", "ERI")]
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), swap=st.booleans(),
+       act=st.sampled_from([("They accused each other of violating the truce.", "1123"),
+                            ("They agreed to resume talks.", "036"),
+                            ("On Tuesday they accused each other of violating the truce.", "1123")]))
+def test_they_after_a_coordinated_pair_is_the_pair(bundled_coder, pair, swap, act):
+    a, ca, b, cb = pair
+    if swap:
+        a, ca, b, cb = b, cb, a, ca
+    events = _triples(bundled_coder, f"{a} and {b} fought a war in 2000. {act[0]}")
+    assert {(ca, act[1], cb), (cb, act[1], ca)} <= events, events
+
+
+@needs_model
+def test_they_after_a_lone_actor_is_that_actor(bundled_coder):
+    events = _triples(bundled_coder, "India fought a war in 2000. They accused Pakistan of violating the truce.")
+    assert ("IND", "1123", "PAK") in events and not any(s == "PAK" for s, c, t in events), events
