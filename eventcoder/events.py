@@ -143,6 +143,14 @@ def _codable(v, lex: Lexicon) -> bool:
             return True
         gov = t.head
         lemma = gov.lemma
+        if t.dep_ == "conj" and t.tag_ in _FINITE and gov.tag_ not in ("VBG", "VB"):
+            # "denied the charge and accused the rebels of ...": a second act with a tense of its
+            # own, not part of what was denied; a negation still carries over ("did not comment
+            # and issued no statement" without a subject of its own)
+            if _is_negated(gov) and not _has_subject(t):
+                return False
+            t = gov
+            continue
         if lemma in d.negating:
             return False
         if t.dep_ in ("xcomp", "ccomp") and lemma in d.intending and lemma not in d.aspectual and not (
@@ -249,6 +257,44 @@ def _reattach_denied_charges(sent) -> None:
         said.children = sorted(said.children + [charge], key=lambda t: t.i)
         v.dep_, v.head = "relcl", charge
         charge.children = sorted(charge.children + [v], key=lambda t: t.i)
+
+
+def _reattach_finite_conjuncts(sent, by_head: dict[int, Mention]) -> None:
+    """Read "The military has denied attacking civilians and accuses the rebels of ..." and
+    "Tajik authorities said the reservoir belonged to them and accused Kyrgyz forces of ..." as
+    two acts of the subject, which is what they say.
+
+    The parser often hangs a second verb with a tense of its own and no subject on the verb just
+    before it: on a gerund the first verb governs (which made the accusation part of what was
+    denied), or on the verb of what was said (which gave it the reservoir for a subject). Such a
+    verb is made a conjunct of the governing verb: after a gerund always, after a verb of what
+    was said when that clause's subject is no actor and the sayer is one."""
+    for v in sent:
+        if v.dep_ != "conj" or v.tag_ not in _FINITE:
+            continue
+        h = v.head
+        if h is v or h.i > v.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+            continue
+        g = h.head
+        if g is h or not (g.pos_ == "VERB" or g.tag_.startswith("VB")):
+            continue
+        if h.tag_ == "VBG" and h.dep_ in ("xcomp", "pcomp"):
+            pass
+        elif h.dep_ == "ccomp" and g.lemma in _SAYING and h.tag_ in _FINITE:
+            said = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            sayer = [c for c in g.children if c.dep_ == "nsubj"]
+            if not said or said[0].i in by_head or said[0].tag_ == "PRP" or not sayer or sayer[0].i not in by_head:
+                continue
+        else:
+            continue
+        # the "and" (or comma) that joined the verb goes with it
+        joins = [c for c in h.children if c.i < v.i and (c.dep_ == "cc" or (c.dep_ == "punct" and c.lower_ == ","))
+                 and not any(o.i > c.i and o.i < v.i and o.dep_ not in ("cc", "punct") for o in h.children)]
+        moved = [v] + joins
+        h.children = [c for c in h.children if not any(c is m for m in moved)]
+        for c in moved:
+            c.head = g
+        g.children = sorted(g.children + moved, key=lambda t: t.i)
 
 
 def _purpose(v) -> bool:
@@ -1880,6 +1926,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         return _victims(lex, sent, code_nouns(lex, sent, by_head, set(), _noun_event)) if lex.nouns else []
     _reattach_infinitives(lex, sent)
     _reattach_denied_charges(sent)
+    _reattach_finite_conjuncts(sent, by_head)
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")

@@ -212,3 +212,31 @@ def test_they_after_a_coordinated_pair_is_the_pair(bundled_coder, pair, swap, ac
 def test_they_after_a_lone_actor_is_that_actor(bundled_coder):
     events = _triples(bundled_coder, "India fought a war in 2000. They accused Pakistan of violating the truce.")
     assert ("IND", "1123", "PAK") in events and not any(s == "PAK" for s, c, t in events), events
+
+
+# "The military has denied attacking civilians and accuses the rebels of using human shields",
+# "Tajik authorities said the reservoir belonged to them and accused Kyrgyz forces of shooting":
+# a second verb with a tense of its own and no subject, which the parser hangs on the gerund that
+# was denied or on the verb of what was said, is the subject's second act.
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from([("The Sri Lankan military", "LKAMIL"), ("Tajik authorities", "TJKGOV"),
+                            ("The Indian army", "INDMIL")]),
+       first=st.sampled_from(["has denied attacking civilians and accuses", "denied attacking civilians and accused",
+                              "said the water reservoir belonged to them and accused"]))
+def test_a_second_finite_verb_is_the_subjects_own_act(bundled_coder, who, first):
+    events = _triples(bundled_coder, f"{who[0]} {first} Kyrgyz forces of using human shields.")
+    assert any(s == who[1] and c[:2] == "11" and t == "KGZMIL" for s, c, t in events), events
+
+
+@needs_model
+def test_a_second_gerund_stays_denied(bundled_coder):
+    events = _triples(bundled_coder, "Police denied attacking the protesters and beating them.")
+    assert not any(c[:2] in ("17", "18", "19") for s, c, t in events), events
+
+
+@needs_model
+def test_a_conjunct_of_what_an_actor_said_keeps_its_subject(bundled_coder):
+    # the said clause's subject is an actor: the conjunct is that actor's act
+    events = _triples(bundled_coder, "Ukraine said Russia shelled Kharkiv and attacked Odesa.")
+    assert ("RUS", "190", "UKR") in events or any(s == "RUS" and c[:2] == "19" for s, c, t in events), events
