@@ -1751,14 +1751,35 @@ def _is_city(name: str) -> bool:
 
 
 def _reciprocal(clause_after) -> bool:
-    """Whether the clause has "each other" or "one another" ("accused each other")."""
+    """Whether the clause has "each other" or "one another" ("accused each other"), or "the
+    other" after a subject that "each" distributes ("Bangkok and Phnom Penh each accuse the
+    other", "each side blamed the other")."""
     prev = None
     for t in clause_after:
         if prev is not None and prev.i == t.i - 1 and (
             (t.lower_ == "other" and prev.lower_ == "each") or (t.lower_ == "another" and prev.lower_ == "one")
+            or (t.lower_ == "other" and prev.lower_ == "the" and _each_before(t))
         ):
             return True
         prev = t
+    return False
+
+
+def _each_before(t) -> bool:
+    """Whether the verb over ``t`` has "each" before it, floating or on its subject."""
+    v = t
+    for _ in range(6):
+        if v.head is v:
+            return False
+        v = v.head
+        if v.pos_ == "VERB" or v.pos_ == "AUX":
+            break
+    else:
+        return False
+    for c in v.children:
+        if c.i < v.i and (c.lower_ == "each" or (c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.lower_ == "each" for d in c.children))):
+            return True
     return False
 
 

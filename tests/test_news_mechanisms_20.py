@@ -240,3 +240,25 @@ def test_a_conjunct_of_what_an_actor_said_keeps_its_subject(bundled_coder):
     # the said clause's subject is an actor: the conjunct is that actor's act
     events = _triples(bundled_coder, "Ukraine said Russia shelled Kharkiv and attacked Odesa.")
     assert ("RUS", "190", "UKR") in events or any(s == "RUS" and c[:2] == "19" for s, c, t in events), events
+
+
+# "Bangkok and Phnom Penh each accuse the other of ...", "each side blamed the other": "the other"
+# after a subject that "each" distributes is reciprocal, like "each other".
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), swap=st.booleans(),
+       verb=st.sampled_from(["each accuse the other of violating the ceasefire",
+                             "each blamed the other for the clashes"]))
+def test_each_and_the_other_is_reciprocal(bundled_coder, pair, swap, verb):
+    a, ca, b, cb = pair
+    if swap:
+        a, ca, b, cb = b, cb, a, ca
+    events = _triples(bundled_coder, f"{a} and {b} {verb}.")
+    assert any(s == ca and t == cb and c[:2] == "11" for s, c, t in events), events
+    assert any(s == cb and t == ca and c[:2] == "11" for s, c, t in events), events
+
+
+@needs_model
+def test_the_other_side_alone_is_no_reciprocal(bundled_coder):
+    events = _triples(bundled_coder, "Thailand accused the other side of violating the ceasefire.")
+    assert not any(s[:3] != "THA" for s, c, t in events), events
