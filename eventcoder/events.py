@@ -1539,6 +1539,12 @@ _JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 _THIRD_PARTY_CODES = ("039", "045", "042", "043", "033", "051", "052", "053", "054", "055", "056")
 
 
+def _opened_fire(v, words) -> bool:
+    """"insurgents and government forces opening fire" with no one fired on named: sides of one
+    battle, who fire on each other (convention 34)."""
+    return v.lemma == "open" and any(t.lower_ == "fire" for t in words)
+
+
 def _one_for_several(a: Mention, b: Mention) -> bool:
     """Whether two mentions on one word are the several actors a pronoun stands for ("India and
     Pakistan ... they"), who may act on each other."""
@@ -2211,7 +2217,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 _reciprocal(post) or lemma in _EXCHANGING or
                 # "Indian and Chinese troops clashed", "rebels and troops fought" (or "waged a
                 # battle"): a fight among the subjects when it names nobody else.
-                (not targets and (lemma in _FIGHTING or lemma == "wage") and code[:2] in ("18", "19", "20")) or
+                (not targets and (lemma in _FIGHTING or lemma == "wage" or _opened_fire(v, words))
+                 and code[:2] in ("18", "19", "20")) or
                 # "Gondor and Osgiliath postponed their meeting": the pronoun names the subjects;
                 # "the two countries agreed to revive the Brazil-US working group": so do the names.
                 (targets and all(t.code in source_codes for t in targets) and not code.startswith(_THIRD_PARTY_CODES))

@@ -264,3 +264,18 @@ def test_each_and_the_other_is_reciprocal(bundled_coder, pair, swap, verb):
 def test_the_other_side_alone_is_no_reciprocal(bundled_coder):
     events = _triples(bundled_coder, "Thailand accused the other side of violating the ceasefire.")
     assert not any(s[:3] != "THA" for s, c, t in events), events
+
+
+# "with insurgents and government forces opening fire": two sides opening fire with nobody else
+# named fight each other (convention 34), as "clashed" and "fought" do.
+@needs_model
+@SETTINGS
+@given(sides=st.sampled_from([("rebels", "REB", "soldiers", "MIL"), ("insurgents", "REB", "government forces", "MIL")]),
+       swap=st.booleans())
+def test_two_sides_opening_fire_fight_each_other(bundled_coder, sides, swap):
+    a, ra, b, rb = sides
+    if swap:
+        a, ra, b, rb = b, rb, a, ra
+    events = _triples(bundled_coder, f"Gunfire erupted in Liberia on Wednesday, with {a} and {b} opening fire.")
+    assert any(s == "LBR" + ra and t == "LBR" + rb and c[:2] == "19" for s, c, t in events), events
+    assert any(s == "LBR" + rb and t == "LBR" + ra and c[:2] == "19" for s, c, t in events), events
