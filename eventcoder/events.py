@@ -1539,6 +1539,32 @@ _JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 _THIRD_PARTY_CODES = ("039", "045", "042", "043", "033", "051", "052", "053", "054", "055", "056")
 
 
+# Votes a government holds ("boycott the elections", "a boycott of the runoff").
+_ELECTIONS = frozenset({"election", "elections", "vote", "poll", "polls", "ballot", "runoff", "run-off", "referendum"})
+
+
+def _of_elections(words, post):
+    """The word of the pattern or object of the clause that names a vote ("boycott the
+    elections", "called for a boycott of the runoff"), or None."""
+    for t in words:
+        if t.lower_ in _ELECTIONS:
+            return t
+    return next((t for t in post if t.lower_ in _ELECTIONS and t.dep_ in ("dobj", "pobj")), None)
+
+
+def _election_holders(sources: list[Mention], vote) -> list[Mention]:
+    """The government of the sources' one country, named by the vote's word, as an inferred
+    party; none if they are the government themselves or of no or several countries."""
+    home = {s.country for s in sources}
+    if len(home) != 1 or None in home or any(s.agent == "GOV" for s in sources):
+        return []
+    s = sources[0]
+    country = s.country
+    return [replace(s, head=vote.i, start=vote.i, end=vote.i + 1, code=country + "GOV", agent="GOV", type="agent",
+                    text=vote.text, via=None, inferred=True, partners=(), also=(), owner=None, alts=(),
+                    entry=f"the government holding the {vote.text}, of {s.text} (inferred)")]
+
+
 def _opened_fire(v, words) -> bool:
     """"insurgents and government forces opening fire" with no one fired on named: sides of one
     battle, who fire on each other (convention 34)."""
@@ -1946,6 +1972,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     for m in mentions:
         by_head.setdefault(m.head, m)
     if require_dyad and len(by_head) < 2 and not by_head[mentions[0].head].also \
+            and _ELECTIONS.isdisjoint(sent.lowers) \
             and (not lex.nouns or lex.implied_nouns.isdisjoint(sent.lowers)):
         # Every event needs a source and a target of different phrases; only a noun with an
         # implied source ("protests against the government") needs one actor, and a verb acting
@@ -2202,6 +2229,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "Iran and Saudi Arabia agreed to reestablish relations and reopen embassies": a
                 # role of no country among joint subjects is their own, no other party
                 targets = []
+            vote = _of_elections(words, post) if not targets and (code[:2] == "14" or code[:3] == "133") else None
+            if vote is not None:
+                # "The opposition will boycott the presidential election": a protest against a vote
+                # is against the government that holds it, the protesters' own (inferred)
+                targets = _election_holders(sources, vote)
             source_codes = {m.code for m in sources}
             if targets and all(t is not None for t in targets) and \
                     {t.head for t in targets} <= {m.head for m in sources}:

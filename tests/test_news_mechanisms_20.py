@@ -279,3 +279,24 @@ def test_two_sides_opening_fire_fight_each_other(bundled_coder, sides, swap):
     events = _triples(bundled_coder, f"Gunfire erupted in Liberia on Wednesday, with {a} and {b} opening fire.")
     assert any(s == "LBR" + ra and t == "LBR" + rb and c[:2] == "19" for s, c, t in events), events
     assert any(s == "LBR" + rb and t == "LBR" + ra and c[:2] == "19" for s, c, t in events), events
+
+
+# "The Republic of Congo's main opposition party will boycott the March 21 elections": a protest
+# against a vote (a boycott, a protest over the election) is against the government that holds
+# it, the protesters' own country's; the target's country is marked as inferred.
+@needs_model
+@SETTINGS
+@given(who=st.sampled_from([("The Republic of Congo's main opposition party", "COG"), ("Kenya's opposition", "KEN"),
+                            ("Bangladesh's main opposition party", "BGD")]),
+       act=st.sampled_from([("boycotted the general elections", "143"), ("will boycott the presidential election", "133")]))
+def test_a_protest_against_a_vote_is_against_its_government(bundled_coder, who, act):
+    events = bundled_coder.code_text(f"{who[0]} {act[0]}.", date=dt.date(2016, 3, 11))
+    found = [e for e in events if e.source == who[1] + "OPP" and e.target == who[1] + "GOV"]
+    assert any(e.event_code == act[1] for e in found), [(e.source, e.event_code, e.target) for e in events]
+    assert all(e.target_country_inferred for e in found)
+
+
+@needs_model
+def test_a_government_boycotting_a_vote_targets_no_one_else(bundled_coder):
+    events = _triples(bundled_coder, "Kenya's government boycotted the vote.")
+    assert not events, events
