@@ -162,6 +162,22 @@ def _place_country(tok, by_head: dict[int, Mention], day: dt.date | None) -> str
     return None
 
 
+def _place_of(tok, by_head: dict[int, Mention], day: dt.date | None) -> str | None:
+    """The country a place noun's "of" phrase names, when the dictionaries know it ("in the Horn
+    of Africa nation of Djibouti", "in the capital of Mali"). Towns the gazetteer alone knows are
+    left out: "the town of Kareli" is in Georgia and in India, "the city of Zamora" in Mexico and
+    in Spain."""
+    if tok.lemma not in _PLACE_NOUNS and tok.lemma != "nation":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                m = by_head.get(p.i) if p.dep_ == "pobj" else None
+                if m is not None and m.country and m.agent is None and not m.code.startswith(UNKNOWN_COUNTRY):
+                    return m.country
+    return None
+
+
 def _possessor(tok, by_head) -> str | None:
     """"its ambassador", "their troops": the country of the actor the possessive stands for."""
     for c in tok.children:
@@ -189,7 +205,7 @@ def _places_below(tok, by_head, day, skip: int = -1, depth: int = 0) -> str | No
         if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS and c.i != skip:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = _place_country(p, by_head, day)
+                    found = _place_country(p, by_head, day) or _place_of(p, by_head, day)
                     if found:
                         return found
                     if depth < 2 and _actors_act(p, by_head):
