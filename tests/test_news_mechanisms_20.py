@@ -319,3 +319,14 @@ def test_a_role_in_a_place_nouns_country_is_of_it(bundled_coder, place, role):
 def test_a_town_only_the_gazetteer_knows_gives_no_country_by_its_of_phrase(bundled_coder):
     events = _triples(bundled_coder, "Police in the city of Zamora arrested three men on Tuesday.")
     assert not any(s.startswith("ESP") for s, c, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(pair=st.sampled_from(PAIRS), swap=st.booleans())
+def test_a_handshake_is_a_meeting_of_the_two(bundled_coder, pair, swap):
+    a, ca, b, cb = pair
+    if swap:
+        a, ca, b, cb = b, cb, a, ca
+    events = _triples(bundled_coder, f"The presidents of {a} and {b} shook hands on Monday.")
+    assert {(ca + "GOV", "040", cb + "GOV"), (cb + "GOV", "040", ca + "GOV")} <= events, events
