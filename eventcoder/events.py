@@ -1539,6 +1539,8 @@ _JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 _THIRD_PARTY_CODES = ("039", "045", "042", "043", "033", "051", "052", "053", "054", "055", "056")
 
 
+# Verbs that tell a meeting or talks, whose "in" phrase is where they took place.
+_MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "convene", "gather", "hold", "discuss"})
 # Votes a government holds ("boycott the elections", "a boycott of the runoff").
 _ELECTIONS = frozenset({"election", "elections", "vote", "poll", "polls", "ballot", "runoff", "run-off", "referendum"})
 
@@ -2218,7 +2220,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "... on the town of Karak, the Syrian Observatory for Human Rights said": the
                 # parser may hang the speaker on the last noun as an apposition
                 targets = [m for m in targets if m is None or not _misparsed_speaker(sent.doc[m.head])]
-            if targets and code[:3] in ("040", "044", "046"):
+            if targets and code[:3] in ("040", "044", "046") and lemma in _MEETING_VERBS:
                 # "West African leaders meeting in Nigeria": a country a meeting takes place in is
                 # where, not whom they met (@elsewhere reads it as a third location); a visit's
                 # country is its host ("arrived in Pakistan")
@@ -2235,8 +2237,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # is against the government that holds it, the protesters' own (inferred)
                 targets = _election_holders(sources, vote)
             source_codes = {m.code for m in sources}
-            if targets and all(t is not None for t in targets) and \
-                    {t.head for t in targets} <= {m.head for m in sources}:
+            if targets and all(x is not None for x in targets) and \
+                    {x.head for x in targets} <= {m.head for m in sources}:
                 # "wording that was opposed by the United States, Canada and Mexico": the phrase
                 # that names the makers names no other party; the members did not act on each other
                 targets = []
