@@ -724,10 +724,11 @@ def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:
         mentions[:] = [m for m in mentions if m is not None]
 
 
-# Codes of regions whose adjective the dictionaries list ("West African", "European"): the
-# adjective names an actor only with a role of people ("West African leaders": WAFGOV), not on
-# a thing ("European laws", "the West African intervention force").
-_REGION_CODES = frozenset({"WAF", "EAF", "NAF", "AFR", "EUR", "LAM", "SAM"})
+# The region codes of actors/countries.txt, some listed with their adjective ("West African",
+# "European"): the adjective names an actor only with a role of people ("West African leaders":
+# WAFGOV), not on a thing ("European laws", "the West African intervention force").
+_REGION_CODES = frozenset({"AFR", "ASA", "EUR", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EAF", "EEU", "LAM", "SAM",
+                           "NMR", "MEA", "MDT", "NAF", "PGS", "SCN", "SAS", "SEA", "SAF", "WAF"})
 
 
 def _regional_peoples(doc, hits: list) -> list:
