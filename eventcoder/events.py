@@ -1557,11 +1557,10 @@ def _of_elections(words, post):
 def _election_holders(sources: list[Mention], vote) -> list[Mention]:
     """The government of the sources' one country, named by the vote's word, as an inferred
     party; none if they are the government themselves or of no or several countries."""
-    home = {s.country for s in sources}
-    if len(home) != 1 or None in home or any(s.agent == "GOV" for s in sources):
+    country = _home(sources)
+    if country is None or any(s.agent == "GOV" for s in sources):
         return []
     s = sources[0]
-    country = s.country
     return [replace(s, head=vote.i, start=vote.i, end=vote.i + 1, code=country + "GOV", agent="GOV", type="agent",
                     text=vote.text, via=None, inferred=True, partners=(), also=(), owner=None, alts=(),
                     entry=f"the government holding the {vote.text}, of {s.text} (inferred)")]
@@ -1974,8 +1973,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     for m in mentions:
         by_head.setdefault(m.head, m)
     if require_dyad and len(by_head) < 2 and not by_head[mentions[0].head].also \
-            and _ELECTIONS.isdisjoint(sent.lowers) \
-            and (not lex.nouns or lex.implied_nouns.isdisjoint(sent.lowers)):
+            and _ELECTIONS.isdisjoint(lowers := sent.lowers) \
+            and (not lex.nouns or lex.implied_nouns.isdisjoint(lowers)):
         # Every event needs a source and a target of different phrases; only a noun with an
         # implied source ("protests against the government") needs one actor, and a verb acting
         # on such a noun ("Police banned protests": the protesters).
@@ -2879,6 +2878,11 @@ def _implied_home(lex, sources: list[Mention], code: str, lemma: str) -> str | N
     ("lodged a protest", "joined the protests", "called for demonstrations")."""
     if code[:2] not in _ACTING_ON_PROTESTS or lemma in lex.dictionaries.light:
         return None
+    return _home(sources)
+
+
+def _home(sources: list[Mention]) -> str | None:
+    """The one country all of ``sources`` are of, or None."""
     home = {s.country for s in sources}
     return next(iter(home)) if len(home) == 1 and None not in home else None
 
