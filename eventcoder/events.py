@@ -259,6 +259,10 @@ def _reattach_denied_charges(sent) -> None:
         charge.children = sorted(charge.children + [v], key=lambda t: t.i)
 
 
+# Tags no infinitive has: a verb with one of them after "to <verb> and" is not that infinitive's twin.
+_PAST_OR_THIRD = frozenset({"VBD", "VBZ"})
+
+
 def _reattach_finite_conjuncts(sent, by_head: dict[int, Mention]) -> None:
     """Read "The military has denied attacking civilians and accuses the rebels of ..." and
     "Tajik authorities said the reservoir belonged to them and accused Kyrgyz forces of ..." as
@@ -267,8 +271,10 @@ def _reattach_finite_conjuncts(sent, by_head: dict[int, Mention]) -> None:
     The parser often hangs a second verb with a tense of its own and no subject on the verb just
     before it: on a gerund the first verb governs (which made the accusation part of what was
     denied), or on the verb of what was said (which gave it the reservoir for a subject). Such a
-    verb is made a conjunct of the governing verb: after a gerund always, after a verb of what
-    was said when that clause's subject is no actor and the sayer is one."""
+    verb is made a conjunct of the governing verb: after a gerund always, after an infinitive when
+    it has the governing verb's own tense ("ordered the ambassador to leave ... and accused
+    Washington of ..."), after a verb of what was said when that clause's subject is no actor
+    and the sayer is one."""
     for v in sent:
         if v.dep_ != "conj" or v.tag_ not in _FINITE:
             continue
@@ -279,6 +285,11 @@ def _reattach_finite_conjuncts(sent, by_head: dict[int, Mention]) -> None:
         if g is h or not (g.pos_ == "VERB" or g.tag_.startswith("VB")):
             continue
         if h.tag_ == "VBG" and h.dep_ in ("xcomp", "pcomp"):
+            pass
+        elif h.tag_ == "VB" and h.dep_ == "xcomp" and v.tag_ in _PAST_OR_THIRD and v.tag_ == g.tag_ \
+                and v.lower_ != v.lemma:
+            # "ordered the ambassador to leave ... and accused Washington": a tense of its own
+            # (not "put", "cut", "set", whose past looks like the infinitive they may be)
             pass
         elif h.dep_ == "ccomp" and g.lemma in _SAYING and h.tag_ in _FINITE:
             said = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1652,10 +1663,14 @@ def _accused_of(lex, v, by_head) -> str | None:
         for p in c.children:
             if p.dep_ == "pcomp" or p.dep_ == "pobj":
                 acts.append(counted_acts(p) or p)  # "for a string of kidnappings"
+    index = lex.verbs.get(v.lemma)
     for a in acts:
         for w in [a] + [x for x in a.conjuncts if x.pos_ == a.pos_]:
             # "of arming thugs to attack officers": the force an act is for is accused too
             for u in [w] + [x for x in w.children if (x.dep_ == "xcomp" or x.dep_ == "advcl") and x.pos_ == "VERB"]:
+                named = _named_accusation(index, u) if index is not None else None
+                if named is not None:
+                    return named
                 if _force_codes(lex, u) or _warlike(u):
                     return "1122" if _abused(u, by_head) else "1123"
     return None
@@ -1672,6 +1687,28 @@ _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "in
 _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "training", "funding"})
 # Links inside the accused act's own phrase (not into a clause of its own).
 _ACT_PHRASE = frozenset({"dobj", "prep", "pobj", "pcomp", "amod", "compound", "conj", "nmod", "advmod", "prt"})
+
+
+def _named_accusation(index, u) -> str | None:
+    """The code the accusing verb's own patterns give the accused act ``u`` ("accuse + of plot"),
+    found where the patterns' fixed "of <word>" cannot reach it: behind "trying to", "seeking
+    to" ("accused protesters of trying to overthrow the government") or in the act's object
+    ("of fomenting a coup attempt"). Words of several words need them all in the act's phrase."""
+    near = [u] + [c for c in u.children if c.dep_ in _NAMED_ACT_LINKS]
+    near += [c for x in near[1:] for c in x.children if c.dep_ == "compound"]
+    words = {x.lower_ for x in near} | {x.lemma for x in near}
+    for x in near:
+        for key in (x.lower_, x.lemma):
+            for _, p, *_ in index.by_anchor.get(key, ()):
+                if p.code[:3] != "112" or len(p.code) < 4 or not p.post or not isinstance(p.post[-1], Words):
+                    continue
+                if any(alt[0] == key and all(w in words for w in alt[1:]) for alt in p.post[-1].alternatives):
+                    return p.code
+    return None
+
+
+# Links from an accused act to the words that may name it ("fomenting a coup attempt").
+_NAMED_ACT_LINKS = frozenset({"dobj", "pobj", "compound"})
 
 
 def _warlike(u) -> bool:
@@ -2319,6 +2356,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     if (code[:2] == "19" or code[:2] == "18") and tm is not None and tm.agent == "OPP" \
                             and s.agent in _FORCES and s.country is not None and s.country == tm.country:
                         pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
+                    elif (code[:2] == "19" or code[:2] == "18") and code[:3] not in _NOT_PROTEST_FORCE \
+                            and tm is not None and s.agent == "OPP" and tm.agent in _COERCING_ROLES \
+                            and s.country is not None and s.country == tm.country \
+                            and (fight is None or tm.agent in _ARMED_SERVICES):
+                        # "protesters stormed her residence", "rioters fired at police": force a
+                        # state's protesters use on its authorities is a violent protest (CAMEO 145);
+                        # a fight with the ruling party's activists is a fight
+                        pair_code = "145"
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
                     elif code == "112" and lemma in _ACCUSING:
@@ -2865,6 +2910,9 @@ def _counterparts(events: list, mutual, paired: dict) -> list:
 # The role that is the state itself: a state does not act on itself ("Washington ... the US"); its
 # forces may ("the Myanmar army ... against the Rohingya").
 _STATE_ROLES = frozenset({"GOV"})
+# Force coded as itself whoever uses it: abducting (181), bombing (183), blockading (191) and
+# occupying (192) are no violent protest.
+_NOT_PROTEST_FORCE = frozenset({"181", "183", "191", "192"})
 
 
 # Roots of acts done to the people of a protest ("banned protests", "dispersed a march",

@@ -1,0 +1,98 @@
+"""Mechanisms real news needs (issue 10, twenty-second round). Example tests beside Hypothesis
+properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms_13 import _triples
+
+# "Thousands of protesters stormed her official residence", "rioters fired at police": force a
+# state's protesters use on its authorities is a violent protest (145), as the gold codes it 72
+# times against 4 plain 190s; occupying (192), abducting, bombing and blockading keep their codes.
+FORCE = ["stormed the president's official residence", "attacked the police", "fired at police officers",
+         "beat police officers"]
+CROWDS = ["Thousands of protesters", "Hundreds of anti-government demonstrators", "Rioters"]
+
+
+@needs_model
+@SETTINGS
+@given(crowd=st.sampled_from(CROWDS), act=st.sampled_from(FORCE))
+def test_force_protesters_use_on_their_state_is_a_violent_protest(bundled_coder, crowd, act):
+    text = f"{crowd} {act} in Dhaka on Saturday."
+    events = _triples(bundled_coder, text)
+    assert any(s == "BGDOPP" and c == "145" and t[:3] == "BGD" for s, c, t in events), (text, events)
+    assert not any(s == "BGDOPP" and c[:2] in ("18", "19") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_protesters_fighting_police_riot_and_are_repressed(bundled_coder):
+    events = _triples(bundled_coder, "Bangladeshi protesters fought running battles with police in Dhaka.")
+    assert ("BGDOPP", "145", "BGDCOP") in events and ("BGDCOP", "175", "BGDOPP") in events, events
+
+
+@needs_model
+def test_a_fight_with_ruling_party_activists_stays_a_fight(bundled_coder):
+    events = _triples(bundled_coder, "Bangladeshi opposition supporters clashed with ruling party activists in Dhaka.")
+    assert any(s == "BGDOPP" and t == "BGDGOV" and c[:2] == "19" for s, c, t in events), events
+
+
+@needs_model
+def test_rebels_attacking_the_police_are_not_protesters(bundled_coder):
+    events = _triples(bundled_coder, "Maoist rebels attacked a police station in western Nepal on Sunday.")
+    assert not any(c == "145" for s, c, t in events), events
+
+
+# "accused protesters of trying to overthrow the government": the accusing verb's own patterns
+# ("accuse + of overthrow ... = 1125") reach the accused act behind "trying to", "seeking to",
+# "plotting to", or in the act's object ("of fomenting a coup attempt").
+ACCUSED = ["of trying to overthrow the government", "of seeking to topple the government",
+           "of fomenting a coup attempt", "of attempting to oust the president", "of a coup"]
+
+
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(ACCUSED))
+def test_an_accused_act_behind_an_attempt_keeps_the_dictionary_code(bundled_coder, act):
+    text = f"Bolivian President Evo Morales accused the United States {act}."
+    events = _triples(bundled_coder, text)
+    assert ("BOLGOV", "1125", "USA") in events or ("BOLGOV", "1125", "USAGOV") in events, (text, events)
+
+
+@needs_model
+def test_an_accused_attempt_at_a_crime_keeps_the_crime_code(bundled_coder):
+    events = _triples(bundled_coder, "The Kenyan opposition accused the government of trying to rig the election.")
+    assert ("KENOPP", "1121", "KENGOV") in events, events
+
+
+@needs_model
+def test_an_accused_act_of_no_pattern_is_a_plain_accusation(bundled_coder):
+    events = _triples(bundled_coder, "The Kenyan opposition accused the government of trying to delay the vote.")
+    assert ("KENOPP", "112", "KENGOV") in events, events
+
+
+# "Chavez ordered the US ambassador to leave Venezuela within 72 hours and accused Washington of
+# ...": the parser hangs the second past-tense verb on the infinitive; with the tense of the
+# governing verb it is that verb's twin, and its subject is the governing verb's.
+@needs_model
+@SETTINGS
+@given(second=st.sampled_from(["accused Washington of meddling", "condemned Washington",
+                               "criticised Washington"]))
+def test_a_finite_verb_after_an_infinitive_is_the_governing_verbs_twin(bundled_coder, second):
+    text = (f"President Hugo Chavez last night ordered the US ambassador to leave Venezuela within 72 hours "
+            f"and {second}.")
+    events = _triples(bundled_coder, text, dt.date(2008, 9, 12))
+    assert any(s == "VENGOV" and c[:2] == "11" and t[:3] == "USA" for s, c, t in events), (text, events)
+    assert any(s == "VENGOV" and c == "161" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_an_infinitive_twin_that_looks_like_its_past_stays_with_the_infinitive(bundled_coder):
+    # "put" may be either: the rebels wanted to arrest him and put him on trial, not the officials
+    events = _triples(bundled_coder, "The rebels wanted to arrest Aristide and put him on trial.")
+    assert not any(c == "173" and s[3:6] != "REB" for s, c, t in events), events
