@@ -995,9 +995,9 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
                 if bodies:
                     base, agent_hit = bodies[-1], None
     elif head_hit is not None:  # an agent heads the phrase: compose onto the nearest actor
-        if head_hit.code == "UAF":
-            # "drug cartel gunmen", "rebel fighters": an unspecified armed role is of the kind its
-            # modifier names (CRM, REB).
+        if head_hit.code == "UAF" or head_hit.code == "REB":
+            # "drug cartel gunmen", "rebel fighters", "drug cartel fighters": an armed role of no
+            # side or of the insurgents' is of the kind its modifier names (CRM, REB).
             kinds = [h for h in agents if h.end <= head_hit.start and h.code in _ARMED_KINDS]
             if kinds:
                 head_hit = kinds[-1]

@@ -96,3 +96,21 @@ def test_an_infinitive_twin_that_looks_like_its_past_stays_with_the_infinitive(b
     # "put" may be either: the rebels wanted to arrest him and put him on trial, not the officials
     events = _triples(bundled_coder, "The rebels wanted to arrest Aristide and put him on trial.")
     assert not any(c == "173" and s[3:6] != "REB" for s, c, t in events), events
+
+
+# "Federal forces said they had killed about 140 Chechen fighters": fighters who fight a state
+# are its insurgents (REB), as the gold codes them in 28 records against 2 UAF; gunmen and
+# militias of no known side stay UAF.
+@needs_model
+@SETTINGS
+@given(place=st.sampled_from([("Chechen", "RUS"), ("Afghan", "AFG"), ("Congolese", "COD")]))
+def test_fighters_fighting_a_state_are_rebels(bundled_coder, place):
+    adjective, country = place
+    events = _triples(bundled_coder, f"The army said it had killed about 140 {adjective} fighters in the mountains.")
+    assert any(t == country + "REB" for s, c, t in events), events
+
+
+@needs_model
+def test_gunmen_stay_unidentified_armed_forces(bundled_coder):
+    events = _triples(bundled_coder, "Gunmen killed three Nigerian police officers in Lagos.")
+    assert any(s == "NGAUAF" for s, c, t in events), events
