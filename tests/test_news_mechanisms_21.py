@@ -114,3 +114,25 @@ def test_fighters_fighting_a_state_are_rebels(bundled_coder, place):
 def test_gunmen_stay_unidentified_armed_forces(bundled_coder):
     events = _triples(bundled_coder, "Gunmen killed three Nigerian police officers in Lagos.")
     assert any(s == "NGAUAF" for s, c, t in events), events
+
+
+# "Police fired tear gas to disperse the crowd", "youths hurled petrol bombs at police": people a
+# state's forces repress and people who protest or riot are its protesters (OPP), as the gold
+# codes them (175 on OPP 131 times, on CVL 7); civilians named so, and foreigners, stay people.
+PEOPLE = ["the crowd", "hundreds of people", "dozens of youths", "a mob"]
+
+
+@needs_model
+@SETTINGS
+@given(people=st.sampled_from(PEOPLE))
+def test_people_the_police_disperse_with_force_are_protesters(bundled_coder, people):
+    text = f"Kenyan police fired tear gas to disperse {people} in Nairobi."
+    events = _triples(bundled_coder, text)
+    assert ("KENCOP", "175", "KENOPP") in events, (text, events)
+    assert not any(t == "KENCVL" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_civilians_named_so_stay_civilians(bundled_coder):
+    events = _triples(bundled_coder, "Kenyan police fired tear gas at civilians in Nairobi.")
+    assert not any(t == "KENOPP" for s, c, t in events), events
