@@ -521,6 +521,10 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     return 0
 
 
+# Verbs of sending diplomats away, whose announcement is the act (convention 19), and the verbs
+# that make an announced act a threat whatever it is.
+_EXPELLING = frozenset({"expel", "recall"})
+_THREATENING = frozenset({"threaten", "warn", "vow"})
 # Roots of cooperative acts: resuming or continuing one "next week" is still to come.
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 
@@ -2147,7 +2151,13 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             consumed.update(t.i for t in words if t.pos_ in _VERBAL)
             if code == NO_EVENT:
                 continue
-            if announced == 1 or (announced == 3 and code[:2] in _COOPERATIVE_ROOTS):
+            if announced == 1 and code == "161" and lemma in _EXPELLING and not (
+                    v.dep_ == "xcomp" and v.head.lemma in _THREATENING):
+                # "Kuwait says it will expel North Korea's ambassador", "The UK is to expel four
+                # Russian diplomats": a state that announces an expulsion did it (convention 19);
+                # "threatened" or "vowed to expel" is the threat (1313)
+                pass
+            elif announced == 1 or (announced == 3 and code[:2] in _COOPERATIVE_ROOTS):
                 code = lex.dictionaries.announced_code(code)
                 if code is None:
                     continue  # an announced act with no intent or threat code ("will say")

@@ -136,3 +136,27 @@ def test_people_the_police_disperse_with_force_are_protesters(bundled_coder, peo
 def test_civilians_named_so_stay_civilians(bundled_coder):
     events = _triples(bundled_coder, "Kenyan police fired tear gas at civilians in Nairobi.")
     assert not any(t == "KENOPP" for s, c, t in events), events
+
+
+# "Kuwait says it will expel North Korea's ambassador", "The UK is to expel four Russian
+# diplomats": a state that announces an expulsion or recall of diplomats did it (161,
+# docs/gold-format.md conventions 19 and 36); threatening or vowing to expel is the threat (1313).
+ANNOUNCED = ["will expel", "is to expel", "has decided to expel", "would expel", "plans to recall"]
+
+
+@needs_model
+@SETTINGS
+@given(announced=st.sampled_from(ANNOUNCED))
+def test_an_announced_expulsion_of_diplomats_is_the_expulsion(bundled_coder, announced):
+    text = f"Kuwait {announced} North Korea's ambassador."
+    events = _triples(bundled_coder, text)
+    assert ("KWT", "161", "PRKGOV") in events and not any(c == "1313" for s, c, t in events), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["threatened", "vowed"]))
+def test_a_threatened_expulsion_is_a_threat(bundled_coder, verb):
+    text = f"Kuwait {verb} to expel North Korea's ambassador."
+    events = _triples(bundled_coder, text)
+    assert ("KWT", "1313", "PRKGOV") in events and not any(c == "161" for s, c, t in events), (text, events)
