@@ -1260,6 +1260,12 @@ def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, wor
             continue
         if (roots is None or code[:2] in roots) and (
                 patients is None or (target is not None and target.country in patients)):
+            if target is not None and patients is None and any(
+                    i == index and c == code and a.code == target.code and t is not None and t.code == actor.code
+                    for i, c, a, t, _ in acts):
+                # "Poland has signed a deal with the US ... anger at the move": a joint act's
+                # noun stands for both its parties
+                return replace(actor, also=(target,))
             return actor
     return None
 
@@ -1502,6 +1508,17 @@ def _coordinated_with(doc, ante: Mention, pool: list[Mention]) -> list[Mention]:
     return out
 
 
+# A state's own roles: two of them are one side ("the government and the army").
+_STATE_SIDE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _two_sides(a: Mention, b: Mention) -> bool:
+    """Whether two actors of one country are two sides: the state and those outside it ("talks
+    between the ruling generals and the protest leaders ... urged both sides")."""
+    return a.agent is not None and b.agent is not None and a.agent != b.agent and (
+        a.agent not in _STATE_SIDE or b.agent not in _STATE_SIDE)
+
+
 class StoryContext:
     """What a story has named so far, for references ("the group") and pronouns ("it")."""
 
@@ -1538,7 +1555,8 @@ class StoryContext:
                     continue
                 if want_people and not (m.type == "person" or (m.agent and m.type not in ("igo", "ngo"))):
                     continue  # "the two leaders": people or governments, not the G7 they met at
-                if any(f.code == m.code or (f.country and f.country == m.country) for f in found):
+                if any(f.code == m.code or (f.country and f.country == m.country and not _two_sides(f, m))
+                       for f in found):
                     continue
                 found.append(m)
                 if len(found) == 2:
@@ -1922,8 +1940,12 @@ class StoryContext:
                 continue
             below = tok.subtree
             lo, hi = below[0].i, below[-1].i
+            # (a relative clause says what others make of the act: "the move, which they see
+            # as an effort to surround Russia" names no party of the move)
+            said_of = [x for c in tok.children if c.dep_ == "relcl" for x in (c.subtree[0].i, c.subtree[-1].i)]
             patients = None
-            named = [m for m in out if lo <= m.head <= hi]
+            named = [m for m in out if lo <= m.head <= hi
+                     and not any(said_of[j] <= m.head <= said_of[j + 1] for j in range(0, len(said_of), 2))]
             if named:
                 # "the attack on the base", "Russia's move": the phrase names its parties; but
                 # "condemned the arrests of the activists" names only whom a coercive act was
@@ -1948,8 +1970,11 @@ class StoryContext:
             if source is None:
                 continue
             start = det[0].i
-            out.append(replace(source, head=tok.i, start=start, end=tok.i + 1, text=doc.span_text(start, tok.i + 1),
-                               sentence=sentence_index, via=source.via or source.text, partners=()))
+            words = doc.span_text(start, tok.i + 1)
+            also = tuple(replace(p, head=tok.i, start=start, end=tok.i + 1, text=words, sentence=sentence_index,
+                                 via=p.via or p.text, partners=(), also=()) for p in source.also)
+            out.append(replace(source, head=tok.i, start=start, end=tok.i + 1, text=words,
+                               sentence=sentence_index, via=source.via or source.text, partners=(), also=also))
             taken.update(range(start, tok.i + 1))
 
     def _crowd_reference(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:

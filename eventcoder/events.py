@@ -2697,12 +2697,40 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 e = RawEvent(e.verb, e.source, None, _REFUSING.get(asked[2:], "120"), e.pattern, e.verb_text, e.passive)
         if not targets and e.code == "175":
             targets = _crowd(sources, by_head)
+        if not targets and e.code[:2] == "13":
+            # "warned of aggressive protests if Rajapaksa does not resign": a threat is made to
+            # whoever must act or refrain for it not to be carried out
+            targets = [m for m in _mentions_at(_expand(_conditioned_subjects(v)), by_head) if m.code not in codes]
         if not targets:
             if not require_dyad:
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
         _pair_up(out, e, sources, targets)
     return out
+
+
+def _conditioned_subjects(v) -> list:
+    """The subjects of the "if" or "unless" clauses in the verb's own clause, up to three links
+    down ("warned that there would be consequences if they did not"), not inside another
+    condition's clause."""
+    out = []
+    level = [v]
+    for _ in range(3):
+        below = []
+        for t in level:
+            for c in t.children:
+                if c.pos_ in _VERBAL or c.tag_.startswith("VB"):
+                    if any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children):
+                        out += [x for x in c.children if x.dep_ == "nsubj" or x.dep_ == "nsubjpass"]
+                        continue
+                if c.dep_ in _CLAUSE_LINKS:
+                    below.append(c)
+        level = below
+    return out
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "prep", "pobj", "dobj", "conj"})
 
 
 # Passive verbs of harm whose subjects an attack told of in a clause of time fell on ("were

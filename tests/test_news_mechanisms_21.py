@@ -160,3 +160,70 @@ def test_a_threatened_expulsion_is_a_threat(bundled_coder, verb):
     text = f"Kuwait {verb} to expel North Korea's ambassador."
     events = _triples(bundled_coder, text)
     assert ("KWT", "1313", "PRKGOV") in events and not any(c == "161" for s, c, t in events), (text, events)
+
+
+# "The protesters have warned of aggressive protests if Rajapaksa does not resign": a threat is
+# made to whoever must act or refrain for it not to be carried out, the subject of its "if" or
+# "unless" clause, when the threat names no party of its own.
+CONDITIONS = ["if Rajapaksa does not resign", "unless President Rajapaksa resigns",
+              "if the government does not resign"]
+
+
+@needs_model
+@SETTINGS
+@given(condition=st.sampled_from(CONDITIONS))
+def test_a_threat_is_made_to_the_subject_of_its_condition(bundled_coder, condition):
+    text = f"Sri Lankan protesters have warned of prolonged and aggressive protests {condition}."
+    events = _triples(bundled_coder, text, dt.date(2022, 7, 1))
+    assert any(s == "LKAOPP" and c[:2] == "13" and t == "LKAGOV" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_threat_with_a_party_of_its_own_keeps_it(bundled_coder):
+    events = _triples(bundled_coder, "Russia warned Ukraine of retaliation if NATO expands.", dt.date(2022, 1, 1))
+    assert any(s == "RUS" and c[:2] == "13" and t == "UKR" for s, c, t in events), events
+    assert not any(t[:3] == "NAT" or t == "IGOWSTNAT" for s, c, t in events), events
+
+
+# "Poland has signed a deal with the US ... Russian officials voiced anger at the move, which they
+# see as an effort to surround Russia": the noun refers back to the story's last act; a relative
+# clause saying what others make of it names no party of the act, and a joint act's noun stands
+# for both its parties.
+@needs_model
+@SETTINGS
+@given(said=st.sampled_from(["", ", which they see as an effort to surround Russia"]))
+def test_a_noun_referring_back_to_a_joint_act_names_both_parties(bundled_coder, said):
+    text = f"Poland has signed a deal with the US. Russian officials have voiced anger at the move{said}."
+    events = _triples(bundled_coder, text, dt.date(2008, 9, 10))
+    assert ("RUSGOV", "111", "POL") in events and ("RUSGOV", "111", "USA") in events, (text, events)
+
+
+# "Sudan's protest leaders have resumed talks with the ruling generals ... mediators urged both
+# sides": a state and those outside it are two sides, though of one country.
+@needs_model
+def test_both_sides_may_be_of_one_country(bundled_coder):
+    text = ("Sudan's protest leaders have resumed face-to-face talks with the ruling generals. "
+            "Ethiopian mediators had urged both sides to return to negotiations.")
+    events = _triples(bundled_coder, text, dt.date(2019, 7, 4))
+    assert {t for s, c, t in events if s == "ETH"} == {"SDNOPP", "SDNMIL"}, events
+
+
+@needs_model
+def test_a_government_and_its_army_are_one_side(bundled_coder):
+    text = ("The Ethiopian government and the Ethiopian army met Eritrean officials. "
+            "Kenya urged both sides to keep talking.")
+    events = _triples(bundled_coder, text, dt.date(2019, 7, 4))
+    targets = {t for s, c, t in events if s == "KEN"}
+    assert not {"ETHGOV", "ETHMIL"} <= targets, events
+
+
+# "called on North Korea to halt its belligerent action", "called on Turkey to avoid a major
+# operation": appeals to stop or avoid force are appeals to de-escalate (0256).
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from(["halt its belligerent action", "avoid a major military operation",
+                            "stop the escalation", "refrain from any aggression"]))
+def test_an_appeal_to_stop_or_avoid_force_is_an_appeal_to_de_escalate(bundled_coder, act):
+    text = f"The United States called on Turkey to {act}."
+    events = _triples(bundled_coder, text)
+    assert ("USA", "0256", "TUR") in events, (text, events)
