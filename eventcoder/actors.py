@@ -1115,9 +1115,11 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             agent = ag.code
             code = (ag.code + country) if ag.prefix else (country + ag.code)
         elif country is not None and agent != ag.code and entry.type != "person" and not ag.prefix \
-                and any(dc.code == country + ag.code for dc in entry.codes):
+                and any(dc.code == country + ag.code for dc in entry.codes) \
+                and doc[agent_hit.end - 1].lemma not in REPRESENTING:
             # "Taliban rebels", "the Taliban government": a group whose role changed over time is
-            # in the role its phrase names, whatever the story's day (or lack of one) says
+            # in the role its phrase names, whatever the story's day (or lack of one) says; but
+            # "the supreme leader of the Muslim Brotherhood" speaks for it in its role of the day
             agent = ag.code
             code = country + ag.code
     text = doc.span_text(start, end)
@@ -1208,7 +1210,9 @@ _COMPASS = frozenset({"North", "South"})
 
 # "the two countries", "both sides": the last two parties the story named. Nouns of people
 # ("leaders") prefer people and office holders; the rest take any actor.
-_PAIR_WORDS = frozenset({"two", "both"})
+_PAIR_WORDS = frozenset({"two", "both", "opposing", "warring", "rival", "feuding"})
+# Words that name a pair only before one of the pair nouns ("the warring sides", not "warring").
+_PAIR_ADJECTIVES = frozenset({"opposing", "warring", "rival", "feuding"})
 # Event nouns that refer back to an act of the story ("condemned the move"): any act, or acts of
 # these roots; the nouns of the noun dictionary refer back to acts of their own codes' roots.
 _ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step", "steps", "action", "actions", "measure",
@@ -1296,7 +1300,7 @@ _CROWD_MEMORY = 2  # sentences back that the protesters may be
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _PAIR_NOUNS = frozenset({
     "countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "parties", "capitals",
-    "powers", "rivals", "allies", "foes", "adversaries", "delegations", "militaries", "armies", "groups",
+    "powers", "rivals", "allies", "foes", "adversaries", "delegations", "militaries", "armies", "groups", "factions",
     "leaders", "presidents", "ministers", "men", "women", "premiers", "heads", "officials", "diplomats",
 })
 _PAIR_PEOPLE = frozenset({"leaders", "presidents", "ministers", "men", "women", "premiers", "heads", "officials", "diplomats"})
@@ -1569,7 +1573,8 @@ class StoryContext:
             if lowers[i] not in _PAIR_WORDS:
                 continue
             if lowers[i + 1] not in _PAIR_NOUNS:
-                self._bare_pair(sent, lowers, i, out, taken, sentence_index)
+                if lowers[i] not in _PAIR_ADJECTIVES:
+                    self._bare_pair(sent, lowers, i, out, taken, sentence_index)
                 continue
             doc.build(sent.start, sent.end)
             det, noun = doc[sent.start + i], doc[sent.start + i + 1]
