@@ -746,7 +746,7 @@ def _regional_peoples(doc, hits: list) -> list:
 # Means of force from the air, which only a state's forces wield: the country that names them
 # is its armed forces ("Israeli airstrikes killed 14 people", "a U.S. air raid", "Sudanese
 # aircraft bombed"). Ground attacks and fire are left to the country ("Indian fire").
-_AIR_MEANS = frozenset({"airstrike", "strike", "raid", "aircraft", "bombardment", "bombing"})
+_AIR_MEANS = frozenset({"airstrike", "strike", "raid", "aircraft", "bombardment", "bombing", "drone", "missile", "helicopter", "jet"})
 # Words that make a "raid" one from the air.
 _AIRBORNE = frozenset({"air", "drone", "aerial"})
 
