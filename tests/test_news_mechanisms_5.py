@@ -324,7 +324,8 @@ def test_an_act_of_whoever_may_be_of_a_kind_is_no_act(bundled_coder, country_cod
 def test_the_act_of_a_definite_one_of_the_kind_is_its_act(bundled_coder):
     text = "The Israeli drone that violated Lebanese airspace was shot down by Hezbollah."
     events = triples(bundled_coder.code_text(text, date=DAY))
-    assert ("ISR", "128", "LBN") in events, events
+    # (a nationality on a drone names the armed forces: tests/test_news_mechanisms_21.py)
+    assert ("ISRMIL", "128", "LBN") in events, events
 
 
 @needs_model
