@@ -281,3 +281,29 @@ def test_a_nationality_on_military_means_of_the_air_names_the_forces(bundled_cod
     text = f"Pakistani {means} attacked Taliban positions in North Waziristan on Sunday."
     events = _triples(bundled_coder, text, dt.date(2010, 5, 1))
     assert any(s == "PAKMIL" for s, c, t in events), (text, events)
+
+
+# "described the opposition's actions as childish", "dismissed them as mere bandits": a name
+# given judges (convention 19), a reproach (111) whatever the name unless it is praise (051);
+# dismissing a charge as lies denies it (016).
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["described", "dismissed", "portrayed", "characterised"]),
+       name=st.sampled_from(["\"childish\"", "mere bandits", "a \"cheap show\""]))
+def test_a_name_given_is_a_reproach(bundled_coder, verb, name):
+    text = f"The Kenyan government {verb} the opposition's actions as {name}."
+    events = _triples(bundled_coder, text, dt.date(2017, 10, 1))
+    assert ("KENGOV", "111", "KENOPP") in events, (text, events)
+
+
+@needs_model
+def test_a_name_of_praise_is_praise(bundled_coder):
+    events = _triples(bundled_coder, "Putin described China as a reliable partner.", dt.date(2017, 10, 1))
+    assert ("RUSGOV", "051", "CHN") in events and not any(c == "111" for s, c, t in events), events
+
+
+@needs_model
+def test_dismissing_a_charge_as_lies_denies_it(bundled_coder):
+    text = "Ukraine has dismissed the Russian accusations as \"another round of lies\"."
+    events = _triples(bundled_coder, text, dt.date(2025, 12, 30))
+    assert ("UKR", "016", "RUS") in events and not any(c == "111" for s, c, t in events), events
