@@ -1233,6 +1233,9 @@ class _Keys:
         return (best_j, best_n) if best_j >= 0 else None
 
 
+_IN = ("in",)
+
+
 def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | None = None):
     """Match a pattern against the clause. Returns {slot: [start, end]} clause ranges or None.
     ``matched`` receives the clause ranges (start, length) its words matched after the verb."""
@@ -1246,11 +1249,21 @@ def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | N
     slots: dict[str, list[int]] = {}
     open_slots: list[str] = []
     p = 0
-    for elem in pattern.post:
+    post = pattern.post
+    for k in range(len(post)):
+        elem = post[k]
         if isinstance(elem, Words):
             hit = keys.find(elem, p)
             if hit is None:
                 return None
+            if k + 1 < len(post) and not isinstance(post[k + 1], Words) and len(elem.alternatives) > 1 \
+                    and _IN in elem.alternatives and keys.pairs[hit[0]][0] == "in":
+                # "carried out airstrikes in northern Iraq against targets belonging to the PKK":
+                # of a pattern's prepositions before its party, "in" names where when "against"
+                # or "on" follows
+                other = keys.find(Words(tuple(a for a in elem.alternatives if a != _IN), elem.label), hit[0] + 1)
+                if other is not None:
+                    hit = other
             if matched is not None:
                 matched.append(hit)
             for s in open_slots:

@@ -307,3 +307,20 @@ def test_dismissing_a_charge_as_lies_denies_it(bundled_coder):
     text = "Ukraine has dismissed the Russian accusations as \"another round of lies\"."
     events = _triples(bundled_coder, text, dt.date(2025, 12, 30))
     assert ("UKR", "016", "RUS") in events and not any(c == "111" for s, c, t in events), events
+
+
+# "carried out airstrikes in northern Iraq against targets belonging to the PKK": of a pattern's
+# prepositions before its party ("on|in|against +"), "in" names where the act took place when an
+# "against" or "on" phrase follows; alone it still names the party ("airstrikes in northern Iraq").
+@needs_model
+def test_against_wins_over_in_before_a_patterns_party(bundled_coder):
+    text = "Turkey carried out airstrikes in northern Iraq against the Kurdistan Workers Party."
+    events = _triples(bundled_coder, text, dt.date(2015, 1, 1))
+    assert any(c == "195" and t == "TURREB" for s, c, t in events), events
+    assert not any(t == "IRQ" for s, c, t in events), events
+
+
+@needs_model
+def test_in_alone_still_names_a_foreign_country(bundled_coder):
+    events = _triples(bundled_coder, "Turkey carried out airstrikes in northern Iraq.", dt.date(2015, 1, 1))
+    assert any(c == "195" and t == "IRQ" for s, c, t in events), events
