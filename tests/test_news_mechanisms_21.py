@@ -324,3 +324,14 @@ def test_against_wins_over_in_before_a_patterns_party(bundled_coder):
 def test_in_alone_still_names_a_foreign_country(bundled_coder):
     events = _triples(bundled_coder, "Turkey carried out airstrikes in northern Iraq.", dt.date(2015, 1, 1))
     assert any(c == "195" and t == "IRQ" for s, c, t in events), events
+
+
+# "President-elect Bernardo Arévalo", "Argentine president-elect Javier Milei": not in office yet,
+# an elite (ELI), as the gold codes every president-elect.
+@needs_model
+@SETTINGS
+@given(title=st.sampled_from(["President-elect", "Argentine president-elect", "Prime minister-designate"]))
+def test_an_office_holder_elect_is_not_yet_the_government(bundled_coder, title):
+    text = f"Nicaragua criticised {title} Javier Milei on Thursday."
+    events = _triples(bundled_coder, text, dt.date(2023, 11, 30))
+    assert any(s == "NIC" and c == "111" and t == "ARGELI" for s, c, t in events), (text, events)
