@@ -1332,6 +1332,12 @@ _HARM_ROOTS = ("17", "18", "19", "20")
 _STATE_ACTS = frozenset({"coup", "takeover", "crackdown", "repression"})
 
 
+# Links from an act noun to a modifier that names its doer ("the rebels' attack", "a rebel attack").
+_DOER_LINKS = frozenset({"poss", "compound", "amod", "nmod"})
+# Roles that do acts of harm rather than suffer them when they modify the act's noun.
+_FORCE_DOERS = frozenset({"REB", "MIL", "COP", "UAF", "GOV", "SPY", "CRM", "JUD"})
+
+
 def _without_victims(lex, objects, by_head: dict[int, Mention]) -> dict[int, Mention]:
     """Disapproval of an act of harm is of whoever did it: "condemned the attack on a village in
     Darfur", "condemned the arrests of four Hong Kong activists", "the coup in Niger". When the
@@ -1350,6 +1356,13 @@ def _without_victims(lex, objects, by_head: dict[int, Mention]) -> dict[int, Men
         state_act = o.lemma in _STATE_ACTS or any(c[:2] == "17" for c in codes)
         # "the killing of protesters by security forces": the "by" phrase names the doer
         doers = {d.i for t in o.subtree if t.dep_ == "prep" and t.lower_ == "by" for d in t.subtree}
+        # "condemned the rebel attack", "the rebels' attack": a role before the act noun is its
+        # doer (its mention is the role alone, so that the noun stays an event)
+        # ("Khashoggi's killing", "the activists' arrest": a person or people of no force are
+        # whom it was done to)
+        doers.update(c.i for c in o.children if c.dep_ in _DOER_LINKS and c.i in by_head
+                     and (by_head[c.i].agent in _FORCE_DOERS or (by_head[c.i].agent is None
+                                                                 and by_head[c.i].type == "country")))
         for t in o.subtree:
             if t.i in doers:
                 continue

@@ -335,3 +335,21 @@ def test_an_office_holder_elect_is_not_yet_the_government(bundled_coder, title):
     text = f"Nicaragua criticised {title} Javier Milei on Thursday."
     events = _triples(bundled_coder, text, dt.date(2023, 11, 30))
     assert any(s == "NIC" and c == "111" and t == "ARGELI" for s, c, t in events), (text, events)
+
+
+# "condemned the rebel attack", "the rebels' attack": a force named before the act's noun is its
+# doer, whom the disapproval is of; a person or people of no force owning the noun are whom the
+# act was done to ("Khashoggi's killing", "the journalist's arrest").
+@needs_model
+@SETTINGS
+@given(attack=st.sampled_from(["the rebel attack", "the rebels' attack", "the army's offensive"]))
+def test_disapproval_of_a_forces_act_is_of_the_force(bundled_coder, attack):
+    text = f"Kenya condemned {attack} in Somalia."
+    events = _triples(bundled_coder, text, dt.date(2018, 10, 20))
+    assert any(s == "KEN" and c == "111" and t[3:] in ("REB", "MIL") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_disapproval_of_a_harm_done_to_a_person_is_not_of_the_person(bundled_coder):
+    events = _triples(bundled_coder, "Kenya condemned the journalist's arrest.", dt.date(2018, 10, 20))
+    assert not any(c[:2] == "11" and t[3:] == "MED" for s, c, t in events), events
