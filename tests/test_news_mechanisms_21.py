@@ -45,7 +45,7 @@ def test_a_fight_with_ruling_party_activists_stays_a_fight(bundled_coder):
 @needs_model
 def test_rebels_attacking_the_police_are_not_protesters(bundled_coder):
     events = _triples(bundled_coder, "Maoist rebels attacked a police station in western Nepal on Sunday.")
-    assert not any(c == "145" for s, c, t in events), events
+    assert ("NPLREB", "190", "NPLCOP") in events and not any(c == "145" for s, c, t in events), events
 
 
 # "accused protesters of trying to overthrow the government": the accusing verb's own patterns
@@ -93,9 +93,10 @@ def test_a_finite_verb_after_an_infinitive_is_the_governing_verbs_twin(bundled_c
 
 @needs_model
 def test_an_infinitive_twin_that_looks_like_its_past_stays_with_the_infinitive(bundled_coder):
-    # "put" may be either: the rebels wanted to arrest him and put him on trial, not the officials
-    events = _triples(bundled_coder, "The rebels wanted to arrest Aristide and put him on trial.")
-    assert not any(c == "173" and s[3:6] != "REB" for s, c, t in events), events
+    # "put" may be either: the rebels planned to arrest him and put him on trial, not "said"
+    text = "Haitian rebels said they planned to arrest Aristide and put him on trial."
+    events = _triples(bundled_coder, text, dt.date(2004, 2, 20))
+    assert ("HTIREB", "137", "HTIGOV") in events and all(s == "HTIREB" for s, c, t in events), events
 
 
 # "Federal forces said they had killed about 140 Chechen fighters": fighters who fight a state
@@ -135,7 +136,7 @@ def test_people_the_police_disperse_with_force_are_protesters(bundled_coder, peo
 @needs_model
 def test_civilians_named_so_stay_civilians(bundled_coder):
     events = _triples(bundled_coder, "Kenyan police fired tear gas at civilians in Nairobi.")
-    assert not any(t == "KENOPP" for s, c, t in events), events
+    assert ("KENCOP", "175", "KENCVL") in events and not any(t == "KENOPP" for s, c, t in events), events
 
 
 # "Kuwait says it will expel North Korea's ambassador", "The UK is to expel four Russian
@@ -214,7 +215,7 @@ def test_a_government_and_its_army_are_one_side(bundled_coder):
             "Kenya urged both sides to keep talking.")
     events = _triples(bundled_coder, text, dt.date(2019, 7, 4))
     targets = {t for s, c, t in events if s == "KEN"}
-    assert not {"ETHGOV", "ETHMIL"} <= targets, events
+    assert any(t[:3] == "ERI" for t in targets) and not {"ETHGOV", "ETHMIL"} <= targets, events
 
 
 # "called on North Korea to halt its belligerent action", "called on Turkey to avoid a major
@@ -351,5 +352,5 @@ def test_disapproval_of_a_forces_act_is_of_the_force(bundled_coder, attack):
 
 @needs_model
 def test_disapproval_of_a_harm_done_to_a_person_is_not_of_the_person(bundled_coder):
-    events = _triples(bundled_coder, "Kenya condemned the journalist's arrest.", dt.date(2018, 10, 20))
-    assert not any(c[:2] == "11" and t[3:] == "MED" for s, c, t in events), events
+    events = _triples(bundled_coder, "Kenya condemned the journalist's arrest by police.", dt.date(2018, 10, 20))
+    assert ("KEN", "111", "KENCOP") in events and not any(t[3:] == "MED" for s, c, t in events), events
