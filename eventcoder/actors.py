@@ -1210,9 +1210,9 @@ _COMPASS = frozenset({"North", "South"})
 
 # "the two countries", "both sides": the last two parties the story named. Nouns of people
 # ("leaders") prefer people and office holders; the rest take any actor.
-_PAIR_WORDS = frozenset({"two", "both", "opposing", "warring", "rival", "feuding"})
 # Words that name a pair only before one of the pair nouns ("the warring sides", not "warring").
 _PAIR_ADJECTIVES = frozenset({"opposing", "warring", "rival", "feuding"})
+_PAIR_WORDS = frozenset({"two", "both"}) | _PAIR_ADJECTIVES
 # Event nouns that refer back to an act of the story ("condemned the move"): any act, or acts of
 # these roots; the nouns of the noun dictionary refer back to acts of their own codes' roots.
 _ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step", "steps", "action", "actions", "measure",
@@ -1512,6 +1512,13 @@ def _coordinated_with(doc, ante: Mention, pool: list[Mention]) -> list[Mention]:
     return out
 
 
+def _restated(m: Mention, head: int, start: int, text: str, sentence_index: int, **more) -> Mention:
+    """``m`` named again by the words ``start..head`` ("they", "the move") of a later sentence,
+    keeping what first named it."""
+    return replace(m, head=head, start=start, end=head + 1, text=text, sentence=sentence_index,
+                   via=m.via or m.text, **more)
+
+
 # A state's own roles: two of them are one side ("the government and the army").
 _STATE_SIDE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -1797,13 +1804,9 @@ class StoryContext:
                     also = ()
                     if tok.lower_ == "they" and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass"):
                         # "India and Pakistan held talks ... They agreed": the coordinated actors
-                        also = tuple(replace(p, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text,
-                                             sentence=sentence_index, via=p.via or p.text, also=())
+                        also = tuple(_restated(p, tok.i, tok.i, tok.text, sentence_index, also=())
                                      for p in _coordinated_with(doc, ante, self.history + out))
-                    out.append(replace(
-                        ante, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text, sentence=sentence_index,
-                        via=ante.via or ante.text, also=also,
-                    ))
+                    out.append(_restated(ante, tok.i, tok.i, tok.text, sentence_index, also=also))
             i += 1
         # A role of unknown country that turned out to be a reference gives way to it.
         resolved = {m.head for m in out if m.via is not None}
@@ -1947,10 +1950,9 @@ class StoryContext:
             lo, hi = below[0].i, below[-1].i
             # (a relative clause says what others make of the act: "the move, which they see
             # as an effort to surround Russia" names no party of the move)
-            said_of = [x for c in tok.children if c.dep_ == "relcl" for x in (c.subtree[0].i, c.subtree[-1].i)]
+            said_of = [(c.subtree[0].i, c.subtree[-1].i) for c in tok.children if c.dep_ == "relcl"]
             patients = None
-            named = [m for m in out if lo <= m.head <= hi
-                     and not any(said_of[j] <= m.head <= said_of[j + 1] for j in range(0, len(said_of), 2))]
+            named = [m for m in out if lo <= m.head <= hi and not any(a <= m.head <= b for a, b in said_of)]
             if named:
                 # "the attack on the base", "Russia's move": the phrase names its parties; but
                 # "condemned the arrests of the activists" names only whom a coercive act was
@@ -1976,10 +1978,8 @@ class StoryContext:
                 continue
             start = det[0].i
             words = doc.span_text(start, tok.i + 1)
-            also = tuple(replace(p, head=tok.i, start=start, end=tok.i + 1, text=words, sentence=sentence_index,
-                                 via=p.via or p.text, partners=(), also=()) for p in source.also)
-            out.append(replace(source, head=tok.i, start=start, end=tok.i + 1, text=words,
-                               sentence=sentence_index, via=source.via or source.text, partners=(), also=also))
+            also = tuple(_restated(p, tok.i, start, words, sentence_index, partners=(), also=()) for p in source.also)
+            out.append(_restated(source, tok.i, start, words, sentence_index, partners=(), also=also))
             taken.update(range(start, tok.i + 1))
 
     def _crowd_reference(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:

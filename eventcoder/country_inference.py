@@ -162,7 +162,7 @@ def _place_country(tok, by_head: dict[int, Mention], day: dt.date | None) -> str
     return None
 
 
-def _place_of(tok, by_head: dict[int, Mention], day: dt.date | None) -> str | None:
+def _place_of(tok, by_head: dict[int, Mention]) -> str | None:
     """The country a place noun's "of" phrase names, when the dictionaries know it ("in the Horn
     of Africa nation of Djibouti", "in the capital of Mali"). Towns the gazetteer alone knows are
     left out: "the town of Kareli" is in Georgia and in India, "the city of Zamora" in Mexico and
@@ -205,7 +205,7 @@ def _places_below(tok, by_head, day, skip: int = -1, depth: int = 0) -> str | No
         if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS and c.i != skip:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = _place_country(p, by_head, day) or _place_of(p, by_head, day)
+                    found = _place_country(p, by_head, day) or _place_of(p, by_head)
                     if found:
                         return found
                     if depth < 2 and _actors_act(p, by_head):

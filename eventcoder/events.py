@@ -1256,8 +1256,8 @@ def _match(pattern: VerbPattern, keys: _Keys, pre_keys: _Keys, matched: list | N
             hit = keys.find(elem, p)
             if hit is None:
                 return None
-            if k + 1 < len(post) and not isinstance(post[k + 1], Words) and len(elem.alternatives) > 1 \
-                    and _IN in elem.alternatives and keys.pairs[hit[0]][0] == "in":
+            if keys.pairs[hit[0]][0] == "in" and k + 1 < len(post) and not isinstance(post[k + 1], Words) \
+                    and len(elem.alternatives) > 1:
                 # "carried out airstrikes in northern Iraq against targets belonging to the PKK":
                 # of a pattern's prepositions before its party, "in" names where when "against"
                 # or "on" follows
@@ -1334,8 +1334,12 @@ _STATE_ACTS = frozenset({"coup", "takeover", "crackdown", "repression"})
 
 # Links from an act noun to a modifier that names its doer ("the rebels' attack", "a rebel attack").
 _DOER_LINKS = frozenset({"poss", "compound", "amod", "nmod"})
-# Roles that do acts of harm rather than suffer them when they modify the act's noun.
-_FORCE_DOERS = frozenset({"REB", "MIL", "COP", "UAF", "GOV", "SPY", "CRM", "JUD"})
+
+
+def _a_force(m: Mention | None) -> bool:
+    """Whether a mention modifying an act's noun is one that does acts of harm: a state, its
+    coercing organs, armed groups, criminals."""
+    return m is not None and (m.agent in _FORCE_DOERS or (m.agent is None and m.type == "country"))
 
 
 def _without_victims(lex, objects, by_head: dict[int, Mention]) -> dict[int, Mention]:
@@ -1360,9 +1364,7 @@ def _without_victims(lex, objects, by_head: dict[int, Mention]) -> dict[int, Men
         # doer (its mention is the role alone, so that the noun stays an event)
         # ("Khashoggi's killing", "the activists' arrest": a person or people of no force are
         # whom it was done to)
-        doers.update(c.i for c in o.children if c.dep_ in _DOER_LINKS and c.i in by_head
-                     and (by_head[c.i].agent in _FORCE_DOERS or (by_head[c.i].agent is None
-                                                                 and by_head[c.i].type == "country")))
+        doers.update(c.i for c in o.children if c.dep_ in _DOER_LINKS and _a_force(by_head.get(c.i)))
         for t in o.subtree:
             if t.i in doers:
                 continue
@@ -2467,6 +2469,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
 
 # Roles of a state that coerce people in its own land: arrests, detentions, trials, repression.
 _COERCING_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
+# Roles that do acts of harm rather than suffer them when they modify the act's noun (_a_force).
+_FORCE_DOERS = _COERCING_ROLES | {"REB", "UAF", "CRM"}
 # People who came from elsewhere ("used a water cannon against stone-throwing migrants").
 _FOREIGNERS = frozenset({"migrant", "migrants", "refugee", "refugees", "foreigner", "foreigners", "foreign", "asylum"})
 
@@ -2489,7 +2493,7 @@ def _protesting_people(events: list) -> list:
 
 
 def _unnamed_people(m: Mention) -> bool:
-    return m.code[3:6] == "CVL" and not _CIVILIANS.intersection(m.text.lower().split())
+    return _CIVILIANS.isdisjoint(m.text.lower().split())
 
 
 def _as_protesters(m: Mention) -> Mention:
