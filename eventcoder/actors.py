@@ -1241,11 +1241,37 @@ def _judged_subject(tok) -> bool:
 _SAYING_JUDGEMENT = frozenset({"say", "insist", "declare", "state", "assert", "maintain", "argue", "add", "tell"})
 
 
+# Words that tell an act of force as an answer to another: "returned fire", "fired back",
+# "launched a counterattack", "retaliated".
+ANSWERING = frozenset({"counterattack", "counter-attack", "counteroffensive", "counter-offensive", "retaliate",
+                        "retaliation", "retaliatory", "reprisal"})
+
+
+def answers_fire(v) -> bool:
+    """Whether the force verb ``v`` answers force ("returned fire", "fired back", "launched a
+    counterattack", "retaliated with airstrikes")."""
+    if v.lemma in ANSWERING:
+        return True
+    for c in v.children:
+        if (c.dep_ == "prt" or c.dep_ == "advmod") and c.lower_ == "back":
+            return True
+        if c.dep_ == "dobj" and (c.lemma in ANSWERING or (v.lemma == "return" and c.lemma == "fire")
+                                 or any(a.lemma in ANSWERING for a in c.children if a.dep_ in ("amod", "compound"))):
+            return True
+    return False
+
+
 def _act_word(doc, e) -> str:
     """The word that told an act, its verb's lemma ("test-launched three missiles": launch), for
     a noun of that verb that refers back to it ("the launches"); not its object's words ("fired
-    tear gas" is not what "used the tear gas" refers to)."""
-    return doc[e.verb].lemma
+    tear gas" is not what "used the tear gas" refers to). Force that answers force is told as
+    ``ANSWER``: "returned fire in response to the attack" is not what "condemned the attack" refers to."""
+    v = doc[e.verb]
+    return ANSWER if e.code[:2] in _KIN_OF_FORCE and answers_fire(v) else v.lemma
+
+
+ANSWER = "(answer)"
+_KIN_OF_FORCE = frozenset({"18", "19", "20"})
 
 
 def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, word=None):
@@ -1255,6 +1281,8 @@ def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, wor
     for index, code, actor, target, told in reversed(acts):
         if word is not None and word != told:
             continue
+        if told == ANSWER and word is None and roots is not None:
+            continue  # "the attack" is the first blow, not the fire that answered it
         if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
             if index < sentence_index:
                 break

@@ -14,6 +14,7 @@ import calendar
 from dataclasses import dataclass, replace
 
 from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
+from .actors import answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -339,6 +340,9 @@ _BOMBS = frozenset({"bomb", "bomber", "bombing", "explosive"})
 _VEHICLES = frozenset({"car", "truck", "vehicle", "motorcycle", "van"})
 _ROADSIDE = frozenset({"roadside", "ied", "landmine"})
 
+# An "air defence" fires from the ground: no aerial weapon of the side that has it.
+_GROUND_DEFENCES = frozenset({"defense", "defence", "defenses", "defences"})
+
 _LAUNCHING = frozenset({"fire", "launch", "use", "drop", "unleash", "lob", "exchange", "deploy", "employ"})
 
 
@@ -400,6 +404,8 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
         if t.i in seen:
             continue
         seen.add(t.i)
+        if t.lower_ == "air" and t.head.lemma in _GROUND_DEFENCES:
+            continue  # "Ukraine's air defense shot down drones": guns and missiles on the ground
         lemmas.add(t.lemma)
         lemmas.add(t.lower_)
         for c in t.children:
@@ -2348,6 +2354,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # the party may be the one a verb this one hangs on acts on (_shared_targets)
                 untargeted.append((RawEvent(v.i, sources[0], None, code, pat, verb_text, passive), sources))
                 continue
+            if code[:2] in _FORCE_ROOTS and _answers_fire(v):
+                # "South Korea said it had returned fire and scrambled fighter jets": a state
+                # answering fire does not fire on its own armed forces (_first_strikers)
+                targets = [tm for tm in targets if tm is None or tm.agent not in _ARMED_SERVICES or not all(
+                    s.agent is None and s.country == tm.country for s in sources)]
+                if not targets:
+                    untargeted.append((RawEvent(v.i, sources[0], None, code, pat, verb_text, passive), sources))
+                    continue
             if code[:2] in _FORCE_ROOTS and all(
                     tm is not None and tm.agent is None and all(tm.code == s.country for s in sources) for tm in targets):
                 # "Boko Haram attacked a village in Borno State": force in one's own land names only
@@ -2727,6 +2741,11 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 e = RawEvent(e.verb, e.source, None, _REFUSING.get(asked[2:], "120"), e.pattern, e.verb_text, e.passive)
         if not targets and e.code == "175":
             targets = _crowd(sources, by_head)
+        if not targets and e.code[:2] == "19" and _answers_fire(v):
+            # "Tajik forces are attacking Kyrgyz outposts and Kyrgyz troops are returning fire",
+            # "launched a counterattack after Maoist guerrillas killed 57 soldiers": force that
+            # answers force is used on the side that struck first
+            targets = _first_strikers(events, sources, codes)
         if not targets and e.code[:2] == "13":
             # "warned of aggressive protests if Rajapaksa does not resign": a threat is made to
             # whoever must act or refrain for it not to be carried out
@@ -2736,6 +2755,21 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
         _pair_up(out, e, sources, targets)
+    return out
+
+
+def _first_strikers(events: list, sources: list, codes: set) -> list:
+    """The doers of the sentence's acts of force on the answering side (``sources``, by code or
+    role and country)."""
+    sides = {(s.country, s.agent) for s in sources if s.country is not None}
+    out = []
+    for f in events:
+        tm = f.target
+        if tm is None or f.code[:2] not in _FORCE_ROOTS or f.source.code in codes:
+            continue
+        if tm.code in codes or (tm.country, tm.agent) in sides:
+            if all(m.code != f.source.code for m in out):
+                out.append(f.source)
     return out
 
 

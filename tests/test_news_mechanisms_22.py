@@ -1,0 +1,68 @@
+"""Mechanisms real news needs (issue 10, twenty-third round). Example tests beside Hypothesis
+properties."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms_13 import _triples
+
+# An air defence that shoots down or intercepts what the other side launched uses force on that
+# side (190); its "air" is no aerial weapon (195) of its own.
+DEFENDERS = [("Ukraine's air defense", "UKRMIL"), ("Saudi air defences", "SAUMIL")]
+SHOTS = ["shot down two missiles launched by Russia", "intercepted a missile fired by Russia",
+         "intercepted 15 drones launched by Russia", "downed a drone launched by Russia"]
+
+
+@needs_model
+@SETTINGS
+@given(defender=st.sampled_from(DEFENDERS), shot=st.sampled_from(SHOTS))
+def test_shooting_down_what_a_side_launched_is_force_on_that_side(bundled_coder, defender, shot):
+    name, code = defender
+    text = f"{name} {shot} on Tuesday."
+    events = _triples(bundled_coder, text)
+    assert any(s == code and c == "190" and t[:3] == "RUS" for s, c, t in events), (text, events)
+    assert not any(c == "195" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_an_air_force_striking_still_uses_aerial_weapons(bundled_coder):
+    events = _triples(bundled_coder, "Israeli aircraft struck Hamas targets in Gaza.")
+    assert ("ISRMIL", "195", "PSEREBHMS") in events, events
+
+
+# Force that answers force ("returned fire", "fired back", "launched a counterattack") is used on
+# the side that struck first in the same sentence.
+ANSWERS = ["the police fired back", "the police returned fire", "the police launched a counterattack"]
+
+
+@needs_model
+@SETTINGS
+@given(answer=st.sampled_from(ANSWERS))
+def test_answering_fire_is_force_on_the_first_striker(bundled_coder, answer):
+    text = f"Taliban fighters attacked a police checkpoint in Kandahar and {answer}."
+    events = _triples(bundled_coder, text)
+    assert ("AFGREB", "190", "AFGCOP") in events, (text, events)
+    assert ("AFGCOP", "190", "AFGREB") in events, (text, events)
+
+
+@needs_model
+def test_a_counterattack_after_a_killing_answers_the_killers(bundled_coder):
+    events = _triples(bundled_coder, "Royal Nepalese Army soldiers launched a counterattack on Monday after "
+                                     "Maoist guerrillas killed at least 57 soldiers.")
+    assert ("NPLMIL", "190", "NPLREB") in events and ("NPLREB", "190", "NPLMIL") in events, events
+
+
+@needs_model
+def test_returned_fire_is_not_what_the_attack_refers_to(bundled_coder):
+    # the answering fire names no first striker, and "the attack" of the next sentence is not it
+    events = bundled_coder.code_text(
+        "South Korea said it had returned fire and scrambled fighter jets in response to the attack. "
+        "The United States condemned the attack and called on North Korea to stop.", date=None)
+    got = {(e.source, e.event_code, e.target) for e in events}
+    assert ("USA", "020", "PRK") in got, got
+    assert not any(s == "KOR" and t == "KORMIL" for s, c, t in got), got
+    assert not any(s == "USA" and c == "111" and t[:3] == "KOR" for s, c, t in got), got
