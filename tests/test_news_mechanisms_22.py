@@ -66,3 +66,22 @@ def test_returned_fire_is_not_what_the_attack_refers_to(bundled_coder):
     assert ("USA", "020", "PRK") in got, got
     assert not any(s == "KOR" and t == "KORMIL" for s, c, t in got), got
     assert not any(s == "USA" and c == "111" and t[:3] == "KOR" for s, c, t in got), got
+
+
+# Memoranda of understanding are formal agreements (057); a state's representatives act for it.
+SIGNED = ["three memoranda of understanding", "two MoUs", "a memorandum of understanding"]
+
+
+@needs_model
+@SETTINGS
+@given(paper=st.sampled_from(SIGNED))
+def test_signing_memoranda_is_a_formal_agreement(bundled_coder, paper):
+    text = f"Trinidad and Tobago signed {paper} with the Chinese government on Monday."
+    events = _triples(bundled_coder, text)
+    assert ("TTO", "057", "CHNGOV") in events and ("CHNGOV", "057", "TTO") in events, (text, events)
+
+
+@needs_model
+def test_representatives_from_two_states_sign_for_them(bundled_coder):
+    events = _triples(bundled_coder, "Representatives from Congo and Rwanda have signed a peace agreement.")
+    assert ("CODGOV", "057", "RWAGOV") in events and ("RWAGOV", "057", "CODGOV") in events, events
