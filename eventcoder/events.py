@@ -2400,6 +2400,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # forces not to open fire": a state commands its own forces (the forces of
                         # no named country a state's leader orders are its own)
                         continue
+                    if lemma == "suspend" and code == "161" and not words and not _suspends_a_member(s, tm):
+                        continue  # "suspended the officer", "suspended the newspaper": no relations broken
                     key = (s.code, tm.code if tm is not None else None)
                     if key in done:  # "Putin, the Russian president, ...": one actor named twice
                         continue
@@ -2756,6 +2758,12 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             continue
         _pair_up(out, e, sources, targets)
     return out
+
+
+def _suspends_a_member(s, tm) -> bool:
+    """Whether ``s`` suspending ``tm`` is a bloc suspending a member state ("The Organization of
+    American States suspended Honduras", "Ecowas suspended Guinea")."""
+    return s.type == "igo" and tm is not None and tm.country is not None and tm.agent in (None, "GOV")
 
 
 def _first_strikers(events: list, sources: list, codes: set) -> list:

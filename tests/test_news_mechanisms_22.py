@@ -85,3 +85,26 @@ def test_signing_memoranda_is_a_formal_agreement(bundled_coder, paper):
 def test_representatives_from_two_states_sign_for_them(bundled_coder):
     events = _triples(bundled_coder, "Representatives from Congo and Rwanda have signed a peace agreement.")
     assert ("CODGOV", "057", "RWAGOV") in events and ("RWAGOV", "057", "CODGOV") in events, events
+
+
+# A bloc suspending a member state breaks relations with it (161); a state suspending an officer
+# or a newspaper breaks none.
+BLOCS = [("The Organization of American States", "IGOOAS"), ("ECOWAS", "IGOWAFWAS"), ("The African Union", "IGOAFRAFU")]
+SUSPENSIONS = ["suspended {s}", "suspended {s} from all its activities", "suspended {s}'s membership"]
+
+
+@needs_model
+@SETTINGS
+@given(bloc=st.sampled_from(BLOCS), form=st.sampled_from(SUSPENSIONS))
+def test_a_bloc_suspending_a_member_breaks_relations(bundled_coder, bloc, form):
+    name, code = bloc
+    text = f"{name} {form.format(s='Honduras')} on Saturday."
+    events = _triples(bundled_coder, text)
+    assert (code, "161", "HND") in events, (text, events)
+
+
+@needs_model
+def test_suspending_an_officer_breaks_no_relations(bundled_coder):
+    events = _triples(bundled_coder, "Kenya suspended the police commander after the protesters were beaten by police.")
+    assert not any(c == "161" for s, c, t in events), events
+    assert ("KENCOP", "175", "KENOPP") in events, events
