@@ -2447,6 +2447,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                             back = "175" if tm.agent in _FORCES and s.country is not None and s.country == tm.country else None
                         if back is not None:
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
+    if "leave" in sent.doc.lowers[sent.start:sent.end] or "leaving" in sent.doc.lowers[sent.start:sent.end]:
+        events += _told_to_leave(sent, by_head, events)
     if events:
         events = _through_statements(sent.doc, events)
         # "summoned China's ambassador to convey a protest": the protest is the summons (110)
@@ -2757,6 +2759,61 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
         _pair_up(out, e, sources, targets)
+    return out
+
+
+# Words for the staff of a foreign mission who may be told to leave.
+_MISSION_STAFF = _ENVOYS | {"staff", "personnel", "official", "officer", "employee", "member", "commissioner"}
+# Verbs by which a state makes known that a mission's staff must go.
+_TELLING_TO_GO = frozenset({"say", "announce", "tell", "inform", "give", "notify", "declare", "order", "state"})
+_TOLD_TO_LEAVE = VerbPattern(("leave",), (), "161", None, (), None, "(a foreign mission's staff told they must leave)")
+
+
+def _told_to_leave(sent, by_head: dict, events: list) -> list:
+    """A state that says a foreign mission's staff must leave expels them (161): "India
+    announced that six Canadian diplomats would have to leave the country", "told the US
+    Embassy that 10 of its staff must leave", "said he had 72 hours to leave the country",
+    "gave Cuba a list of 15 diplomats that must leave the U.S.". The leaving must be required
+    (must, have to, hours or days to) and told by a state of another country."""
+    doc = sent.doc
+    out = []
+    for t in sent:
+        if t.lemma != "leave" or not t.tag_.startswith("VB") or _is_negated(t):
+            continue
+        required = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in t.children)
+        up = t
+        if not required and t.dep_ == "xcomp" and t.head.lemma == "have" and t.head.i < t.i:
+            required, up = True, t.head  # "would have to leave"
+        if not required and t.dep_ in ("relcl", "acl") and t.head.lemma in ("hour", "day", "week"):
+            required, up = True, t.head.head  # "had 72 hours to leave"
+        if not required or _is_negated(up):
+            continue
+        subject = _subject_tokens(up, False) or (
+            [t.head] if t.dep_ == "relcl" and t.head.pos_ == "NOUN" else [])  # "diplomats that must leave"
+        words = _expand(subject + [p for x in subject for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for p in c.children if p.dep_ == "pobj"])
+        of_staff = any(x.lemma in _MISSION_STAFF for x in words)  # "10 of its staff"
+        staff = [m for m in _mentions_at(words, by_head)
+                 if m.agent == "GOV" and m.country is not None and (
+                     doc[m.head].lemma in _MISSION_STAFF or m.via is not None or (of_staff and doc[m.head].tag_ == "PRP$"))]
+        if not staff:
+            continue
+        g = up if t.dep_ != "relcl" else t.head
+        while g.head is not g and g.lemma not in _TELLING_TO_GO:
+            if g.dep_ not in ("ccomp", "relcl", "acl", "xcomp", "conj", "dobj", "pobj", "prep", "advcl"):
+                break
+            g = g.head
+        if g.lemma not in _TELLING_TO_GO or _is_negated(g):
+            continue
+        tellers = [m for m in _mentions_at(_subject_tokens(g, _is_passive(g)), by_head)
+                   if m.country is not None and m.agent in (None, "GOV")]
+        for s in tellers:
+            for m in staff:
+                if m.country == s.country or any(
+                        e.source.code == s.code and e.code == "161" and e.target is not None and e.target.code == m.code
+                        for e in events + out):
+                    continue
+                out.append(RawEvent(g.i, s, m, "161", _TOLD_TO_LEAVE, f"{g.text} ... {t.text}", False))
     return out
 
 

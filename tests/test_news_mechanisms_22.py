@@ -108,3 +108,25 @@ def test_suspending_an_officer_breaks_no_relations(bundled_coder):
     events = _triples(bundled_coder, "Kenya suspended the police commander after the protesters were beaten by police.")
     assert not any(c == "161" for s, c, t in events), events
     assert ("KENCOP", "175", "KENOPP") in events, events
+
+
+# A state that says a foreign mission's staff must leave expels them (161).
+LEAVING = ["announced that six Canadian diplomats would have to leave the country by Sunday",
+           "said that all Canadian diplomats must leave within 48 hours",
+           "has given Canada a list of 15 Canadian diplomats that must leave within seven days"]
+
+
+@needs_model
+@SETTINGS
+@given(told=st.sampled_from(LEAVING))
+def test_telling_diplomats_they_must_leave_expels_them(bundled_coder, told):
+    text = f"India {told}."
+    events = _triples(bundled_coder, text)
+    assert ("IND", "161", "CANGOV") in events, (text, events)
+
+
+@needs_model
+def test_diplomats_who_need_not_leave_are_not_expelled(bundled_coder):
+    events = _triples(bundled_coder, "India criticized Canada and said Canadian diplomats did not have to leave.")
+    assert not any(c == "161" for s, c, t in events), events
+    assert ("IND", "111", "CAN") in events, events
