@@ -2447,6 +2447,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                             back = "175" if tm.agent in _FORCES and s.country is not None and s.country == tm.country else None
                         if back is not None:
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
+    if events and not _TALK_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+        events += _met_for_talks(sent.doc, events)
     if "leave" in sent.doc.lowers[sent.start:sent.end] or "leaving" in sent.doc.lowers[sent.start:sent.end]:
         events += _told_to_leave(sent, by_head, events)
     if events:
@@ -2814,6 +2816,45 @@ def _told_to_leave(sent, by_head: dict, events: list) -> list:
                         for e in events + out):
                     continue
                 out.append(RawEvent(g.i, s, m, "161", _TOLD_TO_LEAVE, f"{g.text} ... {t.text}", False))
+    return out
+
+
+# Nouns of negotiation a meeting may be "for" (convention 27: "met for talks" is a meeting and
+# negotiations, 040 or 044 and 046, both ways).
+_TALK_WORDS = frozenset({"talks", "negotiations", "consultations", "discussions", "negotiation"})
+_MET_FOR_TALKS = VerbPattern(("meet",), (), "046", None, (), None, "(a meeting held for talks)")
+
+
+def _for_talks(doc, i: int, verb: int) -> bool:
+    """Whether token ``i`` is talks a "for" phrase in the clause of ``verb`` names ("met ... in
+    Munich for nuclear talks")."""
+    t = doc[i]
+    if t.lower_ not in _TALK_WORDS or t.dep_ != "pobj" or t.head.lower_ != "for":
+        return False
+    h = t.head.head
+    for _ in range(6):
+        if h.i == verb:
+            return True
+        if h.pos_ in _VERBAL or h.head is h:
+            return False
+        h = h.head
+    return False
+
+
+def _met_for_talks(doc, events: list) -> list:
+    """The negotiations (046) a meeting was held for: "met her Pakistani counterpart for talks",
+    "held two bilateral meetings with Kerry in Munich for nuclear talks"."""
+    out = []
+    have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
+    for e in events:
+        if e.target is None or e.code[:3] not in ("040", "044"):
+            continue
+        if not any(_for_talks(doc, p, e.verb) for p in range(e.verb + 1, min(len(doc), e.verb + 30))):
+            continue
+        key = (e.source.code, e.target.code, "046")
+        if key not in have:
+            have.add(key)
+            out.append(RawEvent(e.verb, e.source, e.target, "046", _MET_FOR_TALKS, e.verb_text, e.passive))
     return out
 
 

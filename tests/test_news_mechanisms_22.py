@@ -130,3 +130,24 @@ def test_diplomats_who_need_not_leave_are_not_expelled(bundled_coder):
     events = _triples(bundled_coder, "India criticized Canada and said Canadian diplomats did not have to leave.")
     assert not any(c == "161" for s, c, t in events), events
     assert ("IND", "111", "CAN") in events, events
+
+
+# A meeting held for talks is a meeting and negotiations (convention 27: 040 or 044, and 046).
+MEETINGS = ["met for talks in Beijing on Thursday", "held two meetings in Munich for nuclear talks",
+            "met for face-to-face talks on Saturday"]
+
+
+@needs_model
+@SETTINGS
+@given(meeting=st.sampled_from(MEETINGS))
+def test_a_meeting_for_talks_is_also_negotiation(bundled_coder, meeting):
+    text = f"The foreign ministers of Saudi Arabia and Iran {meeting}."
+    events = _triples(bundled_coder, text)
+    assert ("SAUGOV", "046", "IRNGOV") in events and ("IRNGOV", "046", "SAUGOV") in events, (text, events)
+    assert any(c[:3] in ("040", "044") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_a_meeting_for_dinner_is_no_negotiation(bundled_coder):
+    events = _triples(bundled_coder, "Putin met Xi for dinner.")
+    assert ("RUSGOV", "040", "CHNGOV") in events and not any(c == "046" for s, c, t in events), events
