@@ -1215,7 +1215,7 @@ _PAIR_ADJECTIVES = frozenset({"opposing", "warring", "rival", "feuding"})
 _PAIR_WORDS = frozenset({"two", "both"}) | _PAIR_ADJECTIVES
 # Event nouns that refer back to an act of the story ("condemned the move"): any act, or acts of
 # these roots; the nouns of the noun dictionary refer back to acts of their own codes' roots.
-_ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step", "steps", "action", "actions", "measure",
+ANY_ACT = _ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step", "steps", "action", "actions", "measure",
                       "measures"})
 _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", "10"), "calls": ("02", "10"),
               "strike": ("18", "19", "20"), "strikes": ("18", "19", "20"),

@@ -14,7 +14,7 @@ import calendar
 from dataclasses import dataclass, replace
 
 from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
-from .actors import answers_fire as _answers_fire
+from .actors import ANY_ACT as _ANY_ACT, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -2747,6 +2747,11 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 e = RawEvent(e.verb, e.source, None, _REFUSING.get(asked[2:], "120"), e.pattern, e.verb_text, e.passive)
         if not targets and e.code == "175":
             targets = _crowd(sources, by_head)
+        if not targets and (e.code[:2] == "11" or e.code[:2] == "12") and _judged_act(v):
+            # "Russia expelled two British diplomats, and London condemned the move", "Malta had
+            # refused to take in the ship, calling the decision absurd": a noun that refers back
+            # to an act told before in the same sentence names whoever did it
+            targets = _doers_before(v.i, events, codes)
         if not targets and e.code[:2] == "19" and _answers_fire(v):
             # "Tajik forces are attacking Kyrgyz outposts and Kyrgyz troops are returning fire",
             # "launched a counterattack after Maoist guerrillas killed 57 soldiers": force that
@@ -2862,6 +2867,25 @@ def _suspends_a_member(s, tm) -> bool:
     """Whether ``s`` suspending ``tm`` is a bloc suspending a member state ("The Organization of
     American States suspended Honduras", "Ecowas suspended Guinea")."""
     return s.type == "igo" and tm is not None and tm.country is not None and tm.agent in (None, "GOV")
+
+
+def _judged_act(v) -> bool:
+    """Whether the verb's object is a noun that refers back to an act ("condemned the move",
+    "called the decision absurd", "rejected these measures")."""
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubj", "oprd") and (c.lower_ in _ANY_ACT or any(
+                g.dep_ in ("compound", "nsubj") and g.lower_ in _ANY_ACT for g in c.children)):
+            return True  # (the parser may hang "the decision" on its predicate: "the decision regrettable")
+    return False
+
+
+def _doers_before(i: int, events: list, codes: set) -> list:
+    """The doer of the last act told before token ``i`` of the sentence by someone else."""
+    last = None
+    for f in events:
+        if f.verb < i and f.source.code not in codes and (last is None or f.verb > last.verb):
+            last = f
+    return [last.source] if last is not None else []
 
 
 def _first_strikers(events: list, sources: list, codes: set) -> list:

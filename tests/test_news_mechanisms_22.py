@@ -151,3 +151,18 @@ def test_a_meeting_for_talks_is_also_negotiation(bundled_coder, meeting):
 def test_a_meeting_for_dinner_is_no_negotiation(bundled_coder):
     events = _triples(bundled_coder, "Putin met Xi for dinner.")
     assert ("RUSGOV", "040", "CHNGOV") in events and not any(c == "046" for s, c, t in events), events
+
+
+# A noun that refers back to an act told before in the same sentence names its doer.
+JUDGEMENTS = ["and London condemned the move", "and London called the move unacceptable",
+              "but London called the decision regrettable"]
+
+
+@needs_model
+@SETTINGS
+@given(judgement=st.sampled_from(JUDGEMENTS))
+def test_judging_an_act_of_the_same_sentence_judges_its_doer(bundled_coder, judgement):
+    text = f"Russia expelled two British diplomats on Monday, {judgement}."
+    events = _triples(bundled_coder, text)
+    assert ("RUS", "161", "GBRGOV") in events, (text, events)
+    assert ("GBRGOV", "111", "RUS") in events, (text, events)
