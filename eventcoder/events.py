@@ -2478,7 +2478,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             # not also a demand (100) of the verb's own
             events = [e for e in events if e.trigger != "verb" or e.verb not in enacting]
     d = lex.dictionaries
-    if events and not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+    if not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
         events = _mediated(lex, sent, events, by_head)
     if events:
         events = _settle_parties(sent.doc, events, mentions)
@@ -3093,6 +3093,34 @@ def _mediators(sent, by_head: dict[int, Mention]) -> list:
     return out
 
 
+def _parties_of_mediated(sent, word, codes: set, lo: int, hi: int, by_head: dict[int, Mention]) -> list:
+    """The parties of a mediated thing that no act of the sentence names: those its own phrase
+    names ("a cease-fire brokered by Norway between the two sides"), else the subjects of the verb
+    it belongs to ("Vucic and Kurti made no progress at the EU-mediated talks", "the rebels and
+    the government initialled a deal brokered by Libya")."""
+    thing = word.head if word.tag_ == "VBN" and word.dep_ in ("acl", "amod", "relcl") else word
+    if thing.pos_ not in ("NOUN", "PROPN"):
+        return []
+    own = [t for t in thing.subtree if not lo <= t.i <= hi and t.i != thing.i]
+    parties = [m for m in _mentions_at(own, by_head) if m.code not in codes and not m.place]
+    if parties:
+        return parties
+    v = thing
+    for _ in range(3):  # "made no progress at the EU-mediated talks": the verb over the noun's phrase
+        if v.dep_ == "pobj" and v.head.dep_ == "prep":
+            v = v.head.head
+        elif v.dep_ == "dobj":
+            v = v.head
+        else:
+            break
+        if v.pos_ in _VERBAL:
+            break
+    if v is thing or v.pos_ not in _VERBAL:
+        return []
+    return [m for m in _mentions_at(_expand(_subject_tokens(v, _is_passive(v))), by_head)
+            if m.code not in codes and not m.place]
+
+
 def _mediated(lex: Lexicon, sent, events: list, by_head: dict[int, Mention]) -> list:
     """A mediator mediates between the parties of what it mediated: "Israel and Hamas agreed to
     a ceasefire brokered by Egypt" is a truce between Israel and Hamas and Egypt's mediation with
@@ -3121,6 +3149,9 @@ def _mediated(lex: Lexicon, sent, events: list, by_head: dict[int, Mention]) -> 
                     if all(p.code != m.code for p in parties):
                         parties.append(m)
         out = kept
+        if not parties:
+            parties = [p for p in _parties_of_mediated(sent, word, codes, lo, hi, by_head)
+                       if not any(_same_state(m, p) or m.country == p.country for m in mediators)]
         for (verb, code, pat, text, passive, trigger), sources in joint.items():
             # "Israel and Hamas agreed to a ceasefire brokered by Egypt": the act is among the subjects
             for a in sources:

@@ -3,6 +3,8 @@ properties."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -166,3 +168,32 @@ def test_judging_an_act_of_the_same_sentence_judges_its_doer(bundled_coder, judg
     events = _triples(bundled_coder, text)
     assert ("RUS", "161", "GBRGOV") in events, (text, events)
     assert ("GBRGOV", "111", "RUS") in events, (text, events)
+
+
+# A mediated thing with no act of the sentence between its parties: the parties are those its
+# own phrase names, else the subjects of the verb it belongs to.
+MEDIATED = ["made no progress at the EU-mediated talks in Brussels",
+            "held talks mediated by the European Union in Brussels"]
+
+
+@needs_model
+@SETTINGS
+@given(mediated=st.sampled_from(MEDIATED))
+def test_a_mediator_mediates_between_the_parties_of_what_it_mediated(bundled_coder, mediated):
+    text = f"Serbian President Aleksandar Vucic and Prime Minister of Kosovo Albin Kurti {mediated}."
+    events = _triples(bundled_coder, text, dt.date(2023, 9, 14))
+    assert ("IGOEUREEC", "045", "SRBGOV") in events and ("IGOEUREEC", "045", "KSVGOV") in events, (text, events)
+
+
+@needs_model
+def test_a_mediator_is_not_a_party_of_its_own_country(bundled_coder):
+    events = _triples(bundled_coder, "Representatives of the army are in the Saudi city of Jeddah for "
+                                     "negotiations mediated by Saudi Arabia and the United States.")
+    assert not any(c == "045" and s[:3] in ("SAU", "USA") and t[:3] in ("SAU", "USA") for s, c, t in events), events
+
+
+@needs_model
+def test_initialling_a_deal_is_signing_it(bundled_coder):
+    events = _triples(bundled_coder, "The four rebel groups and Chad's government initialled a peace deal brokered by Libya.",
+                      dt.date(2007, 10, 5))
+    assert ("TCDREB", "057", "TCDGOV") in events and ("LBY", "045", "TCDGOV") in events, events
