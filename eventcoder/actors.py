@@ -1220,11 +1220,18 @@ ANY_ACT = _ANY_ACT = frozenset({"move", "moves", "decision", "decisions", "step"
 _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", "10"), "calls": ("02", "10"),
               "strike": ("18", "19", "20"), "strikes": ("18", "19", "20"),
               # "denied the charges": an accusation, or a charge brought by prosecutors
-              "charge": ("11", "17"), "charges": ("11", "17"), "claim": ("11",), "claims": ("11",)}
+              "charge": ("11", "17"), "charges": ("11", "17"), "claim": ("11",), "claims": ("11",),
+              # "denounced the verdict", "condemned the sentence": a court's coercion of someone
+              "verdict": ("17",), "verdicts": ("17",), "conviction": ("17",), "sentence": ("17",),
+              # "condemned the drills", "slammed the test": a show of force
+              "drills": ("15",), "drill": ("15",), "exercise": ("15",), "exercises": ("15",),
+              "games": ("15",), "test": ("15",), "tests": ("15",)}
 # Roots one kind of act shares: an attack may be told as a killing, a demand as an appeal.
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
+# Roles of a country's people that stand against or apart from its state.
+_NOT_THE_STATE = frozenset({"REB", "OPP", "INS", "SEP", "CVL", "UAF", "CRM"})
 
 
 def _judged_subject(tok) -> bool:
@@ -1288,8 +1295,9 @@ def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, wor
                 break
             continue
         if any(d.code == actor.code or (d.country is not None and d.country == actor.country
-                                         and (d.agent is None or actor.agent is None)) for d in doers):
-            continue
+                                         and (d.agent is None or actor.agent is None)
+                                         and (d.agent or actor.agent) not in _NOT_THE_STATE) for d in doers):
+            continue  # (a state is not its rebels or its opposition: "Uganda denied the LRA's accusation")
         if (roots is None or code[:2] in roots) and (
                 patients is None or (target is not None and target.country in patients)):
             if target is not None and patients is None and any(

@@ -197,3 +197,33 @@ def test_initialling_a_deal_is_signing_it(bundled_coder):
     events = _triples(bundled_coder, "The four rebel groups and Chad's government initialled a peace deal brokered by Libya.",
                       dt.date(2007, 10, 5))
     assert ("TCDREB", "057", "TCDGOV") in events and ("LBY", "045", "TCDGOV") in events, events
+
+
+# A noun that refers back to an act of the story names its doer: a state denying its rebels'
+# accusation answers the rebels (a state is not its rebels); a verdict is a court's; drills are a
+# show of force.
+@needs_model
+def test_a_state_denies_the_accusation_of_its_rebels(bundled_coder):
+    events = bundled_coder.code_text(
+        "The LRA accused the Ugandan military of attacking an LRA group in southern Sudan. "
+        "Uganda denied the accusation.", date=dt.date(2008, 5, 1))
+    got = {(e.source, e.event_code, e.target) for e in events}
+    assert ("UGAREB", "1123", "UGAMIL") in got and ("UGA", "016", "UGAREB") in got, got
+
+
+REFERRED = [
+    ("A Belarusian court sentenced opposition activist Ales Bialiatski to ten years in prison.",
+     "The U.S. embassy condemned the verdict.", ("USAGOV", "111", "BLRJUD")),
+    ("Chinese warships held large-scale drills around Taiwan on Monday.",
+     "Taipei condemned the drills.", ("TWNGOV", "111", "CHNMIL")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(REFERRED))
+def test_a_verdict_or_drills_refer_back_to_their_doers(bundled_coder, case):
+    first, second, want = case
+    events = bundled_coder.code_text(f"{first} {second}", date=dt.date(2023, 3, 3))
+    got = {(e.source, e.event_code, e.target) for e in events}
+    assert want in got, (first, second, got)
