@@ -2456,7 +2456,16 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         # "summoned China's ambassador to convey a protest": the protest is the summons (110)
         events = [e for e in events if not (e.code[:2] == "11" and _summons_purpose(sent.doc[e.verb]))]
     if untargeted:
-        events += _shared_targets(sent, untargeted, events, require_dyad, by_head)
+        shared = _shared_targets(sent, untargeted, events, require_dyad, by_head)
+        if shared:
+            # "shot and killed two men": one act told by two verbs, coded by the more specific
+            specific = {(f.source.code, f.target.code, f.verb) for f in shared
+                        if f.target is not None and f.code[:2] == "19" and f.code != "190"}
+            events = [f for f in events if f.code != "190" or f.target is None or not any(
+                (f.source.code, f.target.code) == (a, b) and sent.doc[f.verb].head.i == w for a, b, w in specific)]
+            have = {(f.source.code, f.target.code, f.code) for f in events if f.target is not None}
+            events += [f for f in shared if f.code[:2] != "19" or f.target is None
+                       or (f.source.code, f.target.code, f.code) not in have]  # "attacked and killed": one act
     if superseded:
         complements = {(e.source.code, e.target.code if e.target is not None else None) for e in events
                        if e.verb not in superseded}
@@ -2717,14 +2726,15 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                            if f.source.code in codes and not (material and f.code[:2] in _VERBAL_ROOTS)]
                 if targets:
                     break
-        if not targets and e.code[:2] in _VERBAL_ROOTS:
+        if not targets and (e.code[:2] in _VERBAL_ROOTS or e.code[:2] == "19"):
             # (a deed's participle is its result: "attacked a village, killing ten" is one act)
-            # "met and held talks with Sisi": a verb that names nothing shares the party of the
-            # verb coordinated with it
+            # "met and held talks with Sisi", "police shot and killed two men": a verb that names
+            # nothing shares the party of the verb coordinated with it
             bare = _names_nothing(v)
+            verbal = e.code[:2] in _VERBAL_ROOTS
             for c in v.children:
                 if c.i > v.i and not _has_subject(c) and (
-                        (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and bare)):
+                        (verbal and c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and bare)):
                     targets = [f.target for f in by_verb.get(c.i, ()) if f.source.code in codes]
                     if targets:
                         break

@@ -227,3 +227,23 @@ def test_a_verdict_or_drills_refer_back_to_their_doers(bundled_coder, case):
     events = bundled_coder.code_text(f"{first} {second}", date=dt.date(2023, 3, 3))
     got = {(e.source, e.event_code, e.target) for e in events}
     assert want in got, (first, second, got)
+
+
+# Shooting people is small-arms fire (193, convention 29: "shooting people dead is 193"); a state's
+# forces shooting its protesters stay repression (175), a heavier weapon still counts.
+SHOOTINGS = ["shot dead four Palestinians", "shot and killed four Palestinians", "shot four Palestinians"]
+
+
+@needs_model
+@SETTINGS
+@given(shooting=st.sampled_from(SHOOTINGS))
+def test_shooting_people_is_small_arms_fire(bundled_coder, shooting):
+    text = f"Israeli forces {shooting} in Jenin on Tuesday."
+    events = _triples(bundled_coder, text)
+    assert ("ISRMIL", "193", "PSECVL") in events, (text, events)
+
+
+@needs_model
+def test_police_shooting_protesters_is_still_repression(bundled_coder):
+    events = _triples(bundled_coder, "Kenyan police shot dead three protesters in Nairobi on Monday.")
+    assert ("KENCOP", "175", "KENOPP") in events, events
