@@ -1711,6 +1711,8 @@ def _accused_of(lex, v, by_head) -> str | None:
                     return named
                 if _force_codes(lex, u) or _warlike(u):
                     return "1122" if _abused(u, by_head) else "1123"
+                if u.lemma == "violence" and _abused(u, by_head):
+                    return "1122"  # "of excessive violence against protesters"; not "of inciting violence"
     return None
 
 
@@ -1720,7 +1722,7 @@ _WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb"})
 # military operations", "building up its armed forces", "a hand in firebombing attacks".
 _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
                         "shelling", "bombing", "firebombing", "aggression", "invasion", "advance", "army", "armed",
-                        "warplane", "missile", "rocket", "artillery", "gunfire"})
+                        "warplane", "missile", "rocket", "artillery", "gunfire", "fire"})
 # Backing a party in arms, whatever its words ("providing military support to rebels"): 112.
 _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "training", "funding"})
 # Links inside the accused act's own phrase (not into a clause of its own).

@@ -247,3 +247,26 @@ def test_shooting_people_is_small_arms_fire(bundled_coder, shooting):
 def test_police_shooting_protesters_is_still_repression(bundled_coder):
     events = _triples(bundled_coder, "Kenyan police shot dead three protesters in Nairobi on Monday.")
     assert ("KENCOP", "175", "KENOPP") in events, events
+
+
+# What an accusation charges names its kind: rights curbed and suffering inflicted are abuses
+# (1122), as is violence against civilians; fire started and violence traded between armed sides
+# are aggression (1123); violence a party is said to incite stays a plain accusation (112).
+ACCUSATIONS = [
+    ("The US accused China of infringing on the city's freedoms.", ("USA", "1122", "CHN")),
+    ("The US accused Russia of inflicting untold suffering on Ukrainian civilians.", ("USA", "1122", "RUS")),
+    ("Amnesty International accused Kenyan police of excessive violence against peaceful protesters.",
+     ("NGOHRIAMN", "1122", "KENCOP")),
+    ("Indian army officials blamed Pakistan for initiating the fire.", ("INDMIL", "1123", "PAK")),
+    ("The Tamil Tigers and the Sri Lankan military traded fresh accusations of violence.", ("LKAREB", "1123", "LKAMIL")),
+    ("Mugabe accused the MDC of fomenting violence.", ("ZWEGOV", "112", "ZWEOPP")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(ACCUSATIONS))
+def test_the_accused_act_names_the_kind_of_accusation(bundled_coder, case):
+    text, want = case
+    events = _triples(bundled_coder, text, dt.date(2008, 5, 1))
+    assert want in events, (text, events)
