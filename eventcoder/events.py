@@ -2086,8 +2086,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             announced = 1  # "a Russian general warned that Moscow could target Poland": a threat
         if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v))):
             continue
+        own_warning = False
         if announced == 1 and not warned and _wished(v, lex):
-            continue
+            if v.dep_ != "ccomp" or v.head.lemma not in _WARNING or _is_negated(v.head):
+                continue
+            own_warning = True  # "Iran warned that it will strike Israel": if the warner acts, a threat
         passive = _is_passive(v)
         if passive and v.lower_ in PATRONS and not any(c.dep_ == "auxpass" for c in v.children):
             continue  # "militia backed by the army": who a party's patron is, no act told
@@ -2101,7 +2104,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
         if subjects:
             subjects = _with_companions(v, subject_tokens, subjects, by_head)
-        if warned and not any(
+        if (warned or own_warning) and not any(
                 g.country is not None and any(g.country == m.country for m in subjects)
                 for g in _mentions_at(_subject_tokens(v.head, False), by_head)):
             continue  # "Israel warned that Hezbollah could retaliate": a guess about another's act
