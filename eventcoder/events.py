@@ -2268,6 +2268,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     by_head, _implied_home(lex, sources, code, lemma))
                 if not targets:
                     targets = _default_targets(v, passive, [] if joint else post, by_head, after)
+                    # "threatened military action against Israel": a modifier inside the pattern's
+                    # own noun ("military") names the act, not its target; the actor after it does
+                    worded = {t.i for t in words}
+                    inside = {t.i for t in words if t.head.i in worded and t.head.i != t.i
+                              and (t.dep_ == "amod" or t.dep_ == "compound")}
+                    if targets and inside and any(m is not None and m.head in inside for m in targets):
+                        targets = [m for m in targets if m is None or m.head not in inside] or (
+                            [] if joint else _first_actor([t for t in post if t.i > words[-1].i], by_head))
                 if targets and not joint and after < 0 and not passive and all(
                         any(m.code == s.code or _same_state(s, m) for s in sources) for m in targets):
                     # "India recalled its envoy to Pakistan", "Russia moved its troops to Ukraine's

@@ -280,3 +280,12 @@ def test_warning_that_one_will_attack_threatens_the_attack(bundled_coder):
     assert ("IRN", "1384", "ISR") in events, events
     others = _triples(bundled_coder, "Israel warned that Hezbollah will attack Israeli towns.")
     assert not any(s[:3] == "LBN" for s, c, t in others) and any(s == "ISR" for s, c, t in others), others
+
+
+# A modifier inside a pattern's own noun ("military action") names the act, not its target.
+@needs_model
+def test_a_threatened_military_action_falls_on_the_party_after_it(bundled_coder):
+    events = _triples(bundled_coder, "Iran threatened military action against Israel.")
+    assert ("IRN", "138", "ISR") in events and not any(t.endswith("MIL") for s, c, t in events), events
+    summoned = _triples(bundled_coder, "Turkey summoned the US ambassador.")
+    assert ("TUR", "110", "USAGOV") in summoned, summoned
