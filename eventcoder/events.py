@@ -1722,7 +1722,7 @@ _WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb"})
 # military operations", "building up its armed forces", "a hand in firebombing attacks".
 _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
                         "shelling", "bombing", "firebombing", "aggression", "invasion", "advance", "army", "armed",
-                        "warplane", "missile", "rocket", "artillery", "gunfire", "fire"})
+                        "warplane", "missile", "rocket", "artillery", "gunfire"})
 # Backing a party in arms, whatever its words ("providing military support to rebels"): 112.
 _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "training", "funding"})
 # Links inside the accused act's own phrase (not into a clause of its own).
@@ -1765,8 +1765,9 @@ def _warlike(u) -> bool:
         for t in level:
             for c in t.children:
                 if c.dep_ in _ACT_PHRASE and c.lemma not in _PATRONAGE:
-                    if c.lemma in _WAR_WORDS or c.lower_ in _WAR_WORDS:
-                        return True
+                    if c.lemma in _WAR_WORDS or c.lower_ in _WAR_WORDS or (c.lower_ == "fire" and c.pos_ == "NOUN"
+                                                                         and c.dep_ == "dobj"):
+                        return True  # ("initiating the fire"; not "firing tear gas", "fired the minister")
                     below.append(c)
         level = below
     return False
