@@ -2071,6 +2071,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         if v.dep_ == "pcomp" and _judged_deed(v, events):
             continue  # "blamed the police for aggravating unrest by firing tear gas": alleged too
+        if v.lemma in _ANSWERED_BY and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+                p.dep_ == "pcomp" for p in c.children) for c in v.children) and not any(
+                c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "on") for c in v.children):
+            continue  # "Serbia retaliated by arresting three police officers": the answer is the arrest
         lemma = v.lemma
         by_lemma, by_form = lex.verbs.get(lemma), lex.verbs.get(v.lower_)
         if by_lemma is None and by_form is None:
@@ -2891,6 +2895,10 @@ def _suspends_a_member(s, tm) -> bool:
     """Whether ``s`` suspending ``tm`` is a bloc suspending a member state ("The Organization of
     American States suspended Honduras", "Ecowas suspended Guinea")."""
     return s.type == "igo" and tm is not None and tm.country is not None and tm.agent in (None, "GOV")
+
+
+# Verbs of answering whose "by" phrase tells the act the answer was.
+_ANSWERED_BY = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit"})
 
 
 def _judged_act(v) -> bool:

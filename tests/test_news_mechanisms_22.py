@@ -289,3 +289,19 @@ def test_a_threatened_military_action_falls_on_the_party_after_it(bundled_coder)
     assert ("IRN", "138", "ISR") in events and not any(t.endswith("MIL") for s, c, t in events), events
     summoned = _triples(bundled_coder, "Turkey summoned the US ambassador.")
     assert ("TUR", "110", "USAGOV") in summoned, summoned
+
+
+# "X retaliated by arresting Y": the answer is the act the "by" phrase tells, not force as well;
+# a retaliation against a party keeps its own act.
+@needs_model
+def test_retaliating_by_an_act_is_that_act(bundled_coder):
+    events = _triples(bundled_coder, "Serbia retaliated by arresting three Kosovo police officers.", None)
+    assert ("SRB", "173", "KSVCOP") in events and not any(c[:2] == "19" for s, c, t in events), events
+    against = _triples(bundled_coder, "Israel retaliated against Hamas by bombing its bases in Gaza.", None)
+    assert any(s[:3] == "ISR" and c[:2] == "19" and t == "PSEREBHMS" for s, c, t in against), against
+
+
+@needs_model
+def test_referring_to_a_state_as_an_enemy_is_disapproval(bundled_coder):
+    events = _triples(bundled_coder, "The Moroccan consul referred to Algeria as an enemy country.")
+    assert ("MARGOV", "111", "DZA") in events, events
