@@ -1086,9 +1086,22 @@ def _by_agents(noun) -> list:
     out = []
     for holder in (noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")):
         for c in holder.children:
-            if (c.dep_ == "prep" or c.dep_ == "agent") and c.lower_ == "by":
+            if (c.dep_ == "prep" or c.dep_ == "agent") and (c.lower_ == "by" or (
+                    c.lower_ == "from" and holder.lemma in _FIRED_FROM)):
+                # ("artillery fire and shelling from India": fire comes from whoever fired it)
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+    if not out and noun.lemma in _FIRED_FROM:
+        for c in noun.children:  # "artillery fire and shelling from India"
+            if c.dep_ == "conj" and c.lemma in _FIRED_FROM:
+                out = _by_agents(c)
+                break
     return out
+
+
+# Verbs of striking whose subject may be the strike itself ("shelling from India targeted villages").
+_STRIKING = frozenset({"hit", "strike", "target", "pound"})
+# Nouns of fire that come "from" whoever fired them.
+_FIRED_FROM = frozenset({"shelling", "bombardment", "fire", "gunfire", "rocket", "missile", "mortar", "shell"})
 
 
 def _prep_objects(tokens, preposition: str | None) -> list:
@@ -2120,7 +2133,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 subjects = means[0]
                 if lemma in _ABDUCTING:
                     means = None  # "kidnapped during an attack by the LRA": still a kidnapping
-        elif not subjects and not passive and lemma in _HARMING and lex.nouns and subject_tokens \
+        elif not subjects and not passive and (lemma in _HARMING or lemma in _STRIKING) and lex.nouns and subject_tokens \
                 and v.dep_ != "relcl" and subject_tokens[0].pos_ in ("NOUN", "VERB"):
             # "An airstrike by US aircraft killed 80 Taliban militants": whoever made the strike
             # the subject names killed them

@@ -305,3 +305,17 @@ def test_retaliating_by_an_act_is_that_act(bundled_coder):
 def test_referring_to_a_state_as_an_enemy_is_disapproval(bundled_coder):
     events = _triples(bundled_coder, "The Moroccan consul referred to Algeria as an enemy country.")
     assert ("MARGOV", "111", "DZA") in events, events
+
+
+# Fire comes "from" whoever fired it, and a strike that strikes names its maker as the doer.
+FIRE = ["Shelling from India killed 12 Pakistani civilians.",
+        "Artillery fire and shelling from India have targeted several Pakistani villages, killing 12 civilians.",
+        "Mortar fire from India hit a Pakistani village, killing 12 civilians."]
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from(FIRE))
+def test_fire_from_a_state_is_that_states(bundled_coder, text):
+    events = _triples(bundled_coder, text)
+    assert any(s == "IND" and c == "194" and t[:3] == "PAK" for s, c, t in events), (text, events)
