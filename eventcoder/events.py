@@ -125,6 +125,19 @@ def _open_question(t) -> bool:
     return False
 
 
+def _asked(v) -> bool:
+    """Whether the verb is in a clause asked about ("waiting for an answer on whether Lavrov was
+    willing to meet"): no act, nor an announced one."""
+    t = v
+    for _ in range(8):
+        if _open_question(t):
+            return True
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _codable(v, lex: Lexicon) -> bool:
     """Whether the verb stands for an action of its own, judged by the verbs that govern it.
 
@@ -499,7 +512,9 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     for _ in range(4):
         for c in t.children:
             if c.dep_ == "mark" and (c.lower_ in _OPEN_MARKS or c.lower_ == "unless"
-                                     or (c.lower_ == "until" and t.tag_ in _PRESENT)):
+                                     or (c.lower_ == "until" and t.tag_ in _PRESENT)
+                                     or (c.lower_ == "once" and t.dep_ == "advcl" and any(
+                                         a.dep_ == "aux" and a.lower_ in d.announcing for a in t.head.children))):
                 return 2  # "... until it halts its attacks": a condition (a past "until" is not)
         if t.dep_ != "xcomp" and t.dep_ != "conj" or t.head.i == t.i:
             break
@@ -591,11 +606,12 @@ def _misparsed_speaker(t) -> bool:
 
 
 def _conditioned(v) -> bool:
-    """Whether the verb has an "if" or "unless" clause of its own."""
+    """Whether the verb has an "if", "unless" or "once" clause of its own ("Once both sides agree
+    to halt hostilities, they would negotiate")."""
     for c in v.children:
         if c.dep_ == "advcl":
             for m in c.children:
-                if m.dep_ == "mark" and (m.lower_ == "if" or m.lower_ == "unless"):
+                if m.dep_ == "mark" and (m.lower_ == "if" or m.lower_ == "unless" or m.lower_ == "once"):
                     return True
     return False
 
@@ -2102,7 +2118,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             and _speculated(v, lex)
         if warned:
             announced = 1  # "a Russian general warned that Moscow could target Poland": a threat
-        if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v))):
+        if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v) and not _asked(v))):
             continue
         own_warning = False
         if announced == 1 and not warned and _wished(v, lex):

@@ -319,3 +319,30 @@ FIRE = ["Shelling from India killed 12 Pakistani civilians.",
 def test_fire_from_a_state_is_that_states(bundled_coder, text):
     events = _triples(bundled_coder, text)
     assert any(s == "IND" and c == "194" and t[:3] == "PAK" for s, c, t in events), (text, events)
+
+
+# No event, nor an announced one, in a clause asked about, in a time clause of what would follow,
+# or under a verb of preventing; the same act told plainly is one.
+UNTOLD = [
+    ("", "Kyiv was still waiting for an answer from Moscow on whether Lavrov was willing to meet Kuleba.",
+     "Lavrov was willing to meet Kuleba.", ("RUSGOV", "036", "UKRGOV")),
+    ("Israel and Hamas fought for eleven days.",
+     "Once both sides agreed to halt hostilities, they would negotiate the terms of a longer-term truce.",
+     "Both sides agreed to halt hostilities.", ("ISR", "0871", "PSEREBHMS")),
+    ("Nicaragua's government cracked down on protesters.",
+     "A priest called on the international community to prevent the massacre of protesters by the government.",
+     "The priest condemned the massacre of protesters by the government.", ("NICGOV", "202", "NICOPP")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(UNTOLD))
+def test_asked_supposed_or_prevented_acts_are_no_events(bundled_coder, case):
+    context, untold, told, want = case
+    got = {(e.source, e.event_code, e.target)
+           for e in bundled_coder.code_text(untold, context=context, date=dt.date(2021, 5, 20))}
+    plain = {(e.source, e.event_code, e.target)
+             for e in bundled_coder.code_text(told, context=context, date=dt.date(2021, 5, 20))}
+    assert want in plain, (told, plain)
+    assert want not in got and not any(c == want[1] for s, c, t in got), (untold, got)
