@@ -2434,6 +2434,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue
                     if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
+                    if tm is not None and tm.agent is None and tm.code == s.country and s.agent in _STATE_ORGANS:
+                        continue  # "Russian forces withdrew from Chechnya": an organ of a state does not act on it
                     if lemma == "deny" and code[:3] == "016" and tm is not None and tm.agent is not None \
                             and tm.agent != "GOV" and _inside_denied_act(v, tm, sent):
                         # "Police denied arresting Tsvangirai": a person or group the denied act
@@ -3263,6 +3265,8 @@ def _counterparts(events: list, mutual, paired: dict) -> list:
 # The role that is the state itself: a state does not act on itself ("Washington ... the US"); its
 # forces may ("the Myanmar army ... against the Rohingya").
 _STATE_ROLES = frozenset({"GOV"})
+# The organs of a state, which do not act on that state itself.
+_STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Force coded as itself whoever uses it: abducting (181), bombing (183), blockading (191) and
 # occupying (192) are no violent protest.
 _NOT_PROTEST_FORCE = frozenset({"181", "183", "191", "192"})

@@ -346,3 +346,12 @@ def test_asked_supposed_or_prevented_acts_are_no_events(bundled_coder, case):
              for e in bundled_coder.code_text(told, context=context, date=dt.date(2021, 5, 20))}
     assert want in plain, (told, plain)
     assert want not in got and not any(c == want[1] for s, c, t in got), (untold, got)
+
+
+# An organ of a state (its army, police, courts) does not act on that state itself.
+@needs_model
+def test_a_states_forces_do_not_act_on_their_own_state(bundled_coder):
+    events = _triples(bundled_coder, "Russian forces withdrew from Chechnya in 1996.", dt.date(1996, 12, 31))
+    assert not any(s == "RUSMIL" and t == "RUS" for s, c, t in events), events
+    other = _triples(bundled_coder, "Russian forces withdrew from Georgia in 2008.", dt.date(2008, 10, 10))
+    assert ("RUSMIL", "0874", "GEO") in other, other
