@@ -335,8 +335,11 @@ def test_the_object_of_lead_does_the_infinitive(bundled_coder, verb):
 
 @needs_model
 def test_a_forced_withdrawal_is_the_forced_partys(bundled_coder):
-    events = coded(bundled_coder, "The rebel offensive forced the Syrian army to withdraw from Aleppo.")
-    assert any(s == "SYRMIL" and c.startswith("087") for s, c, _ in events), events
+    # (a withdrawal from one's own land, "the Syrian army ... from Aleppo", is on no party: an organ
+    # of a state does not act on that state, test_news_mechanisms_22)
+    events = coded(bundled_coder, "The Ukrainian counteroffensive forced the Russian army to withdraw from Kharkiv.")
+    assert any(s == "RUSMIL" and c.startswith("087") for s, c, _ in events), events
+    assert not any(s[:3] == "UKR" and c.startswith("087") for s, c, _ in events), events
 
 
 # A consequence the writer supposes ("If Haftar manages to conquer Tripoli, he will gain control
