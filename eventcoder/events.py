@@ -2272,7 +2272,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 lo, hi = slots[TARGET]
                 if passive and lo == 0:
                     # "The arrest of opposition leaders in Kenya was condemned by X" as the active reads it
-                    targets = _default_targets(
+                    # ("the coup in Niger was condemned": by whoever the noun implies did it)
+                    targets = implied_doers(lex, _patients(v), by_head) or _default_targets(
                         v, True, [], _without_victims(lex, _patients(v), by_head) if code[:2] == "11" else by_head)
                 else:
                     if lo == 0:

@@ -18,6 +18,7 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 from __future__ import annotations
 
 from .actors import COUNTING, UNKNOWN_COUNTRY, Mention
+from .dictionaries.model import NO_EVENT
 from .country_inference import _places_below
 
 # Modifiers that make the noun's event not (yet) real.
@@ -307,8 +308,8 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
                 c.i in by_head and c.dep_ in _SIDE_DEPS for c in tok.children):
             continue  # no party named in the noun's phrase (checked before the costlier tests)
         pat = _pattern(lex, tok)
-        if pat is None or _unreal(tok, lex, pat.code):
-            continue
+        if pat is None or pat.code == NO_EVENT or _unreal(tok, lex, pat.code):
+            continue  # (a noun of no event names only who acted: "the coup in Niger")
         code = pat.code
         if code[:2] == "04" and _broke_down(tok):
             code = "164"  # "Talks between X and Y broke down in May": negotiations halted
@@ -542,8 +543,9 @@ def implied_doers(lex, objects, by_head: dict[int, Mention], fallback: str | Non
         targets = _members(_objects(tok, pat.target), by_head)
         if targets:
             return _implied(pat, tok, targets, by_head)
-        if fallback is not None and by_head:
-            country = _places_below(tok, by_head, None) or fallback
+        country = _places_below(tok, by_head, None) if by_head else None
+        if (country or fallback) is not None and by_head:
+            country = country or fallback  # ("the coup in Niger": the place names whose forces)
             sentence = next(iter(by_head.values())).sentence
             return [Mention(tok.i, tok.i, tok.i + 1, country + pat.implied, country, pat.implied, tok.text, pat.text,
                             "other", sentence, inferred=True)]

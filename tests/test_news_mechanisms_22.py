@@ -355,3 +355,17 @@ def test_a_states_forces_do_not_act_on_their_own_state(bundled_coder):
     assert not any(s == "RUSMIL" and t == "RUS" for s, c, t in events), events
     other = _triples(bundled_coder, "Russian forces withdrew from Georgia in 2008.", dt.date(2008, 10, 10))
     assert ("RUSMIL", "0874", "GEO") in other, other
+
+
+# A noun of no event of its own can name who did the act ("the coup in Niger": its army).
+COUPS = ["The United States condemned the coup in Niger.", "The coup in Niger was condemned by the United States.",
+         "The United States condemned the coup against President Mohamed Bazoum."]
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from(COUPS))
+def test_a_coup_is_its_countrys_armed_forces(bundled_coder, text):
+    events = _triples(bundled_coder, text, dt.date(2023, 7, 30))
+    assert ("USA", "111", "NERMIL") in events, (text, events)
+    assert not any(c == "---" for s, c, t in events), (text, events)

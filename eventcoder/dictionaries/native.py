@@ -334,8 +334,9 @@ class _Reader:
         if not parts or not parts[0]:
             raise DictionaryError("no code after '='", entry=phrases[0], fix="write a CAMEO code, e.g. '= 195'")
         code = parts[0][0]
-        if not EVENT_CODE_RE.match(code):
-            raise DictionaryError(f"'{code}' is not a CAMEO event code", entry=phrases[0], fix="write e.g. '= 195'")
+        if not EVENT_CODE_RE.match(code) and code != NO_EVENT:
+            raise DictionaryError(f"'{code}' is not a CAMEO event code", entry=phrases[0],
+                                  fix="write e.g. '= 195', or '= ---' for a noun that tells who acted but no event")
         options: dict = {}
         last = None
         for words in [parts[0][1:]] + parts[1:]:
@@ -527,9 +528,10 @@ def validate(d: Dictionaries) -> list[Problem]:
                         "use a code listed in cameo.txt, or '---' for no event",
                     ))
         for n in d.nouns:
-            if n.code not in d.cameo:
+            if n.code != NO_EVENT and n.code not in d.cameo:
                 problems.append(Problem(
-                    n.origin, n.name, f"'{n.code}' is not a CAMEO code in cameo.txt", "use a code listed in cameo.txt",
+                    n.origin, n.name, f"'{n.code}' is not a CAMEO code in cameo.txt",
+                    "use a code listed in cameo.txt, or '---' for a noun that names who acted but no event",
                 ))
         for code, other in d.announced.items():
             if other not in d.cameo or not d.cameo.keys() & {k for k in d.cameo if k.startswith(code)}:
