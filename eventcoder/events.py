@@ -2298,7 +2298,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
                 # "dispersed a protest against the government": the protesters, not the government
                 named = [last] if last is not None and last.pos_ == "NOUN" else []  # "cracked down on protests"
-                targets = [] if passive else implied_doers(
+                targets = implied_doers(lex, _patients(v), by_head) if passive else implied_doers(
                     lex, named + [c for c in (last.children if after >= 0 else v.children) if c.dep_ in ("dobj", "pobj")],
                     by_head, _implied_home(lex, sources, code, lemma))
                 if not targets:
