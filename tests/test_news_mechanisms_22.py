@@ -369,3 +369,12 @@ def test_a_coup_is_its_countrys_armed_forces(bundled_coder, text):
     events = _triples(bundled_coder, text, dt.date(2023, 7, 30))
     assert ("USA", "111", "NERMIL") in events, (text, events)
     assert not any(c == "---" for s, c, t in events), (text, events)
+
+
+# Cooperation furthered is diplomatic cooperation (050); announced, the intent of it (03x).
+@needs_model
+def test_furthering_cooperation_is_cooperation_or_its_intent(bundled_coder):
+    done = _triples(bundled_coder, "China and Russia strengthened cooperation.")
+    assert ("CHN", "050", "RUS") in done and ("RUS", "050", "CHN") in done, done
+    ready = _triples(bundled_coder, "Mongolia is ready to expand cooperation with China in various fields.")
+    assert any(s == "MNG" and c[:2] == "03" and t == "CHN" for s, c, t in ready), ready
