@@ -2499,6 +2499,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
     if events and not _TALK_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
         events += _met_for_talks(sent.doc, events)
+    if events and not _REQUEST_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+        events += _at_request(sent, events, by_head)
     if "leave" in sent.doc.lowers[sent.start:sent.end] or "leaving" in sent.doc.lowers[sent.start:sent.end]:
         events += _told_to_leave(sent, by_head, events)
     if events:
@@ -2920,6 +2922,52 @@ def _met_for_talks(doc, events: list) -> list:
         if key not in have:
             have.add(key)
             out.append(RawEvent(e.verb, e.source, e.target, "046", _MET_FOR_TALKS, e.verb_text, e.passive))
+    return out
+
+
+# Nouns of asking that an act was done "at" or "following" ("at the request of the United States").
+_REQUEST_WORDS = frozenset({"request", "behest", "invitation", "urging"})
+_REQUEST_PREPS = frozenset({"at", "after", "following", "upon", "on", "to"})
+_AT_REQUEST = VerbPattern(("request",), (), "020", None, (), None, "(an act done at another's request)")
+
+
+def _at_request(sent, events: list, by_head: dict) -> list:
+    """Whoever asked for an act done "at the request of" them asked its doer for it: "Canada
+    arrested Meng at the request of the United States" (USA 0213 CAN: the appeal for the act
+    the arrest is), "the cease-fire was called in response to a request from President Hadi"."""
+    doc = sent.doc
+    out = []
+    have = {(e.source.code, e.target.code if e.target is not None else None) for e in events}
+    for t in sent:
+        if t.lower_ not in _REQUEST_WORDS or t.pos_ != "NOUN" or t.dep_ != "pobj":
+            continue
+        prep = t.head
+        if prep.lower_ not in _REQUEST_PREPS:
+            continue
+        v = prep.head
+        if v.lower_ == "response" and v.head.dep_ == "prep":
+            v = v.head.head  # "in response to a request from X"
+        if v.pos_ == "NOUN" and v.dep_ == "dobj":
+            v = v.head  # "declared a ceasefire ... at Hadi's request": the parser hangs it on the object
+        if v.pos_ not in _VERBAL:
+            continue
+        askers = [m for m in _mentions_at(_expand(
+            [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+             for p in c.children if p.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss"]), by_head)]
+        # (no place: "at President Hadi's request" is no "at" of where)
+        own = by_head.get(t.i)
+        if own is not None and own.start < t.i and own not in askers:
+            askers.append(own)  # "at Hadi's request": the possessor's mention stands on the noun
+        if not askers:
+            continue
+        done = [e for e in events if e.verb == v.i and e.source.code not in {m.code for m in askers}]
+        for e in done:
+            # (an arrest or a deportation asked for is judicial cooperation asked for: 0213)
+            code = "0213" if e.code[:3] in ("173", "174") else by_longest_prefix(_APPEALED, e.code) or "020"
+            for m in askers:
+                if (m.code, e.source.code) not in have and not _same_state(m, e.source):
+                    have.add((m.code, e.source.code))
+                    out.append(RawEvent(t.i, m, e.source, code, _AT_REQUEST, t.text, False, "noun"))
     return out
 
 

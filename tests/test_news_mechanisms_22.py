@@ -378,3 +378,20 @@ def test_furthering_cooperation_is_cooperation_or_its_intent(bundled_coder):
     assert ("CHN", "050", "RUS") in done and ("RUS", "050", "CHN") in done, done
     ready = _triples(bundled_coder, "Mongolia is ready to expand cooperation with China in various fields.")
     assert any(s == "MNG" and c[:2] == "03" and t == "CHN" for s, c, t in ready), ready
+
+
+# An act done "at the request of" a party was asked for by that party: the appeal for the act.
+REQUESTED = [
+    ("Canada arrested a Chinese executive at the request of the United States.", ("USA", "0213", "CAN")),
+    ("Saudi Arabia declared a ceasefire in Yemen at the request of Yemeni President Hadi.", ("YEMGOV", "0256", "SAU")),
+    ("Saudi Arabia declared a ceasefire in Yemen at President Hadi's request.", ("YEMGOV", "0256", "SAU")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(REQUESTED))
+def test_an_act_at_a_partys_request_was_asked_for_by_it(bundled_coder, case):
+    text, want = case
+    events = _triples(bundled_coder, text, dt.date(2016, 1, 1))
+    assert want in events, (text, events)
