@@ -2219,6 +2219,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     code = lex.dictionaries.announced_code(act) or code
             if code == NO_EVENT and lemma in lex.dictionaries.enacting:
                 continue  # "voted for the impeachment of X": no act of the verb's; the noun's own
+            if code[:3] == "084" and lemma == "return" and not passive and not any(c.dep_ == "dobj" for c in v.children):
+                continue  # "returned to Jeddah", "returned to power": going back returns no one
             for t in words:
                 noun_taken.add(t.i)
             consumed.update(t.i for t in words if t.pos_ in _VERBAL)

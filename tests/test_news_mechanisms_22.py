@@ -395,3 +395,22 @@ def test_an_act_at_a_partys_request_was_asked_for_by_it(bundled_coder, case):
     text, want = case
     events = _triples(bundled_coder, text, dt.date(2016, 1, 1))
     assert want in events, (text, events)
+
+
+# Going back returns no one ("returned to Jeddah"); one's own envoy told to return is recalled
+# (161); attacking a village is force (190).
+@needs_model
+def test_returning_and_recalling(bundled_coder):
+    gone = _triples(bundled_coder, "The Sudanese army returned to Jeddah to resume negotiations.", None)
+    assert not any(c[:3] == "084" for s, c, t in gone), gone
+    returned = _triples(bundled_coder, "Pakistan returned the Indian pilot to India.")
+    assert ("PAK", "084", "IND") in returned, returned
+    recalled = _triples(bundled_coder, "Serbia ordered its ambassador to the United States to return.")
+    assert ("SRB", "161", "USA") in recalled, recalled
+
+
+@needs_model
+def test_attacking_a_village_is_force(bundled_coder):
+    events = _triples(bundled_coder, "Janjaweed fighters attacked the Aro Sharow refugee camp in western Darfur.",
+                      dt.date(2006, 10, 1))
+    assert any(c == "190" for s, c, t in events) and not any(c == "180" for s, c, t in events), events
