@@ -2206,8 +2206,6 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue  # a later object's segment codes only a pattern that names it
             if not words and _judges(v):
                 continue  # "called him Hamas's biggest supporter": naming the object, not calling it
-            if not words and pat.code == "130" and lemma == "warn" and _foretells(v, by_head):
-                continue  # "Mexico warned that the tariff would hurt both economies": a forecast, no threat
             code = pat.code_for(passive)
             if code == "020":
                 # "called on the Security Council to convene a meeting" (026), "urged Russia to
@@ -2983,34 +2981,6 @@ def _suspends_a_member(s, tm) -> bool:
 
 # Verbs of answering whose "by" phrase tells the act the answer was.
 _ANSWERED_BY = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit"})
-
-
-# Words that make a warning's clause a threat ("would face consequences", "could lead to war").
-_THREAT_WORDS = frozenset({
-    "consequence", "sanction", "price", "retaliation", "response", "force", "war", "measure", "action",
-    "reprisal", "punishment", "countermeasure", "retaliate", "respond", "punish", "face", "pay",
-})
-
-
-def _foretells(v, by_head: dict) -> bool:
-    """Whether a bare warning only foretells what will happen: its clause ("warned that the
-    peace process was in danger", "warned that it may fall into a trap") has no condition, and its
-    subject is no party of the warner's country (the warner's own act is a threat:
-    ``own_warning``; another's act a warning about it, coded by its verb)."""
-    clauses = [c for c in v.children if c.dep_ == "ccomp"]
-    if any(c.dep_ in ("dobj", "dative") for c in v.children):
-        return False  # "warned Venezuela that ...": a warning to a party
-    if any(t.lemma in _THREAT_WORDS for k in clauses for t in k.subtree):
-        return False  # "would face serious consequences", "sanctions remained a possibility"
-    if not clauses or any(c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for k in clauses for c in k.children):
-        return False
-    warners = {m.country for m in _mentions_at(_subject_tokens(v, False), by_head)}
-    for k in clauses:
-        said = _mentions_at(_expand(_subject_tokens(k, _is_passive(k))), by_head)
-        if any(m.country in warners for m in said):
-            return False
-    return True
 
 
 def _judged_act(v) -> bool:
