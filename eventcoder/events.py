@@ -428,6 +428,8 @@ def _weapon_code(v, subject_tokens, code: str) -> str:
         # CAMEO 183: bombs that no army drops ("four suicide bombers attacked", "a car bomb")
         if "suicide" in lemmas:
             return "1831"
+        if "landmine" in lemmas or "land-mine" in lemmas:
+            return "183"  # "killed 21 policemen in a landmine ambush": a bomb no army fires (gold: 183)
         if not lemmas.isdisjoint(_BOMBS):
             if not lemmas.isdisjoint(_VEHICLES):
                 return "1832"

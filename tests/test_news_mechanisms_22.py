@@ -414,3 +414,11 @@ def test_attacking_a_village_is_force(bundled_coder):
     events = _triples(bundled_coder, "Janjaweed fighters attacked the Aro Sharow refugee camp in western Darfur.",
                       dt.date(2006, 10, 1))
     assert any(c == "190" for s, c, t in events) and not any(c == "180" for s, c, t in events), events
+
+
+# A landmine is a bomb no army fires (183).
+@needs_model
+def test_a_landmine_attack_is_unconventional_violence(bundled_coder):
+    events = _triples(bundled_coder, "A landmine planted by suspected Maoist rebels in Nepal killed 21 policemen.",
+                      dt.date(2005, 1, 1))
+    assert ("NPLREB", "183", "NPLCOP") in events, events
