@@ -2844,10 +2844,11 @@ _TOLD_TO_LEAVE = VerbPattern(("leave",), (), "161", None, (), None, "(a foreign 
 
 def _told_to_leave(sent, by_head: dict, events: list) -> list:
     """A state that says a foreign mission's staff must leave expels them (161): "India
-    announced that six Canadian diplomats would have to leave the country", "told the US
-    Embassy that 10 of its staff must leave", "said he had 72 hours to leave the country",
-    "gave Cuba a list of 15 diplomats that must leave the U.S.". The leaving must be required
-    (must, have to, hours or days to) and told by a state of another country."""
+    announced that six Canadian diplomats would have to leave the country", "gave Cuba a list of
+    15 Cuban diplomats that must leave the U.S.", "said the French ambassador had 72 hours to
+    leave". The leaving must be required (must, have to, hours or days to), its subject named as
+    the mission's staff (or a pronoun or "its" resolved to them), and told by a state of another
+    country."""
     doc = sent.doc
     out = []
     for t in sent:
