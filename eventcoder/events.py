@@ -2502,7 +2502,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         if back is not None:
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
     if events and not _TALK_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
-        events += _met_for_talks(sent.doc, events)
+        events += _met_for_talks(sent, events)
     if events and not _REQUEST_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
         events += _at_request(sent, events, by_head)
     if "leave" in sent.doc.lowers[sent.start:sent.end] or "leaving" in sent.doc.lowers[sent.start:sent.end]:
@@ -2913,15 +2913,17 @@ def _for_talks(doc, i: int, verb: int) -> bool:
     return False
 
 
-def _met_for_talks(doc, events: list) -> list:
+def _met_for_talks(sent, events: list) -> list:
     """The negotiations (046) a meeting was held for: "met her Pakistani counterpart for talks",
     "held two bilateral meetings with Kerry in Munich for nuclear talks"."""
+    doc = sent.doc
     out = []
     have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
     for e in events:
         if e.target is None or e.code[:3] not in ("040", "044"):
             continue
-        if not any(_for_talks(doc, p, e.verb) for p in range(e.verb + 1, min(len(doc), e.verb + 30))):
+        # (only the sentence's own tokens are parsed: a story's later sentences are not yet)
+        if not any(_for_talks(doc, p, e.verb) for p in range(e.verb + 1, min(sent.end, e.verb + 30))):
             continue
         key = (e.source.code, e.target.code, "046")
         if key not in have:
