@@ -1278,7 +1278,7 @@ def _act_word(doc, e) -> str:
 
 
 ANSWER = "(answer)"
-_KIN_OF_FORCE = frozenset({"18", "19", "20"})
+_KIN_OF_FORCE = frozenset(_ROOT_KIN["19"])  # the roots of force
 
 
 def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, word=None):

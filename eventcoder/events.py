@@ -2501,11 +2501,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                             back = "175" if tm.agent in _FORCES and s.country is not None and s.country == tm.country else None
                         if back is not None:
                             events.append(RawEvent(v.i, tm, s, back, pat, verb_text, passive))
-    if events and not _TALK_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+    said = set(sent.doc.lowers[sent.start:sent.end])  # the sentence's words, read once for the rules below
+    if events and not _TALK_WORDS.isdisjoint(said):
         events += _met_for_talks(sent, events)
-    if events and not _REQUEST_WORDS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+    if events and not _REQUEST_WORDS.isdisjoint(said):
         events += _at_request(sent, events, by_head)
-    if "leave" in sent.doc.lowers[sent.start:sent.end] or "leaving" in sent.doc.lowers[sent.start:sent.end]:
+    if not _LEAVING.isdisjoint(said):
         events += _told_to_leave(sent, by_head, events)
     if events:
         events = _through_statements(sent.doc, events)
@@ -2543,7 +2544,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             # not also a demand (100) of the verb's own
             events = [e for e in events if e.trigger != "verb" or e.verb not in enacting]
     d = lex.dictionaries
-    if not _MEDIATION_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+    if not _MEDIATION_FORMS.isdisjoint(said):
         events = _mediated(lex, sent, events, by_head)
     if events:
         events = _settle_parties(sent.doc, events, mentions)
@@ -2839,6 +2840,7 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
 _MISSION_STAFF = _ENVOYS | {"staff", "personnel", "official", "officer", "employee", "member", "commissioner"}
 # Verbs by which a state makes known that a mission's staff must go.
 _TELLING_TO_GO = frozenset({"say", "announce", "tell", "inform", "give", "notify", "declare", "order", "state"})
+_LEAVING = frozenset({"leave", "leaving"})
 _TOLD_TO_LEAVE = VerbPattern(("leave",), (), "161", None, (), None, "(a foreign mission's staff told they must leave)")
 
 

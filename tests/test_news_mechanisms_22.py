@@ -12,6 +12,12 @@ from conftest import needs_model
 from test_news_mechanisms_11 import SETTINGS
 from test_news_mechanisms_13 import _triples
 
+def _assert_coded(coder, text: str, want: tuple, date: dt.date) -> None:
+    """``text`` coded on ``date`` gives the (source, code, target) ``want``."""
+    events = _triples(coder, text, date)
+    assert want in events, (text, events)
+
+
 # An air defence that shoots down or intercepts what the other side launched uses force on that
 # side (190); its "air" is no aerial weapon (195) of its own.
 DEFENDERS = [("Ukraine's air defense", "UKRMIL"), ("Saudi air defences", "SAUMIL")]
@@ -267,9 +273,7 @@ ACCUSATIONS = [
 @SETTINGS
 @given(case=st.sampled_from(ACCUSATIONS))
 def test_the_accused_act_names_the_kind_of_accusation(bundled_coder, case):
-    text, want = case
-    events = _triples(bundled_coder, text, dt.date(2008, 5, 1))
-    assert want in events, (text, events)
+    _assert_coded(bundled_coder, *case, dt.date(2008, 5, 1))
 
 
 # A warning that the warner will act is a threat of that act; a warning about what others will
@@ -392,9 +396,7 @@ REQUESTED = [
 @SETTINGS
 @given(case=st.sampled_from(REQUESTED))
 def test_an_act_at_a_partys_request_was_asked_for_by_it(bundled_coder, case):
-    text, want = case
-    events = _triples(bundled_coder, text, dt.date(2016, 1, 1))
-    assert want in events, (text, events)
+    _assert_coded(bundled_coder, *case, dt.date(2016, 1, 1))
 
 
 # Going back returns no one ("returned to Jeddah"); one's own envoy told to return is recalled
