@@ -2461,17 +2461,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue
                     done.add(key)
                     pair_code = code
-                    if (code[:2] == "19" or code[:2] == "18") and tm is not None and tm.agent == "OPP" \
-                            and s.agent in _FORCES and s.country is not None and s.country == tm.country:
-                        pair_code = "175"  # a state's forces against its protesters: violent repression (CAMEO 175)
-                    elif (code[:2] == "19" or code[:2] == "18") and code[:3] not in _NOT_PROTEST_FORCE \
-                            and tm is not None and s.agent == "OPP" and tm.agent in _COERCING_ROLES \
-                            and s.country is not None and s.country == tm.country \
-                            and (fight is None or tm.agent in _ARMED_SERVICES):
-                        # "protesters stormed her residence", "rioters fired at police": force a
-                        # state's protesters use on its authorities is a violent protest (CAMEO 145);
-                        # a fight with the ruling party's activists is a fight
-                        pair_code = "145"
+                    repression = _protest_force(code, s, tm, fight is None)
+                    if repression != code:
+                        pair_code = repression
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
                     elif code == "112" and lemma in _ACCUSING:
@@ -2801,6 +2793,12 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             # that names only a place fell on the people the clause it tells of says were harmed
             targets = [m for m in _mentions_at(_expand(_through_quantities(_patients(v.head))), by_head)
                        if m.code not in codes and not m.place]
+        if not targets and e.code[:2] in _STRIKING_ROOTS and e.code[:3] != "192":
+            # "30 protesters were killed when the military opened fire", "the attackers opened
+            # fire as the paramilitary unit passed", "the troops were on their way when the
+            # gunmen attacked": force that names no one falls on the party of the clause it is
+            # timed by, or that is timed by it
+            targets = _timed_party(sent, v, sources, codes, by_head)
         if not targets and v.dep_ == "relcl" and v.head.lemma in _CHARGES and v.lemma in _DENYING:
             # "accuses Tehran of supplying the Huthis, a charge Iran denies": the denial answers
             # whoever made the charge
@@ -3053,6 +3051,76 @@ _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "prep", "pobj", "dobj", "c
 _HARMED = frozenset({"kill", "wound", "injure", "hurt", "shoot", "maim"})
 
 
+# Words that time one clause by another ("when the gunmen attacked", "as the unit passed").
+_TIMING = frozenset({"when", "as"})
+# Words before "as" that make it no word of time ("as long as", "as far as").
+_NOT_TIMING = frozenset({"long", "far", "much", "well"})
+# What an act of force may have as its object and still name no one: what it fired, and the
+# vehicles the people it fell on were in ("opened fire", "detonated a bomb as ...", "ambushed the
+# convoy as ...").
+_WEAPONS_AND_CARRIERS = _FIRED_FROM | _BOMBS | _VEHICLES | frozenset().union(*(w for _, w in _WEAPONS)) | frozenset(
+    {"shot", "round", "gas", "teargas", "convoy", "patrol", "bus"})
+# Roots of acts of force that fall on someone.
+_STRIKING_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _timing(doc, v) -> bool:
+    """Whether the verb's clause is timed by a word of ``_TIMING`` ("when the gunmen attacked")."""
+    return any(c.lower_ in _TIMING and c.dep_ in ("advmod", "mark") and c.i < v.i
+               and doc.lowers[c.i - 1] not in _NOT_TIMING for c in v.children)
+
+
+def _harmed_before(sent, v, by_head: dict) -> list:
+    """The harmed of the last passive verb of harm before ``v`` in its sentence, with no agent of
+    its own, that names someone ("30 protesters were killed ... when")."""
+    doc = sent.doc
+    for i in range(v.i - 1, sent.start - 1, -1):
+        t = doc[i]
+        if t.lemma in _HARMED and t.tag_ == "VBN":
+            first = t
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "were killed or injured": the conjunct that has the subject
+            if _is_passive(first) and not _has_agent(t) and not _has_agent(first):
+                found = _mentions_at(_expand(_through_quantities(_patients(first))), by_head)
+                if found:
+                    return found
+    return []
+
+
+def _governing_subjects(v) -> list:
+    """The subject of the nearest clause above ``v`` that has one ("the troops were on their way
+    ... when the gunmen attacked"), up to six links up."""
+    t = v
+    for _ in range(6):
+        if t.head is t:
+            break
+        t = t.head
+        subjects = [c for c in t.children if c.dep_ == "nsubj"] if t.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            return subjects
+    return []
+
+
+def _timed_party(sent, v, sources: list, codes: set, by_head: dict) -> list:
+    """For an act of force that names no one: the harmed of a passive clause before it, or the
+    subject of the clause it is timed by or that it times; never a place, nor the doers' side."""
+    if any(c.dep_ == "dobj" and c.lemma not in _WEAPONS_AND_CARRIERS for c in v.children):
+        return []  # "beat up locals as ...": the act has its own object, whoever it names
+    sides = {(s.country, s.agent) for s in sources}
+    found: list = []
+    if _timing(sent.doc, v):
+        found = _harmed_before(sent, v, by_head)
+        if not found and v.head.i < v.i:
+            found = _mentions_at(_expand(_through_quantities(_governing_subjects(v))), by_head)
+    else:
+        for c in v.children:
+            if c.dep_ == "advcl" and c.i > v.i and _timing(sent.doc, c):
+                found = _mentions_at(_expand(_through_quantities([t for t in c.children if t.dep_ == "nsubj"])), by_head)
+                if found:
+                    break
+    return [m for m in found if m.code not in codes and not m.place and (m.country, m.agent) not in sides]
+
+
 def _has_agent(v) -> bool:
     return any(c.dep_ == "agent" for c in v.children)
 
@@ -3107,7 +3175,21 @@ def _pair_up(out: list, e, sources: list, targets: list) -> None:
                     or (s.code, tm.code) in done:
                 continue
             done.add((s.code, tm.code))
-            out.append(RawEvent(e.verb, s, tm, e.code, e.pattern, e.verb_text, e.passive))
+            out.append(RawEvent(e.verb, s, tm, _protest_force(e.code, s, tm), e.pattern, e.verb_text, e.passive))
+
+
+def _protest_force(code: str, s: Mention, tm: Mention | None, fighting: bool = True) -> str:
+    """The code of force (18x, 19x) between a state and its protesters: its forces' on them is
+    violent repression (175), theirs on its authorities a violent protest (145; a fight with the
+    ruling party's activists, not ``fighting`` armed forces, stays a fight); else ``code``."""
+    if (code[:2] != "19" and code[:2] != "18") or tm is None or s.country is None or s.country != tm.country:
+        return code
+    if tm.agent == "OPP" and s.agent in _FORCES:
+        return "175"  # "police opened fire on protesters"
+    if code[:3] not in _NOT_PROTEST_FORCE and s.agent == "OPP" and tm.agent in _COERCING_ROLES \
+            and (fighting or tm.agent in _ARMED_SERVICES):
+        return "145"  # "protesters stormed her residence", "rioters fired at police"
+    return code
 
 
 # What a refusal may name as its object when it answers a request: nothing ("but Sweden

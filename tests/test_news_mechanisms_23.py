@@ -1,0 +1,61 @@
+"""Mechanisms real news needs (issue 10, twenty-fourth round, found in the held-out rounds s40
+and s41 after they joined news-dev). Example tests beside Hypothesis properties."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms_13 import _triples
+
+# Force that names no one falls on the party of the clause it is timed by ("when", "as"): the
+# people a passive clause before it says were harmed, or the subject of the clause above it, or
+# the subject of the clause it times.
+STRIKES = [("Maoist rebels attacked", "NPLREB", "190"), ("Maoist rebels opened fire", "NPLREB", "193"),
+           ("Maoist rebels detonated a bomb", "NPLREB", "183")]
+VICTIMS = [("Nepalese soldiers", "NPLMIL"), ("Nepalese police officers", "NPLCOP")]
+
+
+@needs_model
+@SETTINGS
+@given(strike=st.sampled_from(STRIKES), victims=st.sampled_from(VICTIMS), count=st.sampled_from(["Four", "At least 12"]))
+def test_force_falls_on_the_harmed_of_the_clause_it_times(bundled_coder, strike, victims, count):
+    words, source, code = strike
+    text = f"{count} {victims[0]} were killed on Sunday when {words[0].lower() + words[1:]}."
+    events = _triples(bundled_coder, text)
+    assert any(s == source and c[:3] == code and t == victims[1] for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_force_timed_by_a_clause_falls_on_its_subject(bundled_coder):
+    events = _triples(bundled_coder, "The Indian troops were on their way to a village when the gunmen attacked, police said.")
+    assert ("INDUAF", "190", "INDMIL") in events, events
+    events = _triples(bundled_coder, "Maoist rebels opened fire from a hilltop as the Indian paramilitary unit passed below.")
+    assert any(c[:2] == "19" and t == "INDMIL" for s, c, t in events), events
+
+
+@needs_model
+def test_security_forces_firing_on_protesters_when_they_are_hurt_is_repression(bundled_coder):
+    text = "At least 30 protesters were killed in Khartoum when the Sudanese military opened fire to break up a sit-in."
+    assert ("SDNMIL", "175", "SDNOPP") in _triples(bundled_coder, text)
+    text = "Police opened fire when thousands of Kyrgyz protesters tried to storm the main government building."
+    assert ("KGZCOP", "175", "KGZOPP") in _triples(bundled_coder, text)
+
+
+@needs_model
+def test_an_act_with_an_object_of_its_own_is_not_timed(bundled_coder):
+    text = "Nepalese police used tear gas as Maoist supporters beat up shopkeepers in Kathmandu."
+    events = _triples(bundled_coder, text)
+    assert ("NPLOPP", "145", "NPLCOP") not in events, events
+    assert ("NPLCOP", "175", "NPLOPP") in events, events
+
+
+@needs_model
+def test_as_long_as_is_a_condition_not_a_time(bundled_coder):
+    text = "Ecuador withdrew its support for the talks as long as the Colombian rebels continued attacks."
+    events = _triples(bundled_coder, text)
+    assert not any(c[:2] == "19" and s == "COLREB" and t[:3] == "ECU" for s, c, t in events), events
+    events = _triples(bundled_coder, "Colombian rebels attacked as Ecuadorean soldiers crossed the border.")
+    assert ("COLREB", "190", "ECUMIL") in events, events
