@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
 from .actors import ANY_ACT as _ANY_ACT, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
+from .nominal import PROMPTING as _PROMPTING, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words, by_longest_prefix
 
@@ -1760,6 +1760,67 @@ _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "trai
 _ACT_PHRASE = frozenset({"dobj", "prep", "pobj", "pcomp", "amod", "compound", "conj", "nmod", "advmod", "prt"})
 
 
+# Verbs of threatening, and the acts of force they may threaten beyond _warlike's words.
+_THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear", "pledge"})
+_FORCE_ACTS = frozenset({"intervene", "neutralize", "neutralise", "crush", "destroy", "annihilate", "strike", "attack",
+                         "invade", "bomb", "wipe", "eliminate", "obliterate", "raze", "hit", "target", "shoot", "kill",
+                         "fight", "intervention", "annihilation", "war"})
+_AHEAD = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _own_side(u, source: Mention, by_head: dict) -> bool:
+    """Whether the subject of ``u`` is the source's side: a mention of its country, or a pronoun
+    or a phrase a possessive pronoun owns ("it will strike", "his country will strike", "our
+    forces would respond"), as a speaker names its own."""
+    subjects = [t for t in u.children if t.dep_ == "nsubj"]
+    for m in _mentions_at(_expand(subjects), by_head):
+        return m.country is not None and m.country == source.country
+    return any((t.tag_ == "PRP" and t.lower_ != "you") or any(p.tag_ == "PRP$" and p.dep_ == "poss" for p in t.children)
+               for t in subjects)
+
+
+def _threatens_force(v, source: Mention, by_head: dict) -> bool:
+    """Whether the threat verb ``v`` threatens force: its infinitive ("vowed to neutralize"),
+    what it warns against ("warned ECOWAS against military intervention"), or its "that" clause
+    when the threatening side is who will act ("warned that his country will strike")."""
+    # ("warned ECOWAS against military intervention": the parser may hang "against" on the object)
+    links = list(v.children) + [p for c in v.children if c.dep_ == "dobj" for p in c.children]
+    for c in links:
+        acts = []
+        if c.dep_ == "xcomp":
+            acts = [c]
+        elif c.dep_ == "prep" and c.lower_ == "against":
+            acts = [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "ccomp" and any(a.lower_ in _AHEAD for a in c.children if a.dep_ == "aux") \
+                and _own_side(c, source, by_head):
+            acts = [c]
+        for u in acts:
+            if u.lemma in _FORCE_ACTS or _forceful_phrase(u):
+                return True
+    return False
+
+
+# Words of force in a threatened act's own phrase ("intensify military pressure", "use military
+# force", "launch an offensive"); not the soldiers or armies it names, who may be its target.
+_FORCE_WORDS = frozenset({"attack", "strike", "airstrike", "offensive", "military", "war", "bombing", "invasion",
+                          "incursion", "intervention", "assault"})
+
+
+def _forceful_phrase(u) -> bool:
+    """Whether a word of force stands in ``u``'s object phrase, up to three links down."""
+    if u.lemma == "use" and any(c.dep_ == "dobj" and c.lemma == "force" for c in u.children):
+        return True  # "use force" ("a peacekeeping force" is who, not how)
+    level = [c for c in u.children if c.dep_ in ("dobj", "amod", "prep", "compound")]
+    for _ in range(3):
+        below = []
+        for t in level:
+            if t.lemma in _FORCE_WORDS and not (t.lemma == "military" and t.dep_ != "amod"):
+                return True
+            below.extend(c for c in t.children if c.dep_ in ("amod", "compound", "prep", "pobj", "conj"))
+        level = below
+    return False
+
+
 def _named_accusation(index, u) -> str | None:
     """The code the accusing verb's own patterns give the accused act ``u`` ("accuse + of plot"),
     found where the patterns' fixed "of <word>" cannot reach it: behind "trying to", "seeking
@@ -2470,6 +2531,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # "accused China of ramming a boat": the accused act, as the verb
                         # dictionaries code it, names the kind of accusation
                         pair_code = _accused_of(lex, v, by_head) or code
+                    elif code == "130" and lemma in _THREAT_VERBS and _threatens_force(v, s, by_head):
+                        # "vowed to neutralize the militants", "warned that his country will strike
+                        # Israel", "warned ECOWAS against military intervention": a threat whose act
+                        # is force is a threat of military force (138)
+                        pair_code = "138"
                     elif code == "171" and lemma in _TAKING and tm is not None and (
                             tm.agent in _PEOPLE_ROLES or tm.type == "person"):
                         # "militants seized three Americans": people seized are abducted, or
@@ -2799,6 +2865,11 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             # gunmen attacked": force that names no one falls on the party of the clause it is
             # timed by, or that is timed by it
             targets = _timed_party(sent, v, sources, codes, by_head)
+        if not targets and v.dep_ == "xcomp" and v.head.lemma in _PROMPTING and e.code[:2] in _ANSWERING_ROOTS:
+            # "flew into its airspace, prompting Tokyo to launch a formal protest", "leading
+            # Moscow to threaten a response": an act prompted answers whoever prompted it
+            targets = [m for m in _mentions_at(_expand(_causers(v.head)), by_head)
+                       if m.code not in codes and not m.place]
         if not targets and v.dep_ == "relcl" and v.head.lemma in _CHARGES and v.lemma in _DENYING:
             # "accuses Tehran of supplying the Huthis, a charge Iran denies": the denial answers
             # whoever made the charge
@@ -3051,6 +3122,9 @@ _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "prep", "pobj", "dobj", "c
 _HARMED = frozenset({"kill", "wound", "injure", "hurt", "shoot", "maim"})
 
 
+# Roots of acts that answer another: disapproval, rejection, threats, protest, reduced relations,
+# coercion and force.
+_ANSWERING_ROOTS = frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"})
 # Words that time one clause by another ("when the gunmen attacked", "as the unit passed").
 _TIMING = frozenset({"when", "as"})
 # Words before "as" that make it no word of time ("as long as", "as far as").
@@ -3103,7 +3177,8 @@ def _governing_subjects(v) -> list:
 
 def _timed_party(sent, v, sources: list, codes: set, by_head: dict) -> list:
     """For an act of force that names no one: the harmed of a passive clause before it, or the
-    subject of the clause it is timed by or that it times; never a place, nor the doers' side."""
+    subject of the clause it is timed by or that it times, or those it prompted to answer; never
+    a place, nor the doers' side."""
     if any(c.dep_ == "dobj" and c.lemma not in _WEAPONS_AND_CARRIERS for c in v.children):
         return []  # "beat up locals as ...": the act has its own object, whoever it names
     sides = {(s.country, s.agent) for s in sources}
@@ -3116,6 +3191,14 @@ def _timed_party(sent, v, sources: list, codes: set, by_head: dict) -> list:
         for c in v.children:
             if c.dep_ == "advcl" and c.i > v.i and _timing(sent.doc, c):
                 found = _mentions_at(_expand(_through_quantities([t for t in c.children if t.dep_ == "nsubj"])), by_head)
+                if found:
+                    break
+    if not found:
+        # "Taliban forces opened fire, prompting Pakistani personnel to retaliate": the force
+        # fell on those it made answer
+        for c in v.children:
+            if c.i > v.i and c.lemma in _PROMPTING and c.dep_ in ("advcl", "conj") and not _has_subject(c):
+                found = _mentions_at(_expand([t for t in c.children if t.dep_ == "dobj"]), by_head)
                 if found:
                     break
     return [m for m in found if m.code not in codes and not m.place and (m.country, m.agent) not in sides]

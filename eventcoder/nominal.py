@@ -362,6 +362,15 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # "expelled Czech diplomats in retaliation for expulsions by Prague": what is
             # retaliated for was done to the one who retaliates
             targets = _members(_retaliating(answered), by_head)
+        if tok.dep_ == "dobj" and tok.head.lemma in _CAUSING and code[:2] in _REACTION_ROOTS and not targets:
+            # "met the Dalai Lama, sparking protest from China", "the arrests drew criticism
+            # from the US": disapproval an act drew falls on whoever did it, from whoever
+            # the "from" phrase names
+            named = _members(_objects(tok, ("from",)) + _objects(tok.head, ("from",)), by_head)
+            sources = sources or named
+            targets = [m for m in _members(causers(tok.head), by_head) if m not in sources]
+            if named and code[:2] == "14" and not any(m.agent in _DEMONSTRATORS for m in named):
+                code = "111"  # a state's or a body's "strong protest" is its disapproval, not a demonstration
         if len(by_head) < 2 and not (pat.implied and not sources):
             continue
         between = _members(_objects(tok, ("between", "among", "amongst")), by_head)
@@ -458,6 +467,32 @@ def _responsible(tok) -> list:
     if prep.lower_ != "for" or prep.head.lower_ not in _RESPONSIBILITY or prep.head.dep_ != "dobj":
         return []
     return _light_subjects(prep.head.head)
+
+
+# Verbs by which an act draws a reaction ("sparked protests", "drew criticism from the US"), and
+# the roots of the reactions it may draw that fall on whoever did the act.
+_CAUSING = frozenset({"draw", "spark", "prompt", "trigger", "provoke", "cause", "attract", "earn", "elicit",
+                      "invite", "fuel", "stir", "ignite", "generate"})
+# Verbs by which an act makes someone act in answer ("prompting Tokyo to launch a formal protest",
+# "leading Moscow to threaten a response").
+PROMPTING = frozenset({"prompt", "lead", "force", "spur", "push", "provoke", "cause", "compel", "drive", "trigger"})
+_REACTION_ROOTS = frozenset({"11", "14"})
+# Roles whose "protest" is a demonstration; anyone else's is a statement of disapproval.
+_DEMONSTRATORS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
+
+
+def causers(verb) -> list:
+    """Who did what ``verb`` says drew a reaction: its subject, or for a participle or conjunct
+    with none ("met the Dalai Lama, sparking protest from China") the subject of the clause it
+    hangs on."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        if found:
+            return found
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []
 
 
 def _light_subjects(verb) -> list:

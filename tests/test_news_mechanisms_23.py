@@ -59,3 +59,70 @@ def test_as_long_as_is_a_condition_not_a_time(bundled_coder):
     assert not any(c[:2] == "19" and s == "COLREB" and t[:3] == "ECU" for s, c, t in events), events
     events = _triples(bundled_coder, "Colombian rebels attacked as Ecuadorean soldiers crossed the border.")
     assert ("COLREB", "190", "ECUMIL") in events, events
+
+
+# An act that draws a reaction ("sparking protest from China", "drawing criticism from the UN")
+# is the target of that reaction; a state's or a body's "protest" is its disapproval (111).
+REACTIONS = [("sparking strong protest from China", "CHN", "111"), ("drawing criticism from the United Nations", "IGOUNO", "111"),
+             ("drawing protests from Beijing", "CHNGOV", "111")]
+
+
+@needs_model
+@SETTINGS
+@given(reaction=st.sampled_from(REACTIONS))
+def test_a_reaction_an_act_drew_falls_on_its_doer(bundled_coder, reaction):
+    words, source, code = reaction
+    text = f"Last year, President Barack Obama met with Taiwan's president, {words}."
+    events = _triples(bundled_coder, text, None)
+    assert (source, code, "USAGOV") in events, (text, events)
+
+
+@needs_model
+def test_protests_an_act_sparked_among_people_stay_demonstrations(bundled_coder):
+    events = _triples(bundled_coder, "The Kenyan government raised fuel prices, sparking protests in Nairobi.")
+    assert ("KENOPP", "140", "KENGOV") in events, events
+
+
+# An act someone was prompted to make answers whoever prompted it, and force that prompted an
+# answer fell on those who answered.
+@needs_model
+@SETTINGS
+@given(answer=st.sampled_from([("to launch a formal protest", "114"), ("to threaten a response", "130"),
+                                ("to lodge a protest", "114")]))
+def test_an_act_prompted_answers_whoever_prompted_it(bundled_coder, answer):
+    words, code = answer
+    text = f"A Chinese government airplane flew into airspace above the islands, prompting Tokyo {words}."
+    events = _triples(bundled_coder, text)
+    assert ("JPNGOV", code, "CHNGOV") in events, (text, events)
+
+
+@needs_model
+def test_force_that_prompted_an_answer_fell_on_those_who_answered(bundled_coder):
+    events = _triples(bundled_coder, "Taliban forces opened fire, prompting Pakistani troops to retaliate.")
+    assert ("AFGREB", "193", "PAKMIL") in events, events
+
+
+# A threat whose act is force is a threat of military force (138): an infinitive of force, a
+# warning against force, or a "that" clause in which the threatening side will use it.
+FORCE_THREATS = [("vowed to neutralize the Abu Sayyaf militants", "PHLREB"),
+                 ("vowed to intensify military pressure on the Abu Sayyaf militants", "PHLREB"),
+                 ("warned China that his country will strike its ships", "CHN"),
+                 ("warned China against military intervention", "CHN")]
+
+
+@needs_model
+@SETTINGS
+@given(threat=st.sampled_from(FORCE_THREATS))
+def test_a_threat_of_force_is_138(bundled_coder, threat):
+    words, target = threat
+    text = f"Philippine President Rodrigo Duterte on Wednesday {words}."
+    events = _triples(bundled_coder, text)
+    assert ("PHLGOV", "138", target) in events, (text, events)
+
+
+@needs_model
+def test_a_threat_of_no_force_or_of_another_s_force_stays_130(bundled_coder):
+    events = _triples(bundled_coder, "Fiji's prime minister warned New Zealand to expect retaliation if it continued its sanctions.")
+    assert not any(c == "138" for s, c, t in events), events
+    events = _triples(bundled_coder, "Rebel forces advanced on Goma, threatening to overwhelm government troops and a U.N. peacekeeping force.")
+    assert not any(c == "138" for s, c, t in events), events
