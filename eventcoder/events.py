@@ -2870,9 +2870,9 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             # Moscow to threaten a response": an act prompted answers whoever prompted it
             targets = [m for m in _mentions_at(_expand(_causers(v.head)), by_head)
                        if m.code not in codes and not m.place]
-        if not targets and v.dep_ == "relcl" and v.head.lemma in _CHARGES and v.lemma in _DENYING:
-            # "accuses Tehran of supplying the Huthis, a charge Iran denies": the denial answers
-            # whoever made the charge
+        if not targets and (v.dep_ == "relcl" or v.dep_ == "acl") and v.head.lemma in _CHARGES and v.lemma in _DENYING:
+            # "accuses Tehran of supplying the Huthis, a charge Iran denies", "an accusation denied
+            # by Nairobi": the denial answers whoever made the charge
             targets = _accusers(sent, v.head, codes, events, untargeted, by_head)
             if targets:
                 e = RawEvent(e.verb, e.source, None, "016", e.pattern, e.verb_text, e.passive)

@@ -126,3 +126,15 @@ def test_a_threat_of_no_force_or_of_another_s_force_stays_130(bundled_coder):
     assert not any(c == "138" for s, c, t in events), events
     events = _triples(bundled_coder, "Rebel forces advanced on Goma, threatening to overwhelm government troops and a U.N. peacekeeping force.")
     assert not any(c == "138" for s, c, t in events), events
+
+
+# A denial told in a passive clause on the charge ("an accusation denied by Nairobi", "a claim
+# rejected by Armenian officials") answers whoever made the charge, as "a charge Iran denies" does.
+@needs_model
+@SETTINGS
+@given(denial=st.sampled_from(["an accusation denied by Yerevan", "a claim rejected by Armenian officials",
+                               "a charge dismissed by Armenian officials"]))
+def test_a_passive_denial_of_a_charge_answers_its_maker(bundled_coder, denial):
+    text = f"Azerbaijani authorities on Friday accused Armenia of shelling a region in Azerbaijan, {denial}."
+    events = _triples(bundled_coder, text)
+    assert ("ARMGOV", "016", "AZEGOV") in events, (text, events)
