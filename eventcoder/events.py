@@ -3328,8 +3328,8 @@ def _requesters(e, codes: set, events: list, untargeted: list, out: list) -> tup
 
 # "a ceasefire brokered by Egypt", "talks mediated by Turkey", "with mediation by Qatar", "under
 # the auspices of the UN"
-_MEDIATING = frozenset({"mediate", "broker", "facilitate"})
-_MEDIATION_FORMS = frozenset({"mediated", "brokered", "facilitated", "mediation", "auspices"})
+_MEDIATING = frozenset({"mediate", "broker", "facilitate", "chair"})
+_MEDIATION_FORMS = frozenset({"mediated", "brokered", "facilitated", "chaired", "mediation", "auspices"})
 _MEDIATION_PATTERNS: dict = {}
 
 

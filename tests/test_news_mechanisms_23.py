@@ -138,3 +138,17 @@ def test_a_passive_denial_of_a_charge_answers_its_maker(bundled_coder, denial):
     text = f"Azerbaijani authorities on Friday accused Armenia of shelling a region in Azerbaijan, {denial}."
     events = _triples(bundled_coder, text)
     assert ("ARMGOV", "016", "AZEGOV") in events, (text, events)
+
+
+# Taking part in talks is holding them (046 both ways for a pair); talks "chaired by" a third
+# party are its mediation (045 with each party), as "mediated" or "brokered" talks are.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["took part in talks", "participated in talks", "took part in negotiations"]),
+       chair=st.sampled_from(["chaired by the EU foreign policy chief", "mediated by the EU foreign policy chief"]))
+def test_talks_taken_part_in_and_chaired(bundled_coder, verb, chair):
+    text = f"Kosovo Prime Minister Albin Kurti and Serbian President Aleksandar Vucic {verb} {chair}."
+    events = _triples(bundled_coder, text)
+    for want in [("KSVGOV", "046", "SRBGOV"), ("SRBGOV", "046", "KSVGOV"), ("IGOEUREEC", "045", "KSVGOV"),
+                 ("IGOEUREEC", "045", "SRBGOV")]:
+        assert want in events, (text, events)
