@@ -2864,7 +2864,7 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             # fire as the paramilitary unit passed", "the troops were on their way when the
             # gunmen attacked": force that names no one falls on the party of the clause it is
             # timed by, or that is timed by it
-            targets = _timed_party(sent, v, sources, codes, by_head)
+            targets = _timed_party(sent, v, sources, codes, by_head) or _opposed_party(v, sources, codes, by_head)
         if not targets and v.dep_ == "xcomp" and v.head.lemma in _PROMPTING and e.code[:2] in _ANSWERING_ROOTS:
             # "flew into its airspace, prompting Tokyo to launch a formal protest", "leading
             # Moscow to threaten a response": an act prompted answers whoever prompted it
@@ -3136,6 +3136,34 @@ _WEAPONS_AND_CARRIERS = _FIRED_FROM | _BOMBS | _VEHICLES | frozenset().union(*(w
     {"shot", "round", "gas", "teargas", "convoy", "patrol", "bus"})
 # Roots of acts of force that fall on someone.
 _STRIKING_ROOTS = frozenset({"18", "19", "20"})
+
+
+# Verbs of acting against a party, that say whom force was used on when its purpose or its
+# outcome is told ("carried out airstrikes to repel an attack by Boko Haram", "launched an
+# offensive that has driven al Shabaab out of its strongholds").
+_AGAINST_VERBS = frozenset({"repel", "repulse", "counter", "drive", "oust", "flush", "dislodge", "rout", "defeat",
+                            "crush", "confront", "fight", "combat", "push", "expel", "neutralize", "neutralise",
+                            "target", "hunt", "stop", "halt", "contain", "destroy"})
+
+
+def _opposed_party(v, sources: list, codes: set, by_head: dict) -> list:
+    """For an act of force that names no one: the party its purpose infinitive or the relative
+    clause on its object acts against, by that clause's object ("to repel an attack by Boko
+    Haram": whoever made the attack)."""
+    clauses = [c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma in _AGAINST_VERBS
+               and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+    clauses += [c for o in v.children if o.dep_ == "dobj" for c in o.children
+                if c.dep_ in ("relcl", "acl") and c.lemma in _AGAINST_VERBS]
+    sides = {(s.country, s.agent) for s in sources}
+    for c in clauses:
+        objects = [o for o in c.children if o.dep_ == "dobj"]
+        found = _mentions_at(_expand(objects), by_head)
+        if not found:
+            found = _mentions_at(_expand(_by_agents(objects[0])), by_head) if objects else []
+        found = [m for m in found if m.code not in codes and not m.place and (m.country, m.agent) not in sides]
+        if found:
+            return found
+    return []
 
 
 def _timing(doc, v) -> bool:

@@ -152,3 +152,22 @@ def test_talks_taken_part_in_and_chaired(bundled_coder, verb, chair):
     for want in [("KSVGOV", "046", "SRBGOV"), ("SRBGOV", "046", "KSVGOV"), ("IGOEUREEC", "045", "KSVGOV"),
                  ("IGOEUREEC", "045", "SRBGOV")]:
         assert want in events, (text, events)
+
+
+# Force that names no one is used on the party its purpose infinitive or the relative clause on
+# its object acts against ("to repel an attack by Boko Haram", "an offensive that has driven al
+# Shabaab out").
+@needs_model
+@SETTINGS
+@given(purpose=st.sampled_from(["to repel an attack by Boko Haram", "to flush out Boko Haram fighters",
+                                "to dislodge Boko Haram"]))
+def test_force_falls_on_the_party_its_purpose_opposes(bundled_coder, purpose):
+    text = f"The Nigerian military carried out airstrikes in the northeast of the country {purpose}."
+    events = _triples(bundled_coder, text)
+    assert ("NGAMIL", "195", "NGAREB") in events, (text, events)
+
+
+@needs_model
+def test_an_offensive_falls_on_whom_it_drove_out(bundled_coder):
+    text = "African Union troops launched an offensive this year that has driven al Shabaab out of its strongholds."
+    assert ("IGOAFRAFU", "190", "SOMREB") in _triples(bundled_coder, text)
