@@ -2566,6 +2566,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _at_request(sent, events, by_head)
     if not _LEAVING.isdisjoint(said):
         events += _told_to_leave(sent, by_head, events)
+    if not _CONCERNED.isdisjoint(said):
+        events += _concerned(sent, by_head, events)
     if events:
         events = _through_statements(sent.doc, events)
         # "summoned China's ambassador to convey a protest": the protest is the summons (110)
@@ -2959,6 +2961,53 @@ def _told_to_leave(sent, by_head: dict, events: list) -> list:
                         for e in events + out):
                     continue
                 out.append(RawEvent(g.i, s, m, "161", _TOLD_TO_LEAVE, f"{g.text} ... {t.text}", False))
+    return out
+
+
+# Words of being troubled by something ("is concerned by", "was deeply disturbed by"), by their
+# forms in the text, and the prepositions that name what troubles.
+_CONCERNED = frozenset({"concerned", "worried", "alarmed", "disturbed", "troubled", "dismayed", "outraged",
+                        "angered", "upset", "shocked", "appalled", "perturbed"})
+_TROUBLED_BY = frozenset({"by", "about", "over", "at", "with"})
+_BEING = frozenset({"be", "remain", "seem", "appear", "feel", "become", "grow", "get"})
+_CONCERN_PATTERN = VerbPattern(("concern",), (), "110", None, (), None, "(concerned, disturbed or alarmed by an act)")
+
+
+def _concerned(sent, by_head: dict, events: list) -> list:
+    """Being concerned, disturbed, alarmed ... by what a party does is disapproval of that party
+    (110): "the US said it was concerned by China's attempts to intimidate its neighbours",
+    "Canada is extremely disturbed by China's detention of two Canadians". Who is troubled is the
+    subject; whom it troubles by is the possessor or the maker (a "by" agent) of the act named, or
+    the party named itself. Not when negated or only possible."""
+    out = []
+    for t in sent:
+        if t.lower_ not in _CONCERNED:
+            continue
+        if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children):
+            clause, subjects = t, [c for c in t.children if c.dep_ == "nsubjpass"]
+        elif t.dep_ == "acomp" and t.head is not t and t.head.lemma in _BEING:
+            clause, subjects = t.head, [c for c in t.head.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        if _is_negated(clause) or _is_negated(t) or any(
+                c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would") for c in clause.children):
+            continue
+        troubling = [p for c in t.children if (c.dep_ == "agent" or c.dep_ == "prep") and c.lower_ in _TROUBLED_BY
+                     for p in c.children if p.dep_ == "pobj"]
+        targets = []
+        for o in troubling:
+            found = _mentions_at([o], by_head)
+            if not found and o.pos_ == "NOUN":
+                found = _mentions_at(_expand(_by_agents(o)), by_head)
+            targets += [m for m in found if not m.place]
+        sources = [m for m in _mentions_at(_expand(subjects), by_head) if not m.place]
+        for src in sources:
+            for tm in targets:
+                if tm.code == src.code or _same_state(src, tm) or any(
+                        e.source.code == src.code and e.target is not None and e.target.code == tm.code
+                        and e.code[:2] == "11" for e in events + out):
+                    continue
+                out.append(RawEvent(t.i, src, tm, "110", _CONCERN_PATTERN, f"{t.text} {troubling[0].head.text}", False))
     return out
 
 

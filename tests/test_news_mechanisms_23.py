@@ -171,3 +171,24 @@ def test_force_falls_on_the_party_its_purpose_opposes(bundled_coder, purpose):
 def test_an_offensive_falls_on_whom_it_drove_out(bundled_coder):
     text = "African Union troops launched an offensive this year that has driven al Shabaab out of its strongholds."
     assert ("IGOAFRAFU", "190", "SOMREB") in _triples(bundled_coder, text)
+
+
+# Being concerned, disturbed or alarmed by what a party does is disapproval of that party (110).
+TROUBLED = ["is concerned by China's attempts to intimidate its neighbours", "is deeply concerned about China's military buildup",
+            "was extremely disturbed by China's detention of two Canadians", "is alarmed by China's missile tests"]
+
+
+@needs_model
+@SETTINGS
+@given(words=st.sampled_from(TROUBLED))
+def test_being_troubled_by_a_party_s_act_is_disapproval(bundled_coder, words):
+    text = f"Japan {words}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "JPN" and c == "110" and t[:3] == "CHN" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_no_disapproval_when_not_troubled_or_by_no_party(bundled_coder):
+    for text in ["Japan is not concerned about China's military buildup.", "Japan is concerned about the economy."]:
+        events = _triples(bundled_coder, text)
+        assert not any(c == "110" for s, c, t in events), (text, events)
