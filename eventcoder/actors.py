@@ -1677,8 +1677,8 @@ class StoryContext:
         if " " in title and title.split(" ", 1)[0] in ("the", "a", "an"):
             return None
         for c in [c for c in reversed(current) if c.end <= m.start] + self.history[::-1]:
-            if c.country is None or c.via is not None or c is m:
-                continue
+            if c.country is None or c.via is not None or c is m or c.place:
+                continue  # (not a place: "the police" is not "Quito's National Police Hospital")
             if c.type != "person" and not (c.agent and c.text.lower() != title):
                 continue
             words = c.text.lower()

@@ -3,11 +3,14 @@ and s41 after they joined news-dev). Example tests beside Hypothesis properties.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import needs_model
 from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms import triples
 from test_news_mechanisms_13 import _triples
 
 # Force that names no one falls on the party of the clause it is timed by ("when", "as"): the
@@ -192,3 +195,14 @@ def test_no_disapproval_when_not_troubled_or_by_no_party(bundled_coder):
     for text in ["Japan is not concerned about China's military buildup.", "Japan is concerned about the economy."]:
         events = _triples(bundled_coder, text)
         assert not any(c == "110" for s, c, t in events), (text, events)
+
+
+# "the police" after a place whose name holds the word ("Quito's National Police Hospital") is
+# the country's police, not that place.
+@needs_model
+@SETTINGS
+@given(place=st.sampled_from(["Quito's National Police Hospital", "the Quito Police Academy"]))
+def test_a_role_after_a_place_named_with_it_is_the_role(bundled_coder, place):
+    story = f"QUITO - President Rafael Correa was holed up at {place}. The police surrounded President Rafael Correa."
+    events = triples(bundled_coder.code_text(story, date=dt.date(2010, 10, 1)))
+    assert ("ECUCOP", "191", "ECUGOV") in events, (story, events)
