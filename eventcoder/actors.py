@@ -1881,6 +1881,12 @@ class StoryContext:
             payload, code = holders[0]
             entry = lex.actor(payload)
             country, agent = split_code(code)
+            if isinstance(day, AssumedDay) and agent is not None and len(agent) > 3 \
+                    and country not in {m.country for m in self.history + out}:
+                # an undated story's day is only guessed from the people it names: a surname
+                # alone names a minister of one portfolio only in a story of that country, not
+                # a namesake abroad ("Anwar" in a Malaysian story is no Bangladeshi minister)
+                continue
             out.append(Mention(head.i, tok.i, tok.i + 1, code, country, agent, tok.text, _entry_label(entry), "person",
                                sentence_index))
             heads.add(head.i)

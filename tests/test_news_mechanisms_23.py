@@ -206,3 +206,11 @@ def test_a_role_after_a_place_named_with_it_is_the_role(bundled_coder, place):
     story = f"QUITO - President Rafael Correa was holed up at {place}. The police surrounded President Rafael Correa."
     events = triples(bundled_coder.code_text(story, date=dt.date(2010, 10, 1)))
     assert ("ECUCOP", "191", "ECUGOV") in events, (story, events)
+
+
+# In an undated story, a surname alone does not name a one-portfolio minister of a country the
+# story never speaks of ("Anwar" beside Mahathir is no Bangladeshi agriculture minister).
+@needs_model
+def test_an_undated_surname_names_no_minister_of_a_country_not_in_the_story(bundled_coder):
+    events = bundled_coder.code_text("Anwar accused Mahathir Mohamad of plotting against him.", date=None)
+    assert not any((e.source or "").startswith("BGD") for e in events), events
