@@ -1390,6 +1390,13 @@ def _place_pair(doc, found: list[Mention], start: int, first: int, last: int, se
     taken.update(range(start, last + 1))
 
 
+# Nouns of people named by whom they stand against, for, or with ("opponents of Duterte",
+# "Maduro's supporters"): the one they relate to is someone else.
+_RELATIONAL = frozenset({"opponent", "critic", "supporter", "rival", "enemy", "foe", "ally", "relative", "family",
+                         "wife", "husband", "son", "daughter", "brother", "sister", "lawyer", "aide", "follower",
+                         "loyalist", "backer", "detractor", "challenger", "successor", "predecessor"})
+
+
 def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
     """The mentions without the subject of the verb that acts on ``noun`` ("the EU warned both
     parties": the parties are two others, not the EU and one of them)."""
@@ -1400,14 +1407,22 @@ def _not_acting_on(noun, mentions: list[Mention]) -> list[Mention]:
         t = t.head
     if t.pos_ != "VERB" and t.pos_ != "AUX":
         return mentions
-    spans = []
+    spans, kept = [], []
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent"):
             below = c.subtree
             spans.append((below[0].i, below[-1].i))
+            # "Opponents of Duterte urged him", "Duterte's critics urged him": whom the subject
+            # stands in relation to is no part of who acts
+            head = c if c.dep_ != "agent" else next((p for p in c.children if p.dep_ == "pobj"), c)
+            for r in (head.children if head.lemma in _RELATIONAL else ()):
+                if r.dep_ == "poss" or (r.dep_ == "prep" and r.lower_ == "of"):
+                    part = r.subtree
+                    kept.append((part[0].i, part[-1].i))
     if not spans:
         return mentions
-    return [m for m in mentions if not any(lo <= m.head <= hi for lo, hi in spans)]
+    return [m for m in mentions if not any(lo <= m.head <= hi for lo, hi in spans)
+            or any(lo <= m.head <= hi for lo, hi in kept)]
 
 
 def _actors_acting_on(noun, mentions: list[Mention]) -> frozenset[str]:

@@ -214,3 +214,22 @@ def test_a_role_after_a_place_named_with_it_is_the_role(bundled_coder, place):
 def test_an_undated_surname_names_no_minister_of_a_country_not_in_the_story(bundled_coder):
     events = bundled_coder.code_text("Anwar accused Mahathir Mohamad of plotting against him.", date=None)
     assert not any((e.source or "").startswith("BGD") for e in events), events
+
+
+# An object pronoun may mean the one the subject stands in relation to ("Opponents of Duterte
+# urged him", "Duterte's critics urged him"), though not the subject itself.
+@needs_model
+@SETTINGS
+@given(subject=st.sampled_from(["Political opponents of Philippine leader Rodrigo Duterte",
+                                "Opponents of Philippine leader Rodrigo Duterte"]))
+def test_an_object_pronoun_may_mean_whom_the_subject_relates_to(bundled_coder, subject):
+    text = f"{subject} on Tuesday urged him to end a culture of impunity."
+    events = _triples(bundled_coder, text, dt.date(2017, 8, 22))
+    assert any(c == "020" and t == "PHLGOV" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_an_object_pronoun_is_not_the_group_the_subject_is_made_of(bundled_coder):
+    text = "A team of U.S. officials visited Haiti and pledged support for its anti-gang measures."
+    events = _triples(bundled_coder, text)
+    assert ("USAGOV", "042", "HTI") in events, events
