@@ -2669,8 +2669,24 @@ def _settle_parties(doc, events: list, mentions: list) -> list:
     """Readings of an event's parties that need the whole event: no visit by forces or migrants,
     a capital hit by force is the country, a state's fire falls on the other country named,
     recalled envoys aim at the country they are in."""
-    events = [_capital_as_land(e) for e in events if not _travelling_not_visiting(e) and not _own_organ(e)]
+    events = [_capital_as_land(e) for e in events
+              if not _travelling_not_visiting(e) and not _own_organ(e) and not _private_trip(doc, e)]
     return [_recalled_from(doc, e) for e in _foreign_victims(events, mentions)]
+
+
+# What a trip may be for that makes it no visit to the country's rulers ("will travel to
+# Switzerland for medical checks", "flew to Germany for treatment").
+_PRIVATE_PURPOSES = frozenset({"treatment", "check", "checks", "checkup", "check-up", "checkups", "care", "surgery",
+                               "operation", "holiday", "holidays", "vacation", "rest", "exile", "asylum", "studies"})
+
+
+def _private_trip(doc, e) -> bool:
+    """Whether a visit (042, or its intent or hosting) is a trip "for" treatment, a holiday, exile."""
+    if e.code not in ("042", "043", "036"):
+        return False
+    v = doc[e.verb]
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lower_ in _PRIVATE_PURPOSES for p in c.children if p.dep_ == "pobj")
+               for c in v.children)
 
 
 # A state's own organs and people: a country named alone does not act on them, nor they on it.
@@ -2755,8 +2771,12 @@ def _travelling_not_visiting(e) -> bool:
     # "Navalny flew home to Russia", "returned to Kenya": going to one's own country (a country or
     # place named alone) is coming home, no visit
     visited = e.target if e.code == "042" else e.source
-    return visited is not None and visited.agent is None and visitor.country is not None \
-        and visited.country == visitor.country and visited.code == visited.country
+    if visited is None or visitor.country is None or visited.country != visitor.country:
+        return False
+    # ("Tsipras flew back to Athens": a city of one's own country standing for its government
+    # is where one went, not whom one visited)
+    return visited.code == visited.country or (
+        visited.agent == "GOV" and "agents.txt" not in visited.entry and _is_city(visited.text))
 
 
 # Clause links along which a participle or a second verb shares its governor's subject.

@@ -233,3 +233,24 @@ def test_an_object_pronoun_is_not_the_group_the_subject_is_made_of(bundled_coder
     text = "A team of U.S. officials visited Haiti and pledged support for its anti-gang measures."
     events = _triples(bundled_coder, text)
     assert ("USAGOV", "042", "HTI") in events, events
+
+
+# Going to a city of one's own country is coming home, and a trip for treatment or a holiday is
+# no visit to the rulers of the country one goes to.
+@needs_model
+@SETTINGS
+@given(trip=st.sampled_from(["flew back to Athens on Monday", "returned to Athens on Monday"]))
+def test_going_to_a_city_of_one_s_own_country_is_no_visit(bundled_coder, trip):
+    text = f"Greek Prime Minister Alexis Tsipras {trip}."
+    events = _triples(bundled_coder, text, dt.date(2015, 7, 13))
+    assert not any(c in ("042", "043") for s, c, t in events), (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(purpose=st.sampled_from(["medical checks", "treatment", "a holiday"]))
+def test_a_private_trip_is_no_visit(bundled_coder, purpose):
+    events = _triples(bundled_coder, f"The Algerian president will travel to Switzerland on Sunday for {purpose}.")
+    assert not any(t == "CHE" for s, c, t in events), events
+    events = _triples(bundled_coder, "The Algerian president will travel to Switzerland on Sunday for talks.")
+    assert any(t == "CHE" for s, c, t in events), events
