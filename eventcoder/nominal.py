@@ -311,7 +311,9 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if pat is None or pat.code == NO_EVENT or _unreal(tok, lex, pat.code):
             continue  # (a noun of no event names only who acted: "the coup in Niger")
         code = pat.code
-        if code[:2] == "04" and _broke_down(tok):
+        if _broke_down(tok):
+            if code[:2] != "04":
+                continue  # "A ceasefire between Turkey and the PKK collapsed": no truce told, nor who broke it
             code = "164"  # "Talks between X and Y broke down in May": negotiations halted
         told = _foretold(tok, lex)
         if told:

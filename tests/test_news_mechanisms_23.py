@@ -254,3 +254,20 @@ def test_a_private_trip_is_no_visit(bundled_coder, purpose):
     assert not any(t == "CHE" for s, c, t in events), events
     events = _triples(bundled_coder, "The Algerian president will travel to Switzerland on Sunday for talks.")
     assert any(t == "CHE" for s, c, t in events), events
+
+
+# A truce or deal told only as having collapsed is no truce or deal coded (talks that broke down
+# are negotiations halted, 164).
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from(["A ceasefire", "A truce", "A peace deal"]), verb=st.sampled_from(["collapsed", "broke down"]))
+def test_a_collapsed_truce_codes_no_truce(bundled_coder, noun, verb):
+    text = f"{noun} between the Turkish state and the Kurdish rebels {verb} in 2015."
+    events = _triples(bundled_coder, text)
+    assert not any(c in ("0871", "057") for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_talks_that_broke_down_are_still_halted_negotiations(bundled_coder):
+    events = _triples(bundled_coder, "Talks between Turkey and the Kurdish rebels broke down in May.")
+    assert any(c == "164" for s, c, t in events), events
