@@ -2568,6 +2568,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _told_to_leave(sent, by_head, events)
     if not _CONCERNED.isdisjoint(said):
         events += _concerned(sent, by_head, events)
+    if events and not _CLAIM_NOUNS.isdisjoint(said):
+        events, unclaimed = _claims_content_apart(sent, events)
+        untargeted += unclaimed
     if events:
         events = _through_statements(sent.doc, events)
         # "summoned China's ambassador to convey a protest": the protest is the summons (110)
@@ -2898,6 +2901,13 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             targets = _accusers(sent, v.head, codes, events, untargeted, by_head)
             if targets:
                 e = RawEvent(e.verb, e.source, None, "016", e.pattern, e.verb_text, e.passive)
+        if not targets and e.code == "016":
+            # "The US accused Iran of arming the rebels, but Iran denied the reports": a denial
+            # answers whoever accused the denier earlier in the sentence
+            sides = {(s.country, s.agent) for s in sources}
+            targets = [f.source for f in events if f.verb < v.i and f.code[:2] == "11" and f.target is not None
+                       and (f.target.code in codes or (f.target.country, f.target.agent) in sides
+                            or (f.target.agent is None and f.target.country in {s.country for s in sources}))]
         if not targets and e.code[:2] == "12" and _answers_a_request(v):
             targets, asked = _requesters(e, codes, events, untargeted, out)
             if targets and e.code == "120":
@@ -2982,6 +2992,45 @@ def _told_to_leave(sent, by_head: dict, events: list) -> list:
                     continue
                 out.append(RawEvent(g.i, s, m, "161", _TOLD_TO_LEAVE, f"{g.text} ... {t.text}", False))
     return out
+
+
+# Nouns of what is claimed, which a denial answers ("denied reports that ...", "dismissed
+# allegations that ...").
+_CLAIM_NOUNS = frozenset({"report", "reports", "allegation", "allegations", "accusation", "accusations", "claim",
+                          "claims", "charge", "charges", "suggestion", "suggestions", "rumor", "rumors", "rumour",
+                          "rumours", "assertion", "assertions"})
+
+
+def _claims_content_apart(sent, events: list) -> tuple[list, list]:
+    """A denial's target named only inside what the denied claim says ("the rebels denied reports
+    that they had agreed to meet the government", "dismissed allegations that his forces detained
+    civilians") is not who made the claim: the denial is left to name its maker otherwise. Returns
+    the events kept and the denials left without a target (with their sources)."""
+    doc = sent.doc
+    kept, unclaimed = [], []
+    for e in events:
+        if e.code != "016" or e.target is None:
+            kept.append(e)
+            continue
+        v = doc[e.verb]
+        inside = False
+        for o in v.children:
+            if o.dep_ == "dobj" and o.lower_ in _CLAIM_NOUNS:
+                for c in o.children:
+                    if c.dep_ in ("acl", "relcl", "ccomp") and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children):
+                        below = c.subtree
+                        inside = inside or below[0].i <= e.target.head <= below[-1].i
+        if not inside:
+            kept.append(e)
+            continue
+        for u, sources in unclaimed:
+            if u.verb == e.verb:
+                if e.source not in sources:
+                    sources.append(e.source)
+                break
+        else:
+            unclaimed.append((RawEvent(e.verb, e.source, None, e.code, e.pattern, e.verb_text, e.passive), [e.source]))
+    return kept, unclaimed
 
 
 # Words of being troubled by something ("is concerned by", "was deeply disturbed by"), by their

@@ -271,3 +271,21 @@ def test_a_collapsed_truce_codes_no_truce(bundled_coder, noun, verb):
 def test_talks_that_broke_down_are_still_halted_negotiations(bundled_coder):
     events = _triples(bundled_coder, "Talks between Turkey and the Kurdish rebels broke down in May.")
     assert any(c == "164" for s, c, t in events), events
+
+
+# A denial's target is who made the denied claim, never a party named only inside what the claim
+# says ("denied reports that they had agreed to meet the government").
+@needs_model
+@SETTINGS
+@given(denial=st.sampled_from(["The Tamil rebels denied reports that they had agreed to meet with the Sri Lankan government.",
+                               "Museveni dismissed allegations that his forces have illegally detained Ugandan civilians.",
+                               "NATO rejected accusations that the alliance is fueling a rivalry with Russia."]))
+def test_a_denial_does_not_answer_whom_the_claim_is_about(bundled_coder, denial):
+    events = _triples(bundled_coder, denial)
+    assert not any(c == "016" for s, c, t in events), (denial, events)
+
+
+@needs_model
+def test_a_denial_answers_the_accusation_told_before_it(bundled_coder):
+    text = "The US accused Iran of arming the rebels, but Iran denied reports that it had sent weapons to Yemen."
+    assert ("IRN", "016", "USA") in _triples(bundled_coder, text)
