@@ -3002,24 +3002,34 @@ _CLAIM_NOUNS = frozenset({"report", "reports", "allegation", "allegations", "acc
 
 
 def _claims_content_apart(sent, events: list) -> tuple[list, list]:
-    """A denial's target named only inside what the denied claim says ("the rebels denied reports
-    that they had agreed to meet the government", "dismissed allegations that his forces detained
-    civilians") is not who made the claim: the denial is left to name its maker otherwise. Returns
-    the events kept and the denials left without a target (with their sources)."""
+    """A denial's (or a declined comment's) target named only inside what the claim says ("the
+    rebels denied reports that they had agreed to meet the government", "dismissed allegations
+    that his forces detained civilians", "declined to comment on a report that the two parties
+    will sign") is not who made the claim: the act is left to name its maker otherwise. Returns
+    the events kept and the acts left without a target (with their sources)."""
     doc = sent.doc
     kept, unclaimed = [], []
+    contents = []  # the "that" clauses of the sentence's claim nouns, with the nouns
+    for o in sent:
+        if o.lower_ in _CLAIM_NOUNS and o.pos_ == "NOUN":
+            for c in o.children:
+                if c.dep_ in ("acl", "relcl", "ccomp") and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children):
+                    below = c.subtree
+                    contents.append((o, below[0].i, below[-1].i))
     for e in events:
-        if e.code != "016" or e.target is None:
+        if (e.code != "016" and e.code != "011") or e.target is None or not contents:
             kept.append(e)
             continue
         v = doc[e.verb]
         inside = False
-        for o in v.children:
-            if o.dep_ == "dobj" and o.lower_ in _CLAIM_NOUNS:
-                for c in o.children:
-                    if c.dep_ in ("acl", "relcl", "ccomp") and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children):
-                        below = c.subtree
-                        inside = inside or below[0].i <= e.target.head <= below[-1].i
+        for o, lo, hi in contents:
+            t = o  # the claim is what the denial or the comment is about: the noun hangs below its verb
+            for _ in range(4):
+                if t.i == v.i or t.head is t:
+                    break
+                t = t.head
+            if t.i == v.i and lo <= e.target.head <= hi:
+                inside = True
         if not inside:
             kept.append(e)
             continue

@@ -286,6 +286,13 @@ def test_a_denial_does_not_answer_whom_the_claim_is_about(bundled_coder, denial)
 
 
 @needs_model
+def test_a_declined_comment_does_not_answer_whom_the_report_is_about(bundled_coder):
+    text = "The Chinese official declined to comment on a report that China and the Netherlands will sign the contract."
+    events = _triples(bundled_coder, text)
+    assert not any(c == "011" for s, c, t in events), events
+
+
+@needs_model
 def test_a_denial_answers_the_accusation_told_before_it(bundled_coder):
     text = "The US accused Iran of arming the rebels, but Iran denied reports that it had sent weapons to Yemen."
     assert ("IRN", "016", "USA") in _triples(bundled_coder, text)
