@@ -441,6 +441,12 @@ def sentence_mentions(
     return _sentence_mentions(lex, sent, sentence_index, day, lowers, texts)
 
 
+# Nouns of acts and means that "military" describes without naming an army ("military action").
+_MILITARY_MEANS = frozenset({"action", "option", "solution", "pressure", "force", "means", "might", "power",
+                             "spending", "budget", "capability", "response", "escalation", "confrontation",
+                             "threat", "conflict", "victory", "defeat", "setback", "tension", "standoff"})
+
+
 def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | None, lowers: list[str], texts: list[str]) -> list[Mention]:
     doc = sent.doc
     hits = _find_hits(lex, lowers, texts, sent.start, day)
@@ -451,6 +457,13 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
         # "received no official notification", "an official visit": the adjective, no official
         hits = [h for h in hits if not (h.kind == "agent" and h.end - h.start == 1 and doc[h.start].lower_ == "official"
                                         and doc[h.start].pos_ == "ADJ" and doc[h.start].dep_ == "amod")]
+        if not hits:
+            return []
+    if "military" in lowers:
+        # "will be met with military action", "ruled out military force": the adjective of an
+        # act or means names no army
+        hits = [h for h in hits if not (h.kind == "agent" and h.end - h.start == 1 and doc[h.start].lower_ == "military"
+                                        and doc[h.start].dep_ == "amod" and doc[h.start].head.lemma in _MILITARY_MEANS)]
         if not hits:
             return []
     if any(h.code in _REGION_CODES for h in hits):

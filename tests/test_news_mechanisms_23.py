@@ -296,3 +296,22 @@ def test_a_declined_comment_does_not_answer_whom_the_report_is_about(bundled_cod
 def test_a_denial_answers_the_accusation_told_before_it(bundled_coder):
     text = "The US accused Iran of arming the rebels, but Iran denied reports that it had sent weapons to Yemen."
     assert ("IRN", "016", "USA") in _triples(bundled_coder, text)
+
+
+# "military" describing an act or means ("military action", "military pressure") names no army.
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from(["action", "pressure", "force"]))
+def test_military_describing_an_act_names_no_army(bundled_coder, noun):
+    text = f"Egypt warned that any attempt to build dams along the Nile will be met with military {noun}."
+    events = _triples(bundled_coder, text)
+    assert not any(t == "EGYMIL" or s == "EGYMIL" for s, c, t in events), (text, events)
+    text = f"Taiwan said Chinese military {noun} is a provocation."
+    events = _triples(bundled_coder, text)
+    assert not any(t == "CHNMIL" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_the_military_as_a_noun_is_still_the_army(bundled_coder):
+    events = _triples(bundled_coder, "The Egyptian military attacked Islamist militants in Sinai.")
+    assert any(s == "EGYMIL" for s, c, t in events), events
