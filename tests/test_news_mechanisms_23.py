@@ -315,3 +315,21 @@ def test_military_describing_an_act_names_no_army(bundled_coder, noun):
 def test_the_military_as_a_noun_is_still_the_army(bundled_coder):
     events = _triples(bundled_coder, "The Egyptian military attacked Islamist militants in Sinai.")
     assert any(s == "EGYMIL" for s, c, t in events), events
+
+
+# An act a verb says was thwarted or foiled did not take place ("detained activists in an attempt
+# to thwart protests against the king").
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["thwart", "foil"]))
+def test_a_thwarted_act_is_no_event(bundled_coder, verb):
+    text = f"More than 200 Nepali activists were detained in an attempt to {verb} protests against King Gyanendra."
+    events = _triples(bundled_coder, text, dt.date(2006, 4, 7))
+    assert not any(c[:2] == "14" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_king_gyanendra_is_nepal_s_ruler_while_king(bundled_coder):
+    text = "Police in riot gear fired tear gas to disperse activists who protested King Gyanendra's seizure of power."
+    events = _triples(bundled_coder, text, dt.date(2006, 4, 7))
+    assert ("NPLOPP", "140", "NPLGOV") in events, events
