@@ -333,3 +333,12 @@ def test_king_gyanendra_is_nepal_s_ruler_while_king(bundled_coder):
     text = "Police in riot gear fired tear gas to disperse activists who protested King Gyanendra's seizure of power."
     events = _triples(bundled_coder, text, dt.date(2006, 4, 7))
     assert ("NPLOPP", "140", "NPLGOV") in events, events
+
+
+# The Dalai Lama and the popes are people of the bundled dictionaries (CHNREL; VATGOV in office).
+@needs_model
+def test_the_dalai_lama_and_the_pope_are_known(bundled_coder):
+    events = _triples(bundled_coder, "President Barack Obama met with the Dalai Lama at the White House.", dt.date(2010, 2, 18))
+    assert ("USAGOV", "040", "CHNREL") in events, events
+    events = _triples(bundled_coder, "Pope Francis urged Russia to end the war in Ukraine.", dt.date(2022, 3, 1))
+    assert any(s == "VATGOV" and c[:2] == "02" and t[:3] == "RUS" for s, c, t in events), events
