@@ -1760,6 +1760,8 @@ _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "trai
 _ACT_PHRASE = frozenset({"dobj", "prep", "pobj", "pcomp", "amod", "compound", "conj", "nmod", "advmod", "prt"})
 
 
+# Roles of armed enemies a state fights: killing their commanders is war, not assassination.
+_ARMED_FOES = frozenset({"REB", "INS", "UAF", "SEP", "MIL"})
 # Verbs of threatening, and the acts of force they may threaten beyond _warlike's words.
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear", "pledge"})
 _FORCE_ACTS = frozenset({"intervene", "neutralize", "neutralise", "crush", "destroy", "annihilate", "strike", "attack",
@@ -2536,6 +2538,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # Israel", "warned ECOWAS against military intervention": a threat whose act
                         # is force is a threat of military force (138)
                         pair_code = "138"
+                    elif code == "186" and tm is not None and tm.agent and tm.agent[:3] in _ARMED_FOES and (s.agent is None or s.agent in _FORCES):
+                        # "Israel killed three senior Hamas commanders in an air strike": a state
+                        # killing an armed group's leaders in its war on the group uses force (190);
+                        # an assassination (186) is the killing of a political figure
+                        pair_code = _weapon_code(v, subject_tokens, "190")
                     elif code == "171" and lemma in _TAKING and tm is not None and (
                             tm.agent in _PEOPLE_ROLES or tm.type == "person"):
                         # "militants seized three Americans": people seized are abducted, or

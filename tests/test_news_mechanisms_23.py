@@ -342,3 +342,14 @@ def test_the_dalai_lama_and_the_pope_are_known(bundled_coder):
     assert ("USAGOV", "040", "CHNREL") in events, events
     events = _triples(bundled_coder, "Pope Francis urged Russia to end the war in Ukraine.", dt.date(2022, 3, 1))
     assert any(s == "VATGOV" and c[:2] == "02" and t[:3] == "RUS" for s, c, t in events), events
+
+
+# A state killing an armed group's commanders in its war on the group uses force (19x, by the
+# weapon named), while killing a political figure stays an assassination (186).
+@needs_model
+def test_killing_an_armed_group_s_commanders_is_force(bundled_coder):
+    events = _triples(bundled_coder, "Israel killed three senior Hamas commanders in the Gaza Strip in an air strike yesterday.")
+    assert ("ISR", "195", "PSEREBHMS") in events, events
+    assert not any(c == "186" for s, c, t in events), events
+    events = _triples(bundled_coder, "Gunmen killed a prominent Somali opposition leader in Mogadishu.")
+    assert any(c == "186" and t == "SOMOPP" for s, c, t in events), events
