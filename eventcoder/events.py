@@ -1760,6 +1760,9 @@ _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "trai
 _ACT_PHRASE = frozenset({"dobj", "prep", "pobj", "pcomp", "amod", "compound", "conj", "nmod", "advmod", "prt"})
 
 
+# Nouns of asking whose infinitive says what was asked ("calls to send troops").
+_ASKING_NOUNS = frozenset({"request", "call", "demand", "appeal", "plea", "ultimatum", "proposal", "offer", "bid",
+                           "invitation", "suggestion"})
 # Roles of armed enemies a state fights: killing their commanders is war, not assassination.
 _ARMED_FOES = frozenset({"REB", "INS", "UAF", "SEP", "MIL"})
 # Verbs of threatening, and the acts of force they may threaten beyond _warlike's words.
@@ -1874,12 +1877,12 @@ _APPEALED = {"04": "026", "05": "022", "06": "021", "061": "0211", "062": "0212"
              "085": "0254", "086": "0255", "087": "0256"}
 
 
-def _infinitive_act(lex, v, with_slot: bool = False) -> str | None:
+def _infinitive_act(lex, v, with_slot: bool = False, link: str = "xcomp") -> str | None:
     """The code the verb dictionaries give the act of the verb's "to" infinitive (its verb with
     its object word, or the verb alone; ``with_slot``: also the verb's pattern with a target slot
-    only, "jail +"), or None."""
+    only, "jail +"), or None. ``link``: "acl" for a noun's infinitive ("calls to send troops")."""
     for x in v.children:
-        if x.dep_ != "xcomp" or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+        if x.dep_ != link or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
         index = lex.verbs.get(x.lemma)
         if index is None:
@@ -1891,6 +1894,21 @@ def _infinitive_act(lex, v, with_slot: bool = False) -> str | None:
             if code != NO_EVENT:
                 return code
         return None
+    return None
+
+
+def _refused_act(lex, v) -> str | None:
+    """The refusal code (12x) for rejecting a request, call or demand whose infinitive names what
+    it asked for: "rejected calls from Sierra Leone to send combat troops" (1224, as the appeal
+    for that act would be 0234), or None."""
+    for o in v.children:
+        if o.dep_ == "dobj" and o.lemma in _ASKING_NOUNS:
+            # (the parser may hang the infinitive on the verb: "rejected calls from Sierra Leone
+            # to send troops")
+            code = _infinitive_act(lex, o, link="acl") or _infinitive_act(lex, v, link="advcl")
+            appeal = by_longest_prefix(_APPEALED, code) if code is not None else None
+            if appeal is not None:
+                return _REFUSING.get(appeal[2:])
     return None
 
 
@@ -2538,6 +2556,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # Israel", "warned ECOWAS against military intervention": a threat whose act
                         # is force is a threat of military force (138)
                         pair_code = "138"
+                    elif code == "120" and _refused_act(lex, v) is not None:
+                        pair_code = _refused_act(lex, v)  # "rejected calls to send troops": 1224
                     elif code == "186" and tm is not None and tm.agent and tm.agent[:3] in _ARMED_FOES and (s.agent is None or s.agent in _FORCES):
                         # "Israel killed three senior Hamas commanders in an air strike": a state
                         # killing an armed group's leaders in its war on the group uses force (190);

@@ -353,3 +353,19 @@ def test_killing_an_armed_group_s_commanders_is_force(bundled_coder):
     assert not any(c == "186" for s, c, t in events), events
     events = _triples(bundled_coder, "Gunmen killed a prominent Somali opposition leader in Mogadishu.")
     assert any(c == "186" and t == "SOMOPP" for s, c, t in events), events
+
+
+# Rejecting a request, call or appeal whose infinitive names what it asked is the refusal of that
+# act (12x, as the appeal for it would be 02x).
+REFUSALS = [("the government's appeal to call off the strike", "1242", "BGDGOV"),
+            ("calls from the government to release the detained activists", "1243", "BGDGOV")]
+
+
+@needs_model
+@SETTINGS
+@given(refusal=st.sampled_from(REFUSALS))
+def test_rejecting_a_call_for_an_act_is_refusing_that_act(bundled_coder, refusal):
+    words, code, target = refusal
+    text = f"The Bangladeshi opposition rejected {words}."
+    events = _triples(bundled_coder, text)
+    assert ("BGDOPP", code, target) in events, (text, events)
