@@ -1887,8 +1887,9 @@ def _infinitive_act(lex, v, with_slot: bool = False, link: str = "xcomp") -> str
         index = lex.verbs.get(x.lemma)
         if index is None:
             return None
+        # (the object as written or as its lemma: "to revive negotiations" is "revive negotiation")
         codes = [p.code for c in x.children if c.dep_ == "dobj" or c.dep_ == "prt"
-                 for _, p, *_ in index.by_anchor.get(c.lower_, ()) if len(p.post) == 1]
+                 for _, p, *_ in (index.by_anchor.get(c.lower_) or index.by_anchor.get(c.lemma, ())) if len(p.post) == 1]
         codes += [p.code for _, p in index.bare if not p.post or (with_slot and p.post == ("+",))]
         for code in codes:
             if code != NO_EVENT:

@@ -369,3 +369,16 @@ def test_rejecting_a_call_for_an_act_is_refusing_that_act(bundled_coder, refusal
     text = f"The Bangladeshi opposition rejected {words}."
     events = _triples(bundled_coder, text)
     assert ("BGDOPP", code, target) in events, (text, events)
+
+
+# An appeal's infinitive is read with its object as written or as its lemma ("to revive
+# negotiations" is an appeal for talks, 026), and stopping an advance is de-escalation (0256).
+@needs_model
+@SETTINGS
+@given(act=st.sampled_from([("to revive negotiations", "026"), ("to revive the negotiation", "026"),
+                            ("to pursue direct dialogue", "026"), ("to stop its advance", "0256")]))
+def test_an_appeal_is_coded_by_the_act_it_asks_for(bundled_coder, act):
+    words, code = act
+    text = f"The African Union urged the Sudanese army {words}."
+    events = _triples(bundled_coder, text)
+    assert ("IGOAFRAFU", code, "SDNMIL") in events, (text, events)
