@@ -1692,7 +1692,8 @@ def _force_codes(lex, tok) -> bool:
         return True
     for c in tok.children:
         if (c.dep_ == "dobj" or c.dep_ == "prt") and any(
-                p.code[:2] in _FORCE_CODE_ROOTS and len(p.post) == 1 for _, p, *_ in index.by_anchor.get(c.lower_, ())):
+                p.code[:2] in _FORCE_CODE_ROOTS and len(p.post) == 1
+                for _, p, *_ in (index.by_anchor.get(c.lower_) or index.by_anchor.get(c.lemma, ()))):
             return True  # "opening fire"
     return False
 
