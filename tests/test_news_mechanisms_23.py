@@ -382,3 +382,10 @@ def test_an_appeal_is_coded_by_the_act_it_asks_for(bundled_coder, act):
     text = f"The African Union urged the Sudanese army {words}."
     events = _triples(bundled_coder, text)
     assert ("IGOAFRAFU", code, "SDNMIL") in events, (text, events)
+
+
+@needs_model
+def test_an_accused_act_of_force_is_read_with_a_plural_object(bundled_coder):
+    text = "Kyrgyz border guards accused the Tajik troops of taking positions at an undemarcated part of the border."
+    events = _triples(bundled_coder, text)
+    assert ("KGZMIL", "1123", "TJKMIL") in events, events
