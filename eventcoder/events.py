@@ -1791,9 +1791,10 @@ def _threatens_force(v, source: Mention, by_head: dict) -> bool:
     when the threatening side is who will act ("warned that his country will strike")."""
     # ("warned ECOWAS against military intervention": the parser may hang "against" on the object)
     links = list(v.children) + [p for c in v.children if c.dep_ == "dobj" for p in c.children]
+    told = any(c.dep_ == "dobj" for c in v.children)  # "warned Pyongyang not to attack": its act, not the warner's
     for c in links:
         acts = []
-        if c.dep_ == "xcomp":
+        if c.dep_ == "xcomp" and not told:
             acts = [c]
         elif c.dep_ == "prep" and c.lower_ == "against":
             acts = [p for p in c.children if p.dep_ == "pobj"]
@@ -1897,6 +1898,18 @@ def _infinitive_act(lex, v, with_slot: bool = False, link: str = "xcomp") -> str
                 return code
         return None
     return None
+
+
+# Infinitives after "warned X to" that tell what X must bear, the warner's threat: "warned New
+# Zealand to expect retaliation".
+_BRACING = frozenset({"expect", "face", "brace", "prepare", "anticipate"})
+
+
+def _warned_to_do(v) -> bool:
+    """Whether "warn" tells its object to do or not to do something ("warned Beijing not to seek
+    to influence the elections", "warned the commander to stop"), naming no act of the warner's."""
+    return any(x.dep_ == "xcomp" and x.i > v.i and x.lemma not in _BRACING
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) for x in v.children)
 
 
 def _refused_act(lex, v) -> str | None:
@@ -2558,6 +2571,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # Israel", "warned ECOWAS against military intervention": a threat whose act
                         # is force is a threat of military force (138)
                         pair_code = "138"
+                    elif code == "130" and lemma == "warn" and _warned_to_do(v):
+                        # "warned Beijing not to seek to influence the elections": a warning that
+                        # names no act of the warner's own is a demand (convention 29)
+                        pair_code = "100"
                     elif code == "120" and _refused_act(lex, v) is not None:
                         pair_code = _refused_act(lex, v)  # "rejected calls to send troops": 1224
                     elif code == "186" and tm is not None and tm.agent and tm.agent[:3] in _ARMED_FOES and (s.agent is None or s.agent in _FORCES):

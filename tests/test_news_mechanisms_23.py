@@ -389,3 +389,23 @@ def test_an_accused_act_of_force_is_read_with_a_plural_object(bundled_coder):
     text = "Kyrgyz border guards accused the Tajik troops of taking positions at an undemarcated part of the border."
     events = _triples(bundled_coder, text)
     assert ("KGZMIL", "1123", "TJKMIL") in events, events
+
+
+# A warning that tells its object to do or not to do something names no act of the warner's: a
+# demand (100, convention 29), whatever the act ("not to attack"); "to expect retaliation" stays
+# the warner's threat.
+@needs_model
+@SETTINGS
+@given(told=st.sampled_from(["not to seek to influence the elections", "not to attack its neighbours",
+                             "to stop its missile tests"]))
+def test_warning_someone_to_act_is_a_demand(bundled_coder, told):
+    text = f"The United States warned China {told}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "USA" and c == "100" and t[:3] == "CHN" for s, c, t in events), (text, events)
+    assert not any(c[:2] == "13" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_warning_someone_to_expect_retaliation_is_a_threat(bundled_coder):
+    events = _triples(bundled_coder, "Fiji's prime minister has warned New Zealand to expect retaliation.")
+    assert any(c == "130" and t == "NZL" for s, c, t in events), events
