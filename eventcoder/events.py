@@ -1884,7 +1884,7 @@ def _infinitive_act(lex, v, with_slot: bool = False, link: str = "xcomp") -> str
     its object word, or the verb alone; ``with_slot``: also the verb's pattern with a target slot
     only, "jail +"), or None. ``link``: "acl" for a noun's infinitive ("calls to send troops")."""
     for x in v.children:
-        if x.dep_ != link or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+        if x.dep_ != link or x.i < v.i or (link != "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)):
             continue
         index = lex.verbs.get(x.lemma)
         if index is None:
@@ -1910,6 +1910,19 @@ def _warned_to_do(v) -> bool:
     to influence the elections", "warned the commander to stop"), naming no act of the warner's."""
     return any(x.dep_ == "xcomp" and x.i > v.i and x.lemma not in _BRACING
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) for x in v.children)
+
+
+# Verbs of demanding whose clause or infinitive names what is demanded.
+_DEMANDING = frozenset({"demand", "insist"})
+
+
+def _demanded_act(lex, v) -> str | None:
+    """The demand code (10x) for demanding an act the verb's "that" clause or infinitive names, as
+    the dictionaries code that act: "demanded that the U.S. end the drills" (1056, as the appeal
+    for it would be 0256), "demanded that Georgia return the vehicles" (1053); or None."""
+    code = _infinitive_act(lex, v, link="ccomp") or _infinitive_act(lex, v)
+    appeal = by_longest_prefix(_APPEALED, code) if code is not None else None
+    return "10" + appeal[2:] if appeal is not None and len(appeal) > 2 else None
 
 
 def _refused_act(lex, v) -> str | None:
@@ -2575,6 +2588,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # "warned Beijing not to seek to influence the elections": a warning that
                         # names no act of the warner's own is a demand (convention 29)
                         pair_code = "100"
+                    elif code == "100" and lemma in _DEMANDING and _demanded_act(lex, v) is not None:
+                        pair_code = _demanded_act(lex, v)  # "demanded that the US call off the drills": 1056
                     elif code == "120" and _refused_act(lex, v) is not None:
                         pair_code = _refused_act(lex, v)  # "rejected calls to send troops": 1224
                     elif code == "186" and tm is not None and tm.agent and tm.agent[:3] in _ARMED_FOES and (s.agent is None or s.agent in _FORCES):

@@ -409,3 +409,20 @@ def test_warning_someone_to_act_is_a_demand(bundled_coder, told):
 def test_warning_someone_to_expect_retaliation_is_a_threat(bundled_coder):
     events = _triples(bundled_coder, "Fiji's prime minister has warned New Zealand to expect retaliation.")
     assert any(c == "130" and t == "NZL" for s, c, t in events), events
+
+
+# A demand whose "that" clause names an act is the demand for that act (10x mirrors 02x):
+# "demanded that President Kenyatta resign" is a demand for a change in leadership (1041).
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["demanded", "insisted"]))
+def test_a_demand_is_coded_by_the_act_its_clause_names(bundled_coder, verb):
+    text = f"Kenyan protesters {verb} that President Uhuru Kenyatta resign."
+    events = _triples(bundled_coder, text, dt.date(2017, 8, 10))
+    assert ("KENOPP", "1041", "KENGOV") in events, (text, events)
+
+
+@needs_model
+def test_calling_off_drills_is_de_escalation(bundled_coder):
+    events = _triples(bundled_coder, "South Korea called off its military drills with the United States near North Korea.")
+    assert any(s == "KOR" and c == "087" for s, c, t in events), events
