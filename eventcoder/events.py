@@ -1796,6 +1796,8 @@ def _threatens_force(v, source: Mention, by_head: dict) -> bool:
         acts = []
         if c.dep_ == "xcomp" and not told:
             acts = [c]
+        elif c.dep_ == "dobj" and c.head is v and v.lemma != "warn":
+            acts = [c]  # "threatened a military intervention", "vowed retaliation by force"
         elif c.dep_ == "prep" and c.lower_ == "against":
             acts = [p for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ == "ccomp" and any(a.lower_ in _AHEAD for a in c.children if a.dep_ == "aux") \

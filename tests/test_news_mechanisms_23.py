@@ -426,3 +426,13 @@ def test_a_demand_is_coded_by_the_act_its_clause_names(bundled_coder, verb):
 def test_calling_off_drills_is_de_escalation(bundled_coder):
     events = _triples(bundled_coder, "South Korea called off its military drills with the United States near North Korea.")
     assert any(s == "KOR" and c == "087" for s, c, t in events), events
+
+
+# A threat named by its object ("threatened a military intervention") is a threat of force, and
+# threatening to halt a country's imports is a threat of sanctions (1312).
+@needs_model
+def test_threats_by_what_they_threaten(bundled_coder):
+    events = _triples(bundled_coder, "ECOWAS threatened a military intervention to remove the coup leaders in Niger.")
+    assert any(s == "IGOWAFWAS" and c == "138" for s, c, t in events), events
+    events = _triples(bundled_coder, "President Hugo Chavez threatened to halt Colombian imports.", dt.date(2009, 7, 28))
+    assert ("VENGOV", "1312", "COL") in events, events
