@@ -1914,6 +1914,38 @@ def _warned_to_do(v) -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) for x in v.children)
 
 
+# Codes of agreeing that a ceasefire agreement makes a truce (0871).
+_ACCORD_CODES = frozenset({"030", "057", "0311", "036"})
+_ACCORD_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "arrangement", "agreements", "deals"})
+_TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "fire"})
+
+
+def _ceasefire_accord(v) -> bool:
+    """Whether the agreement the verb is about is a ceasefire ("reached a ceasefire agreement",
+    "a cease-fire deal", "a ceasefire agreement reached by the two sides")."""
+    nouns = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if v.dep_ in ("acl", "relcl") and v.head is not v:
+        nouns.append(v.head)
+    return any(n.lower_ in _ACCORD_NOUNS and any(c.dep_ in ("compound", "amod") and c.lower_ in _TRUCE_WORDS
+                                                 for c in n.children) for n in nouns)
+
+
+# Nouns of time a deadline counts in ("within 10 days", "48 hours to comply").
+_DEADLINE_UNITS = frozenset({"day", "days", "hour", "hours", "week", "weeks"})
+
+
+def _has_deadline(v) -> bool:
+    """Whether a demand sets a deadline in its own clause ("demands it must comply with within 10
+    days"): a number of days, hours or weeks after "within", or the word "deadline"."""
+    for t in v.subtree:
+        if t.lower_ == "deadline" or t.lower_ == "ultimatum":
+            return True
+        if t.lower_ in _DEADLINE_UNITS and any(c.dep_ == "nummod" for c in t.children) \
+                and t.dep_ == "pobj" and t.head.lower_ == "within":
+            return True
+    return False
+
+
 # Verbs of demanding whose clause or infinitive names what is demanded.
 _DEMANDING = frozenset({"demand", "insist"})
 
@@ -2590,6 +2622,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # "warned Beijing not to seek to influence the elections": a warning that
                         # names no act of the warner's own is a demand (convention 29)
                         pair_code = "100"
+                    elif code in _ACCORD_CODES and _ceasefire_accord(v):
+                        pair_code = "0871"  # "reached a ceasefire agreement": the truce is the act agreed
+                    elif code == "100" and _has_deadline(v):
+                        pair_code = "139"  # "issued a list of demands it must meet within 10 days": an ultimatum
                     elif code == "100" and lemma in _DEMANDING and _demanded_act(lex, v) is not None:
                         pair_code = _demanded_act(lex, v)  # "demanded that the US call off the drills": 1056
                     elif code == "120" and _refused_act(lex, v) is not None:

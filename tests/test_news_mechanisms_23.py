@@ -436,3 +436,20 @@ def test_threats_by_what_they_threaten(bundled_coder):
     assert any(s == "IGOWAFWAS" and c == "138" for s, c, t in events), events
     events = _triples(bundled_coder, "President Hugo Chavez threatened to halt Colombian imports.", dt.date(2009, 7, 28))
     assert ("VENGOV", "1312", "COL") in events, events
+
+
+# An agreement that is a ceasefire is a truce (0871); a demand with a deadline is an ultimatum (139).
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from(["a ceasefire agreement", "a cease-fire deal", "a truce agreement"]))
+def test_a_ceasefire_agreement_is_a_truce(bundled_coder, noun):
+    text = f"Armenia and Azerbaijan reached {noun} on Sunday."
+    events = _triples(bundled_coder, text)
+    assert ("ARM", "0871", "AZE") in events and ("AZE", "0871", "ARM") in events, (text, events)
+
+
+@needs_model
+def test_demands_with_a_deadline_are_an_ultimatum(bundled_coder):
+    text = "Saudi Arabia has issued Qatar with a list of 13 demands that it must comply with within 10 days."
+    assert ("SAU", "139", "QAT") in _triples(bundled_coder, text)
+    assert ("SAU", "100", "QAT") in _triples(bundled_coder, "Saudi Arabia has issued Qatar with a list of 13 demands.")
