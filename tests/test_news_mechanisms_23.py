@@ -453,3 +453,20 @@ def test_demands_with_a_deadline_are_an_ultimatum(bundled_coder):
     text = "Saudi Arabia has issued Qatar with a list of 13 demands that it must comply with within 10 days."
     assert ("SAU", "139", "QAT") in _triples(bundled_coder, text)
     assert ("SAU", "100", "QAT") in _triples(bundled_coder, "Saudi Arabia has issued Qatar with a list of 13 demands.")
+
+
+# Accusations by their charge: stuffing ballot boxes or kidnapping is a crime (1121), conniving
+# with the enemy or encouraging an uprising is treason (1125); mere "ties" stay 112.
+ACCUSED = [("of stuffing ballot boxes", "1121"), ("of kidnapping opposition activists", "1121"),
+           ("of conniving with Boko Haram insurgents", "1125"), ("of encouraging the uprising", "1125"),
+           ("of having ties with Boko Haram", "112")]
+
+
+@needs_model
+@SETTINGS
+@given(accused=st.sampled_from(ACCUSED))
+def test_accusations_by_their_charge(bundled_coder, accused):
+    words, code = accused
+    text = f"The Nigerian army accused the opposition party {words}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "NGAMIL" and c == code for s, c, t in events), (text, events)
