@@ -2667,6 +2667,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _told_to_leave(sent, by_head, events)
     if not _CONCERNED.isdisjoint(said):
         events += _concerned(sent, by_head, events)
+    if events and not _DISASTER_WORDS.isdisjoint(said):
+        # "will provide two million dollars in aid to the flood victims", "disaster assistance":
+        # aid for a disaster is humanitarian aid (073; its intent 0333, its appeal 0233)
+        events = [replace(e, code=_HUMANITARIAN[e.code]) if e.code in _HUMANITARIAN else e for e in events]
     if events and not _CLAIM_NOUNS.isdisjoint(said):
         events, unclaimed = _claims_content_apart(sent, events)
         untargeted += unclaimed
@@ -3140,6 +3144,13 @@ def _claims_content_apart(sent, events: list) -> tuple[list, list]:
         else:
             unclaimed.append((RawEvent(e.verb, e.source, None, e.code, e.pattern, e.verb_text, e.passive), [e.source]))
     return kept, unclaimed
+
+
+# Words of a disaster that make aid humanitarian, and the humanitarian code of each aid code.
+_DISASTER_WORDS = frozenset({"flood", "floods", "flooding", "earthquake", "quake", "quake-stricken", "tsunami", "cyclone",
+                             "hurricane", "typhoon", "drought", "famine", "disaster", "disaster-hit", "humanitarian",
+                             "relief", "landslide", "landslides", "wildfire", "wildfires", "epidemic"})
+_HUMANITARIAN = {"070": "073", "033": "0333", "023": "0233"}
 
 
 # Words of being troubled by something ("is concerned by", "was deeply disturbed by"), by their

@@ -470,3 +470,20 @@ def test_accusations_by_their_charge(bundled_coder, accused):
     text = f"The Nigerian army accused the opposition party {words}."
     events = _triples(bundled_coder, text)
     assert any(s == "NGAMIL" and c == code for s, c, t in events), (text, events)
+
+
+# Aid for a disaster is humanitarian aid (073; its intent 0333), other aid keeps its own code.
+@needs_model
+@SETTINGS
+@given(words=st.sampled_from(["two million dollars in aid to the flood victims in Pakistan",
+                              "disaster assistance to Pakistan", "relief aid to earthquake-hit Pakistan"]))
+def test_aid_for_a_disaster_is_humanitarian(bundled_coder, words):
+    text = f"Canada announced that it will provide {words}."
+    events = _triples(bundled_coder, text)
+    assert any(s == "CAN" and c == "0333" and t[:3] == "PAK" for s, c, t in events), (text, events)
+
+
+@needs_model
+def test_aid_with_no_disaster_is_not_humanitarian(bundled_coder):
+    events = _triples(bundled_coder, "Canada announced that it will provide two million dollars in aid to Pakistan.")
+    assert any(s == "CAN" and c == "033" for s, c, t in events), events
