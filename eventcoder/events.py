@@ -1049,8 +1049,11 @@ def _summons_purpose(v) -> bool:
 def _judged_deed(v, events: list) -> bool:
     """Whether the gerund is (part of) the deed an accusation names ("blamed X for aggravating
     unrest by firing tear gas", "accused Y of attacking"): alleged, not done. The accusation is a
-    verb of accusing or a coded accusation (112)."""
+    verb of accusing or a coded accusation (112). The deeds coordinated with it are alleged too
+    ("accused Ethiopia of planting mines, abducting residents and burning crops")."""
     t = v
+    while t.dep_ == "conj" and t.head is not t and t.head.i < t.i:
+        t = t.head
     for _ in range(4):
         if t.dep_ != "pcomp" or t.head.i == t.i or t.head.lower_ not in _DEED_PREPOSITIONS or t.head.head.i == t.head.i:
             return False
@@ -2243,7 +2246,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     for v in sent:
         if v.i in consumed or (v.pos_ not in _VERBAL and not v.tag_.startswith("VB")):
             continue
-        if v.dep_ == "pcomp" and _judged_deed(v, events):
+        if (v.dep_ == "pcomp" or v.dep_ == "conj") and _judged_deed(v, events):
             continue  # "blamed the police for aggravating unrest by firing tear gas": alleged too
         if v.lemma in _ANSWERED_BY and any(c.dep_ == "prep" and c.lower_ == "by" and any(
                 p.dep_ == "pcomp" for p in c.children) for c in v.children) and not any(

@@ -487,3 +487,19 @@ def test_aid_for_a_disaster_is_humanitarian(bundled_coder, words):
 def test_aid_with_no_disaster_is_not_humanitarian(bundled_coder):
     events = _triples(bundled_coder, "Canada announced that it will provide two million dollars in aid to Pakistan.")
     assert any(s == "CAN" and c == "033" for s, c, t in events), events
+
+
+# The deeds coordinated with an accused deed are alleged too, not done ("accused China's coast
+# guard of blocking and shooting a water cannon at a boat"); "Wagner" alone is the group.
+@needs_model
+def test_coordinated_accused_deeds_are_alleged(bundled_coder):
+    text = "The Philippine military has accused China's coast guard of blocking and shooting a water cannon at a Philippine supply boat."
+    events = _triples(bundled_coder, text)
+    assert not any(s == "CHNMIL" for s, c, t in events), events
+    assert any(s == "PHLMIL" and c[:3] == "112" and t == "CHNMIL" for s, c, t in events), events
+
+
+@needs_model
+def test_wagner_alone_is_the_wagner_group(bundled_coder):
+    events = _triples(bundled_coder, "The European Union imposed sanctions on Wagner in December.", dt.date(2023, 2, 1))
+    assert ("IGOEUREEC", "163", "RUSUAF") in events, events
