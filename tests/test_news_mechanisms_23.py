@@ -503,3 +503,11 @@ def test_coordinated_accused_deeds_are_alleged(bundled_coder):
 def test_wagner_alone_is_the_wagner_group(bundled_coder):
     events = _triples(bundled_coder, "The European Union imposed sanctions on Wagner in December.", dt.date(2023, 2, 1))
     assert ("IGOEUREEC", "163", "RUSUAF") in events, events
+
+
+# An act told only in what someone alleges is the allegation (112x), not an act done.
+@needs_model
+def test_an_alleged_act_is_only_the_allegation(bundled_coder):
+    events = _triples(bundled_coder, "Papuan activists alleged that Indonesian police shot four civilians.")
+    assert any(c == "1122" and t == "IDNCOP" for s, c, t in events), events
+    assert not any(c == "193" for s, c, t in events), events
