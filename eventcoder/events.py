@@ -2248,8 +2248,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         if (v.dep_ == "pcomp" or v.dep_ == "conj") and _judged_deed(v, events):
             continue  # "blamed the police for aggravating unrest by firing tear gas": alleged too
-        if v.dep_ == "ccomp" and v.head is not v and v.head.lemma == "allege":
-            continue  # "activists alleged that police shot four civilians": the allegation (112x) only
+        if v.dep_ == "ccomp" and v.head is not v and (v.head.lemma == "allege" or (
+                v.head.lemma in ("say", "claim") and v.head.dep_ == "advcl" and v.head.head.lemma in _ACCUSING)):
+            # "activists alleged that police shot four civilians", "blamed the guards for the
+            # crisis, saying they fired on residents": the allegation (112x) only
+            continue
         if v.lemma in _ANSWERED_BY and any(c.dep_ == "prep" and c.lower_ == "by" and any(
                 p.dep_ == "pcomp" for p in c.children) for c in v.children) and not any(
                 c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "on") for c in v.children):

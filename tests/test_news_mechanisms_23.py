@@ -511,3 +511,11 @@ def test_an_alleged_act_is_only_the_allegation(bundled_coder):
     events = _triples(bundled_coder, "Papuan activists alleged that Indonesian police shot four civilians.")
     assert any(c == "1122" and t == "IDNCOP" for s, c, t in events), events
     assert not any(c == "193" for s, c, t in events), events
+
+
+@needs_model
+def test_an_act_told_to_back_an_accusation_is_alleged(bundled_coder):
+    text = "Uzbekistan blamed Kyrgyz border guards for escalating the crisis, saying they fired on Uzbek residents."
+    events = _triples(bundled_coder, text)
+    assert any(s == "UZB" and c[:3] == "112" and t == "KGZMIL" for s, c, t in events), events
+    assert not any(s == "KGZMIL" for s, c, t in events), events
