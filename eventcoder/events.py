@@ -1767,8 +1767,9 @@ _ACT_PHRASE = frozenset({"dobj", "prep", "pobj", "pcomp", "amod", "compound", "c
 # Nouns of asking whose infinitive says what was asked ("calls to send troops").
 _ASKING_NOUNS = frozenset({"request", "call", "demand", "appeal", "plea", "ultimatum", "proposal", "offer", "bid",
                            "invitation", "suggestion"})
-# Roles of armed enemies a state fights: killing their commanders is war, not assassination.
-_ARMED_FOES = frozenset({"REB", "INS", "UAF", "SEP", "MIL"})
+# Roles of armed groups a state fights: killing their commanders is war, not assassination (a
+# state's own general killed, "killed Iranian general Soleimani in an air strike", stays 186).
+_ARMED_FOES = frozenset({"REB", "INS", "UAF", "SEP"})
 # Verbs of threatening, and the acts of force they may threaten beyond _warlike's words.
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear", "pledge"})
 _FORCE_ACTS = frozenset({"intervene", "neutralize", "neutralise", "crush", "destroy", "annihilate", "strike", "attack",

@@ -353,6 +353,9 @@ def test_killing_an_armed_group_s_commanders_is_force(bundled_coder):
     assert not any(c == "186" for s, c, t in events), events
     events = _triples(bundled_coder, "Gunmen killed a prominent Somali opposition leader in Mogadishu.")
     assert any(c == "186" and t == "SOMOPP" for s, c, t in events), events
+    events = _triples(bundled_coder, "The United States killed Iranian general Qassem Soleimani in an air strike.",
+                      dt.date(2020, 1, 3))
+    assert any(s == "USA" and c == "186" and t[:3] == "IRN" for s, c, t in events), events
 
 
 # Rejecting a request, call or appeal whose infinitive names what it asked is the refusal of that
