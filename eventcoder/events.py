@@ -1918,9 +1918,43 @@ def _warned_to_do(v) -> bool:
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) for x in v.children)
 
 
+def _refined_code(lex, v, lemma: str, code: str, s: Mention, tm: Mention | None, subject_tokens, by_head: dict) -> str:
+    """A pattern's general code made specific by what its clause says: a threat of force (138),
+    a warning that tells its object what to do (a demand, 100), a ceasefire agreement (0871), a
+    demand with a deadline (139) or for a named act (10x), the refusal of a named request (12x),
+    a state killing an armed group's commanders (force, not assassination)."""
+    if code == "130":
+        if lemma in _THREAT_VERBS and _threatens_force(v, s, by_head):
+            # "vowed to neutralize the militants", "warned that his country will strike Israel",
+            # "warned ECOWAS against military intervention": a threat of military force
+            return "138"
+        if lemma == "warn" and _warned_to_do(v):
+            # "warned Beijing not to seek to influence the elections": a warning that names no
+            # act of the warner's own is a demand (convention 29)
+            return "100"
+    elif code == "100":
+        if _has_deadline(v):
+            return "139"  # "issued a list of demands it must meet within 10 days": an ultimatum
+        if lemma in _DEMANDING:
+            return _demanded_act(lex, v) or code  # "demanded that President Kenyatta resign": 1041
+    elif code == "120":
+        return _refused_act(lex, v) or code  # "rejected Hasina's appeal to call off the strike": 1242
+    elif code == "186":
+        if tm is not None and tm.agent and tm.agent[:3] in _ARMED_FOES and (s.agent is None or s.agent in _FORCES):
+            # "Israel killed three senior Hamas commanders in an air strike": a state killing an
+            # armed group's leaders in its war on the group uses force; an assassination (186)
+            # is the killing of a political figure
+            return _weapon_code(v, subject_tokens, "190")
+    elif _ceasefire_accord(v):
+        return "0871"  # "reached a ceasefire agreement": the truce is the act agreed
+    return code
+
+
 # Codes of agreeing that a ceasefire agreement makes a truce (0871).
 _ACCORD_CODES = frozenset({"030", "057", "0311", "036"})
 _ACCORD_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "arrangement", "agreements", "deals"})
+# The general codes _refined_code may make specific.
+_REFINED_CODES = frozenset({"130", "100", "120", "186"}) | _ACCORD_CODES
 _TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "fire"})
 
 
@@ -1934,7 +1968,7 @@ def _ceasefire_accord(v) -> bool:
                                                  for c in n.children) for n in nouns)
 
 
-# Nouns of time a deadline counts in ("within 10 days", "48 hours to comply").
+# Nouns of time a deadline counts in ("within 10 days").
 _DEADLINE_UNITS = frozenset({"day", "days", "hour", "hours", "week", "weeks"})
 
 
@@ -2614,36 +2648,18 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     done.add(key)
                     pair_code = code
                     repression = _protest_force(code, s, tm, fight is None)
+                    refined = _refined_code(lex, v, lemma, code, s, tm, subject_tokens, by_head) \
+                        if code in _REFINED_CODES else code
                     if repression != code:
                         pair_code = repression
+                    elif refined != code:
+                        pair_code = refined
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
                     elif code == "112" and lemma in _ACCUSING:
                         # "accused China of ramming a boat": the accused act, as the verb
                         # dictionaries code it, names the kind of accusation
                         pair_code = _accused_of(lex, v, by_head) or code
-                    elif code == "130" and lemma in _THREAT_VERBS and _threatens_force(v, s, by_head):
-                        # "vowed to neutralize the militants", "warned that his country will strike
-                        # Israel", "warned ECOWAS against military intervention": a threat whose act
-                        # is force is a threat of military force (138)
-                        pair_code = "138"
-                    elif code == "130" and lemma == "warn" and _warned_to_do(v):
-                        # "warned Beijing not to seek to influence the elections": a warning that
-                        # names no act of the warner's own is a demand (convention 29)
-                        pair_code = "100"
-                    elif code in _ACCORD_CODES and _ceasefire_accord(v):
-                        pair_code = "0871"  # "reached a ceasefire agreement": the truce is the act agreed
-                    elif code == "100" and _has_deadline(v):
-                        pair_code = "139"  # "issued a list of demands it must meet within 10 days": an ultimatum
-                    elif code == "100" and lemma in _DEMANDING and _demanded_act(lex, v) is not None:
-                        pair_code = _demanded_act(lex, v)  # "demanded that the US call off the drills": 1056
-                    elif code == "120" and _refused_act(lex, v) is not None:
-                        pair_code = _refused_act(lex, v)  # "rejected calls to send troops": 1224
-                    elif code == "186" and tm is not None and tm.agent and tm.agent[:3] in _ARMED_FOES and (s.agent is None or s.agent in _FORCES):
-                        # "Israel killed three senior Hamas commanders in an air strike": a state
-                        # killing an armed group's leaders in its war on the group uses force (190);
-                        # an assassination (186) is the killing of a political figure
-                        pair_code = _weapon_code(v, subject_tokens, "190")
                     elif code == "171" and lemma in _TAKING and tm is not None and (
                             tm.agent in _PEOPLE_ROLES or tm.type == "person"):
                         # "militants seized three Americans": people seized are abducted, or
