@@ -370,7 +370,11 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # the "from" phrase names
             named = _members(_objects(tok, ("from",)) + _objects(tok.head, ("from",)), by_head)
             sources = sources or named
-            targets = [m for m in _members(causers(tok.head), by_head) if m not in sources]
+            if sources or _places_below(tok, by_head, None):
+                # (unnamed protesters are of the place the protests were in, never assumed to be
+                # of the country whose act they answer: "the Japanese purchase sparked anti-Japan
+                # protests in dozens of Chinese cities")
+                targets = [m for m in _members(causers(tok.head), by_head) if m not in sources]
             if named and code[:2] == "14" and not any(m.agent in _DEMONSTRATORS for m in named):
                 code = "111"  # a state's or a body's "strong protest" is its disapproval, not a demonstration
         if len(by_head) < 2 and not (pat.implied and not sources):

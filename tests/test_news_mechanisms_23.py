@@ -530,3 +530,10 @@ def test_pursuing_a_settlement_through_negotiations_is_no_talks(bundled_coder):
             "through intra-Syrian negotiations.")
     events = _triples(bundled_coder, text, dt.date(2017, 12, 8))
     assert not any(c[:2] == "04" for s, c, t in events), events
+
+
+@needs_model
+def test_unnamed_protesters_an_act_sparked_are_not_assumed_of_the_actor_s_country(bundled_coder):
+    text = "The Japanese government's purchase of three disputed islets sparked anti-Japan protests in dozens of cities."
+    events = _triples(bundled_coder, text)
+    assert not any(s == "JPNOPP" for s, c, t in events), events
