@@ -53,6 +53,7 @@ cdef list _event_agents(Tok v, list objects, dict by_head)
 
 @cython.locals(t=Tok, out=list)
 cdef list _mentions_at(object tokens, dict by_head)
+cdef list _counted_mentions(object tokens, dict by_head)
 
 @cython.locals(p=Py_ssize_t, slots=dict, open_slots=list)
 cdef object _match(object pattern, _Keys keys, _Keys pre_keys, list matched=*)

@@ -1185,6 +1185,12 @@ def _as_member(m: Mention | None, noun: str) -> Mention | None:
     return replace(m, code=m.country + role, agent=role) if role is not None else None
 
 
+def _counted_mentions(tokens, by_head: dict[int, Mention]) -> list[Mention]:
+    """The mentions the phrases headed by ``tokens`` name, through counts ("hundreds of rebels")
+    and coordination ("the US and France")."""
+    return _mentions_at(_expand(_through_quantities(tokens)), by_head)
+
+
 def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     out = []
     for t in tokens:
@@ -1456,7 +1462,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
     to Manila and concern over Chinese actions": what the concern is over)."""
     if passive:
         subjects = _patients(v)
-        found = _mentions_at(_expand(_through_quantities(subjects)), by_head)
+        found = _counted_mentions(subjects, by_head)
         if found:
             return found
         # "The coup in Niger was condemned by X", "the killing of protesters by police was
@@ -1469,7 +1475,7 @@ def _default_targets(v, passive: bool, clause_after: list, by_head: dict[int, Me
             return found
     else:
         objects = _objects(v)
-        found = _mentions_at(_expand(_through_quantities(objects)), by_head)
+        found = _counted_mentions(objects, by_head)
         if found:
             return found
         found = _event_agents(v, objects, by_head)
@@ -2917,7 +2923,7 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13",
 
 
 def _direct_object_mentions(v, by_head: dict[int, Mention]) -> list[Mention]:
-    return _mentions_at(_expand(_through_quantities([o for o in v.children if o.dep_ == "dobj"])), by_head)
+    return _counted_mentions([o for o in v.children if o.dep_ == "dobj"], by_head)
 
 
 def _with_coordinated_objects(v, words: list, targets: list, by_head: dict[int, Mention]) -> list:
@@ -3010,7 +3016,7 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 and v.head.lemma in _HARMED and _is_passive(v.head) and not _has_agent(v.head):
             # "Fifteen people were killed when Boko Haram attacked a remote village": the attack
             # that names only a place fell on the people the clause it tells of says were harmed
-            targets = [m for m in _mentions_at(_expand(_through_quantities(_patients(v.head))), by_head)
+            targets = [m for m in _counted_mentions(_patients(v.head), by_head)
                        if m.code not in codes and not m.place]
         if not targets and e.code[:2] in _STRIKING_ROOTS and e.code[:3] != "192":
             # "30 protesters were killed when the military opened fire", "the attackers opened
@@ -3446,7 +3452,7 @@ def _harmed_before(sent, v, by_head: dict) -> list:
             while first.dep_ == "conj" and first.head is not first:
                 first = first.head  # "were killed or injured": the conjunct that has the subject
             if _is_passive(first) and not _has_agent(t) and not _has_agent(first):
-                found = _mentions_at(_expand(_through_quantities(_patients(first))), by_head)
+                found = _counted_mentions(_patients(first), by_head)
                 if found:
                     return found
     return []
@@ -3477,11 +3483,11 @@ def _timed_party(sent, v, sources: list, codes: set, by_head: dict) -> list:
     if _timing(sent.doc, v):
         found = _harmed_before(sent, v, by_head)
         if not found and v.head.i < v.i:
-            found = _mentions_at(_expand(_through_quantities(_governing_subjects(v))), by_head)
+            found = _counted_mentions(_governing_subjects(v), by_head)
     else:
         for c in v.children:
             if c.dep_ == "advcl" and c.i > v.i and _timing(sent.doc, c):
-                found = _mentions_at(_expand(_through_quantities([t for t in c.children if t.dep_ == "nsubj"])), by_head)
+                found = _counted_mentions([t for t in c.children if t.dep_ == "nsubj"], by_head)
                 if found:
                     break
     if not found:

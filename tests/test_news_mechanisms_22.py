@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import needs_model
-from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms_11 import DAY, SETTINGS
 from test_news_mechanisms_13 import _triples
 
-def _assert_coded(coder, text: str, want: tuple, date: dt.date) -> None:
+def _assert_coded(coder, text: str, want: tuple, date: dt.date | None = DAY) -> None:
     """``text`` coded on ``date`` gives the (source, code, target) ``want``."""
     events = _triples(coder, text, date)
     assert want in events, (text, events)

@@ -12,6 +12,7 @@ from conftest import needs_model
 from test_news_mechanisms_11 import SETTINGS
 from test_news_mechanisms import triples
 from test_news_mechanisms_13 import _triples
+from test_news_mechanisms_22 import _assert_coded
 
 # Force that names no one falls on the party of the clause it is timed by ("when", "as"): the
 # people a passive clause before it says were harmed, or the subject of the clause above it, or
@@ -76,8 +77,7 @@ REACTIONS = [("sparking strong protest from China", "CHN", "111"), ("drawing cri
 def test_a_reaction_an_act_drew_falls_on_its_doer(bundled_coder, reaction):
     words, source, code = reaction
     text = f"Last year, President Barack Obama met with Taiwan's president, {words}."
-    events = _triples(bundled_coder, text, None)
-    assert (source, code, "USAGOV") in events, (text, events)
+    _assert_coded(bundled_coder, text, (source, code, "USAGOV"), None)
 
 
 @needs_model
@@ -95,8 +95,7 @@ def test_protests_an_act_sparked_among_people_stay_demonstrations(bundled_coder)
 def test_an_act_prompted_answers_whoever_prompted_it(bundled_coder, answer):
     words, code = answer
     text = f"A Chinese government airplane flew into airspace above the islands, prompting Tokyo {words}."
-    events = _triples(bundled_coder, text)
-    assert ("JPNGOV", code, "CHNGOV") in events, (text, events)
+    _assert_coded(bundled_coder, text, ("JPNGOV", code, "CHNGOV"))
 
 
 @needs_model
@@ -119,8 +118,7 @@ FORCE_THREATS = [("vowed to neutralize the Abu Sayyaf militants", "PHLREB"),
 def test_a_threat_of_force_is_138(bundled_coder, threat):
     words, target = threat
     text = f"Philippine President Rodrigo Duterte on Wednesday {words}."
-    events = _triples(bundled_coder, text)
-    assert ("PHLGOV", "138", target) in events, (text, events)
+    _assert_coded(bundled_coder, text, ("PHLGOV", "138", target))
 
 
 @needs_model
@@ -139,8 +137,7 @@ def test_a_threat_of_no_force_or_of_another_s_force_stays_130(bundled_coder):
                                "a charge dismissed by Armenian officials"]))
 def test_a_passive_denial_of_a_charge_answers_its_maker(bundled_coder, denial):
     text = f"Azerbaijani authorities on Friday accused Armenia of shelling a region in Azerbaijan, {denial}."
-    events = _triples(bundled_coder, text)
-    assert ("ARMGOV", "016", "AZEGOV") in events, (text, events)
+    _assert_coded(bundled_coder, text, ("ARMGOV", "016", "AZEGOV"))
 
 
 # Taking part in talks is holding them (046 both ways for a pair); talks "chaired by" a third
@@ -166,8 +163,7 @@ def test_talks_taken_part_in_and_chaired(bundled_coder, verb, chair):
                                 "to dislodge Boko Haram"]))
 def test_force_falls_on_the_party_its_purpose_opposes(bundled_coder, purpose):
     text = f"The Nigerian military carried out airstrikes in the northeast of the country {purpose}."
-    events = _triples(bundled_coder, text)
-    assert ("NGAMIL", "195", "NGAREB") in events, (text, events)
+    _assert_coded(bundled_coder, text, ("NGAMIL", "195", "NGAREB"))
 
 
 @needs_model
@@ -370,8 +366,7 @@ REFUSALS = [("the government's appeal to call off the strike", "1242", "BGDGOV")
 def test_rejecting_a_call_for_an_act_is_refusing_that_act(bundled_coder, refusal):
     words, code, target = refusal
     text = f"The Bangladeshi opposition rejected {words}."
-    events = _triples(bundled_coder, text)
-    assert ("BGDOPP", code, target) in events, (text, events)
+    _assert_coded(bundled_coder, text, ("BGDOPP", code, target))
 
 
 # An appeal's infinitive is read with its object as written or as its lemma ("to revive
@@ -383,8 +378,7 @@ def test_rejecting_a_call_for_an_act_is_refusing_that_act(bundled_coder, refusal
 def test_an_appeal_is_coded_by_the_act_it_asks_for(bundled_coder, act):
     words, code = act
     text = f"The African Union urged the Sudanese army {words}."
-    events = _triples(bundled_coder, text)
-    assert ("IGOAFRAFU", code, "SDNMIL") in events, (text, events)
+    _assert_coded(bundled_coder, text, ("IGOAFRAFU", code, "SDNMIL"))
 
 
 @needs_model
@@ -421,8 +415,7 @@ def test_warning_someone_to_expect_retaliation_is_a_threat(bundled_coder):
 @given(verb=st.sampled_from(["demanded", "insisted"]))
 def test_a_demand_is_coded_by_the_act_its_clause_names(bundled_coder, verb):
     text = f"Kenyan protesters {verb} that President Uhuru Kenyatta resign."
-    events = _triples(bundled_coder, text, dt.date(2017, 8, 10))
-    assert ("KENOPP", "1041", "KENGOV") in events, (text, events)
+    _assert_coded(bundled_coder, text, ("KENOPP", "1041", "KENGOV"), dt.date(2017, 8, 10))
 
 
 @needs_model
@@ -447,8 +440,8 @@ def test_threats_by_what_they_threaten(bundled_coder):
 @given(noun=st.sampled_from(["a ceasefire agreement", "a cease-fire deal", "a truce agreement"]))
 def test_a_ceasefire_agreement_is_a_truce(bundled_coder, noun):
     text = f"Armenia and Azerbaijan reached {noun} on Sunday."
-    events = _triples(bundled_coder, text)
-    assert ("ARM", "0871", "AZE") in events and ("AZE", "0871", "ARM") in events, (text, events)
+    _assert_coded(bundled_coder, text, ("ARM", "0871", "AZE"))
+    _assert_coded(bundled_coder, text, ("AZE", "0871", "ARM"))
 
 
 @needs_model
