@@ -1243,6 +1243,31 @@ _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", 
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
 _ACT_MEMORY = 4  # sentences back that "the attack" may reach
+# Act nouns and the verbs that tell the same act, for a noun that refers back to an act the story
+# told without coding it ("Beijing moved an oil rig into disputed waters ... Hanoi branded the move
+# illegal"; "Rapid Action Battalion has arrested ... Condemning the arrest"); the noun itself
+# names it too when an earlier phrase gave it a party ("The U.N. report ... claimed the report was
+# biased"). Only the doer is taken from there, never the act.
+_TOLD_BY = {
+    "move": ("move",), "decision": ("decide",), "ruling": ("rule",), "verdict": ("convict", "sentence"),
+    "report": ("report",), "announcement": ("announce",), "accusation": ("accuse",),
+    "allegation": ("allege",), "claim": ("claim",), "remark": ("remark",), "comment": ("comment",),
+    "expulsion": ("expel",), "suspension": ("suspend",), "deployment": ("deploy",),
+    "withdrawal": ("withdraw",), "annexation": ("annex",), "invasion": ("invade",), "seizure": ("seize",),
+    "detention": ("detain",), "arrest": ("arrest",), "killing": ("kill",), "attack": ("attack",),
+    "raid": ("raid",), "occupation": ("occupy",), "closure": ("close",), "ban": ("ban",),
+    "test": ("test",), "launch": ("launch",), "execution": ("execute",), "proposal": ("propose",),
+    "demand": ("demand",), "request": ("request",), "offer": ("offer",), "threat": ("threaten",),
+    "warning": ("warn",), "blockade": ("blockade",), "crackdown": ("crack",), "shelling": ("shell",),
+    "bombing": ("bomb",), "incursion": ("enter",), "recall": ("recall",), "veto": ("veto",),
+}
+# Acts whose noun a place modifies as often as a doer ("the Bali bombings", "the Mumbai attacks").
+_NAMED_BY_PLACE = frozenset({"attack", "raid", "killing", "bombing", "shelling", "blockade", "incursion", "invasion",
+                             "occupation", "arrest", "detention", "execution", "seizure"})
+_TOLD_FORMS = frozenset([w for n in _TOLD_BY for w in (n, n + "s")] + ["remarks", "comments"])
+# Links from a mention to the word that tells what it did: its verb's subject, the agent of a
+# passive verb or of a noun ("an attack by rebels"), or a noun's owner ("the U.N. report").
+_OWNER_LINKS = frozenset({"poss", "compound", "amod", "nmod"})
 # Roles of a country's people that stand against or apart from its state.
 _NOT_THE_STATE = frozenset({"REB", "OPP", "INS", "SEP", "CVL", "UAF", "CRM"})
 
@@ -1258,7 +1283,8 @@ def _judged_subject(tok) -> bool:
 
 
 # Verbs that report a judgement of something ("said the tariffs were unacceptable").
-_SAYING_JUDGEMENT = frozenset({"say", "insist", "declare", "state", "assert", "maintain", "argue", "add", "tell"})
+_SAYING_JUDGEMENT = frozenset({"say", "insist", "declare", "state", "assert", "maintain", "argue", "add", "tell", "claim", "contend",
+                               "complain", "stress", "reiterate", "note"})
 
 
 # Words that tell an act of force as an answer to another: "returned fire", "fired back",
@@ -1321,6 +1347,19 @@ def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, wor
                 return replace(actor, also=(target,))
             return actor
     return None
+
+
+# Prepositions whose object is what an act is about ("concern over the move", "saddened by the
+# ruling"), not when or where something else happened ("after the move", "in the report").
+_ABOUT = frozenset({"over", "about", "of", "by", "against", "at", "to", "on", "for", "with"})
+
+
+def _referred_act(tok) -> bool:
+    """Whether an act noun is what its clause is about: the object of a verb or of a
+    preposition of _ABOUT, or a subject someone judges."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _ABOUT
+    return True
 
 
 def _patients_only(tok, roots, named: list) -> set | None:
@@ -1614,6 +1653,9 @@ class StoryContext:
         self.unexplored: list = []
         self.lone_acts: list[tuple[int, str, Mention, Mention | None, str]] = []
         self.explore = None
+        # The last sentences with their actors (index, sentence, mentions), for an act noun that
+        # refers back to an act they told without a code ("the move": ``_told_doer``).
+        self.told: list = []
 
     def pair(self, people: bool, before: int, current: list[Mention],
              acting: frozenset[str] = frozenset()) -> list[Mention]:
@@ -2006,6 +2048,8 @@ class StoryContext:
                 roots = tuple({_kin for _, pat in nouns[low] for _kin in _ROOT_KIN.get(pat.code[:2], (pat.code[:2],))})
             elif low in verbs or (low[-1:] == "s" and (low[:-1] in verbs or low[:-2] in verbs)):
                 roots, told = None, True
+            elif low in _TOLD_FORMS:
+                roots, told = (), False  # only an act told by its verb or named with a party
             else:
                 continue
             doc.build(sent.start, sent.end)
@@ -2037,12 +2081,15 @@ class StoryContext:
             if tok.dep_ == "dobj":
                 doers = [m for m in out if doc[m.head].dep_ == "nsubj" and doc[m.head].head.i == tok.head.i]
             word = tok.lemma if told else None
-            source = _last_act(self.acts, sentence_index, doers, roots, patients, word)
-            if source is None and patients is None:
+            source = _last_act(self.acts, sentence_index, doers, roots, patients, word) if roots != () else None
+            if source is None and patients is None and roots != ():
                 # "Tokyo protested the launches": an act the story told without a party it was
                 # done to ("North Korea test-launched three missiles")
                 self._explore(sentence_index)
                 source = _last_act(self.lone_acts, sentence_index, doers, roots, None, word)
+                doc.build(sent.start, sent.end)
+            if source is None and patients is None and tok.lemma in _TOLD_BY and self.told and _referred_act(tok):
+                source = self._told_doer(tok.lemma, sentence_index, doers)
                 doc.build(sent.start, sent.end)
             if source is None:
                 continue
@@ -2051,6 +2098,39 @@ class StoryContext:
             also = tuple(_restated(p, tok.i, start, words, sentence_index, partners=(), also=()) for p in source.also)
             out.append(_restated(source, tok.i, start, words, sentence_index, partners=(), also=also))
             taken.update(range(start, tok.i + 1))
+
+    def _told_doer(self, noun: str, sentence_index: int, doers: list) -> Mention | None:
+        """Whoever did the act a definite noun refers back to, when the story told it in one of
+        its last sentences without a code: the subject of a verb that tells the act ("Beijing
+        moved an oil rig" for "the move"), the agent of a passive one ("was arrested by police")
+        or the party an earlier phrase of the same noun named ("The U.N. report"). Not one of
+        ``doers``: nobody condemns their own act."""
+        words = _TOLD_BY[noun]
+        for index, sent, acting in reversed(self.told):
+            if index >= sentence_index:
+                continue
+            if sentence_index - index > _ACT_MEMORY:
+                break
+            doc = sent.doc
+            doc.build(sent.start, sent.end)
+            for m in sorted(acting, key=lambda m: -m.head):
+                if m.via is not None or m.place or m.code.startswith(UNKNOWN_COUNTRY):
+                    continue
+                if any(d.code == m.code or (d.country is not None and d.country == m.country) for d in doers):
+                    continue
+                h = doc[m.head]
+                if h.lemma == noun and m.end <= m.head and h.pos_ == "NOUN" and noun not in _NAMED_BY_PLACE:
+                    return m  # "The U.N. report", "Canadian accusations": the phrase's owner
+                while h.dep_ == "conj" and h.head is not h:
+                    h = h.head  # "Australia and New Zealand slapped"
+                act = h.head
+                if h.dep_ == "nsubj" and act.pos_ in ("VERB", "AUX") and act.lemma in words:
+                    return m
+                if h.dep_ == "pobj" and act.lower_ == "by" and act.head.lemma in words + (noun,):
+                    return m  # "was arrested by police", "an attack by rebels"
+                if h.dep_ in _OWNER_LINKS and act.pos_ == "NOUN" and act.lemma == noun:
+                    return m  # "The U.N. report", "Canadian accusations"
+        return None
 
     def _crowd_reference(self, sent, lowers: list[str], out: list[Mention], taken: set, sentence_index: int) -> None:
         """"Police fired tear gas" in a story whose last sentences named the protesters: the
@@ -2088,6 +2168,10 @@ class StoryContext:
         pending.append((sentence_index, sent, acting))
         if len(pending) > _ACT_MEMORY:
             del pending[0]
+        told = self.told
+        told.append((sentence_index, sent, acting))
+        if len(told) > _ACT_MEMORY:
+            del told[0]
 
     def _explore(self, sentence_index: int) -> None:
         """Read the acts done to no one of the sentences within reach not read yet."""

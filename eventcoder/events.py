@@ -98,6 +98,8 @@ def _is_passive(v) -> bool:
     agents = [c for c in v.children if c.dep_ == "agent"]
     if not agents or any(c.dep_ == "aux" and c.lemma == "have" for c in v.children):
         return False
+    if any(c.dep_ == "dobj" for c in v.children) and any(c.dep_ == "nsubj" for c in v.children):
+        return False  # "New Zealand condemned the coup by Fiji's military": the object's agent
     return not all(p.lemma in _MEANS for a in agents for p in a.children if p.dep_ == "pobj")
 
 
@@ -486,6 +488,33 @@ def _judges(v) -> bool:
                 if p.i == end + 1 and p.tag_ in ("VBN", "JJ") and p.dep_ != "conj":
                     return True
     return False
+
+
+def _in_other_clause(words, v) -> bool:
+    """Whether a pattern's words after the verb are all in a clause of its own, a purpose or
+    coordinated verb ("called Putin to discuss the coup", "called Putin and discussed the coup"),
+    not in what the verb says of its object (a clause inside the object's phrase stays in it:
+    "called the refusal to pay its debts blackmail")."""
+    for t in words:
+        h, other = t, False
+        for _ in range(16):
+            if h.head is h:
+                other = True  # the verb is not above the word: another clause's
+                break
+            if h.head.i == v.i:
+                other = h.pos_ in ("VERB", "AUX") and h.dep_ in _OWN_CLAUSES
+                break
+            h = h.head
+        if not other:
+            return False
+    return True
+
+
+# Nouns of what was said: a passive verb with one of them as its subject was done to the words,
+# not to someone refused something ("was denied a visa").
+_SAID_NOUNS = frozenset({"claim", "accusation", "allegation", "charge", "report", "rumour", "rumor", "statement",
+                         "assertion", "suggestion", "remark", "comment"})
+_OWN_CLAUSES = frozenset({"xcomp", "advcl", "conj", "ccomp", "parataxis"})
 
 
 # Verbs that say what their object is when a predicate follows it.
@@ -1145,7 +1174,11 @@ def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
     if not objects or any(o.i in by_head for o in objects):
         return []
     # The parser may hang "by" on the event's own object ("the arrest of journalists by police").
-    return _mentions_at(_expand(_prep_objects(objects + [v] + _prep_objects(objects, "of"), "by")), by_head)
+    found = _prep_objects(objects + [v] + _prep_objects(objects, "of"), "by")
+    if not found and not _is_passive(v):
+        # "condemned the coup by Fiji's military": the parser made the object's "by" the verb's agent
+        found = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return _mentions_at(_expand(found), by_head)
 
 
 # Nouns naming a part or a member of the actor their "of" phrase names, when the dictionaries
@@ -2400,7 +2433,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue  # a later object's segment codes only a pattern that names it
             if not words and _judges(v):
                 continue  # "called him Hamas's biggest supporter": naming the object, not calling it
+            if lemma == "call" and words and _in_other_clause(words, v):
+                continue  # "called Putin to discuss the coup": a call, not what Putin was called
             code = pat.code_for(passive)
+            if passive and code != pat.code and any(
+                    c.dep_ == "nsubjpass" and c.lemma in _SAID_NOUNS for c in v.children):
+                code = pat.code  # "these claims were denied by X": what was said, not whom it was refused
             if code == "020":
                 # "called on the Security Council to convene a meeting" (026), "urged Russia to
                 # end military operations" (0256): an appeal is for the act it asks for

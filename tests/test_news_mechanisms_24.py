@@ -1,0 +1,102 @@
+"""Mechanisms real news needs (issue 10, twenty-fifth round, found in news-dev after the held-out
+round s42 joined it). Example tests beside Hypothesis properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms import triples
+from test_news_mechanisms_11 import SETTINGS
+
+DAY = dt.date(2015, 6, 1)
+
+
+def _story(coder, context: str, text: str) -> set:
+    """The (source, code, target) events of ``text`` told after ``context`` in one story."""
+    return triples(coder.code_text(text, date=DAY, context=context or None))
+
+
+# An act noun that refers back ("the move", "the suspension") names whoever the story said did
+# that act, also when the story told it with a verb no code is given for: the verb's subject.
+TOLD = [("moved an oil rig into disputed waters this month", "the move"),
+        ("decided to close its consulate in Ho Chi Minh City", "the decision"),
+        ("suspended the broadcasts of two Vietnamese radio stations", "the suspension"),
+        ("announced new tariffs on Vietnamese steel", "the announcement"),
+        ("deployed two more warships near the Paracel Islands", "the deployment")]
+JUDGING = ["Hanoi condemned {noun}.", "Hanoi has branded {noun} as illegal."]
+
+
+@needs_model
+@SETTINGS
+@given(told=st.sampled_from(TOLD), judging=st.sampled_from(JUDGING))
+def test_an_act_noun_names_who_did_the_act_a_verb_told(bundled_coder, told, judging):
+    verb, noun = told
+    events = _story(bundled_coder, f"Beijing {verb}.", judging.format(noun=noun))
+    assert ("VNMGOV", "111", "CHNGOV") in events, events
+
+
+@needs_model
+def test_nobody_condemns_their_own_act_told_by_a_verb(bundled_coder):
+    events = _story(bundled_coder, "Beijing moved an oil rig into disputed waters this month.",
+                    "Beijing defended the move, and Hanoi condemned it.")
+    assert not any(s[:3] == "CHN" and t[:3] == "CHN" for s, _, t in events), events
+
+
+@needs_model
+def test_an_act_noun_names_the_party_an_earlier_phrase_gave_it(bundled_coder):
+    context = "The U.N. report covered the months since the protests began."
+    for verb in ("said", "claimed"):
+        events = _story(bundled_coder, context, f"The Nicaraguan government {verb} the report was biased.")
+        assert ("NICGOV", "111", "IGOUNO") in events, (verb, events)
+
+
+@needs_model
+def test_a_place_before_an_attack_noun_is_not_who_did_it(bundled_coder):
+    # "the Bali bombings": the place, not Indonesia's forces, and not who bombed
+    events = _story(bundled_coder, "Bashir denounced the latest Bali bombings from his prison cell.",
+                    "Nurwahid, chairman of Indonesia's parliament, blamed the bombings on rivalry within the "
+                    "tourism industry.")
+    assert not any(t == "IDNMIL" for _, _, t in events), events
+
+
+# What a naming verb calls its object is disapproval when a pejorative word is in the predicate,
+# wherever in its phrase ("a very arrogant and knee-jerk response"); a call whose pejorative
+# word is in a clause of its own ("called Putin to discuss the threat") names nothing.
+PEJORATIVES = ["an outrage", "an affront to Canadians", "a very arrogant and knee-jerk response",
+               "a charade", "a breach of diplomatic norms", "extremely regrettable", "inconceivable"]
+
+
+@needs_model
+@SETTINGS
+@given(pejorative=st.sampled_from(PEJORATIVES))
+def test_calling_an_act_a_pejorative_is_disapproval(bundled_coder, pejorative):
+    events = _story(bundled_coder, "", f"Canada called the American tariffs {pejorative}.")
+    assert ("CAN", "111", "USA") in events, events
+
+
+@needs_model
+def test_a_pejorative_in_a_purpose_clause_is_not_what_the_object_was_called(bundled_coder):
+    for text in ("Obama called Putin to discuss the threat in Syria.",
+                 "Obama called Putin to discuss the terrorist threat."):
+        events = _story(bundled_coder, "", text)
+        assert not any(c[:2] == "11" for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_the_agent_of_an_act_object_is_who_is_condemned(bundled_coder):
+    # the parser hangs "by Fiji's military" on "condemned" as if it were passive
+    events = _story(bundled_coder, "", "New Zealand condemned the coup by Fiji's military.")
+    assert ("NZL", "111", "FJIMIL") in events, events
+    assert ("FJIMIL", "111", "NZL") not in events, events
+
+
+@needs_model
+def test_a_denied_claim_is_a_denial_not_a_refusal(bundled_coder):
+    events = _story(bundled_coder, "", "Kenyan opposition claims were denied by the Kenyan government.")
+    assert ("KENGOV", "016", "KENOPP") in events, events
+    events = _story(bundled_coder, "", "The activist was denied a visa by Chinese authorities.")
+    assert any(s == "CHNGOV" and c == "172" for s, c, _ in events), events
