@@ -8,7 +8,9 @@ BAMAKO as Mali's. A mention whose code has no country (``---COP``) takes, in thi
 2. the country of a place in the clause it belongs to ("the army shelled villages in Idlib");
 3. the country of the story's dateline ("KARACHI, Pakistan (Reuters) -");
 4. the country the story has named most so far, when one leads (a place where something
-   happens counts twice).
+   happens counts twice);
+5. the one country its headline names (its title, or the words of its url's path when it has no
+   title: ".../oas-suspends-honduras-over-coup"), when the story names none or no one leads.
 
 The dateline counts only when the story names its country too (outside the dateline itself) or
 names no country: "BANGKOK - A Myanmar military air strike killed ten civilians" is about
@@ -28,7 +30,7 @@ import re
 from dataclasses import replace
 
 from . import gazetteer
-from .actors import UNKNOWN_COUNTRY, Mention
+from .actors import UNKNOWN_COUNTRY, Mention, find_hits
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "inside", "from"})
 # Links through which a noun phrase belongs to the clause of the verb above it.
@@ -46,6 +48,37 @@ _DATELINE = re.compile(
     # the dash or colon ends the dateline only before a space: "On Monday, Russia-Ukraine talks"
     r"\s*(?:(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])(?=\s)|\([A-Z][A-Za-z .]{0,30}\)(?=\s+[A-Z\u201c\"']))"
 )
+
+
+_URL_WORDS = re.compile(r"[a-z]+")
+_MAX_HEADLINE_WORDS = 40
+
+
+def headline_country(lex, title: str | None, url: str | None, day: dt.date | None) -> str | None:
+    """The one country a story's headline names: its title's, or, without a title, the words of
+    its url's path (".../oas-suspends-honduras-over-coup-1.813807": Honduras), which a reader sees
+    as the headline. Only countries and their people count ("afghan airstrike"), not other
+    actors or places; None when it names none or several."""
+    if title:
+        texts = re.findall(r"[\w'.-]+", title)[:_MAX_HEADLINE_WORDS]
+        lowers = [t.lower() for t in texts]
+    elif url:
+        path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+        lowers = _URL_WORDS.findall(path.partition("/")[2].lower())[:_MAX_HEADLINE_WORDS]
+        texts = [w.title() for w in lowers]
+    else:
+        return None
+    if not lowers:
+        return None
+    found = None
+    for h in find_hits(lex, lowers, texts, 0, day):
+        if h.kind != "actor" or lex.actor(h.payload).type != "country":
+            continue
+        country = h.code[:3]
+        if found is not None and country != found:
+            return None
+        found = country
+    return found
 
 
 def dateline_country(text: str, day: dt.date | None) -> tuple[str | None, int]:
@@ -66,10 +99,11 @@ def dateline_country(text: str, day: dt.date | None) -> tuple[str | None, int]:
 class StoryCountries:
     """The countries a story has named so far, and its dateline's."""
 
-    __slots__ = ("dateline", "counts", "order", "states", "roles")
+    __slots__ = ("dateline", "counts", "order", "states", "roles", "headline")
 
-    def __init__(self, dateline: str | None = None) -> None:
+    def __init__(self, dateline: str | None = None, headline: str | None = None) -> None:
         self.dateline = dateline
+        self.headline = headline  # the one country the story's headline names (headline_country)
         self.counts: dict[str, int] = {}
         self.order: list[str] = []
         # Countries named by more than their people: "Indian fishermen" arrested in a story
@@ -107,11 +141,12 @@ class StoryCountries:
         if self.dateline and (not states or self.dateline in self.counts):
             return self.dateline
         if not self.counts:
-            return None
+            return self.headline
         order = [c for c in self.order if c in states] if states else self.order
         ranked = sorted((self.counts[c] for c in order), reverse=True)
         if len(ranked) > 1 and ranked[0] == ranked[1]:
-            return None
+            # a tie: the headline may say which of the leaders the story is about
+            return self.headline if self.headline in order and self.counts[self.headline] == ranked[0] else None
         best = order[0]
         for c in order:
             if self.counts[c] > self.counts[best]:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import StoryContext, assumed_day, keep_apart, sentence_mentions
-from .country_inference import StoryCountries, dateline_country, infer_countries
+from .country_inference import StoryCountries, dateline_country, headline_country, infer_countries
 from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
 from .dictionaries.compile import Lexicon, load_lexicon
@@ -74,7 +74,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
     dateline, dateline_end = (
         dateline_country(parsed.opening(), on) if _DATELINE_MARKS.intersection(texts[:14]) else (None, 0)
     )
-    countries = StoryCountries(dateline)
+    countries = StoryCountries(dateline, headline_country(lex, story.title, story.url, on))
     for k, (start, end) in enumerate(parsed.sents):
         index = story.sentence_offset + k
         sent = Sentence(parsed, start, end)
@@ -243,12 +243,14 @@ class Coder:
             yield from events
 
     def code_text(
-        self, text: str, date: dt.date | None = None, story_id: str = "text", context: str | None = None
+        self, text: str, date: dt.date | None = None, story_id: str = "text", context: str | None = None,
+        url: str | None = None, title: str | None = None,
     ) -> list[Event]:
         """Events of ``text``. ``context``: the story's text before it (dateline, earlier
-        sentences), read first for references and countries; its own events are left out."""
+        sentences), read first for references and countries; its own events are left out.
+        ``title`` (or, without one, ``url``) is the story's headline, read for its country."""
         if not context:
-            story = Story(id=story_id, date=date, text=text)
+            story = Story(id=story_id, date=date, text=text, title=title, url=url)
             return self.code_doc(self._parse(text, story_id), story)
         full = context.rstrip() + "\n\n" + text
         begin = len(full) - len(text)
@@ -258,7 +260,8 @@ class Coder:
             # Sentences that reach into ``text`` (one the parser ran on from the context counts).
             keep = {k for k, (start, end) in enumerate(parsed.sents) if parsed.char_end(end) > begin}
             self.sentences += len(keep)
-            events = code_doc(self.lexicon, parsed, Story(id=story_id, date=date, text=full), self.require_dyad)
+            events = code_doc(self.lexicon, parsed, Story(id=story_id, date=date, text=full, title=title, url=url),
+                              self.require_dyad)
         finally:
             parsed.release()
         return [e for e in events if e.sentence_index in keep]

@@ -761,10 +761,9 @@ def run_validation(gold_path: str | Path, coder: Any, *, records: Sequence[GoldR
         for i, rec in enumerate(records):
             _apply_config(coder, rec.config, ignored, defaults)
             try:
-                if rec.context:
-                    events = coder.code_text(rec.text, date=rec.date, story_id=rec.id, context=rec.context)
-                else:
-                    events = coder.code_text(rec.text, date=rec.date, story_id=rec.id)
+                # (the context and the url, which stands for the headline, only when the record has them)
+                more = {key: value for key, value in (("context", rec.context), ("url", rec.url)) if value}
+                events = coder.code_text(rec.text, date=rec.date, story_id=rec.id, **more)
             except (ModelError, KeyboardInterrupt):
                 raise
             except EventcoderError as err:

@@ -100,3 +100,46 @@ def test_a_denied_claim_is_a_denial_not_a_refusal(bundled_coder):
     assert ("KENGOV", "016", "KENOPP") in events, events
     events = _story(bundled_coder, "", "The activist was denied a visa by Chinese authorities.")
     assert any(s == "CHNGOV" and c == "172" for s, c, _ in events), events
+
+
+# The one country a story's headline names (its title, else its url's path words) is the
+# country of the roles it names without one, when the story names no country itself.
+HEADLINES = [("honduras", "HND"), ("zimbabwe", "ZWE"), ("afghan", "AFG"), ("democratic-republic-of-congo", "COD"),
+             ("kyrgyzstan", "KGZ")]
+
+
+@needs_model
+@SETTINGS
+@given(headline=st.sampled_from(HEADLINES))
+def test_the_headline_of_a_url_names_the_country_of_unnamed_roles(bundled_coder, headline):
+    words, country = headline
+    url = f"https://news.example.org/2010/04/07/{words}-police-fire-tear-gas-at-protesters-1.81380"
+    events = triples(bundled_coder.code_text("Police fired tear gas at opposition supporters.", date=DAY, url=url))
+    assert (country + "COP", "175", country + "OPP") in events, (url, events)
+
+
+@needs_model
+def test_a_headline_does_not_override_the_country_the_story_names(bundled_coder):
+    url = "https://news.example.org/zimbabwe-police-fire-tear-gas"
+    events = triples(bundled_coder.code_text("Kenyan police fired tear gas at opposition supporters.", date=DAY, url=url))
+    assert ("KENCOP", "175", "KENOPP") in events, events
+    # a title is the headline when there is one; a headline naming two countries names none
+    events = triples(bundled_coder.code_text("Police fired tear gas at opposition supporters.", date=DAY, url=url,
+                                             title="Protests turn violent in Kyrgyzstan"))
+    assert ("KGZCOP", "175", "KGZOPP") in events, events
+    events = triples(bundled_coder.code_text("Police fired tear gas at opposition supporters.", date=DAY,
+                                             url="https://news.example.org/zimbabwe-and-kenya-police"))
+    assert not any(s[:3] in ("ZWE", "KEN") for s, _, _ in events), events
+
+
+@needs_model
+def test_headline_country_reads_titles_and_url_paths(bundled_coder):
+    from eventcoder.country_inference import headline_country
+
+    bundled_lexicon = bundled_coder.lexicon
+    assert headline_country(bundled_lexicon, None, "https://www.cbc.ca/news/world/oas-suspends-honduras-over-coup-1.813807",
+                            DAY) == "HND"
+    assert headline_country(bundled_lexicon, "Lebanese troops shell refugee camp", None, DAY) == "LBN"
+    assert headline_country(bundled_lexicon, None, "https://honduras.example.org/news/item-5533", DAY) is None  # the host is no headline
+    assert headline_country(bundled_lexicon, None, "https://example.org/israel-and-syria-talks", DAY) is None
+    assert headline_country(bundled_lexicon, None, None, DAY) is None
