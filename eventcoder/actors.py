@@ -1912,7 +1912,14 @@ class StoryContext:
                         # "India and Pakistan held talks ... They agreed": the coordinated actors
                         also = tuple(_restated(p, tok.i, tok.i, tok.text, sentence_index, also=())
                                      for p in _coordinated_with(doc, ante, self.history + out))
-                    out.append(_restated(ante, tok.i, tok.i, tok.text, sentence_index, also=also))
+                    restated = [_restated(ante, tok.i, tok.i, tok.text, sentence_index, also=also)]
+                    if tok.tag_ == "PRP$" and restated[0].agent is None:
+                        _air_means(doc, restated)
+                        if restated[0].agent is not None:
+                            # "Israel said its jets struck": its air force, heading the phrase
+                            # as "Israel's jets" does
+                            restated[0] = replace(restated[0], head=tok.head.i)
+                    out.append(restated[0])
             i += 1
         # A role of unknown country that turned out to be a reference gives way to it.
         resolved = {m.head for m in out if m.via is not None}

@@ -115,10 +115,14 @@ class StoryCountries:
 
     def observe(self, mentions: list[Mention]) -> None:
         """Count the countries named; a place where something happens ("in Mogadishu") counts
-        twice, as the story is more likely about it than about a party from elsewhere."""
+        twice, as the story is more likely about it than about a party from elsewhere. Envoys,
+        diplomats and peacekeepers act abroad: "Norwegian envoys" make no story Norwegian."""
         for m in mentions:
             c = m.country
             if c and not m.inferred and m.via is None:
+                if m.agent and m.text and _abroad(m.text.rsplit(None, 1)[-1].lower()):
+                    self.roles[m.text.rsplit(None, 1)[-1].lower()] = c
+                    continue
                 if c not in self.counts:
                     self.counts[c] = 0
                     self.order.append(c)
@@ -302,6 +306,32 @@ def _clause_place(tok, by_head, day) -> str | None:
     return None
 
 
+# Roles that act abroad: diplomats, mediators, peacekeepers and monitors are foreigners where they
+# are ("diplomats in Beijing", "peacekeepers arrived in Mogadishu").
+_ABROAD = frozenset({"envoy", "ambassador", "diplomat", "mediator", "negotiator", "emissary", "consul",
+                     "peacekeeper", "monitor", "observer", "attache"})
+
+
+def _origin(head, by_head, day) -> str | None:
+    """The country a "from" phrase says a role comes from: "diplomats from Poland", also hung on
+    the verb the role is the object of ("expelled diplomats from Poland")."""
+    phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if head.dep_ == "dobj" and head.head is not head:
+        phrases += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for c in phrases:
+        for p in c.children:
+            if p.dep_ == "pobj":
+                found = _place_country(p, by_head, day)
+                if found:
+                    return found
+    return None
+
+
+def _abroad(word: str) -> bool:
+    """Whether a role's noun (or its plural) is one of _ABROAD."""
+    return word in _ABROAD or (word[-1:] == "s" and word[:-1] in _ABROAD)
+
+
 def _named_before(head, m: Mention, story: StoryCountries) -> str | None:
     """"The Russian Foreign Ministry told ... The ministry said", "Hong Kong police used tear
     gas ... Police used the tear gas": a definite or bare role takes the country of the same
@@ -335,8 +365,15 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
         m = out[k]
         head = doc[m.head]
         own = (found.get(m.via) if m.via is not None else None) or (
-            _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
-            or _places_below(head, by_head, day) or _place_before(head, m, by_head, day))
+            _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head))
+        if _abroad(head.lower_):
+            # "diplomats in Beijing", "Diplomats arrived in Sri Lanka": of no country a place or
+            # the story tells; only an owner or the same role named before says whose
+            country = own or _origin(head, by_head, day) or _named_before(head, m, story)
+            if country:
+                out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
+            continue
+        own = own or _places_below(head, by_head, day) or _place_before(head, m, by_head, day)
         if own is None and m.agent == "HRI" and head.lemma in _ORGANISATIONS:
             # "Rights groups condemned the move": unnamed rights groups whose own phrase names
             # no country are the international ones (NGOHRI), not the country of the story

@@ -143,3 +143,37 @@ def test_headline_country_reads_titles_and_url_paths(bundled_coder):
     assert headline_country(bundled_lexicon, None, "https://honduras.example.org/news/item-5533", DAY) is None  # the host is no headline
     assert headline_country(bundled_lexicon, None, "https://example.org/israel-and-syria-talks", DAY) is None
     assert headline_country(bundled_lexicon, None, None, DAY) is None
+
+
+# Means of force from the air that a country's possessive pronoun owns ("Israel said its jets
+# struck") are its air force's, as "Israel's jets" and "Israeli jets" are.
+AIR = [("jets", "struck"), ("aircraft", "hit"), ("drones", "struck"), ("helicopters", "attacked")]
+
+
+@needs_model
+@SETTINGS
+@given(air=st.sampled_from(AIR))
+def test_air_means_a_country_pronoun_owns_are_its_forces(bundled_coder, air):
+    means, verb = air
+    text = f"Turkey said its {means} {verb} PKK militants in northern Iraq."
+    events = _story(bundled_coder, "", text)
+    assert any(s == "TURMIL" and c[:2] == "19" and t == "TURREB" for s, c, t in events), (text, events)
+
+
+# Envoys, diplomats, mediators and peacekeepers act abroad: a place they are in is not their
+# country, and naming them makes no story about their country; "from" says where they come from.
+@needs_model
+def test_envoys_make_no_story_about_their_country(bundled_coder):
+    events = _story(bundled_coder, "", "A US envoy met rebel leaders on Monday, and the rebels accused the government "
+                                       "of killing a senior commander.")
+    assert ("USAREB", "1123", "USAGOV") not in events, events
+    assert any(s == "USAGOV" and c == "040" for s, c, _ in events), events
+
+
+@needs_model
+def test_diplomats_in_a_country_are_not_of_it(bundled_coder):
+    events = _story(bundled_coder, "", "Diplomats arrived in Sri Lanka yesterday with a draft agreement.")
+    assert not any(s == "LKAGOV" for s, _, _ in events), events
+    events = _story(bundled_coder, "", "Moscow said on Friday it was expelling diplomats from Poland, Germany and Sweden.")
+    assert ("RUSGOV", "161", "POLGOV") in events, events
+    assert not any(t.startswith("---") for _, _, t in events), events
