@@ -1615,6 +1615,20 @@ def _coordinated_with(doc, ante: Mention, pool: list[Mention]) -> list[Mention]:
     return out
 
 
+def _attackers_of(tok, mentions: list[Mention]) -> frozenset[str]:
+    """The codes a possessive pronoun cannot mean because it owns what an act noun's own doer
+    acted on: "an RSF attack on their headquarters" is not on the RSF's own."""
+    if tok.tag_ != "PRP$" or tok.dep_ != "poss":
+        return frozenset()
+    place = tok.head
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ not in ("on", "against") or prep.head.pos_ != "NOUN":
+        return frozenset()
+    act = prep.head
+    return frozenset(m.code for m in mentions
+                     if (m.head == act.i and m.end <= act.i) or any(c.i == m.head for c in act.children if c.i < act.i))
+
+
 def _restated(m: Mention, head: int, start: int, text: str, sentence_index: int, **more) -> Mention:
     """``m`` named again by the words ``start..head`` ("they", "the move") of a later sentence,
     keeping what first named it."""
@@ -1905,7 +1919,7 @@ class StoryContext:
                                            doc=human)
                 elif ante is None:
                     ante = self.antecedent(types, tok.i, sorted(out + owners, key=lambda m: m.end) if owners else out,
-                                           places=tok.lower_ in _IMPERSONAL, doc=human)
+                                           unlike=_attackers_of(tok, out), places=tok.lower_ in _IMPERSONAL, doc=human)
                 if ante is not None:
                     also = ()
                     if tok.lower_ == "they" and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass"):

@@ -17,7 +17,7 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 
 from __future__ import annotations
 
-from .actors import COUNTING, UNKNOWN_COUNTRY, Mention
+from .actors import COUNTING, MILITARY_PLACES, UNKNOWN_COUNTRY, Mention
 from .dictionaries.model import NO_EVENT
 from .country_inference import _places_below
 
@@ -108,10 +108,16 @@ def owner_mention(t, by_head: dict[int, Mention]) -> Mention | None:
     actor stands for it ("Iranian drones", "ISIS forward units", "a Filipino vessel")."""
     if t.pos_ != "NOUN":
         return None
+    # (a possessive pronoun owns only the places of a force: "an attack on their headquarters"
+    # is on them; "his wife" is not him)
+    forceful = t.lemma in _FORCE_PLACES
     for c in t.children:
-        if c.i < t.i and c.dep_ in _OWNER_DEPS and c.i in by_head and c.tag_ != "PRP$":
+        if c.i < t.i and c.dep_ in _OWNER_DEPS and c.i in by_head and (c.tag_ != "PRP$" or forceful):
             return by_head[c.i]
     return None
+
+
+_FORCE_PLACES = MILITARY_PLACES | {"headquarters", "headquarter", "post", "outpost", "stronghold"}
 
 
 def _members(tokens, by_head: dict[int, Mention]) -> list[Mention]:
@@ -364,6 +370,10 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # "expelled Czech diplomats in retaliation for expulsions by Prague": what is
             # retaliated for was done to the one who retaliates
             targets = _members(_retaliating(answered), by_head)
+        if sources and not targets and tok.dep_ == "dobj" and pat.code[:2] in _FORCE_ROOTS and _fends(tok.head):
+            # "Sudanese troops repelled an RSF attack": an attack fended off was made, on
+            # whoever fended it off
+            targets = _members(_light_subjects(tok.head), by_head)
         if tok.dep_ == "dobj" and tok.head.lemma in _CAUSING and code[:2] in _REACTION_ROOTS and not targets:
             # "met the Dalai Lama, sparking protest from China", "the arrests drew criticism
             # from the US": disapproval an act drew falls on whoever did it, from whoever
@@ -409,6 +419,20 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             done.add((s.code, t.code))
             out.append(make_event(tok.i, s, t, code, pat, text))
     return out
+
+
+# Verbs of fending off an attack that was made: alone ("repelled"), or with their particle
+# ("beat back", "fought off"); not of stopping one before it was made ("foiled").
+_FENDING = frozenset({"repel", "repulse", "resist", "withstand"})
+_FENDING_OFF = frozenset({"beat", "push", "fight", "fend", "ward", "drive", "hold"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _fends(v) -> bool:
+    """Whether the verb fends off the attack its object names."""
+    if v.lemma in _FENDING:
+        return True
+    return v.lemma in _FENDING_OFF and any(c.dep_ == "prt" and c.lower_ in ("off", "back") for c in v.children)
 
 
 def _modifier_sides(tok, own: Mention | None, by_head: dict[int, Mention]) -> list[Mention]:

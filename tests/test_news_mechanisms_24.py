@@ -177,3 +177,27 @@ def test_diplomats_in_a_country_are_not_of_it(bundled_coder):
     events = _story(bundled_coder, "", "Moscow said on Friday it was expelling diplomats from Poland, Germany and Sweden.")
     assert ("RUSGOV", "161", "POLGOV") in events, events
     assert not any(t.startswith("---") for _, _, t in events), events
+
+
+# An attack its target fended off was made: "repelled an RSF attack" tells the attack on the
+# repellers beside their force against the attackers; a possessive pronoun in the attack's
+# target phrase is not the attacker ("an RSF attack on their headquarters").
+FENDING = ["repelled", "repulsed", "fought off"]
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(FENDING), target=st.sampled_from(["", " on their headquarters", " on its base"]))
+def test_an_attack_fended_off_was_made_on_the_fenders(bundled_coder, verb, target):
+    text = f"The Sudanese army {verb} an RSF attack{target} on Monday."
+    events = triples(bundled_coder.code_text(text, date=dt.date(2023, 6, 1)))
+    assert ("SDNREB", "190", "SDNMIL") in events, (text, events)
+
+
+@needs_model
+def test_a_foiled_attack_was_not_made(bundled_coder):
+    day = dt.date(2023, 6, 1)
+    events = triples(bundled_coder.code_text("The Sudanese army foiled an RSF attack on Monday.", date=day))
+    assert ("SDNREB", "190", "SDNMIL") not in events, events
+    events = triples(bundled_coder.code_text("The Sudanese army repelled an RSF attack on Monday.", date=day))
+    assert ("SDNREB", "190", "SDNMIL") in events, events
