@@ -2069,7 +2069,45 @@ def _appealed(lex, v) -> str | None:
     "to endorse the communique" (05: 022), "to release the prisoners" (0841: 0253). None when
     the act is of no root with an appeal of its own."""
     code = _infinitive_act(lex, v)
+    if code is None:
+        code = _asked_act(v)
     return by_longest_prefix(_APPEALED, code) if code is not None else None
+
+
+# Acts an appeal asks for that the verb dictionaries give no code of their own, by what they
+# are: telling what one knows ("to clarify the matter", "to supply details": 064), stopping
+# military action ("to halt its belligerent action", "to drop their weapons": 087), and talking
+# ("to come back to the peace table", "to pursue direct dialogue": 04).
+_EXPLAINING = frozenset({"clarify", "explain", "disclose", "reveal", "divulge", "elaborate"})
+_GIVING = frozenset({"provide", "supply", "produce", "share", "give", "present", "submit", "furnish", "hand"})
+_KNOWN = frozenset({"detail", "information", "evidence", "explanation", "data", "proof", "intelligence",
+                    "clarification", "account", "fact", "answer"})
+_STOPPING = frozenset({"halt", "stop", "end", "cease", "suspend", "drop", "lay", "de-escalate", "deescalate"})
+_MILITARY_ACTS = frozenset({"action", "operation", "attack", "offensive", "hostility", "fighting", "shelling",
+                            "bombing", "strike", "airstrike", "provocation", "incursion", "aggression", "weapon",
+                            "arm", "escalation", "bombardment", "advance", "assault"})
+_TALKING = frozenset({"dialogue", "talk", "negotiation", "table", "talks"})
+_TALK_VERBS = frozenset({"pursue", "resume", "hold", "open", "start", "begin", "enter", "join", "return", "come"})
+
+
+def _asked_act(v) -> str | None:
+    """The code of the act an appeal's infinitive asks for, by _EXPLAINING, _STOPPING and
+    _TALKING, when the verb dictionaries give it none; None when it is none of those."""
+    for x in v.children:
+        if x.dep_ != "xcomp" or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            continue
+        words = {c.lemma for c in x.children if c.dep_ in ("dobj", "prt")}
+        # (the objects of its prepositions, also after a particle: "to come back to the table")
+        words |= {p.lemma for c in x.children for d in (c, *c.children) if d.dep_ == "prep"
+                  for p in d.children if p.dep_ == "pobj"}
+        if x.lemma in _EXPLAINING or (x.lemma in _GIVING and words & _KNOWN):
+            return "064"
+        if x.lemma in ("de-escalate", "deescalate") or (x.lemma in _STOPPING and words & _MILITARY_ACTS):
+            return "087"
+        if x.lemma in _TALK_VERBS and words & _TALKING:
+            return "04"
+        return None
+    return None
 
 
 def _inside_denied_act(v, tm, sent) -> bool:
@@ -3346,9 +3384,17 @@ def _at_request(sent, events: list, by_head: dict) -> list:
         if not askers:
             continue
         done = [e for e in events if e.verb == v.i and e.source.code not in {m.code for m in askers}]
+        # "arrested the suspect at the request of the United States": the asker is no target of
+        # the act it asked for (the suspect, no actor here, is)
+        # ("agreed to a request by X" answers X: only "at"/"upon"/"on" ask the act of another)
+        if prep.lower_ in ("at", "upon", "on"):
+            heads = {m.head for m in askers}
+            events[:] = [e for e in events if not (e.verb == v.i and e.target is not None and e.target.head in heads)]
         for e in done:
             # (an arrest or a deportation asked for is judicial cooperation asked for: 0213)
             code = "0213" if e.code[:3] in ("173", "174") else by_longest_prefix(_APPEALED, e.code) or "020"
+            if t.lower_ == "invitation":
+                code = "036"  # "At the invitation of X, Y will visit": X invited Y, as "invite +" codes it
             for m in askers:
                 if (m.code, e.source.code) not in have and not _same_state(m, e.source):
                     have.add((m.code, e.source.code))
@@ -3612,7 +3658,7 @@ def _protest_force(code: str, s: Mention, tm: Mention | None, fighting: bool = T
 
 # What a refusal may name as its object when it answers a request: nothing ("but Sweden
 # refused"), the relative pronoun ("which Kiev rejected") or the request itself.
-_REQUEST_WORDS = frozenset({
+_ANSWERED_WORDS = frozenset({
     "which", "that", "request", "requests", "demand", "demands", "call", "calls", "proposal", "offer",
     "ultimatum", "appeal", "plea", "condition", "conditions", "bid",
 })
@@ -3631,7 +3677,7 @@ _REFUSING = {
 def _answers_a_request(v) -> bool:
     for c in v.children:
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
-            return c.lower_ in _REQUEST_WORDS
+            return c.lower_ in _ANSWERED_WORDS
     return True
 
 

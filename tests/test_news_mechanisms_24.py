@@ -201,3 +201,31 @@ def test_a_foiled_attack_was_not_made(bundled_coder):
     assert ("SDNREB", "190", "SDNMIL") not in events, events
     events = triples(bundled_coder.code_text("The Sudanese army repelled an RSF attack on Monday.", date=day))
     assert ("SDNREB", "190", "SDNMIL") in events, events
+
+
+# An appeal is for the act it asks for, also when the verb dictionaries give that act no code:
+# telling what one knows (0214), stopping military action (0256), talking (026).
+ASKED = [("to clarify the matter", "0214"), ("to supply details on its troop movements", "0214"),
+         ("to produce evidence of the plot", "0214"), ("to halt its belligerent action", "0256"),
+         ("to end its military operations", "0256"), ("to come back to the negotiating table", "026"),
+         ("to pursue direct dialogue", "026")]
+
+
+@needs_model
+@SETTINGS
+@given(asked=st.sampled_from(ASKED), verb=st.sampled_from(["urged", "called on", "asked"]))
+def test_an_appeal_is_coded_by_what_it_asks_for(bundled_coder, asked, verb):
+    words, code = asked
+    text = f"Germany {verb} Russia {words}."
+    events = _story(bundled_coder, "", text)
+    assert ("DEU", code, "RUS") in events, (text, events)
+
+
+@needs_model
+def test_at_the_request_of_names_the_asker_not_the_target(bundled_coder):
+    events = _story(bundled_coder, "", "Jamaican police arrested the suspect at the behest of the United States.")
+    assert ("USA", "0213", "JAMCOP") in events, events
+    assert not any(s == "JAMCOP" and t == "USA" for s, _, t in events), events
+    events = _story(bundled_coder, "", "At the invitation of the President of Uzbekistan, the Tajik president will pay "
+                                       "an official visit to Tashkent.")
+    assert ("UZBGOV", "036", "TJKGOV") in events, events
