@@ -1852,6 +1852,56 @@ def _threatens_force(v, source: Mention, by_head: dict) -> bool:
     return False
 
 
+def _warned_against(v) -> bool:
+    """Whether "warn" warns its object against an act the object may do ("warned Greece against
+    continuing its practices"), a demand; the warner's own acts are its threats (_threatens_force)."""
+    if not any(c.dep_ == "dobj" for c in v.children):
+        return False
+    links = list(v.children) + [p for c in v.children if c.dep_ == "dobj" for p in c.children]
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in links)
+
+
+# What a threatened penalty is, by the words of the threatened act: cutting relations (1313),
+# economic sanctions (1312), aid (1311); "review all cooperation", "sanctions", "stop aid".
+_CUTTING = frozenset({"suspend", "cut", "sever", "break", "review", "freeze", "downgrade", "reconsider", "withhold",
+                      "end", "halt", "stop", "reduce", "withdraw", "recall", "expel", "close", "expulsion", "freeze"})
+_TIES = frozenset({"relation", "tie", "cooperation", "agreement", "contact", "ambassador", "embassy", "diplomat",
+                   "mission", "commonwealth", "membership"})
+_TRADE = frozenset({"sanction", "tariff", "embargo", "boycott", "economic", "trade", "import", "export", "shipment"})
+_AID = frozenset({"aid", "assistance", "funding", "loan", "grant"})
+
+
+def _others_act(subject, source: Mention, by_head: dict) -> bool:
+    """Whether a clause's subject names another party than ``source`` ("Trump's new tariff")."""
+    return any(t.i in by_head and by_head[t.i].code != source.code for t in subject.subtree)
+
+
+def _threat_kind(v, source: Mention, by_head: dict) -> str | None:
+    """The code of a threat of a non-military penalty, by the words of the act threatened (the
+    verb's infinitive, "that" clause or object, or its "with" phrase), or None. A "that" clause
+    whose subject names another party tells of that party's act, not of the penalty."""
+    acts = [c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    acts += [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for p in c.children if p.dep_ == "pobj"]
+    words: set = set()
+    for a in acts:
+        # (of a clause, what it does, not its subject: "warned that Trump's new tariff would
+        # hurt both economies" threatens no tariff of the warner's)
+        parts = [a]
+        if a.dep_ == "ccomp":
+            parts = [c for c in a.children if not (c.dep_.startswith("nsubj") and _others_act(c, source, by_head))]
+            words.add(a.lemma)
+        for part in parts:
+            words.update(t.lemma for t in part.subtree)
+    if words & _TRADE:
+        return "1312"
+    if words & _CUTTING:
+        if words & _TIES:
+            return "1313"
+        if words & _AID:
+            return "1311"
+    return None
+
+
 # Words of force in a threatened act's own phrase ("intensify military pressure", "use military
 # force", "launch an offensive"); not the soldiers or armies it names, who may be its target.
 _FORCE_WORDS = frozenset({"attack", "strike", "airstrike", "offensive", "military", "war", "bombing", "invasion",
@@ -1967,10 +2017,15 @@ def _refined_code(lex, v, lemma: str, code: str, s: Mention, tm: Mention | None,
             # "vowed to neutralize the militants", "warned that his country will strike Israel",
             # "warned ECOWAS against military intervention": a threat of military force
             return "138"
-        if lemma == "warn" and _warned_to_do(v):
-            # "warned Beijing not to seek to influence the elections": a warning that names no
-            # act of the warner's own is a demand (convention 29)
+        if lemma == "warn" and (_warned_to_do(v) or _warned_against(v)):
+            # "warned Beijing not to seek to influence the elections", "warned Russia against
+            # 'outlaw actions'": a warning that names no act of the warner's own is a demand
+            # (conventions 29 and 39)
             return "100"
+        if lemma in _THREAT_VERBS:
+            # "warned that Argentina could suspend bilateral agreements" (1313), "threatened
+            # Australia with economic retaliation" (1312): a threat of a non-military penalty
+            return _threat_kind(v, s, by_head) or code
     elif code == "100":
         if _has_deadline(v):
             return "139"  # "issued a list of demands it must meet within 10 days": an ultimatum

@@ -229,3 +229,33 @@ def test_at_the_request_of_names_the_asker_not_the_target(bundled_coder):
     events = _story(bundled_coder, "", "At the invitation of the President of Uzbekistan, the Tajik president will pay "
                                        "an official visit to Tashkent.")
     assert ("UZBGOV", "036", "TJKGOV") in events, events
+
+
+# A threat is coded by the penalty it names: cutting relations (1313), economic sanctions (1312),
+# aid (1311); a warning against an act of its object names no act of the warner's: a demand.
+PENALTIES = [("that Argentina could suspend bilateral working agreements", "1313"),
+             ("that it would review all cooperation with London", "1313"),
+             ("that trade sanctions remained a possibility", "1312"),
+             ("that it faces a freeze on contacts and sports sanctions", "1312")]
+
+
+@needs_model
+@SETTINGS
+@given(penalty=st.sampled_from(PENALTIES))
+def test_a_threat_is_coded_by_the_penalty_it_names(bundled_coder, penalty):
+    words, code = penalty
+    text = f"Argentina warned Britain {words}."
+    events = _story(bundled_coder, "", text)
+    assert ("ARG", code, "GBR") in events, (text, events)
+
+
+@needs_model
+def test_a_warning_against_an_act_of_its_object_is_a_demand(bundled_coder):
+    events = _story(bundled_coder, "", "Turkey warned Greece against continuing with its provocative practices.")
+    assert ("TUR", "100", "GRC") in events, events
+    # a warning against force is the warner's threat to answer it
+    events = _story(bundled_coder, "", "The Niger junta warned ECOWAS against military intervention.")
+    assert any(c == "138" for _, c, _ in events), events
+    # another party's act in a "that" clause names no penalty of the warner's
+    events = _story(bundled_coder, "", "Mexico warned that the new American tariff would hurt both economies.")
+    assert not any(c == "1312" for _, c, _ in events), events
