@@ -3100,6 +3100,16 @@ def _names_nothing(v) -> bool:
                    for c in v.children)
 
 
+# Verbs that convey words named by their object ("lodged a formal protest", "expressed concern").
+_CONVEYING = frozenset({"lodge", "file", "register", "express", "voice", "convey", "deliver", "issue", "hand", "send"})
+
+
+def _conveys(v, by_head: dict) -> bool:
+    """Whether the verb conveys words its object names, no party ("lodged a formal protest")."""
+    return v.lemma in _CONVEYING and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in by_head
+                                         for c in v.children)
+
+
 def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by_head: dict) -> list:
     """Acts (``untargeted``: pairs of the act and its sources) that name no party of their own
     take the party of the act their clause depends on, done by the same actor: "North Korea
@@ -3120,7 +3130,10 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
         codes = {s.code for s in sources}
         targets: list = []
         if not _has_subject(v) and ((v.dep_ == "advcl" and v.tag_ == "VBG") or (
-                v.dep_ == "conj" and (_bare_quantity(v) or _names_nothing(v)))):
+                v.dep_ == "conj" and (_bare_quantity(v) or _names_nothing(v) or (
+                    e.code[:2] in _VERBAL_ROOTS and _conveys(v, by_head))))):
+            # ("summoned the Chinese ambassador and lodged a formal protest": words that name
+            # no party of their own are said to the party of the verb they are joined to)
             material = e.code[:2] not in _VERBAL_ROOTS
             t = v
             while t.dep_ in _SHARING_LINKS and t.head is not t:

@@ -259,3 +259,16 @@ def test_a_warning_against_an_act_of_its_object_is_a_demand(bundled_coder):
     # another party's act in a "that" clause names no penalty of the warner's
     events = _story(bundled_coder, "", "Mexico warned that the new American tariff would hurt both economies.")
     assert not any(c == "1312" for _, c, _ in events), events
+
+
+# Words a joined verb conveys with no party of their own ("lodged a formal protest") are said to
+# the party of the verb they are joined to.
+@needs_model
+@SETTINGS
+@given(conveyed=st.sampled_from([("lodged a formal protest", "114"), ("lodged a strong protest over the killings", "114"),
+                                 ("expressed deep concern", "110")]))
+def test_conveyed_words_go_to_the_party_of_the_joined_verb(bundled_coder, conveyed):
+    words, code = conveyed
+    text = f"The Philippines summoned the Chinese ambassador in Manila and {words}."
+    events = _story(bundled_coder, "", text)
+    assert ("PHL", code, "CHNGOV") in events, (text, events)
