@@ -2827,6 +2827,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _at_request(sent, events, by_head)
     if not _LEAVING.isdisjoint(said):
         events += _told_to_leave(sent, by_head, events)
+    if not _ACCUSING_NOUNS.isdisjoint(said):
+        events += _claimed_acts(lex, sent, by_head, events)
     if not _CONCERNED.isdisjoint(said):
         events += _concerned(sent, by_head, events)
     if events and not _DISASTER_WORDS.isdisjoint(said):
@@ -3419,6 +3421,59 @@ def _met_for_talks(sent, events: list) -> list:
 # Nouns of asking that an act was done "at" or "following" ("at the request of the United States").
 _REQUEST_WORDS = frozenset({"request", "behest", "invitation", "urging"})
 _REQUEST_PREPS = frozenset({"at", "after", "following", "upon", "on", "to"})
+# Nouns of an accusation whose "that" clause tells what the accused did ("allegations by rebel
+# groups that the army had used chemical gas").
+_ACCUSING_NOUNS = frozenset({"allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge",
+                             "charges", "assertion", "assertions"})
+# Of those, the ones that accuse whatever their clause tells ("claims" accuse only of a misdeed:
+# "Uribe's claims that the rebels have gotten weaker" accuse no one).
+_ACCUSING_ALWAYS = frozenset({"allegation", "allegations", "accusation", "accusations", "charge", "charges"})
+_CLAIMED = VerbPattern(("allegation",), (), "112", None, (), None, "(an accusation a noun tells: \"allegations by X that Y ...\")")
+
+
+def _claimed_acts(lex, sent, by_head: dict, events: list) -> list:
+    """An accusation told by a noun with a "that" clause: its makers (its "by"/"from" phrase or
+    the actor modifying it) accuse the clause's subject, coded by the act the clause tells as
+    an accusation of it is ("rebel allegations that the army had used chemical gas": 1123)."""
+    out = []
+    have = {(e.source.code, e.target.code) for e in events if e.target is not None}
+    index = lex.verbs.get("accuse")
+    for t in sent:
+        if t.lower_ not in _ACCUSING_NOUNS or t.pos_ != "NOUN":
+            continue
+        # (the parser may hang the clause on the makers' phrase: "allegations by rebel groups
+        # that the army had used ...")
+        clauses = [c for c in t.subtree if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in _VERBAL
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if not clauses:
+            continue
+        makers = _mentions_at(_expand([p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                                       for p in c.children if p.dep_ == "pobj"]), by_head)
+        own = by_head.get(t.i) or next((by_head[c.i] for c in t.children
+                                         if c.i < t.i and c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in by_head), None)
+        if own is not None and own.start < t.i:
+            makers.append(own)  # "rebel allegations", "Russia's claims"
+        if not makers:
+            continue
+        for clause in clauses:
+            accused = [m for m in _mentions_at(_expand([c for c in clause.children if c.dep_ == "nsubj"]), by_head)
+                       if not m.place]
+            if not accused:
+                continue
+            code = (_named_accusation(index, clause) if index is not None else None) or (
+                ("1122" if _abused(clause, by_head) else "1123") if _force_codes(lex, clause) or _warlike(clause)
+                else "112")
+            if code == "112" and t.lower_ not in _ACCUSING_ALWAYS:
+                continue  # a claim of no misdeed accuses no one
+            for x in makers:
+                for y in accused:
+                    if x.code == y.code or _same_state(x, y) or (x.code, y.code) in have:
+                        continue
+                    have.add((x.code, y.code))
+                    out.append(RawEvent(t.i, x, y, code, _CLAIMED, t.text, False, "noun"))
+    return out
+
+
 _AT_REQUEST = VerbPattern(("request",), (), "020", None, (), None, "(an act done at another's request)")
 
 

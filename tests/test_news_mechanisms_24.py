@@ -272,3 +272,20 @@ def test_conveyed_words_go_to_the_party_of_the_joined_verb(bundled_coder, convey
     text = f"The Philippines summoned the Chinese ambassador in Manila and {words}."
     events = _story(bundled_coder, "", text)
     assert ("PHL", code, "CHNGOV") in events, (text, events)
+
+
+# An accusation a noun tells with a "that" clause accuses the clause's subject, by its makers;
+# a claim accuses only when its clause tells a misdeed.
+@needs_model
+def test_allegations_that_accuse_their_subject(bundled_coder):
+    events = _story(bundled_coder, "", "The Syrian government slammed allegations by rebel groups that the army had "
+                                       "used chemical gas.")
+    assert ("SYRREB", "112", "SYRMIL") in events, events
+    events = _story(bundled_coder, "", "Rebel allegations that the Syrian army had used chemical gas were denied.")
+    assert ("SYRREB", "112", "SYRMIL") in events, events
+    events = _story(bundled_coder, "", "The Syrian government rejected accusations by rebels that the army had "
+                                       "attacked civilians.")
+    assert ("SYRREB", "1123", "SYRMIL") in events, events
+    events = _story(bundled_coder, "", "President Uribe's claims that the Colombian rebels have gotten weaker were "
+                                       "questioned.")
+    assert not any(c[:3] == "112" for _, c, _ in events), events
