@@ -308,8 +308,10 @@ def _clause_place(tok, by_head, day) -> str | None:
 
 # Roles that act abroad: diplomats, mediators, peacekeepers and monitors are foreigners where they
 # are ("diplomats in Beijing", "peacekeepers arrived in Mogadishu").
-_ABROAD = frozenset({"envoy", "ambassador", "diplomat", "mediator", "negotiator", "emissary", "consul",
-                     "peacekeeper", "monitor", "observer", "attache"})
+_ABROAD = frozenset({"envoy", "ambassador", "diplomat", "mediator", "emissary", "consul", "peacekeeper", "monitor",
+                     "observer", "attache"})
+# Words for one post: "the French ambassador ... expel the envoy".
+_ENVOYS = ("ambassador", "envoy")
 
 
 def _origin(head, by_head, day) -> str | None:
@@ -370,6 +372,8 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
             # "diplomats in Beijing", "Diplomats arrived in Sri Lanka": of no country a place or
             # the story tells; only an owner or the same role named before says whose
             country = own or _origin(head, by_head, day) or _named_before(head, m, story)
+            if not country and head.lower_ in _ENVOYS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                country = next((story.roles[w] for w in _ENVOYS if w in story.roles), None)
             if country:
                 out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
             continue
