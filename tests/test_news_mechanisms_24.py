@@ -289,3 +289,24 @@ def test_allegations_that_accuse_their_subject(bundled_coder):
     events = _story(bundled_coder, "", "President Uribe's claims that the Colombian rebels have gotten weaker were "
                                        "questioned.")
     assert not any(c[:3] == "112" for _, c, _ in events), events
+
+
+# Verbs the dictionaries lacked: chasing (force; a state's forces on protesters: 175), dragging
+# away (173), resisting pressure (124) or an offensive (190), reaffirming support (051), taunting
+# and shouting insults (111).
+VERBS = [("Kenyan police chased the opposition supporters into shops.", ("KENCOP", "175", "KENOPP")),
+         ("Myanmar riot police dragged the monks away into waiting trucks.", ("MMRCOP", "173", "MMRREL")),
+         ("The Turkish government resisted pressure from the United States.", ("TURGOV", "124", "USA")),
+         ("Syrian rebels resisted the army's offensive on Aleppo.", ("SYRREB", "190", "SYRMIL")),
+         ("Jordan's king reaffirmed his country's support for Lebanon.", ("JORGOV", "051", "LBN")),
+         ("Lebanese opposition supporters shouted insults at Syria.", ("LBNOPP", "111", "SYR")),
+         ("Nicaraguan students taunted President Daniel Ortega.", ("NICEDU", "111", "NICGOV"))]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(VERBS))
+def test_verbs_of_real_news_the_dictionaries_lacked(bundled_coder, case):
+    text, want = case
+    events = triples(bundled_coder.code_text(text, date=dt.date(2018, 6, 1)))
+    assert want in events, (text, events)
