@@ -316,6 +316,8 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         pat = _pattern(lex, tok)
         if pat is None or pat.code == NO_EVENT or _unreal(tok, lex, pat.code):
             continue  # (a noun of no event names only who acted: "the coup in Niger")
+        if pat.code[:3] in _VISIT_CODES and tok.dep_ == "pobj" and tok.head.lower_ == "during":
+            continue  # "signed agreements during a visit to Beijing": when, not a visit told (convention 36)
         code = pat.code
         if _broke_down(tok):
             if code[:2] != "04":
@@ -433,6 +435,9 @@ def _fends(v) -> bool:
     if v.lemma in _FENDING:
         return True
     return v.lemma in _FENDING_OFF and any(c.dep_ == "prt" and c.lower_ in ("off", "back") for c in v.children)
+
+
+_VISIT_CODES = frozenset({"042", "043"})
 
 
 def _modifier_sides(tok, own: Mention | None, by_head: dict[int, Mention]) -> list[Mention]:

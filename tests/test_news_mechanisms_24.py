@@ -310,3 +310,15 @@ def test_verbs_of_real_news_the_dictionaries_lacked(bundled_coder, case):
     text, want = case
     events = triples(bundled_coder.code_text(text, date=dt.date(2018, 6, 1)))
     assert want in events, (text, events)
+
+
+# A visit told in a "during" phrase says when something else happened; it is not coded
+# (convention 36), a visit told as what happened is.
+@needs_model
+def test_a_visit_in_a_during_phrase_is_not_coded(bundled_coder):
+    events = _story(bundled_coder, "", "India offered a credit line to Sri Lanka during the Sri Lankan president's visit "
+                                       "to New Delhi.")
+    assert not any(c in ("042", "043") for _, c, _ in events), events
+    assert ("IND", "0331", "LKA") in events, events
+    events = _story(bundled_coder, "", "The Sri Lankan president's visit to New Delhi began on Monday.")
+    assert any(c == "042" for _, c, _ in events), events
