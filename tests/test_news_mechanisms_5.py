@@ -92,9 +92,9 @@ def test_a_gathering_of_no_one_named_that_police_repress_is_protesters(bundled_c
 # The countries whose adjective names their state in the bundled dictionaries' office tests.
 ADJECTIVES = {k: ADJECTIVE_OF[k] for k in ("Russia", "China", "India", "Iran", "France", "Germany", "Japan", "Egypt",
                                             "Kenya", "Brazil", "Mexico", "Turkey", "Poland")}
-OCCASIONS = ["During his visit to {b}, the {adj} president met business leaders.",
-             "The {adj} president, on a visit to {b}, met business leaders.",
-             "The {adj} foreign minister met business leaders during his two-day visit to {b}.",
+# (a visit told only in a "during" phrase says when and is not coded: convention 36, and
+# test_a_visit_in_a_during_phrase_is_not_coded in test_news_mechanisms_24)
+OCCASIONS = ["The {adj} president, on a visit to {b}, met business leaders.",
              "The {adj} president spoke to students after a state visit to {b}."]
 
 
@@ -136,8 +136,9 @@ def test_the_subject_option_of_a_noun_is_read_and_checked(tmp_path):
 
 @needs_model
 def test_an_occasion_took_place_whatever_became_of_the_act(bundled_coder):
-    # "during", "after": the visit and the talks happened, though the clause's act did not.
-    text = "The Russian president did not meet business leaders during his visit to Japan."
+    # "after": the visit and the talks happened, though the clause's act did not (a visit
+    # told only in a "during" phrase is not coded at all: convention 36).
+    text = "The Russian president did not meet business leaders after his visit to Japan."
     events = triples(bundled_coder.code_text(text, date=DAY))
     assert ("RUSGOV", "042", "JPN") in events, events
     text = "The Russian president did not comment after talks with the Turkish president."
