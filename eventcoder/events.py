@@ -1094,6 +1094,37 @@ def _judged_deed(v, events: list) -> bool:
     return False
 
 
+def _alleged_deed(v, events: list) -> bool:
+    """Whether the verb tells part of a deed an accusation names: a participle of result of an
+    accused deed ("accused X of shelling the area, killing one civilian"), a relative clause on
+    an accused act noun ("accused the rebels of an attack that hit a school"), or the "that"
+    clause of an accusation noun ("allegations that the troops killed civilians")."""
+    t = v
+    for _ in range(5):
+        h = t.head
+        if h is t:
+            return False
+        if t.dep_ in ("acl", "ccomp") and h.lower_ in _ALLEGING_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            return True
+        if t.dep_ == "advcl" and t.tag_ != "VBG":
+            return False  # "killed ten people after the army accused them": a deed told as done
+        if t.dep_ == "pcomp" or t.dep_ == "pobj":
+            g = h.head
+            if g.dep_ == "dobj" and g.head is not g and g.head.lemma in _ACCUSING:
+                g = g.head  # "accused the rebels | of an attack": the parser hangs the deed on the accused
+            if h.lower_ in _DEED_PREPOSITIONS and g is not h and (
+                    g.lemma in _ACCUSING or any(e.verb == g.i and e.code[:3] == "112" for e in events)):
+                return True
+        if t.dep_ not in ("advcl", "relcl", "acl", "conj", "pcomp", "pobj", "prep"):
+            return False
+        t = h
+    return False
+
+
+_ALLEGING_NOUNS = frozenset({"allegation", "allegations", "accusation", "accusations", "charge", "charges"})
+
+
 # Prepositions of the deed an accusation names, and of how that deed was done.
 _DEED_PREPOSITIONS = frozenset({"for", "of", "by"})
 
@@ -2415,6 +2446,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             continue
         if (v.dep_ == "pcomp" or v.dep_ == "conj") and _judged_deed(v, events):
             continue  # "blamed the police for aggravating unrest by firing tear gas": alleged too
+        if (v.dep_ in ("advcl", "relcl", "acl")) and _alleged_deed(v, events):
+            # "accused Azerbaijan of shelling the area, killing one civilian", "following
+            # allegations that the troops killed civilians": told only as alleged
+            continue
         if v.dep_ == "ccomp" and v.head is not v and (v.head.lemma == "allege" or (
                 v.head.lemma in ("say", "claim") and v.head.dep_ == "advcl" and v.head.head.lemma in _ACCUSING)):
             # "activists alleged that police shot four civilians", "blamed the guards for the

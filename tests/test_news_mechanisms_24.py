@@ -322,3 +322,21 @@ def test_a_visit_in_a_during_phrase_is_not_coded(bundled_coder):
     assert ("IND", "0331", "LKA") in events, events
     events = _story(bundled_coder, "", "The Sri Lankan president's visit to New Delhi began on Monday.")
     assert any(c == "042" for _, c, _ in events), events
+
+
+# A deed an accusation names is alleged, not done, with the result it is told with ("accused
+# Azerbaijan of shelling the area, killing one civilian") and in the "that" clause of an
+# accusation noun ("following allegations that the troops killed civilians").
+@needs_model
+def test_the_results_of_an_accused_deed_are_alleged_too(bundled_coder):
+    events = _story(bundled_coder, "", "The Armenian military accused Azerbaijan of shelling the area near the town of "
+                                       "Kapan, killing one civilian.")
+    assert ("ARMMIL", "1123", "AZE") in events, events
+    assert not any(c[:2] == "19" for _, c, _ in events), events
+    events = _story(bundled_coder, "", "The rebels refused to allow Malian soldiers in Kidal following allegations that "
+                                       "the troops killed civilians.")
+    assert not any(c[:2] == "19" for _, c, _ in events), events
+    assert any(c[:2] == "12" for _, c, _ in events), events
+    # told as done, the result is coded
+    events = _story(bundled_coder, "", "Azerbaijani forces shelled the area near Kapan, killing one Armenian civilian.")
+    assert any(s == "AZEMIL" and c[:2] == "19" and t == "ARMCVL" for s, c, t in events), events
