@@ -1895,7 +1895,7 @@ def _warned_against(v) -> bool:
 # What a threatened penalty is, by the words of the threatened act: cutting relations (1313),
 # economic sanctions (1312), aid (1311); "review all cooperation", "sanctions", "stop aid".
 _CUTTING = frozenset({"suspend", "cut", "sever", "break", "review", "freeze", "downgrade", "reconsider", "withhold",
-                      "end", "halt", "stop", "reduce", "withdraw", "recall", "expel", "close", "expulsion", "freeze"})
+                      "end", "halt", "stop", "reduce", "withdraw", "recall", "expel", "close", "expulsion"})
 _TIES = frozenset({"relation", "tie", "cooperation", "agreement", "contact", "ambassador", "embassy", "diplomat",
                    "mission", "commonwealth", "membership"})
 _TRADE = frozenset({"sanction", "tariff", "embargo", "boycott", "economic", "trade", "import", "export", "shipment"})
@@ -3460,9 +3460,8 @@ _REQUEST_PREPS = frozenset({"at", "after", "following", "upon", "on", "to"})
 # groups that the army had used chemical gas").
 _ACCUSING_NOUNS = frozenset({"allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge",
                              "charges", "assertion", "assertions"})
-# Of those, the ones that accuse whatever their clause tells ("claims" accuse only of a misdeed:
+# Of those, _ALLEGING_NOUNS accuse whatever their clause tells ("claims" accuse only of a misdeed:
 # "Uribe's claims that the rebels have gotten weaker" accuse no one).
-_ACCUSING_ALWAYS = frozenset({"allegation", "allegations", "accusation", "accusations", "charge", "charges"})
 _CLAIMED = VerbPattern(("allegation",), (), "112", None, (), None, "(an accusation a noun tells: \"allegations by X that Y ...\")")
 
 
@@ -3498,7 +3497,7 @@ def _claimed_acts(lex, sent, by_head: dict, events: list) -> list:
             code = (_named_accusation(index, clause) if index is not None else None) or (
                 ("1122" if _abused(clause, by_head) else "1123") if _force_codes(lex, clause) or _warlike(clause)
                 else "112")
-            if code == "112" and t.lower_ not in _ACCUSING_ALWAYS:
+            if code == "112" and t.lower_ not in _ALLEGING_NOUNS:
                 continue  # a claim of no misdeed accuses no one
             for x in makers:
                 for y in accused:
