@@ -1264,10 +1264,10 @@ _TOLD_BY = {
 # Acts whose noun a place modifies as often as a doer ("the Bali bombings", "the Mumbai attacks").
 _NAMED_BY_PLACE = frozenset({"attack", "raid", "killing", "bombing", "shelling", "blockade", "incursion", "invasion",
                              "occupation", "arrest", "detention", "execution", "seizure"})
-_TOLD_FORMS = frozenset([w for n in _TOLD_BY for w in (n, n + "s")] + ["remarks", "comments"])
-# Links from a mention to the word that tells what it did: its verb's subject, the agent of a
-# passive verb or of a noun ("an attack by rebels"), or a noun's owner ("the U.N. report").
-_OWNER_LINKS = frozenset({"poss", "compound", "amod", "nmod"})
+_TOLD_FORMS = frozenset(w for n in _TOLD_BY for w in (n, n + "s"))
+# Links from a noun to a modifier that names its owner or doer ("the U.N. report", "the rebels'
+# attack", "a rebel attack"): events.py and nominal.py read the same.
+OWNER_LINKS = frozenset({"poss", "compound", "amod", "nmod"})
 # Roles of a country's people that stand against or apart from its state.
 _NOT_THE_STATE = frozenset({"REB", "OPP", "INS", "SEP", "CVL", "UAF", "CRM"})
 
@@ -2061,6 +2061,7 @@ class StoryContext:
         verbs = lex.verbs
         for k, low in enumerate(lowers):
             told = False  # a noun of the verb that told an act ("the launches"): that act only
+            uncoded = False  # a noun only an act told without a code may stand for (_told_doer)
             if low in _ANY_ACT:
                 roots = None
             elif low in _ACT_NOUNS:
@@ -2070,7 +2071,7 @@ class StoryContext:
             elif low in verbs or (low[-1:] == "s" and (low[:-1] in verbs or low[:-2] in verbs)):
                 roots, told = None, True
             elif low in _TOLD_FORMS:
-                roots, told = (), False  # only an act told by its verb or named with a party
+                roots, uncoded = None, True
             else:
                 continue
             doc.build(sent.start, sent.end)
@@ -2102,8 +2103,8 @@ class StoryContext:
             if tok.dep_ == "dobj":
                 doers = [m for m in out if doc[m.head].dep_ == "nsubj" and doc[m.head].head.i == tok.head.i]
             word = tok.lemma if told else None
-            source = _last_act(self.acts, sentence_index, doers, roots, patients, word) if roots != () else None
-            if source is None and patients is None and roots != ():
+            source = None if uncoded else _last_act(self.acts, sentence_index, doers, roots, patients, word)
+            if source is None and patients is None and not uncoded:
                 # "Tokyo protested the launches": an act the story told without a party it was
                 # done to ("North Korea test-launched three missiles")
                 self._explore(sentence_index)
@@ -2149,7 +2150,7 @@ class StoryContext:
                     return m
                 if h.dep_ == "pobj" and act.lower_ == "by" and act.head.lemma in words + (noun,):
                     return m  # "was arrested by police", "an attack by rebels"
-                if h.dep_ in _OWNER_LINKS and act.pos_ == "NOUN" and act.lemma == noun:
+                if h.dep_ in OWNER_LINKS and act.pos_ == "NOUN" and act.lemma == noun:
                     return m  # "The U.N. report", "Canadian accusations"
         return None
 

@@ -14,7 +14,7 @@ import calendar
 from dataclasses import dataclass, replace
 
 from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
-from .actors import ANY_ACT as _ANY_ACT, answers_fire as _answers_fire
+from .actors import ANY_ACT as _ANY_ACT, OWNER_LINKS as _DOER_LINKS, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import PROMPTING as _PROMPTING, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
@@ -1441,9 +1441,6 @@ _HARM_ROOTS = ("17", "18", "19", "20")
 # Acts only a state does in its own land ("mass arrests in Cuba", "a coup in Niger").
 _STATE_ACTS = frozenset({"coup", "takeover", "crackdown", "repression"})
 
-
-# Links from an act noun to a modifier that names its doer ("the rebels' attack", "a rebel attack").
-_DOER_LINKS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def _a_force(m: Mention | None) -> bool:
@@ -3458,8 +3455,7 @@ _REQUEST_WORDS = frozenset({"request", "behest", "invitation", "urging"})
 _REQUEST_PREPS = frozenset({"at", "after", "following", "upon", "on", "to"})
 # Nouns of an accusation whose "that" clause tells what the accused did ("allegations by rebel
 # groups that the army had used chemical gas").
-_ACCUSING_NOUNS = frozenset({"allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge",
-                             "charges", "assertion", "assertions"})
+_ACCUSING_NOUNS = _ALLEGING_NOUNS | {"claim", "claims", "assertion", "assertions"}
 # Of those, _ALLEGING_NOUNS accuse whatever their clause tells ("claims" accuse only of a misdeed:
 # "Uribe's claims that the rebels have gotten weaker" accuse no one).
 _CLAIMED = VerbPattern(("allegation",), (), "112", None, (), None, "(an accusation a noun tells: \"allegations by X that Y ...\")")

@@ -17,7 +17,7 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 
 from __future__ import annotations
 
-from .actors import COUNTING, MILITARY_PLACES, UNKNOWN_COUNTRY, Mention
+from .actors import COUNTING, MILITARY_PLACES, OWNER_LINKS as _OWNER_DEPS, UNKNOWN_COUNTRY, Mention
 from .dictionaries.model import NO_EVENT
 from .country_inference import _places_below
 
@@ -98,9 +98,6 @@ def _gerund_noun(tok) -> bool:
         if c.dep_ in ("nsubj", "dobj", "aux"):
             return False
     return True
-
-
-_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
 def owner_mention(t, by_head: dict[int, Mention]) -> Mention | None:

@@ -20,6 +20,12 @@ def _story(coder, context: str, text: str) -> set:
     return triples(coder.code_text(text, date=DAY, context=context or None))
 
 
+def _assert_told(coder, text: str, want: tuple) -> None:
+    """``text`` alone gives the (source, code, target) ``want``."""
+    events = _story(coder, "", text)
+    assert want in events, (text, events)
+
+
 # An act noun that refers back ("the move", "the suspension") names whoever the story said did
 # that act, also when the story told it with a verb no code is given for: the verb's subject.
 TOLD = [("moved an oil rig into disputed waters this month", "the move"),
@@ -217,8 +223,7 @@ ASKED = [("to clarify the matter", "0214"), ("to supply details on its troop mov
 def test_an_appeal_is_coded_by_what_it_asks_for(bundled_coder, asked, verb):
     words, code = asked
     text = f"Germany {verb} Russia {words}."
-    events = _story(bundled_coder, "", text)
-    assert ("DEU", code, "RUS") in events, (text, events)
+    _assert_told(bundled_coder, text, ("DEU", code, "RUS"))
 
 
 @needs_model
@@ -245,8 +250,7 @@ PENALTIES = [("that Argentina could suspend bilateral working agreements", "1313
 def test_a_threat_is_coded_by_the_penalty_it_names(bundled_coder, penalty):
     words, code = penalty
     text = f"Argentina warned Britain {words}."
-    events = _story(bundled_coder, "", text)
-    assert ("ARG", code, "GBR") in events, (text, events)
+    _assert_told(bundled_coder, text, ("ARG", code, "GBR"))
 
 
 @needs_model
@@ -270,8 +274,7 @@ def test_a_warning_against_an_act_of_its_object_is_a_demand(bundled_coder):
 def test_conveyed_words_go_to_the_party_of_the_joined_verb(bundled_coder, conveyed):
     words, code = conveyed
     text = f"The Philippines summoned the Chinese ambassador in Manila and {words}."
-    events = _story(bundled_coder, "", text)
-    assert ("PHL", code, "CHNGOV") in events, (text, events)
+    _assert_told(bundled_coder, text, ("PHL", code, "CHNGOV"))
 
 
 # An accusation a noun tells with a "that" clause accuses the clause's subject, by its makers;
