@@ -50,6 +50,9 @@ def test_nobody_condemns_their_own_act_told_by_a_verb(bundled_coder):
     events = _story(bundled_coder, "Beijing moved an oil rig into disputed waters this month.",
                     "Beijing defended the move, and Hanoi condemned it.")
     assert not any(s[:3] == "CHN" and t[:3] == "CHN" for s, _, t in events), events
+    events = _story(bundled_coder, "Beijing moved an oil rig into disputed waters this month.",
+                    "Hanoi condemned the move.")
+    assert ("VNMGOV", "111", "CHNGOV") in events, events
 
 
 @needs_model
@@ -67,6 +70,10 @@ def test_a_place_before_an_attack_noun_is_not_who_did_it(bundled_coder):
                     "Nurwahid, chairman of Indonesia's parliament, blamed the bombings on rivalry within the "
                     "tourism industry.")
     assert not any(t == "IDNMIL" for _, _, t in events), events
+    # the bombers a verb named are who the bombings name
+    events = _story(bundled_coder, "Jemaah Islamiah militants bombed two nightclubs on Bali.",
+                    "Indonesia's parliament condemned the bombings.")
+    assert ("IDNLEG", "111", "IMGSEAMUSJMA") in events, events
 
 
 # What a naming verb calls its object is disapproval when a pejorative word is in the predicate,
@@ -90,6 +97,7 @@ def test_a_pejorative_in_a_purpose_clause_is_not_what_the_object_was_called(bund
                  "Obama called Putin to discuss the terrorist threat."):
         events = _story(bundled_coder, "", text)
         assert not any(c[:2] == "11" for _, c, _ in events), (text, events)
+    _assert_told(bundled_coder, "Obama called Putin a liar.", ("USAGOV", "111", "RUSGOV"))
 
 
 @needs_model
