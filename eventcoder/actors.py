@@ -530,6 +530,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     _coordinated_roles(lex, doc, mentions)
     _led_by(lex, doc, mentions, sent.end)
     _named_nationals(lex, doc, mentions)
+    _protesting_nationals(lex, doc, mentions)
     _share_country(doc, mentions)
     _former_in_apposition(doc, mentions)
     _representing(doc, mentions)
@@ -696,10 +697,43 @@ def _named_nationals(lex: Lexicon, doc, mentions: list[Mention]) -> None:
             civilian = lex.agent_named("civilian")
             if civilian is None:
                 return
-        agent = lex.agent(civilian)
-        mentions[k] = replace(m, code=m.country + agent.code, agent=agent.code, type="person",
-                              end=m.head + 1, text=doc.span_text(m.start, m.head + 1),
-                              entry=m.entry + "; " + _entry_label(agent))
+        mentions[k] = _in_role(lex, m, civilian, end=m.head + 1, text=doc.span_text(m.start, m.head + 1))
+
+
+def _in_role(lex: Lexicon, m: Mention, payload: int, **changes) -> Mention:
+    """A nationality's mention as that country's people in the role of agent entry ``payload``."""
+    agent = lex.agent(payload)
+    return replace(m, code=m.country + agent.code, agent=agent.code, type="person",
+                   entry=m.entry + "; " + _entry_label(agent), **changes)
+
+
+def _protesting_nationals(lex: Lexicon, doc, mentions: list[Mention]) -> None:
+    """"KFOR dispersed protesting Serbs", "Peruvians protesting the ouster clashed with police",
+    "Palestinians who protested against the raid": a people named by nationality that a protest
+    verb says is protesting are that country's protesters (OPP), as "Serb protesters" are. Nouns
+    with a role of their own ("protesting students") keep it."""
+    protester = None
+    for k, m in enumerate(mentions):
+        if m is None or m.agent is not None or m.country is None or m.code != m.country or m.via is not None:
+            continue
+        head = doc[m.head]
+        if head.tag_ != "NNPS" and head.tag_ != "NNS":
+            continue  # "Serbia", "the Serbian government": a state, not its people
+        if not any(_protests(lex, c) for c in head.children
+                   if (c.dep_ == "amod" and c.tag_ == "VBG" and c.i < head.i) or c.dep_ == "acl" or c.dep_ == "relcl"):
+            continue
+        if protester is None:
+            protester = lex.agent_named("protester")
+            if protester is None:
+                return
+        mentions[k] = _in_role(lex, m, protester)
+
+
+def _protests(lex: Lexicon, verb) -> bool:
+    """Whether a verb alone is a protest: a bare pattern of root 14 ("protest", "demonstrate",
+    "riot"), not one that needs more words ("take to the streets")."""
+    index = lex.verbs.get(verb.lemma)
+    return index is not None and any(p.code[:2] == "14" for _, p in index.bare)
 
 
 def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:
@@ -1161,11 +1195,20 @@ def _is_place(tok) -> bool:
     Jaffna", and "Afghanistan" in "in Kabul, Afghanistan"."""
     if tok.dep_ == "appos" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and (tok.head.lower_ in _WHERE or (tok.head.lower_ == "of" and tok.head.head.lemma in _SETTLEMENTS))
+    return tok.dep_ == "pobj" and (tok.head.lower_ in _WHERE or (
+        tok.head.lower_ == "of" and (tok.head.head.lemma in _SETTLEMENTS or tok.head.head.lower_ in PLACE_PARTS)))
 
 
 # Nouns whose "of" phrase names a place ("near the city of Jaffna", "the town of Goma").
 _SETTLEMENTS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port", "state"})
+# Nouns of a part of a country's land or of a town: an actor in their "of" phrase names where,
+# not whom ("the outskirts of Kyiv", "parts of Ukraine", "on the streets of Lima": a capital so
+# named is not its government). events.py reads them too.
+PLACE_PARTS = frozenset({
+    "area", "areas", "province", "provinces", "region", "regions", "district", "districts", "part", "parts",
+    "outskirts", "suburb", "suburbs", "village", "villages", "town", "towns", "city", "cities", "countryside",
+    "street", "streets", "centre", "center", "heart",
+})
 
 
 # Endings of a nationality word for a person ("Palestinian", "Israeli", "Filipino", "Briton").

@@ -14,6 +14,7 @@ import calendar
 from dataclasses import dataclass, replace
 
 from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
+from .actors import PLACE_PARTS as _PLACE_PARTS
 from .actors import ANY_ACT as _ANY_ACT, OWNER_LINKS as _DOER_LINKS, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import PROMPTING as _PROMPTING, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
@@ -1631,11 +1632,6 @@ _EXCLUDING = frozenset({"minus", "except", "excluding"})
 _CIRCUMSTANCES = frozenset({"amid", "amidst", "despite", "since", "following", "during", "before", "after", "because"})
 
 
-# Nouns of a part of a country's land: an actor in their "of" phrase names where, not whom.
-_PLACE_PARTS = frozenset({
-    "area", "areas", "province", "provinces", "region", "regions", "district", "districts", "part", "parts",
-    "outskirts", "suburb", "suburbs", "village", "villages", "town", "towns", "city", "cities", "countryside",
-})
 
 
 def _place_prep(t, m: Mention) -> int:

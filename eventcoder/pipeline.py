@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import StoryContext, assumed_day, keep_apart, sentence_mentions
+from .denials import answer_denials, may_answer
 from .country_inference import StoryCountries, dateline_country, headline_country, infer_countries
 from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
@@ -109,6 +110,9 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             # party its head names.
             acting = [m for m in mentions if parsed.char_start(m.head) >= dateline_end]
         raw = code_sentence(lex, sent, acting, require_dyad) if acting else []
+        if acting and ctx.acts and may_answer(ctx, index, s_lowers):
+            # "Sudan accused Chad of ... Chad denied any link": the denial answers the accuser
+            raw = raw + answer_denials(lex, ctx, index, sent, acting, raw)
         ctx.remember(mentions)
         if raw:
             ctx.remember_acts(index, raw, parsed)

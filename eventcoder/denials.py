@@ -1,0 +1,120 @@
+"""A denial answers the story's last accusation of the denier.
+
+"Sudan accused Chad of backing the rebels. Chad denied any link." The denial's own sentence names
+no accuser, and a human coder reads the story: Chad denies what Sudan charged (016, Chad on
+Sudan). A denial that names whom it answers ("denied the claims by Khartoum"), or that follows
+an accusation in its own sentence ("accused Iran of ..., but Iran denied it"), is coded by
+events.py; this module only gives a target to a denial left without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .actors import StoryContext, Mention, UNKNOWN_COUNTRY
+from .events import RawEvent
+
+# Words that tell a denial (the verbs' forms: the sentence is read for a verb pattern only when
+# one of them is there).
+_DENIAL_WORDS = frozenset({
+    "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting", "rebut", "rebuts",
+    "rebutted", "rebutting",
+})
+_DENYING = frozenset({"deny", "refute", "rebut"})
+# The organs of one state: an accusation of "Sudan" is answered by its government or its army.
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_MEMORY = 4  # sentences back that the accusation may be (as for "the attack", actors._ACT_MEMORY)
+
+
+def _same_side(a: Mention, b: Mention) -> bool:
+    """Whether ``b`` is the party ``a`` names, or a part of the same state."""
+    if a.code == b.code:
+        return True
+    if a.country is None or a.country != b.country or a.code.startswith(UNKNOWN_COUNTRY):
+        return False
+    return a.agent is None or b.agent is None or a.agent == b.agent or (a.agent in _STATE and b.agent in _STATE)
+
+
+def may_answer(ctx: StoryContext, sentence_index: int, lowers) -> bool:
+    """Whether a sentence may hold a denial of an accusation the story told before: cheap, so that
+    only such sentences are read again."""
+    if _DENIAL_WORDS.isdisjoint(lowers):
+        return False
+    for index, code, _, _, _ in reversed(ctx.acts):
+        if sentence_index - index > _MEMORY:
+            return False
+        if code[:3] == "112" and index < sentence_index:
+            return True
+    return False
+
+
+def answer_denials(lex, ctx: StoryContext, sentence_index: int, sent, acting: list[Mention],
+                   coded: list[RawEvent]) -> list[RawEvent]:
+    """The denials of the sentence that name no accuser (016 with no target), each aimed at the
+    maker of the story's last accusation of the denier; the sentence's ``coded`` events are
+    left as they are."""
+    if ctx.explore is None:
+        return []
+    charges = []  # (accuser, accused), the latest first
+    for index, code, source, target, _ in reversed(ctx.acts):
+        if sentence_index - index > _MEMORY:
+            break
+        if code[:3] == "112" and index < sentence_index and target is not None:
+            charges.append((source, target))
+    if not charges:
+        return []
+    done = {(e.verb, e.source.code) for e in coded}
+    denials = [e for e in ctx.explore(sent, acting) if e.code[:3] == "016" and e.target is None]
+    denials += _denied_deeds(lex, sent, acting, coded, denials)
+    out: list[RawEvent] = []
+    for e in denials:
+        if (e.verb, e.source.code) in done:
+            continue
+        for accuser, accused in charges:
+            if _same_side(accused, e.source) and not _same_side(accuser, e.source) \
+                    and not _same_side(e.source, accuser):
+                word = sent.doc[e.verb]
+                target = replace(accuser, head=e.verb, start=e.verb, end=e.verb + 1, text=word.text,
+                                 sentence=sentence_index, via=accuser.via or accuser.text, partners=(),
+                                 place=False, also=())
+                out.append(RawEvent(e.verb, e.source, target, "016", e.pattern, e.verb_text, e.passive, e.trigger))
+                done.add((e.verb, e.source.code))
+                break
+    return out
+
+
+def _denied_deeds(lex, sent, acting: list[Mention], coded: list[RawEvent], found: list[RawEvent]) -> list[RawEvent]:
+    """Denials of a deed ("denied that its troops crossed the border", "denied backing the
+    rebels", "denied attacking Ganja"), which no verb pattern codes when the deed's only party is
+    the denier's own or is whom the deed was done to: a 016 with no target for each, by the
+    denial's subject, when the dictionaries code the bare verb as 016 (its pattern is the
+    event's provenance)."""
+    by_head = {m.head: m for m in acting if not m.place}
+    taken = {e.verb for e in coded} | {e.verb for e in found}
+    out = []
+    for v in sent:
+        if v.lemma not in _DENYING or v.pos_ != "VERB" or v.i in taken:
+            continue
+        deed = subject = None
+        for c in v.children:
+            if c.dep_ == "neg":
+                deed = None
+                break
+            if c.dep_ == "nsubj" and c.i in by_head:
+                subject = by_head[c.i]
+            elif c.dep_ == "ccomp" or ((c.dep_ == "xcomp" or c.dep_ == "dobj") and c.pos_ == "VERB" and c.tag_ == "VBG"):
+                deed = c
+        pattern = _bare_denial(lex, v.lemma) if deed is not None and subject is not None else None
+        if pattern is not None:
+            out.append(RawEvent(v.i, subject, None, "016", pattern, v.text, False))
+    return out
+
+
+def _bare_denial(lex, lemma: str):
+    """The verb's pattern that codes it alone as a denial (``deny = 016``), if any."""
+    index = lex.verbs.get(lemma)
+    if index is not None:
+        for _, pattern in index.bare:
+            if pattern.code[:3] == "016" and not pattern.post and not pattern.pre:
+                return pattern
+    return None
