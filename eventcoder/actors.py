@@ -1180,7 +1180,8 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
             agent = lex.agent(civilian).code
             code = country + agent
             entries.append(_entry_label(lex.agent(civilian)))
-    place = _is_place(tok)
+    # "killed in Israeli bombardments": the actor word names whose the act is, not where it was
+    place = _is_place(tok) and not (tok.pos_ == "NOUN" and not start <= head_i < end and tok.lemma not in PLACE_NOUNS)
     if owned and agent_hit is not None:
         who = Mention(base.end - 1, base.start, base.end, base.code, *split_code(base.code),
                       doc.span_text(base.start, base.end), entries[0], entry.type, sentence_index)
@@ -1198,6 +1199,15 @@ def _is_place(tok) -> bool:
     return tok.dep_ == "pobj" and (tok.head.lower_ in _WHERE or (
         tok.head.lower_ == "of" and (tok.head.head.lemma in _SETTLEMENTS or tok.head.head.lower_ in PLACE_PARTS)))
 
+
+# Common nouns that name a place with the actor word before them ("the Kurdish region", "Syrian
+# territory", "an Israeli town"); other nouns so named are the actor's things or acts
+# ("in Israeli airstrikes": no place). country_inference.py reads them too.
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "district", "region", "capital", "port", "state", "territory",
+    "area", "border", "coast", "island", "county", "country", "land", "soil", "airspace", "water", "side",
+    "part", "enclave", "settlement", "camp", "zone", "frontier", "neighbourhood", "neighborhood", "suburb",
+})
 
 # Nouns whose "of" phrase names a place ("near the city of Jaffna", "the town of Goma").
 _SETTLEMENTS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port", "state"})

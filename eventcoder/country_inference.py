@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 
 from . import gazetteer
-from .actors import UNKNOWN_COUNTRY, Mention, find_hits
+from .actors import PLACE_NOUNS as _PLACE_NOUNS, UNKNOWN_COUNTRY, Mention, find_hits
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "inside", "from"})
 # Links through which a noun phrase belongs to the clause of the verb above it.
@@ -158,13 +158,6 @@ class StoryCountries:
         return best
 
 
-# Common nouns that name a place with the actor word before them ("the Kurdish region", "Syrian
-# territory", "an Israeli town"); other nouns so named are the actor's things or acts.
-_PLACE_NOUNS = frozenset({
-    "city", "town", "village", "province", "district", "region", "capital", "port", "state", "territory",
-    "area", "border", "coast", "island", "county", "country", "land", "soil", "airspace", "water", "side",
-    "part", "enclave", "settlement", "camp", "zone", "frontier", "neighbourhood", "neighborhood", "suburb",
-})
 
 
 def _actors_act(tok, by_head: dict[int, Mention]) -> bool:

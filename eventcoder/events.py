@@ -1029,12 +1029,15 @@ _HOLDINGS = frozenset({"building", "office", "home", "house", "residence", "ship
                        "site", "installation", "depot", "post", "territory", "area"})
 # Participles that say who holds a place ("run by", "controlled by", "belonging to").
 _HOLDING = frozenset({"run", "control", "hold", "operate", "own", "man", "occupy", "use", "guard"})
+# Verbs by which a place holds people ("a base housing Ugandan units", "a camp sheltering refugees"):
+# the people are who an act on the place falls on.
+_HOUSING = frozenset({"house", "host", "shelter", "accommodate"})
 
 
 def _holder(t, by_head: dict[int, Mention]) -> Mention | None:
     """The actor a clause on the place or thing ``t`` says holds it: "targets belonging to the
     PKK", "a base run by Kenyan troops", "the base, which is run by Kenyan troops", "areas held by
-    the rebels"."""
+    the rebels", "a base housing Ugandan units"."""
     for c in t.children:
         if c.dep_ not in ("acl", "relcl") or c.pos_ not in _VERBAL:
             continue
@@ -1042,6 +1045,8 @@ def _holder(t, by_head: dict[int, Mention]) -> Mention | None:
             objects = _prep_objects([c], "to")
         elif c.lemma in _HOLDING and (c.tag_ == "VBN" or _is_passive(c)):
             objects = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        elif c.lemma in _HOUSING and c.tag_ == "VBG":
+            objects = [a for a in c.children if a.dep_ == "dobj"]
         else:
             continue
         for o in objects:
@@ -1260,6 +1265,10 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
     out = []
     for t in tokens:
         m = by_head.get(t.i)
+        if m is not None and m.inferred and t.lemma in FACILITIES:
+            # "a military base housing Ugandan forces": whose the base is, not a force of the
+            # country inferred for its adjective
+            m = _holder(t, by_head) or m
         found = [m] if m is not None else []
         if m is None and t.pos_ == "NOUN":
             owner = owner_mention(t, by_head)  # "Iranian drones launched at Israel"

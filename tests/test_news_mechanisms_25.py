@@ -131,3 +131,22 @@ def test_a_denial_answers_the_accuser_of_an_earlier_sentence_on_a_parse_built_by
 
     found = doc_triples(load_lexicon(None), parse(DENIED_LINK))
     assert ("SDN", "112", "TCD") in found and ("TCD", "016", "SDN") in found, found
+
+
+# A place that a participle says holds people ("a base housing Ugandan units", "a camp
+# sheltering Sudanese refugees") stands for those people under an act on it; units are forces.
+@needs_model
+@SETTINGS
+@given(housing=st.sampled_from(["housing", "hosting"]),
+       people=st.sampled_from([("Ugandan units", "UGAMIL"), ("Kenyan troops", "KENMIL"), ("Burundian soldiers", "BDIMIL")]))
+def test_an_act_on_a_place_falls_on_the_people_it_houses(bundled_coder, housing, people):
+    words, code = people
+    events = _story(bundled_coder, "", f"Al Shabaab militants attacked a base {housing} {words} in Somalia.")
+    assert ("SOMREB", "190", code) in events, events
+
+
+@needs_model
+def test_a_police_unit_or_patrol_is_the_police(bundled_coder):
+    for noun in ("unit", "patrol"):
+        events = _story(bundled_coder, "", f"Gunmen attacked a police {noun} in Karachi.")
+        assert ("PAKUAF", "190", "PAKCOP") in events, events
