@@ -747,6 +747,12 @@ def _led_by(lex: Lexicon, doc, mentions: list[Mention], end: int) -> None:
         body = led.head
         if led.dep_ != "amod" or body.i <= led.i:
             continue
+        for c in body.children:
+            # "a Saudi-led coalition airstrike": the coalition is the body led, the strike its act
+            if c.dep_ == "compound" and led.i < c.i < body.i and (
+                    c.lemma in _ARMED_BODIES or lex.agent_named(c.lower_) is not None):
+                body = c
+                break
         there = [j for j, o in enumerate(mentions) if o is not None and o.head == body.i]
         if there:
             o = mentions[there[0]]

@@ -702,7 +702,7 @@ def passive_means(lex, v, by_head: dict[int, Mention], harm: bool = False):
             code = instrument_code(lex, p)
             if code is None:
                 continue
-            own = by_head.get(p.i)
+            own = by_head.get(p.i) or owner_mention(p, by_head)  # "in a Saudi-led coalition airstrike"
             sources = [own] if own is not None and own.start < p.i else []
             sources += _members(_objects(p, ("by",)), by_head)
             if sources:

@@ -150,3 +150,17 @@ def test_a_police_unit_or_patrol_is_the_police(bundled_coder):
     for noun in ("unit", "patrol"):
         events = _story(bundled_coder, "", f"Gunmen attacked a police {noun} in Karachi.")
         assert ("PAKUAF", "190", "PAKCOP") in events, events
+
+
+# A body an actor leads, named before an act noun ("a Saudi-led coalition airstrike"), is the
+# act's doer, as the act's own agent and as the means of a passive harm.
+@needs_model
+@SETTINGS
+@given(leader=st.sampled_from([("Saudi", "SAUMIL", "Houthi fighters", "YEMREB"),
+                               ("US", "USAMIL", "Taliban fighters", "AFGREB")]),
+       form=st.sampled_from(["A {led}-led coalition airstrike killed 20 {victims}.",
+                             "Twenty {victims} were killed in a {led}-led coalition airstrike last Thursday."]))
+def test_a_led_coalition_before_an_act_noun_is_its_doer(bundled_coder, leader, form):
+    led, doer, victims, victim = leader
+    events = _story(bundled_coder, "", form.format(led=led, victims=victims))
+    assert (doer, "195", victim) in events, events
