@@ -300,9 +300,10 @@ def _clause_place(tok, by_head, day) -> str | None:
 
 
 # Roles that act abroad: diplomats, mediators, peacekeepers and monitors are foreigners where they
-# are ("diplomats in Beijing", "peacekeepers arrived in Mogadishu").
+# are ("diplomats in Beijing", "peacekeepers arrived in Mogadishu"), and an embassy stands in
+# another country ("protested outside the Brazilian embassy" makes no story Brazilian).
 _ABROAD = frozenset({"envoy", "ambassador", "diplomat", "mediator", "emissary", "consul", "peacekeeper", "monitor",
-                     "observer", "attache"})
+                     "observer", "attache", "embassy", "consulate"})
 # Words for one post: "the French ambassador ... expel the envoy".
 _ENVOYS = ("ambassador", "envoy")
 

@@ -164,3 +164,14 @@ def test_a_led_coalition_before_an_act_noun_is_its_doer(bundled_coder, leader, f
     led, doer, victims, victim = leader
     events = _story(bundled_coder, "", form.format(led=led, victims=victims))
     assert (doer, "195", victim) in events, events
+
+
+@needs_model
+def test_an_embassy_named_as_a_place_makes_no_story_its_countrys(bundled_coder):
+    """"outside the Brazilian embassy" is in Honduras: a bare force of the story is Honduras's."""
+    events = _story(bundled_coder, "",
+                    "Baton-wielding soldiers used tear gas and water cannons to chase away thousands who "
+                    "demonstrated outside the Brazilian embassy, leaving deposed President Manuel Zelaya and "
+                    "70 friends and family trapped inside.")
+    assert not any(s.startswith("BRA") or t.startswith("BRA") for s, _, t in events), events
+    assert any(s == "HNDMIL" and c == "175" for s, c, _ in events), events
