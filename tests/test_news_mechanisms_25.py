@@ -175,3 +175,22 @@ def test_an_embassy_named_as_a_place_makes_no_story_its_countrys(bundled_coder):
                     "70 friends and family trapped inside.")
     assert not any(s.startswith("BRA") or t.startswith("BRA") for s, _, t in events), events
     assert any(s == "HNDMIL" and c == "175" for s, c, _ in events), events
+
+
+# Regret voiced over another's act is disappointment (110) with the act's doer; regret for one's
+# own act apologises (055).
+@needs_model
+@SETTINGS
+@given(form=st.sampled_from(["{a} expressed regret over {b}'s move.", "{a} voiced regret at {b}'s decision.",
+                             "{a} expressed regret that {b} had lured away another of its allies."]),
+       pair=st.sampled_from([("Lithuania", "LTU", "China", "CHN"), ("Taiwan", "TWN", "Japan", "JPN")]))
+def test_regret_over_anothers_act_is_disappointment(bundled_coder, form, pair):
+    a, a_code, b, b_code = pair
+    events = _story(bundled_coder, "", form.format(a=a, b=b))
+    assert (a_code, "110", b_code) in events, events
+
+
+@needs_model
+def test_regret_for_ones_own_act_is_an_apology(bundled_coder):
+    events = _story(bundled_coder, "", "Japan expressed deep regret to China for the incident.")
+    assert ("JPN", "055", "CHN") in events and not any(c == "110" for _, c, _ in events), events
