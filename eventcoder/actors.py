@@ -71,6 +71,15 @@ _PRONOUN_TYPES = {
 }
 
 _PRONOUN_KEYS = frozenset(_PRONOUN_TYPES)
+# People a body has, whom no place has: "10 of its staff" is of a body, not of "Moscow".
+_STAFFS = frozenset({"staff", "personnel", "employee", "member", "official", "diplomat", "envoy", "ambassador",
+                     "leader", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _may_be_place(tok) -> bool:
+    """Whether the pronoun may stand for a place named as where something happened ("in Syria
+    ... it"): "it" and "its", but not "its" on people a body has ("its staff")."""
+    return tok.lower_ in _IMPERSONAL and not (tok.tag_ == "PRP$" and tok.head.lemma in _STAFFS)
 # Pronouns that may stand for a place named as where something happened ("in Syria ... it").
 _IMPERSONAL = frozenset({"it", "its"})
 # Where a pronoun is an object of its clause's verb (it cannot be that clause's subject).
@@ -1574,13 +1583,18 @@ _PERSON_NOUNS = frozenset({
 
 def _human(doc, m: Mention) -> bool:
     """Whether the mention names one person by a role of a known country ("the Myanmar foreign
-    secretary")."""
+    secretary", "French Ambassador Joel Meyer")."""
     if m.type == "person":
         return True
     if m.country is None:
         return False  # "the premier" of no known country is no one to refer back to
     tok = doc[m.head]
-    return tok is not None and tok.lemma in _PERSON_NOUNS and (tok.tag_ == "NN" or tok.tag_ == "NNP")
+    if tok is None:
+        return False
+    if tok.lemma in _PERSON_NOUNS and (tok.tag_ == "NN" or tok.tag_ == "NNP"):
+        return True
+    # "French Ambassador Joel Meyer": a name the dictionaries lack, headed after its title
+    return tok.tag_ == "NNP" and any(doc[i].lemma in _PERSON_NOUNS for i in range(m.start, min(m.end, m.head)))
 
 
 # Nouns naming an accusation, which a denial in their relative clause answers ("a charge Iran
@@ -1974,11 +1988,11 @@ class StoryContext:
                     unlike = frozenset(m.code for m in out if id(m) not in kept)
                     if owners:
                         candidates = sorted(candidates + owners, key=lambda m: m.end)
-                    ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=tok.lower_ in _IMPERSONAL,
+                    ante = self.antecedent(types, tok.i, candidates, unlike=unlike, places=_may_be_place(tok),
                                            doc=human)
                 elif ante is None:
                     ante = self.antecedent(types, tok.i, sorted(out + owners, key=lambda m: m.end) if owners else out,
-                                           unlike=_attackers_of(tok, out), places=tok.lower_ in _IMPERSONAL, doc=human)
+                                           unlike=_attackers_of(tok, out), places=_may_be_place(tok), doc=human)
                 if ante is not None:
                     also = ()
                     if tok.lower_ == "they" and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass"):

@@ -2863,7 +2863,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     if events and not _REQUEST_WORDS.isdisjoint(said):
         events += _at_request(sent, events, by_head)
     if not _LEAVING.isdisjoint(said):
-        events += _told_to_leave(sent, by_head, events)
+        expelled, told = _told_to_leave(sent, by_head, events)
+        if told:
+            # "gave the Czech diplomats 24 hours to leave": an expulsion, not an ultimatum (139)
+            events = [e for e in events if e.code != "139" or e.target is None
+                      or (e.verb, e.source.code, e.target.code) not in told] + expelled
     if not _ACCUSING_NOUNS.isdisjoint(said):
         events += _claimed_acts(lex, sent, by_head, events)
     if not _CONCERNED.isdisjoint(said):
@@ -3259,18 +3263,23 @@ _MISSION_STAFF = _ENVOYS | {"staff", "personnel", "official", "officer", "employ
 # Verbs by which a state makes known that a mission's staff must go.
 _TELLING_TO_GO = frozenset({"say", "announce", "tell", "inform", "give", "notify", "declare", "order", "state"})
 _LEAVING = frozenset({"leave", "leaving"})
+# The time a party is given or has to leave in ("72 hours to leave").
+_TIME_GIVEN = frozenset({"hour", "day", "week"})
 _TOLD_TO_LEAVE = VerbPattern(("leave",), (), "161", None, (), None, "(a foreign mission's staff told they must leave)")
 
 
-def _told_to_leave(sent, by_head: dict, events: list) -> list:
+def _told_to_leave(sent, by_head: dict, events: list) -> tuple[list, set]:
     """A state that says a foreign mission's staff must leave expels them (161): "India
     announced that six Canadian diplomats would have to leave the country", "gave Cuba a list of
     15 Cuban diplomats that must leave the U.S.", "said the French ambassador had 72 hours to
-    leave". The leaving must be required (must, have to, hours or days to), its subject named as
+    leave", "gave Qatari diplomats 48 hours to leave". The leaving must be required (must, have
+    to, hours or days to), its subject (or whom the time was given) named as
     the mission's staff (or a pronoun or "its" resolved to them), and told by a state of another
-    country."""
+    country. Returns the expulsions not coded yet and every (verb, teller, staff) told, coded or
+    not."""
     doc = sent.doc
     out = []
+    told = set()
     for t in sent:
         if t.lemma != "leave" or not t.tag_.startswith("VB") or _is_negated(t):
             continue
@@ -3278,21 +3287,30 @@ def _told_to_leave(sent, by_head: dict, events: list) -> list:
         up = t
         if not required and t.dep_ == "xcomp" and t.head.lemma == "have" and t.head.i < t.i:
             required, up = True, t.head  # "would have to leave"
-        if not required and t.dep_ in ("relcl", "acl") and t.head.lemma in ("hour", "day", "week"):
+        if not required and t.dep_ in ("relcl", "acl") and t.head.lemma in _TIME_GIVEN:
             required, up = True, t.head.head  # "had 72 hours to leave"
+        if not required and t.dep_ == "advcl" and t.head.lemma == "give" and any(
+                c.lemma in _TIME_GIVEN and c.dep_ in ("dobj", "npadvmod") for c in t.head.children):
+            required, up = True, t.head  # "gave the diplomats 24 hours to leave", as the parser may hang it
         if not required or _is_negated(up):
             continue
-        subject = _subject_tokens(up, False) or (
-            [t.head] if t.dep_ == "relcl" and t.head.pos_ == "NOUN" else [])  # "diplomats that must leave"
+        if up.lemma == "give":
+            # "gave Qatari diplomats 48 hours to leave": who must leave is who was given the time
+            subject = [c for c in up.children if (c.dep_ == "dative" or c.dep_ == "dobj") and c.lemma not in _TIME_GIVEN]
+        else:
+            subject = _subject_tokens(up, False) or (
+                [t.head] if t.dep_ == "relcl" and t.head.pos_ == "NOUN" else [])  # "diplomats that must leave"
         words = _expand(subject + [p for x in subject for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                                    for p in c.children if p.dep_ == "pobj"])
         of_staff = any(x.lemma in _MISSION_STAFF for x in words)  # "10 of its staff"
+        if of_staff:
+            words = words + [c for x in words if x.lemma in _MISSION_STAFF for c in x.children if c.dep_ == "poss"]
         staff = [m for m in _mentions_at(words, by_head)
                  if m.agent == "GOV" and m.country is not None and (
                      doc[m.head].lemma in _MISSION_STAFF or m.via is not None or (of_staff and doc[m.head].tag_ == "PRP$"))]
         if not staff:
             continue
-        g = up if t.dep_ != "relcl" else t.head
+        g = up if t.dep_ != "relcl" or up.lemma == "give" else t.head
         while g.head is not g and g.lemma not in _TELLING_TO_GO:
             if g.dep_ not in ("ccomp", "relcl", "acl", "xcomp", "conj", "dobj", "pobj", "prep", "advcl"):
                 break
@@ -3303,12 +3321,14 @@ def _told_to_leave(sent, by_head: dict, events: list) -> list:
                    if m.country is not None and m.agent in (None, "GOV")]
         for s in tellers:
             for m in staff:
-                if m.country == s.country or any(
-                        e.source.code == s.code and e.code == "161" and e.target is not None and e.target.code == m.code
-                        for e in events + out):
+                if m.country == s.country:
+                    continue
+                told.add((g.i, s.code, m.code))
+                if any(e.source.code == s.code and e.code == "161" and e.target is not None and e.target.code == m.code
+                       for e in events + out):
                     continue
                 out.append(RawEvent(g.i, s, m, "161", _TOLD_TO_LEAVE, f"{g.text} ... {t.text}", False))
-    return out
+    return out, told
 
 
 # Nouns of what is claimed, which a denial answers ("denied reports that ...", "dismissed

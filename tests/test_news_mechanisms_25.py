@@ -194,3 +194,35 @@ def test_regret_over_anothers_act_is_disappointment(bundled_coder, form, pair):
 def test_regret_for_ones_own_act_is_an_apology(bundled_coder):
     events = _story(bundled_coder, "", "Japan expressed deep regret to China for the incident.")
     assert ("JPN", "055", "CHN") in events and not any(c == "110" for _, c, _ in events), events
+
+
+# A state that tells a foreign mission's staff they must go expels them (161), however it tells
+# it: the time it gives them, a pronoun for an envoy named by title and name, "its staff", and
+# staff named by their mission ("Indian High Commission employees").
+EXPULSIONS = [
+    ("", "Saudi Arabia gave Qatari diplomats 48 hours to leave.", ("SAU", "161", "QATGOV")),
+    ("", "Russia expelled 20 Czech diplomats and gave the affected Czech diplomats just over 24 hours to leave "
+         "the country.", ("RUS", "161", "CZEGOV")),
+    ("", "The Malian government summoned French Ambassador Joel Meyer on Monday and said he had 72 hours to "
+         "leave the country.", ("MLIGOV", "161", "FRAGOV")),
+    ("", "The Russian Foreign Ministry told the US Embassy in Moscow on Wednesday that 10 of its staff must "
+         "leave the country.", ("RUSGOV", "161", "USAGOV")),
+    ("", "Pakistan ordered the four Indian High Commission employees to leave the country within 48 hours.",
+     ("PAK", "161", "INDGOV")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(EXPULSIONS))
+def test_staff_of_a_mission_told_to_go_are_expelled(bundled_coder, case):
+    context, text, want = case
+    events = _story(bundled_coder, context, text)
+    assert want in events, events
+    assert not any(c == "139" for _, c, _ in events), events  # an expulsion, not an ultimatum
+
+
+@needs_model
+def test_time_given_for_anything_but_leaving_is_still_an_ultimatum(bundled_coder):
+    events = _story(bundled_coder, "", "Saudi Arabia gave Qatar 48 hours to respond.")
+    assert ("SAU", "139", "QAT") in events and not any(c == "161" for _, c, _ in events), events
