@@ -500,6 +500,13 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
             continue
         owner_i = tok.head.head.i
         owner = groups.get(owner_i)
+        if owner is None:
+            # "the Ministry of Foreign Affairs of Lithuania": the phrase hangs on a word inside
+            # the agent's own name, not on its head
+            for k, g in groups.items():
+                if k != head_i and any(h.start <= owner_i < h.end for h in g):
+                    owner_i, owner = k, g
+                    break
         if owner and tok.head.lower_ == "of" and doc[owner_i].lower_ in _GATHERINGS \
                 and any(h.kind == "agent" for h in groups[head_i]):
             # "fired tear gas at crowds of protesters": the crowd is the protesters; a country
