@@ -2158,7 +2158,7 @@ def _appealed(lex, v) -> str | None:
     the act is of no root with an appeal of its own."""
     code = _infinitive_act(lex, v)
     if code is None:
-        code = _asked_act(v)
+        code = _asked_act(v) or _means_act(lex, v)
     return by_longest_prefix(_APPEALED, code) if code is not None else None
 
 
@@ -2184,16 +2184,45 @@ def _asked_act(v) -> str | None:
     for x in v.children:
         if x.dep_ != "xcomp" or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
-        words = {c.lemma for c in x.children if c.dep_ in ("dobj", "prt")}
-        # (the objects of its prepositions, also after a particle: "to come back to the table")
-        words |= {p.lemma for c in x.children for d in (c, *c.children) if d.dep_ == "prep"
-                  for p in d.children if p.dep_ == "pobj"}
-        if x.lemma in _EXPLAINING or (x.lemma in _GIVING and words & _KNOWN):
-            return "064"
-        if x.lemma in ("de-escalate", "deescalate") or (x.lemma in _STOPPING and words & _MILITARY_ACTS):
-            return "087"
-        if x.lemma in _TALK_VERBS and words & _TALKING:
-            return "04"
+        return _asked_code(x)
+    return None
+
+
+def _asked_code(x) -> str | None:
+    """The code _asked_act gives the infinitive ``x`` itself."""
+    words = {c.lemma for c in x.children if c.dep_ in ("dobj", "prt")}
+    # (the objects of its prepositions, also after a particle: "to come back to the table")
+    words |= {p.lemma for c in x.children for d in (c, *c.children) if d.dep_ == "prep"
+              for p in d.children if p.dep_ == "pobj"}
+    if x.lemma in _EXPLAINING or (x.lemma in _GIVING and words & _KNOWN):
+        return "064"
+    if x.lemma in ("de-escalate", "deescalate") or (x.lemma in _STOPPING and words & _MILITARY_ACTS):
+        return "087"
+    if x.lemma in _TALK_VERBS and words & _TALKING:
+        return "04"
+    return None
+
+
+# Verbs of the means to an act an appeal asks for, whose own infinitive names the act: "to take
+# steps to de-escalate", "to follow through on an order to end military operations".
+_BY_MEANS = frozenset({"take", "adopt", "follow", "make", "do", "work", "act", "move", "use", "implement", "honour",
+                       "honor", "respect", "carry"})
+
+
+def _means_act(lex, v) -> str | None:
+    """The code of the act named by the infinitive of an appeal's means: "urged Kurti to adopt
+    steps to de-escalate the situation" asks for de-escalation as "urged Kurti to de-escalate"."""
+    for x in v.children:
+        if x.dep_ != "xcomp" or x.i < v.i or x.lemma not in _BY_MEANS \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            continue
+        for y in x.subtree:
+            if y is x or y.pos_ != "VERB" or y.dep_ not in ("acl", "relcl", "xcomp", "advcl") \
+                    or not any(c.dep_ == "aux" and c.lower_ == "to" for c in y.children):
+                continue
+            code = _infinitive_act(lex, y.head, link=y.dep_) or _asked_code(y)
+            if code is not None:
+                return code
         return None
     return None
 

@@ -238,3 +238,16 @@ def test_a_countrys_of_phrase_on_a_word_of_the_roles_name_gives_the_role_its_cou
     name, code = country
     events = _story(bundled_coder, "", f"The {ministry} of {name} summoned the Belarusian ambassador.")
     assert (code + "GOV", "110", "BLRGOV") in events, events
+
+
+# An appeal to take the means to an act asks for that act: "urged Russia to follow through on an
+# order to end military operations" asks for de-escalation (0256), as "urged Russia to end
+# military operations" does.
+@needs_model
+@SETTINGS
+@given(means=st.sampled_from(["follow through on an order to", "take steps to", "take measures to", "work to"]),
+       act=st.sampled_from([("end military operations in Georgia", "0256"), ("release the prisoners", "0253")]))
+def test_an_appeal_for_the_means_to_an_act_asks_for_the_act(bundled_coder, means, act):
+    words, code = act
+    events = _story(bundled_coder, "", f"French President Nicolas Sarkozy urged Russia to {means} {words}.")
+    assert ("FRAGOV", code, "RUS") in events, events
