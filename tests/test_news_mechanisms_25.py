@@ -251,3 +251,24 @@ def test_an_appeal_for_the_means_to_an_act_asks_for_the_act(bundled_coder, means
     words, code = act
     events = _story(bundled_coder, "", f"French President Nicolas Sarkozy urged Russia to {means} {words}.")
     assert ("FRAGOV", code, "RUS") in events, events
+
+
+# Calling for sanctions or action against a party rallies opposition against it (113); the
+# reason given for an act against a party ("for backing Shabaab") is the actor's charge, not a
+# deed coded as told, and never the actor's own deed.
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["called for", "pushed for", "is pressing for", "lobbied for"]),
+       what=st.sampled_from(["sanctions on", "sanctions against", "an arms embargo on", "international action against"]))
+def test_calling_for_sanctions_on_a_party_rallies_opposition_against_it(bundled_coder, verb, what):
+    events = _story(bundled_coder, "", f"The African Union {verb} {what} Eritrea.")
+    assert ("IGOAFRAFU", "113", "ERI") in events, events
+
+
+@needs_model
+def test_the_reason_given_for_sanctions_is_no_deed_of_the_sanctioner(bundled_coder):
+    for text in ("The African Union has called for sanctions on Eritrea for backing Shabaab and Hizbul Islam.",
+                 "The UN sanctioned Eritrea for backing Shabaab and Hizbul Islam."):
+        events = _story(bundled_coder, "", text)
+        assert not any(c == "051" for _, c, _ in events), events
+        assert any(s in ("IGOAFRAFU", "IGOUNO") and t == "ERI" for s, _, t in events), events
