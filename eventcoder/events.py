@@ -2910,6 +2910,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _met_for_talks(sent, events)
     if events and not _REQUEST_WORDS.isdisjoint(said):
         events += _at_request(sent, events, by_head)
+    if "recalled" in said:
+        events += _recalled_envoys(sent, by_head, events)
     if not _LEAVING.isdisjoint(said):
         expelled, told = _told_to_leave(sent, by_head, events)
         if told:
@@ -3303,6 +3305,31 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
         _pair_up(out, e, sources, targets)
+    return out
+
+
+_RECALLED = VerbPattern(("recall",), (), "161", None, (), None, "(an envoy recalled, told in the passive)")
+
+
+def _recalled_envoys(sent, by_head: dict, events: list) -> list:
+    """"Algeria's ambassador to France has been recalled from Paris": an envoy recalled, told in
+    the passive with no agent, was recalled by the government the envoy serves (a state recalls
+    only its own envoys), from the country of the "from" phrase or of the envoy's "to" phrase."""
+    doc = sent.doc
+    out = []
+    for v in sent:
+        if v.lemma != "recall" or not _is_passive(v) or _is_negated(v) or any(c.dep_ == "agent" for c in v.children):
+            continue
+        envoys = [m for m in _mentions_at([c for c in v.children if c.dep_ == "nsubjpass"], by_head)
+                  if m.agent == "GOV" and m.country is not None and doc[m.head].lemma in _ENVOYS]
+        for m in envoys:
+            posts = _prep_objects([v], "from") or _prep_objects([doc[m.head]], "to")
+            for t in _mentions_at(posts, by_head):
+                if t.country is None or t.country == m.country or any(
+                        e.code == "161" and e.source.country == m.country and e.target is not None
+                        and e.target.country == t.country for e in events + out):
+                    continue
+                out.append(RawEvent(v.i, m, replace(t, place=False), "161", _RECALLED, v.text, True))
     return out
 
 

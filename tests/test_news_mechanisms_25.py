@@ -272,3 +272,23 @@ def test_the_reason_given_for_sanctions_is_no_deed_of_the_sanctioner(bundled_cod
         events = _story(bundled_coder, "", text)
         assert not any(c == "051" for _, c, _ in events), events
         assert any(s in ("IGOAFRAFU", "IGOUNO") and t == "ERI" for s, _, t in events), events
+
+
+# An envoy recalled in the agentless passive was recalled by the state the envoy serves, from the
+# country of the "from" phrase or of the envoy's post.
+@needs_model
+@SETTINGS
+@given(envoy=st.sampled_from([("Algeria's ambassador to France", "DZAGOV"), ("The Algerian ambassador to France", "DZAGOV"),
+                              ("Morocco's envoy to France", "MARGOV")]),
+       tail=st.sampled_from(["has been recalled from Paris.", "was recalled on Monday.", "has been recalled for consultations."]))
+def test_an_envoy_recalled_in_the_passive_was_recalled_by_the_state_it_serves(bundled_coder, envoy, tail):
+    words, code = envoy
+    events = _story(bundled_coder, "", f"{words} {tail}")
+    assert any(s == code and c == "161" and t.startswith("FRA") for s, c, t in events), events
+
+
+@needs_model
+def test_an_envoy_not_recalled_or_recalled_by_another_is_no_recall_by_its_state(bundled_coder):
+    for text in ("Algeria's ambassador to France was not recalled.", "Algeria's ambassador to France was recalled by Paris."):
+        events = _story(bundled_coder, "", text)
+        assert ("DZAGOV", "161", "FRA") not in events and ("DZAGOV", "161", "FRAGOV") not in events, events
