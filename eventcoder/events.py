@@ -2912,6 +2912,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _at_request(sent, events, by_head)
     if "recalled" in said:
         events += _recalled_envoys(sent, by_head, events)
+    if "comment" in said:
+        events += _no_comment(sent, by_head, events)
     if not _LEAVING.isdisjoint(said):
         expelled, told = _told_to_leave(sent, by_head, events)
         if told:
@@ -3305,6 +3307,33 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
                 out.extend(RawEvent(e.verb, s, None, e.code, e.pattern, e.verb_text, e.passive) for s in sources)
             continue
         _pair_up(out, e, sources, targets)
+    return out
+
+
+# Nouns of what was said, whose "of" phrase names who said it ("the remarks of the minister").
+_SAYINGS = frozenset({"statement", "remark", "comment", "criticism", "accusation", "allegation", "claim", "charge"})
+_NO_COMMENT = VerbPattern(("comment",), (), "011", None, (), None, "(would not comment on an act or a claim)")
+
+
+def _no_comment(sent, by_head: dict, events: list) -> list:
+    """"Cuban officials would not comment on the accusations of the Ladies in White": "would not
+    comment" on what a party did or said declines comment (011), as "declined to comment on"
+    does, to that party (the maker the noun names, or a party named on its own); "has not
+    commented" only tells that no comment came."""
+    out = []
+    for v in sent:
+        if v.lemma != "comment" or v.pos_ != "VERB" or not _is_negated(v) or any(e.verb == v.i for e in events) \
+                or not any(c.dep_ == "aux" and c.lemma in ("will", "would") for c in v.children):
+            continue  # "has not commented", "could not comment": no comment told as declined (convention 36)
+        sources = [m for m in _mentions_at(_subject_tokens(v, False), by_head) if not m.place]
+        about = _prep_objects([v], "on")
+        targets = [m for m in _mentions_at(about, by_head) if not m.place] or _event_agents(v, about, by_head) or [
+            m for m in _mentions_at(_prep_objects([o for o in about if o.lower_ in _CLAIM_NOUNS or o.lemma in _SAYINGS], "of"),
+                                    by_head) if not m.place]  # "the accusations of the Ladies in White": their maker
+        for src in sources:
+            for tm in targets:
+                if tm.code != src.code and not _same_state(src, tm):
+                    out.append(RawEvent(v.i, src, tm, "011", _NO_COMMENT, v.text, False))
     return out
 
 

@@ -292,3 +292,16 @@ def test_an_envoy_not_recalled_or_recalled_by_another_is_no_recall_by_its_state(
     for text in ("Algeria's ambassador to France was not recalled.", "Algeria's ambassador to France was recalled by Paris."):
         events = _story(bundled_coder, "", text)
         assert ("DZAGOV", "161", "FRA") not in events and ("DZAGOV", "161", "FRAGOV") not in events, events
+
+
+# "would not comment on" what a party did or said declines comment to that party (011), as
+# "declined to comment on" does; "has not commented" only tells that no comment came.
+@needs_model
+@SETTINGS
+@given(about=st.sampled_from(["the accusations of the opposition", "the opposition's accusations",
+                              "the claims by the opposition"]))
+def test_would_not_comment_declines_comment_to_whom_it_is_about(bundled_coder, about):
+    events = _story(bundled_coder, "", f"Cuban officials would not comment on {about}.")
+    assert ("CUBGOV", "011", "CUBOPP") in events, events
+    events = _story(bundled_coder, "", f"Cuban officials have not commented on {about}.")
+    assert not any(c == "011" for _, c, _ in events), events
