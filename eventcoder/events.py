@@ -942,6 +942,14 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
             # "condemned Ukraine for shelling Donetsk", "accused Kenya of violating": the one
             # judged for the act did it, not the judge.
             judged = [c for c in governor.children if c.dep_ == "dobj"]
+            # "imposed sanctions on Eritrea for backing Shabaab": whom the act the object names
+            # falls on
+            acts = judged + [p for c in governor.children if c.dep_ == "prep" and c is not v.head
+                             for p in c.children if p.dep_ == "pobj"]  # "called for sanctions on Eritrea"
+            on = [p for o in acts if o.pos_ == "NOUN" for c in o.children
+                  if c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "against") for p in c.children if p.dep_ == "pobj"]
+            if on:
+                return _expand(on)
             if judged:
                 return _expand(_through_quantities(judged))
         # "bolstered ties with Cuba by signing accords": a gerund after a preposition acts for the
@@ -1089,25 +1097,14 @@ def _summons_purpose(v) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
-# Codes of acts against a party whose "for" phrase is the reason given for them, the actor's
-# charge ("sanctioned Eritrea for backing Shabaab"): rallying opposition, sanctions, coercion.
-_PUNISHING = frozenset({"113", "160", "161", "162", "163", "164", "165", "166", "170", "171", "172", "173", "174"})
-
-
 def _judged_deed(v, events: list) -> bool:
     """Whether the gerund is (part of) the deed an accusation names ("blamed X for aggravating
     unrest by firing tear gas", "accused Y of attacking"): alleged, not done. The accusation is a
     verb of accusing or a coded accusation (112). The deeds coordinated with it are alleged too
-    ("accused Ethiopia of planting mines, abducting residents and burning crops"), and so is the
-    reason an act on a party is given for ("sanctions on Eritrea for backing Shabaab")."""
+    ("accused Ethiopia of planting mines, abducting residents and burning crops")."""
     t = v
     while t.dep_ == "conj" and t.head is not t and t.head.i < t.i:
         t = t.head
-    if t.dep_ == "pcomp" and t.head.lower_ == "for" and t.head.head is not t.head and (
-            (t.head.head.pos_ == "NOUN" and any(c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "against")
-                                                for c in t.head.head.children))
-            or any(e.verb == t.head.head.i and e.target is not None and e.code[:3] in _PUNISHING for e in events)):
-        return True  # "called for sanctions on Eritrea for backing Shabaab": the reason given for it
     for _ in range(4):
         if t.dep_ != "pcomp" or t.head.i == t.i or t.head.lower_ not in _DEED_PREPOSITIONS or t.head.head.i == t.head.i:
             return False

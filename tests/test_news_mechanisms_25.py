@@ -253,9 +253,8 @@ def test_an_appeal_for_the_means_to_an_act_asks_for_the_act(bundled_coder, means
     assert ("FRAGOV", code, "RUS") in events, events
 
 
-# Calling for sanctions or action against a party rallies opposition against it (113); the
-# reason given for an act against a party ("for backing Shabaab") is the actor's charge, not a
-# deed coded as told, and never the actor's own deed.
+# Calling for sanctions or action against a party rallies opposition against it (113); the deed
+# a "for" phrase gives as the reason is the punished party's, never the actor's own.
 @needs_model
 @SETTINGS
 @given(verb=st.sampled_from(["called for", "pushed for", "is pressing for", "lobbied for"]),
@@ -266,12 +265,11 @@ def test_calling_for_sanctions_on_a_party_rallies_opposition_against_it(bundled_
 
 
 @needs_model
-def test_the_reason_given_for_sanctions_is_no_deed_of_the_sanctioner(bundled_coder):
-    for text in ("The African Union has called for sanctions on Eritrea for backing Shabaab and Hizbul Islam.",
-                 "The UN sanctioned Eritrea for backing Shabaab and Hizbul Islam."):
-        events = _story(bundled_coder, "", text)
-        assert not any(c == "051" for _, c, _ in events), events
-        assert any(s in ("IGOAFRAFU", "IGOUNO") and t == "ERI" for s, _, t in events), events
+def test_the_reason_given_for_sanctions_on_a_party_is_that_partys_deed(bundled_coder):
+    """"sanctions on Eritrea for backing Shabaab": whom the noun's act falls on did the deed (as
+    "condemned X for shelling", convention 18), not the one who called for the sanctions."""
+    events = _story(bundled_coder, "", "The US imposed sanctions on Eritrea for backing Shabaab.")
+    assert ("ERI", "051", "SOMREB") in events and ("USA", "051", "SOMREB") not in events, events
 
 
 # An envoy recalled in the agentless passive was recalled by the state the envoy serves, from the
