@@ -303,3 +303,12 @@ def test_would_not_comment_declines_comment_to_whom_it_is_about(bundled_coder, a
     assert ("CUBGOV", "011", "CUBOPP") in events, events
     events = _story(bundled_coder, "", f"Cuban officials have not commented on {about}.")
     assert not any(c == "011" for _, c, _ in events), events
+
+
+@needs_model
+def test_a_phone_call_made_to_a_party_is_a_telephone_call_not_an_appeal(bundled_coder):
+    events = _story(bundled_coder, "", "Putin made a phone call to Erdogan on Monday.")
+    assert ("RUSGOV", "041", "TURGOV") in events and ("TURGOV", "041", "RUSGOV") in events, events
+    assert not any(c == "020" for _, c, _ in events), events
+    events = _story(bundled_coder, "", "Putin made a call to Erdogan on Monday to release the pilot.")
+    assert any(c[:2] == "02" for _, c, _ in events), events
