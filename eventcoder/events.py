@@ -2921,6 +2921,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events += _claimed_acts(lex, sent, by_head, events)
     if not _CONCERNED.isdisjoint(said):
         events += _concerned(sent, by_head, events)
+    if not _UNWILLING_WORDS.isdisjoint(said):
+        events += _unwilling(lex, sent, by_head, events)
     if events and not _DISASTER_WORDS.isdisjoint(said):
         # "will provide two million dollars in aid to the flood victims", "disaster assistance":
         # aid for a disaster is humanitarian aid (073; its intent 0333, its appeal 0233)
@@ -3309,6 +3311,85 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
 
 # Nouns of what was said, whose "of" phrase names who said it ("the remarks of the minister").
 _SAYINGS = frozenset({"statement", "remark", "comment", "criticism", "accusation", "allegation", "claim", "charge"})
+# Words of a stated unwillingness: "will not", "would not", "won't" (the tokens "wo" "n't"), "no
+# intention of".
+_UNWILLING_WORDS = frozenset({"will", "would", "wo", "intention"})
+# Roots of the acts whose refusal is a rejection (12x): meeting, cooperating, aiding, yielding.
+_YIELDING_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+# Verbs whose clause is wanted or asked for, not a stated unwillingness of its subject.
+_WANTING = frozenset({"ask", "urge", "request", "demand", "call", "want", "wish", "hope", "promise", "pledge", "agree",
+                      "expect", "fear", "press", "seek", "insist"})
+
+
+def _conditional(v) -> bool:
+    """Whether the verb holds a condition ("if he remained, ... would not protect him")."""
+    return any((c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)) for c in v.children)
+
+
+_UNWILLING = VerbPattern(("unwilling",), (), "120", None, (), None, "(a stated unwillingness to do an act)")
+
+
+def _unwilling(lex, sent, by_head: dict, events: list) -> list:
+    """A stated unwillingness to meet, cooperate, aid or yield is a rejection (12x, convention 4):
+    "Russia said it would not pull its troops out", "the government has no intention of
+    negotiating with the rebels", "the government will not negotiate with the rebels". The rejection is coded as the refusal
+    of the act the verb dictionaries give the verb (its appeal's refusal: release 1243,
+    de-escalation 1246, a meeting 125), to the act's own party or to whom the saying was told.
+    Not in a question, a condition or the passive, and not for acts of no such root ("will not
+    attack" reassures)."""
+    out = []
+    for v in sent:
+        if v.pos_ != "VERB" or _is_passive(v) or v.i in {e.verb for e in events}:
+            continue
+        holder = None  # the clause whose subject is unwilling
+        if _is_negated(v) and any(c.dep_ == "aux" and c.lemma in ("will", "would") for c in v.children):
+            holder = v  # "would not pull its troops out"
+        elif v.dep_ in ("acl", "pcomp") and (v.tag_ == "VB" or v.tag_ == "VBG"):
+            noun = v.head if v.dep_ == "acl" else v.head.head
+            if noun.lemma == "intention" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) \
+                    and noun.head is not noun and noun.dep_ == "dobj":
+                holder = noun.head  # "has no intention of negotiating" ("no plans to" only tells of plans)
+        if holder is None or holder.dep_ == "advcl" or _conditional(holder) or (
+                holder.dep_ in ("xcomp", "ccomp") and holder.head.lemma in _WANTING):
+            continue  # "if he remained, forces would not protect him"; "asked Sweden to promise it would not"
+        code = _act_code(lex, v, by_head)
+        if code is None or code[:2] not in _YIELDING_ROOTS:
+            continue
+        appeal = by_longest_prefix(_APPEALED, code)
+        refusal = _REFUSING.get(appeal[2:], "120") if appeal else "120"
+        sources = [m for m in _mentions_at(_subject_tokens(holder, False), by_head) if not m.place]
+        told = holder.head if holder.dep_ == "ccomp" and holder.head is not holder else None
+        addressees = [m for m in _mentions_at([c for c in told.children if c.dep_ in ("dobj", "dative")], by_head)
+                      if not m.place] if told is not None and told.lemma in _TELLING else []
+        parties = addressees or [m for m in _mentions_at(_objects(v) + _prep_objects([v], None), by_head) if not m.place]
+        for src in sources:
+            for tm in parties:
+                if tm.code != src.code and not _same_state(src, tm):
+                    out.append(RawEvent(v.i, src, tm, refusal, _UNWILLING, v.text, False))
+    return out
+
+
+def _act_code(lex, v, by_head: dict) -> str | None:
+    """The code of the verb's most specific pattern that its clause matches, as if it were told
+    as done, or None."""
+    if lex.verbs.get(v.lemma) is None and lex.verbs.get(v.lower_) is None:
+        return None
+    clause = _clause_tokens(v)
+    own = [t for t in clause if t.i > v.i]
+    pre = [t for t in clause if t.i < v.i]
+    own_keys, pre_keys = _Keys(own), _Keys(pre)
+    extended = _with_complements(v, own)
+    ext_keys = own_keys if extended is own else _Keys(extended)
+    names = (v.lemma, v.lower_) if v.lower_ != v.lemma else (v.lemma,)
+    particle = next((c for c in v.children if c.dep_ == "prt"), None)
+    found = _first_match(_candidates(lex, names, ext_keys.words() | pre_keys.words()), False, own, own_keys, pre_keys,
+                         extended, ext_keys, by_head, particle)
+    if found is None or found[0].code == NO_EVENT:
+        return None
+    return found[0].code
+
+
 _NO_COMMENT = VerbPattern(("comment",), (), "011", None, (), None, "(would not comment on an act or a claim)")
 
 

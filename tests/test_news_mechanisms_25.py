@@ -312,3 +312,30 @@ def test_a_phone_call_made_to_a_party_is_a_telephone_call_not_an_appeal(bundled_
     assert not any(c == "020" for _, c, _ in events), events
     events = _story(bundled_coder, "", "Putin made a call to Erdogan on Monday to release the pilot.")
     assert any(c[:2] == "02" for _, c, _ in events), events
+
+
+# A stated unwillingness to meet, cooperate, aid or yield is a rejection (convention 4), coded as
+# the refusal of the act the verb names; not when the act is wanted or asked for by another verb,
+# not in a condition, and not for acts of force ("will not attack" reassures).
+UNWILLING = [("The rebels said they will not release the hostages.", "1243"),
+             ("The Kenyan government will not negotiate with the rebels.", "125"),
+             ("The Kenyan government said it has no intention of negotiating with the rebels.", "125"),
+             ("The Kenyan government said it would not recognize the rebels.", "120")]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(UNWILLING))
+def test_a_stated_unwillingness_to_yield_is_a_rejection(bundled_coder, case):
+    text, code = case
+    events = _story(bundled_coder, "", text)
+    assert any(c == code for _, c, _ in events), events
+
+
+@needs_model
+def test_unwillingness_asked_for_conditional_or_to_use_force_is_no_rejection(bundled_coder):
+    for text in ("Ecuador asked Sweden to promise it would not extradite Assange to the United States.",
+                 "If the rebels attack, the Kenyan government will not negotiate with them.",
+                 "Israel will not attack Iran."):
+        events = _story(bundled_coder, "", text)
+        assert not any(c[:2] == "12" for _, c, _ in events), (text, events)
