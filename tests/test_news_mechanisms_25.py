@@ -339,3 +339,11 @@ def test_unwillingness_asked_for_conditional_or_to_use_force_is_no_rejection(bun
                  "Israel will not attack Iran."):
         events = _story(bundled_coder, "", text)
         assert not any(c[:2] == "12" for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_noting_an_act_with_regret_or_concern_disapproves_of_its_doer(bundled_coder):
+    events = _story(bundled_coder, "", "Rwanda noted with regret the decision by Congo to expel its ambassador.")
+    assert ("RWA", "110", "COD") in events, events
+    events = _story(bundled_coder, "", "The EU noted with concern the arrest of opposition leaders by Belarusian police.")
+    assert ("IGOEUREEC", "110", "BLRCOP") in events, events
