@@ -71,6 +71,8 @@ _PRONOUN_TYPES = {
 }
 
 _PRONOUN_KEYS = frozenset(_PRONOUN_TYPES)
+# Pronouns that may stand for a place named as where something happened ("in Syria ... it").
+_IMPERSONAL = frozenset({"it", "its"})
 # People a body has, whom no place has: "10 of its staff" is of a body, not of "Moscow".
 _STAFFS = frozenset({"staff", "personnel", "employee", "member", "official", "diplomat", "envoy", "ambassador",
                      "leader", "spokesman", "spokeswoman", "spokesperson"})
@@ -80,8 +82,6 @@ def _may_be_place(tok) -> bool:
     """Whether the pronoun may stand for a place named as where something happened ("in Syria
     ... it"): "it" and "its", but not "its" on people a body has ("its staff")."""
     return tok.lower_ in _IMPERSONAL and not (tok.tag_ == "PRP$" and tok.head.lemma in _STAFFS)
-# Pronouns that may stand for a place named as where something happened ("in Syria ... it").
-_IMPERSONAL = frozenset({"it", "its"})
 # Where a pronoun is an object of its clause's verb (it cannot be that clause's subject).
 _OBJECTS = frozenset({"dobj", "dative", "pobj"})
 
@@ -1317,7 +1317,7 @@ _ACT_NOUNS = {"request": ("02", "10"), "requests": ("02", "10"), "call": ("02", 
 # Roots one kind of act shares: an attack may be told as a killing, a demand as an appeal.
 _ROOT_KIN = {"02": ("02", "10"), "10": ("02", "10"), "18": ("18", "19", "20"), "19": ("18", "19", "20"),
              "20": ("18", "19", "20")}
-_ACT_MEMORY = 4  # sentences back that "the attack" may reach
+ACT_MEMORY = 4  # sentences back that "the attack" may reach
 # Act nouns and the verbs that tell the same act, for a noun that refers back to an act the story
 # told without coding it ("Beijing moved an oil rig into disputed waters ... Hanoi branded the move
 # illegal"; "Rapid Action Battalion has arrested ... Condemning the arrest"); the noun itself
@@ -1404,7 +1404,7 @@ def _last_act(acts: list, sentence_index: int, doers: list, roots, patients, wor
             continue
         if told == ANSWER and word is None and roots is not None:
             continue  # "the attack" is the first blow, not the fire that answered it
-        if index >= sentence_index or sentence_index - index > _ACT_MEMORY:
+        if index >= sentence_index or sentence_index - index > ACT_MEMORY:
             if index < sentence_index:
                 break
             continue
@@ -2122,7 +2122,7 @@ class StoryContext:
             if not avengers or None in avengers:
                 continue
             for index, code, actor, _, _ in reversed(self.acts):
-                if sentence_index - index > _ACT_MEMORY:
+                if sentence_index - index > ACT_MEMORY:
                     break
                 if code[:2] in _HOSTILE_ROOTS and actor.country is not None and actor.country not in avengers:
                     out.append(replace(actor, head=tok.i, start=tok.i, end=tok.i + 1, text=tok.text,
@@ -2211,7 +2211,7 @@ class StoryContext:
         for index, sent, acting in reversed(self.told):
             if index >= sentence_index:
                 continue
-            if sentence_index - index > _ACT_MEMORY:
+            if sentence_index - index > ACT_MEMORY:
                 break
             doc = sent.doc
             doc.build(sent.start, sent.end)
@@ -2268,11 +2268,11 @@ class StoryContext:
         """Keep a coded sentence for ``_explore``, as long as a later act noun may reach it."""
         pending = self.unexplored
         pending.append((sentence_index, sent, acting))
-        if len(pending) > _ACT_MEMORY:
+        if len(pending) > ACT_MEMORY:
             del pending[0]
         told = self.told
         told.append((sentence_index, sent, acting))
-        if len(told) > _ACT_MEMORY:
+        if len(told) > ACT_MEMORY:
             del told[0]
 
     def _explore(self, sentence_index: int) -> None:
@@ -2281,7 +2281,7 @@ class StoryContext:
             return
         pending, self.unexplored = self.unexplored, []
         for index, sent, acting in pending:
-            if sentence_index - index > _ACT_MEMORY:
+            if sentence_index - index > ACT_MEMORY:
                 continue
             for e in self.explore(sent, acting):
                 if e.target is None and e.code[:2] != "01":

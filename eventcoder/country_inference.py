@@ -158,8 +158,6 @@ class StoryCountries:
         return best
 
 
-
-
 def _actors_act(tok, by_head: dict[int, Mention]) -> bool:
     """Whether the common noun ``tok`` is named by the actor before it as that actor's act or
     thing ("Israeli airstrikes", "Saudi raids"), not as a place ("the Kurdish region")."""

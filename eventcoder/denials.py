@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .actors import StoryContext, Mention, UNKNOWN_COUNTRY
-from .events import RawEvent
+from .actors import ACT_MEMORY, UNKNOWN_COUNTRY, Mention, StoryContext
+from .events import STATE_ORGANS, RawEvent
 
 # Words that tell a denial (the verbs' forms: the sentence is read for a verb pattern only when
 # one of them is there).
@@ -20,10 +20,9 @@ _DENIAL_WORDS = frozenset({
     "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting", "rebut", "rebuts",
     "rebutted", "rebutting",
 })
+# Verbs whose clause or gerund is a denied deed ("denied that its troops crossed"); unlike
+# actors.DENYING, not "reject" or "dismiss", which reject acts (12x) as often as they deny claims.
 _DENYING = frozenset({"deny", "refute", "rebut"})
-# The organs of one state: an accusation of "Sudan" is answered by its government or its army.
-_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-_MEMORY = 4  # sentences back that the accusation may be (as for "the attack", actors._ACT_MEMORY)
 
 
 def _same_side(a: Mention, b: Mention) -> bool:
@@ -32,7 +31,7 @@ def _same_side(a: Mention, b: Mention) -> bool:
         return True
     if a.country is None or a.country != b.country or a.code.startswith(UNKNOWN_COUNTRY):
         return False
-    return a.agent is None or b.agent is None or a.agent == b.agent or (a.agent in _STATE and b.agent in _STATE)
+    return a.agent is None or b.agent is None or a.agent == b.agent or (a.agent in STATE_ORGANS and b.agent in STATE_ORGANS)
 
 
 def may_answer(ctx: StoryContext, sentence_index: int, lowers) -> bool:
@@ -41,7 +40,7 @@ def may_answer(ctx: StoryContext, sentence_index: int, lowers) -> bool:
     if _DENIAL_WORDS.isdisjoint(lowers):
         return False
     for index, code, _, _, _ in reversed(ctx.acts):
-        if sentence_index - index > _MEMORY:
+        if sentence_index - index > ACT_MEMORY:
             return False
         if code[:3] == "112" and index < sentence_index:
             return True
@@ -57,7 +56,7 @@ def answer_denials(lex, ctx: StoryContext, sentence_index: int, sent, acting: li
         return []
     charges = []  # (accuser, accused), the latest first
     for index, code, source, target, _ in reversed(ctx.acts):
-        if sentence_index - index > _MEMORY:
+        if sentence_index - index > ACT_MEMORY:
             break
         if code[:3] == "112" and index < sentence_index and target is not None:
             charges.append((source, target))

@@ -864,6 +864,13 @@ def _expand(tokens) -> list:
 _OBJECT_CONTROL = frozenset({"for", "of"})
 
 
+def _acted_on(nouns) -> list:
+    """Whom the acts the nouns name fall on: the objects of their "on" and "against" phrases
+    ("sanctions on Eritrea")."""
+    return [p for o in nouns if o.pos_ == "NOUN" for c in o.children
+            if c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "against") for p in c.children if p.dep_ == "pobj"]
+
+
 def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     subj = []
     if passive:
@@ -931,8 +938,7 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
             and v.head.head.i != v.head.i and v.head.head.pos_ == "NOUN":
         # "called for sanctions on Eritrea for backing Shabaab": whom the act the noun names
         # falls on is who is punished or blamed for the deed
-        on = [p for c in v.head.head.children if c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "against")
-              for p in c.children if p.dep_ == "pobj"]
+        on = _acted_on([v.head.head])
         if on:
             return _expand(on)
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.i != v.i and v.head.head.i != v.head.i \
@@ -946,8 +952,7 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
             # falls on
             acts = judged + [p for c in governor.children if c.dep_ == "prep" and c is not v.head
                              for p in c.children if p.dep_ == "pobj"]  # "called for sanctions on Eritrea"
-            on = [p for o in acts if o.pos_ == "NOUN" for c in o.children
-                  if c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "against") for p in c.children if p.dep_ == "pobj"]
+            on = _acted_on(acts)
             if on:
                 return _expand(on)
             if judged:
@@ -1655,8 +1660,6 @@ _EXCLUDING = frozenset({"minus", "except", "excluding"})
 
 # Prepositions whose phrase tells when or why, not whom (convention 18).
 _CIRCUMSTANCES = frozenset({"amid", "amidst", "despite", "since", "following", "during", "before", "after", "because"})
-
-
 
 
 def _place_prep(t, m: Mention) -> int:
@@ -2844,7 +2847,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue
                     if tm is not None and tm.agent is None and tm.code == s.country and code[:2] in _FORCE_ROOTS:
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
-                    if tm is not None and tm.agent is None and tm.code == s.country and s.agent in _STATE_ORGANS:
+                    if tm is not None and tm.agent is None and tm.code == s.country and s.agent in STATE_ORGANS:
                         continue  # "Russian forces withdrew from Chechnya": an organ of a state does not act on it
                     if lemma == "deny" and code[:3] == "016" and tm is not None and tm.agent is not None \
                             and tm.agent != "GOV" and _inside_denied_act(v, tm, sent):
@@ -3309,8 +3312,9 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
     return out
 
 
-# Nouns of what was said, whose "of" phrase names who said it ("the remarks of the minister").
-_SAYINGS = frozenset({"statement", "remark", "comment", "criticism", "accusation", "allegation", "claim", "charge"})
+# Nouns of what was said, whose "of" phrase names who said it ("the remarks of the minister"),
+# besides the claims of _CLAIM_NOUNS.
+_SAYINGS = frozenset({"statement", "remark", "comment", "criticism"})
 # Words of a stated unwillingness: "will not", "would not", "won't" (the tokens "wo" "n't"), "no
 # intention of".
 _UNWILLING_WORDS = frozenset({"will", "would", "wo", "intention"})
@@ -3333,14 +3337,15 @@ _UNWILLING = VerbPattern(("unwilling",), (), "120", None, (), None, "(a stated u
 def _unwilling(lex, sent, by_head: dict, events: list) -> list:
     """A stated unwillingness to meet, cooperate, aid or yield is a rejection (12x, convention 4):
     "Russia said it would not pull its troops out", "the government has no intention of
-    negotiating with the rebels", "the government will not negotiate with the rebels". The rejection is coded as the refusal
-    of the act the verb dictionaries give the verb (its appeal's refusal: release 1243,
-    de-escalation 1246, a meeting 125), to the act's own party or to whom the saying was told.
-    Not in a question, a condition or the passive, and not for acts of no such root ("will not
-    attack" reassures)."""
+    negotiating with the rebels", "the government will not negotiate with the rebels". The
+    rejection is coded as the refusal of the act the verb's most specific pattern names (its
+    appeal's refusal: release 1243, de-escalation 1246, a meeting 125), to the act's own party or
+    to whom the saying was told. Not in a condition or the passive, not when a governing verb
+    wants or asks for it, and not for acts of no such root ("will not attack" reassures)."""
     out = []
+    coded = {e.verb for e in events}
     for v in sent:
-        if v.pos_ != "VERB" or _is_passive(v) or v.i in {e.verb for e in events}:
+        if v.pos_ != "VERB" or _is_passive(v) or v.i in coded:
             continue
         holder = None  # the clause whose subject is unwilling
         if _is_negated(v) and any(c.dep_ == "aux" and c.lemma in ("will", "would") for c in v.children):
@@ -3455,10 +3460,9 @@ def _told_to_leave(sent, by_head: dict, events: list) -> tuple[list, set]:
     announced that six Canadian diplomats would have to leave the country", "gave Cuba a list of
     15 Cuban diplomats that must leave the U.S.", "said the French ambassador had 72 hours to
     leave", "gave Qatari diplomats 48 hours to leave". The leaving must be required (must, have
-    to, hours or days to), its subject (or whom the time was given) named as
-    the mission's staff (or a pronoun or "its" resolved to them), and told by a state of another
-    country. Returns the expulsions not coded yet and every (verb, teller, staff) told, coded or
-    not."""
+    to, hours or days to), its subject (or whom the time was given) named as the mission's staff
+    (or a pronoun or "its" resolved to them), and told by a state of another country. Returns the
+    expulsions not coded yet and every (verb, teller, staff) told, coded or not."""
     doc = sent.doc
     out = []
     told = set()
@@ -4230,7 +4234,7 @@ def _counterparts(events: list, mutual, paired: dict) -> list:
 # forces may ("the Myanmar army ... against the Rohingya").
 _STATE_ROLES = frozenset({"GOV"})
 # The organs of a state, which do not act on that state itself.
-_STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Force coded as itself whoever uses it: abducting (181), bombing (183), blockading (191) and
 # occupying (192) are no violent protest.
 _NOT_PROTEST_FORCE = frozenset({"181", "183", "191", "192"})
