@@ -2330,6 +2330,16 @@ def _place_countries(clause, by_head: dict[int, Mention]) -> tuple[str, ...]:
     )
 
 
+def _clause_keys(v, own: list, pre: list) -> tuple:
+    """The words of the verb's clause after it and before it, for matching patterns: (own keys,
+    pre keys, the clause after it with the clauses it governs, their keys). Pattern words may
+    stand in the clause the verb governs ("allowed that Mordor isn't a really pleasant place");
+    the slots then read that wider span too."""
+    own_keys = _Keys(own)
+    extended = _with_complements(v, own)
+    return own_keys, _Keys(pre), extended, own_keys if extended is own else _Keys(extended)
+
+
 def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_keys, by_head, particle=None):
     """The first of ``pats`` that matches the clause with an actor in each of its slots:
     (pattern, slots, the clause tokens its slots index, the word ranges it matched) or None.
@@ -2580,12 +2590,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         # objects may carry its own pattern.
         segments = _object_segments(v, own, by_head) if not passive else (own,)
         for own in segments:
-            own_keys = _Keys(own)
-            pre_keys = _Keys(pre)
-            # Pattern words may stand in the clause the verb governs ("allowed that Mordor isn't a
-            # really pleasant place"); the slots then read that wider span too.
-            extended = _with_complements(v, own)
-            ext_keys = own_keys if extended is own else _Keys(extended)
+            own_keys, pre_keys, extended, ext_keys = _clause_keys(v, own, pre)
             keys = ext_keys.words() | pre_keys.words()
             names = (lemma, v.lower_) if v.lower_ != lemma else (lemma,)
             particle = next((c for c in v.children if c.dep_ == "prt"), None)
@@ -3325,6 +3330,12 @@ _WANTING = frozenset({"ask", "urge", "request", "demand", "call", "want", "wish"
                       "expect", "fear", "press", "seek", "insist"})
 
 
+def _will_not(v) -> bool:
+    """Whether the verb is told as what its subject will not or would not do ("would not pull
+    its troops out", "won't comment"): a stated refusal, not a narrated absence."""
+    return _is_negated(v) and any(c.dep_ == "aux" and c.lemma in ("will", "would") for c in v.children)
+
+
 def _conditional(v) -> bool:
     """Whether the verb holds a condition ("if he remained, ... would not protect him")."""
     return any((c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) or (c.dep_ == "advcl" and any(
@@ -3348,7 +3359,7 @@ def _unwilling(lex, sent, by_head: dict, events: list) -> list:
         if v.pos_ != "VERB" or _is_passive(v) or v.i in coded:
             continue
         holder = None  # the clause whose subject is unwilling
-        if _is_negated(v) and any(c.dep_ == "aux" and c.lemma in ("will", "would") for c in v.children):
+        if _will_not(v):
             holder = v  # "would not pull its troops out"
         elif v.dep_ in ("acl", "pcomp") and (v.tag_ == "VB" or v.tag_ == "VBG"):
             noun = v.head if v.dep_ == "acl" else v.head.head
@@ -3383,9 +3394,7 @@ def _act_code(lex, v, by_head: dict) -> str | None:
     clause = _clause_tokens(v)
     own = [t for t in clause if t.i > v.i]
     pre = [t for t in clause if t.i < v.i]
-    own_keys, pre_keys = _Keys(own), _Keys(pre)
-    extended = _with_complements(v, own)
-    ext_keys = own_keys if extended is own else _Keys(extended)
+    own_keys, pre_keys, extended, ext_keys = _clause_keys(v, own, pre)
     names = (v.lemma, v.lower_) if v.lower_ != v.lemma else (v.lemma,)
     particle = next((c for c in v.children if c.dep_ == "prt"), None)
     found = _first_match(_candidates(lex, names, ext_keys.words() | pre_keys.words()), False, own, own_keys, pre_keys,
@@ -3405,8 +3414,7 @@ def _no_comment(sent, by_head: dict, events: list) -> list:
     commented" only tells that no comment came."""
     out = []
     for v in sent:
-        if v.lemma != "comment" or v.pos_ != "VERB" or not _is_negated(v) or any(e.verb == v.i for e in events) \
-                or not any(c.dep_ == "aux" and c.lemma in ("will", "would") for c in v.children):
+        if v.lemma != "comment" or v.pos_ != "VERB" or not _will_not(v) or any(e.verb == v.i for e in events):
             continue  # "has not commented", "could not comment": no comment told as declined (convention 36)
         sources = [m for m in _mentions_at(_subject_tokens(v, False), by_head) if not m.place]
         about = _prep_objects([v], "on")
