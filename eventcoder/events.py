@@ -1249,6 +1249,10 @@ _MEMBERSHIP = {
     "chief": "GOV", "delegation": "GOV", "representative": "GOV", "envoy": "GOV", "spokesman": "GOV",
     "spokeswoman": "GOV", "spokesperson": "GOV", "official": "GOV", "commander": "MIL", "unit": "MIL", "division": "MIL",
     "chairman": None, "chairwoman": None, "chairperson": None, "director": None, "coordinator": None,
+    # the people a body has ("operatives of the Lagos State Police Command", "officers of the
+    # Kenyan police", "cadres of the Maoist party"); of a country named alone, nobody
+    "operative": None, "officer": None, "agent": None, "personnel": None, "staff": None, "cadre": None,
+    "activist": None, "loyalist": None, "element": None, "employee": None,
 }
 
 
@@ -1843,7 +1847,7 @@ def _accused_of(lex, v, by_head) -> str | None:
 
 
 # Acts of war the verb dictionaries leave to their objects: "firing first", "harassing vessels".
-_WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb"})
+_WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb", "militarize", "militarise"})
 # Words that make an accused act one of war: "sending tanks and soldiers", "resuming offensive
 # military operations", "building up its armed forces", "a hand in firebombing attacks".
 _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
@@ -2927,6 +2931,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                       or (e.verb, e.source.code, e.target.code) not in told] + expelled
     if not _ACCUSING_NOUNS.isdisjoint(said):
         events += _claimed_acts(lex, sent, by_head, events)
+    if not _ASSERTING_WORDS.isdisjoint(said):
+        events += _said_misdeeds(lex, sent, by_head, events, [e.source.code for e, _ in untargeted])
     if not _CONCERNED.isdisjoint(said):
         events += _concerned(sent, by_head, events)
     if not _UNWILLING_WORDS.isdisjoint(said):
@@ -3723,6 +3729,83 @@ def _claimed_acts(lex, sent, by_head: dict, events: list) -> list:
     return out
 
 
+# Verbs a speaker asserts a clause with (not "report", "confirm", "announce": a clause they tell
+# may be the speaker's news, not its charge).
+_ASSERTING = frozenset({"say", "state", "claim", "tell", "add", "insist", "assert", "maintain", "argue", "contend",
+                        "allege", "charge"})
+# Verbs of trying, whose infinitive names the deed tried ("is trying to destabilise the country").
+_TRYING = frozenset({"try", "seek", "attempt"})
+# Of those, the verbs that allege by themselves, also after the clause ("..., the opposition claimed").
+_ALLEGING = frozenset({"claim", "allege", "charge"})
+# Charges of force, which a party of the deed's own country tells as a report of it.
+_FORCE_CHARGES = frozenset({"1122", "1123"})
+# Their forms, to tell a sentence that may hold one.
+_ASSERTING_WORDS = frozenset({"said", "says", "say", "saying", "stated", "states", "claimed", "claims", "claiming", "told", "tells",
+                              "added", "insisted", "insists", "asserted", "maintained", "maintains", "argued",
+                              "argues", "contended", "alleged", "alleges", "charged", "charges"})
+_SAID_MISDEED = VerbPattern(("say",), (), "112", None, (), None, "(a misdeed a speaker says another party did)")
+
+
+def _said_misdeeds(lex, sent, by_head: dict, events: list, untargeted: list) -> list:
+    """What a speaker says another party did judges it when the deed is one an accusation names
+    (convention 20): "Hasina said the opposition is trying to destabilise the country" (1125),
+    "told parliamentarians that Britain was militarizing the South Atlantic" (1123). Only for a
+    deed told as done or going on, not negated or in a condition, and only when its doer got no
+    event of its own (convention 3: a neutral "X said" codes the act it reports). Force told by
+    a party of the same country ("police said protesters threw petrol bombs") is a report of the
+    act, and so is a deed put first with its speaker after it ("North Korea fired a missile, the
+    minister said"), unless the verb itself alleges ("..., the opposition claimed").
+    ``untargeted``: the doers of the sentence's acts that have no target."""
+    index = lex.verbs.get("accuse")
+    if index is None:
+        return []
+    out = []
+    have = {(e.source.code, e.target.code) for e in events if e.target is not None}
+    doers = {e.source.code for e in events} | set(untargeted)
+    for v in sent:
+        if v.lemma not in _ASSERTING or v.pos_ not in _VERBAL or _is_negated(v):
+            continue
+        speakers = [m for m in _mentions_at(_expand(_subject_tokens(v, False)), by_head)
+                    if not m.place and m.agent != "MED"]
+        if not speakers:
+            continue
+        for u in v.children:
+            if u.dep_ != "ccomp" or u.pos_ not in _VERBAL or (u.i < v.i and v.lemma not in _ALLEGING):
+                continue
+            subject = [c for c in u.children if c.dep_ == "nsubj"]
+            for w in [u] + [c for c in u.children if c.dep_ == "conj" and c.pos_ in _VERBAL]:
+                own = [c for c in w.children if c.dep_ == "nsubj"] or subject
+                if _is_negated(w) or _conditional(w) or not _reported(w):
+                    continue
+                deed = next((x for x in w.children if x.dep_ == "xcomp" and x.pos_ == "VERB"), None) \
+                    if w.lemma in _TRYING else w
+                if deed is None or _is_negated(deed):
+                    continue
+                code = _named_accusation(index, deed) or (
+                    ("1122" if _abused(deed, by_head) else "1123") if _force_codes(lex, deed) or _warlike(deed) else None)
+                if code is None:
+                    continue
+                accused = [m for m in _mentions_at(_expand(own), by_head) if not m.place and m.country is not None]
+                heads = {m.head for m in accused}
+                sides = {m.country for m in speakers}
+                if any(t.i in by_head and t.i not in heads and not by_head[t.i].place and (
+                        by_head[t.i].country not in sides or by_head[t.i].agent in _ARMED_SERVICES) for t in deed.subtree):
+                    # the deed names a party of its own: the act it reports is coded, not a charge
+                    # (the speaker's own people wronged make it one: "trying to steal the natural
+                    # resources of the Argentine people"; its forces attacked are a report)
+                    continue
+                for y in accused:
+                    if y.code in doers:
+                        continue  # the deed was coded as the act it reports
+                    for x in speakers:
+                        if x.code == y.code or _same_state(x, y) or (x.code, y.code) in have or (
+                                code in _FORCE_CHARGES and (x.country is None or x.country == y.country)):
+                            continue
+                        have.add((x.code, y.code))
+                        out.append(RawEvent(v.i, x, y, code, _SAID_MISDEED, v.text, False))
+    return out
+
+
 _AT_REQUEST = VerbPattern(("request",), (), "020", None, (), None, "(an act done at another's request)")
 
 
@@ -4017,8 +4100,14 @@ def _pair_up(out: list, e, sources: list, targets: list) -> None:
 def _protest_force(code: str, s: Mention, tm: Mention | None, fighting: bool = True) -> str:
     """The code of force (18x, 19x) between a state and its protesters: its forces' on them is
     violent repression (175), theirs on its authorities a violent protest (145; a fight with the
-    ruling party's activists, not ``fighting`` armed forces, stays a fight); else ``code``."""
-    if (code[:2] != "19" and code[:2] != "18") or tm is None or s.country is None or s.country != tm.country:
+    ruling party's activists, not ``fighting`` armed forces, stays a fight); else ``code``. The
+    means of repression turned by protesters on its forces are a violent protest too
+    ("demonstrators lobbed tear gas canisters at police")."""
+    if tm is None or s.country is None or s.country != tm.country:
+        return code
+    if code == "175":
+        return "145" if s.agent == "OPP" and tm.agent in _ARMED_SERVICES else code
+    if code[:2] != "19" and code[:2] != "18":
         return code
     if tm.agent == "OPP" and s.agent in _FORCES:
         return "175"  # "police opened fire on protesters"

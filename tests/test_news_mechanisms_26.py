@@ -1,0 +1,108 @@
+"""Mechanisms real news needs (issue 10, twenty-seventh round, found in news-dev after the held-out
+rounds s45 and s46 joined it). Example tests beside Hypothesis properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms import triples
+from test_news_mechanisms_11 import SETTINGS
+
+DAY = dt.date(2015, 6, 1)
+
+
+def _code(coder, text: str, context: str = "") -> set:
+    """The (source, code, target) events of ``text``, told after ``context`` in one story."""
+    return triples(coder.code_text(text, date=DAY, context=context or None))
+
+
+# What a speaker says another party did judges it when the deed is one an accusation names
+# (convention 20): a charge of subversion, theft or militarization.
+SAID_DEEDS = [
+    ("{speaker} said the opposition was trying to destabilise the country.", "BGDOPP", "1125"),
+    ("{speaker} said British oil companies are trying to steal the natural resources of the Bangladeshi people.", "GBRBUS", "1121"),
+    ("{speaker} told parliament that Britain was militarizing the South Atlantic.", "GBR", "1123"),
+]
+SPEAKERS = [("Bangladesh's prime minister", "BGDGOV"), ("The Bangladeshi foreign minister", "BGDGOV")]
+
+
+@needs_model
+@SETTINGS
+@given(deed=st.sampled_from(SAID_DEEDS), speaker=st.sampled_from(SPEAKERS))
+def test_a_misdeed_a_speaker_says_another_did_is_a_charge(bundled_coder, deed, speaker):
+    text, accused, code = deed
+    name, speaker_code = speaker
+    events = _code(bundled_coder, text.format(speaker=name))
+    assert (speaker_code, code, accused) in events, events
+
+
+@needs_model
+def test_a_said_deed_is_no_charge_when_it_is_a_report_or_unasserted(bundled_coder):
+    # the deed names the party it was done to: the act is reported (convention 3), not a charge
+    events = _code(bundled_coder, "Chad said Sudanese troops attacked Chadian soldiers on Tuesday.")
+    assert not any(c.startswith("112") for _, c, _ in events), events
+    # the deed comes first and its speaker after it: a report
+    events = _code(bundled_coder, "North Korea fired a ballistic missile on Friday, Japan's defence minister said.")
+    assert not any(c.startswith("112") for _, c, _ in events), events
+    # negated, or only feared
+    for text in ("The Bangladeshi prime minister said the opposition was not trying to destabilise the country.",
+                 "The Bangladeshi prime minister said the opposition would try to destabilise the country."):
+        events = _code(bundled_coder, text)
+        assert ("BGDGOV", "1125", "BGDOPP") not in events, (text, events)
+    # force told by a party of the doers' own country is a report of it (police on protesters)
+    events = _code(bundled_coder, "Northern Ireland police said Unionist protesters threw petrol bombs.")
+    assert not any(c.startswith("112") for _, c, _ in events), events
+
+
+# People a body has, named by an "of" phrase: the body acts through them.
+BODIES = [("the Kenyan police", "KENCOP"), ("the Nigerian army", "NGAMIL"), ("the Lagos State Police Command", "NGACOP")]
+PEOPLE = ["Operatives", "Officers", "Agents", "Personnel"]
+
+
+@needs_model
+@SETTINGS
+@given(body=st.sampled_from(BODIES), people=st.sampled_from(PEOPLE))
+def test_the_people_of_a_body_act_for_it(bundled_coder, body, people):
+    name, code = body
+    events = _code(bundled_coder, f"{people} of {name} arrested two protesters on Monday.")
+    assert any(s == code and c == "173" and t.endswith("OPP") for s, c, t in events), events
+
+
+@needs_model
+def test_the_people_of_a_country_named_alone_are_nobody(bundled_coder):
+    events = _code(bundled_coder, "Officers of Kenya arrested two protesters on Monday.")
+    assert not any(s.startswith("KEN") and c == "173" for s, c, _ in events), events
+
+
+@needs_model
+def test_strikes_carried_out_on_a_party_are_force(bundled_coder):
+    events = _code(bundled_coder, "Turkish warplanes carried out strikes against Kurdish forces in northern Iraq.")
+    assert ("TURMIL", "195", "KURREB") in events, events
+    events = _code(bundled_coder, "The Turkish military carried out strikes on Kurdish forces.")
+    assert ("TURMIL", "190", "KURREB") in events, events
+    # air strikes keep their own code
+    events = _code(bundled_coder, "Israel carried out dozens of air strikes on Hamas.")
+    assert ("ISR", "195", "PSEREBHMS") in events, events
+    # a labour strike is no attack
+    events = _code(bundled_coder, "Kenyan workers staged a strike against the government.")
+    assert not any(c[:2] == "19" for _, c, _ in events), events
+
+
+@needs_model
+def test_opening_up_on_a_party_is_small_arms_fire(bundled_coder):
+    events = _code(bundled_coder, "Mexican gunmen opened up on the police convoy with assault rifles.")
+    assert ("MEXCRM", "193", "MEXCOP") in events or any(c == "193" and t.endswith("COP") for _, c, t in events), events
+
+
+@needs_model
+def test_the_means_of_repression_turned_on_the_police_are_a_violent_protest(bundled_coder):
+    events = _code(bundled_coder, "Malaysian demonstrators lobbed tear gas canisters at Malaysian police.")
+    assert ("MYSOPP", "145", "MYSCOP") in events, events
+    assert not any(c == "175" and s == "MYSOPP" for s, c, _ in events), events
+    # the police firing it stay repression
+    events = _code(bundled_coder, "Malaysian police fired tear gas at Malaysian demonstrators.")
+    assert ("MYSCOP", "175", "MYSOPP") in events, events
