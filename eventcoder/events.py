@@ -562,6 +562,8 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
                 return 3 if v.lemma in d.aspectual else 1
     if (v.dep_ == "relcl" or v.dep_ == "acl") and v.head.i != v.i and _any_of_kind(v.head):
         return 2  # "will bring down any Israeli drone that violates Lebanese airspace": no act yet
+    if v.dep_ == "acl" and v.tag_ == "VB" and v.head.i != v.i and v.head.lemma in _THREAT_NOUNS:
+        return 1  # "renewed threats to cut gas supplies to Ukraine": a threat, as "threatened to cut"
     gov = v.head
     if (v.dep_ == "xcomp" or v.dep_ == "ccomp") and gov.i != v.i and gov.lemma in d.announcing and not _is_negated(gov):
         if gov.lemma in _PLOTTING and _told_by_others(gov, by_head):
@@ -578,6 +580,8 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
 # that make an announced act a threat whatever it is.
 _EXPELLING = frozenset({"expel", "recall"})
 _THREATENING = frozenset({"threaten", "warn", "vow"})
+# Nouns whose infinitive tells the act threatened ("threats to cut gas supplies").
+_THREAT_NOUNS = frozenset({"threat", "ultimatum"})
 # Roots of cooperative acts: resuming or continuing one "next week" is still to come.
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 

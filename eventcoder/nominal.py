@@ -344,6 +344,10 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
             # that only says the event took place is its source, as is the subject of a verb that
             # put it into effect ("ordered the expulsion of X").
             sources = _members(_light_subjects(tok.head), by_head)
+        if not sources and pat.code[:2] == "17":
+            # "police confirmed the arrests of Mahere and her fellow activists": a state's force
+            # that announces coercion no one else is named for announces its own (convention 23)
+            sources = [m for m in _members(_announcers(tok), by_head) if m.agent in _COERCING]
         if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i != tok.head.i \
                 and lex.dictionaries.enacts(tok.head.head.lemma, pat.code):
             # "the Senate voted for the impeachment of X": the voters put it into effect
@@ -525,6 +529,21 @@ def causers(verb) -> list:
             return []
         verb = verb.head
     return []
+
+
+# Verbs by which a body makes its own acts known, and the roles that coerce.
+_ANNOUNCING = frozenset({"confirm", "announce", "report"})
+_COERCING = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
+
+
+def _announcers(tok) -> list:
+    """The subjects of a verb of announcing whose object the noun is, or is a conjunct of ("confirmed
+    the raids and the arrest of 20 people")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "dobj" or tok.head is tok or tok.head.lemma not in _ANNOUNCING:
+        return []
+    return _light_subjects(tok.head)
 
 
 def _light_subjects(verb) -> list:

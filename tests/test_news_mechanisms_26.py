@@ -106,3 +106,43 @@ def test_the_means_of_repression_turned_on_the_police_are_a_violent_protest(bund
     # the police firing it stay repression
     events = _code(bundled_coder, "Malaysian police fired tear gas at Malaysian demonstrators.")
     assert ("MYSCOP", "175", "MYSOPP") in events, events
+
+
+@needs_model
+def test_a_force_confirming_arrests_no_one_else_made_announces_its_own(bundled_coder):
+    events = _code(bundled_coder, "Zimbabwe police confirmed the arrests of Mahere and her fellow activists.")
+    assert ("ZWECOP", "173", "ZWEOPP") in events, events
+    events = _code(bundled_coder, "Israel's military confirmed the raids and the arrest of 20 Palestinians.")
+    assert ("ISRMIL", "173", "PSECVL") in events, events
+    # a rights group that confirms them arrested no one
+    events = _code(bundled_coder, "Amnesty International confirmed the arrest of 20 Palestinians.")
+    assert not any(c == "173" for _, c, _ in events), events
+    # an arrest the noun's own phrase gives to another stays his
+    events = _code(bundled_coder, "Kenyan police confirmed the arrest of two activists by Ugandan soldiers.")
+    assert not any(s == "KENCOP" and c == "173" for s, c, _ in events), events
+
+
+@needs_model
+def test_pulling_an_ambassador_from_a_country_is_a_recall(bundled_coder):
+    assert ("VEN", "161", "HND") in _code(bundled_coder, "Venezuela pulled its ambassador from Honduras.")
+    # troops pulled out are a retreat, not a break of relations
+    assert not any(c == "161" for _, c, _ in _code(bundled_coder, "Venezuela pulled its troops from Honduras."))
+
+
+CUTS = ["cut off gas supplies to Ukraine", "suspended oil shipments to Ukraine", "cut trade with Ukraine"]
+
+
+@needs_model
+@SETTINGS
+@given(cut=st.sampled_from(CUTS))
+def test_cutting_a_countrys_supplies_or_trade_is_an_embargo_and_its_announcement_a_threat(bundled_coder, cut):
+    assert ("RUS", "163", "UKR") in _code(bundled_coder, f"Russia {cut} on Sunday.")
+    future = cut.replace("cut off", "cut").replace("suspended", "suspend")
+    assert ("RUS", "1312", "UKR") in _code(bundled_coder, f"Russia said it would {future}."), future
+    assert ("RUS", "1312", "UKR") in _code(bundled_coder, f"Russia's threat to {future} alarmed Europe.")
+
+
+@needs_model
+def test_a_denied_cut_is_no_embargo(bundled_coder):
+    events = _code(bundled_coder, "Russia did not cut off gas supplies to Ukraine.")
+    assert not any(c in ("163", "1312") for _, c, _ in events), events
