@@ -78,15 +78,18 @@ def test_the_people_of_a_country_named_alone_are_nobody(bundled_coder):
     assert not any(s.startswith("KEN") and c == "173" for s, c, _ in events), events
 
 
+STRIKES = [
+    ("Turkish warplanes carried out strikes against Kurdish forces in northern Iraq.", ("TURMIL", "195", "KURREB")),
+    ("The Turkish military carried out strikes on Kurdish forces.", ("TURMIL", "190", "KURREB")),
+    # air strikes keep their own code
+    ("Israel carried out dozens of air strikes on Hamas.", ("ISR", "195", "PSEREBHMS")),
+]
+
+
 @needs_model
 def test_strikes_carried_out_on_a_party_are_force(bundled_coder):
-    events = _code(bundled_coder, "Turkish warplanes carried out strikes against Kurdish forces in northern Iraq.")
-    assert ("TURMIL", "195", "KURREB") in events, events
-    events = _code(bundled_coder, "The Turkish military carried out strikes on Kurdish forces.")
-    assert ("TURMIL", "190", "KURREB") in events, events
-    # air strikes keep their own code
-    events = _code(bundled_coder, "Israel carried out dozens of air strikes on Hamas.")
-    assert ("ISR", "195", "PSEREBHMS") in events, events
+    for text, event in STRIKES:
+        assert event in _code(bundled_coder, text), text
     # a labour strike is no attack
     events = _code(bundled_coder, "Kenyan workers staged a strike against the government.")
     assert not any(c[:2] == "19" for _, c, _ in events), events
