@@ -149,3 +149,13 @@ def test_cutting_a_countrys_supplies_or_trade_is_an_embargo_and_its_announcement
 def test_a_denied_cut_is_no_embargo(bundled_coder):
     events = _code(bundled_coder, "Russia did not cut off gas supplies to Ukraine.")
     assert not any(c in ("163", "1312") for _, c, _ in events), events
+
+
+@needs_model
+def test_dismissing_an_office_holder_is_no_act(bundled_coder):
+    # convention 24: a coup leader dismissing the prime minister has no fitting code; nor does a
+    # parliament ousting one, and "fired the minister" is no gunfire
+    for text in ("Bainimarama said he was using them to dismiss Prime Minister Laisenia Qarase.",
+                 "Somalia's parliament ousted Prime Minister Hassan Ali Khaire in a no-confidence vote.",
+                 "The Russian president fired the defence minister."):
+        assert not _code(bundled_coder, text), text
