@@ -2669,7 +2669,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 means = instrument_code(lex, subject_tokens[0])
                 if means is not None:
                     code = means
-            if code == "190" or code == "193":
+            if code == "190" or code == "193" or code == "194":
                 code = _weapon_code(v, subject_tokens, code)
             if code[:2] in _FORCE_ROOTS:
                 # a participle of arrest or repression is an act of its own ("broke up the

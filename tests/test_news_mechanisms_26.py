@@ -159,3 +159,13 @@ def test_dismissing_an_office_holder_is_no_act(bundled_coder):
                  "Somalia's parliament ousted Prime Minister Hassan Ali Khaire in a no-confidence vote.",
                  "The Russian president fired the defence minister."):
         assert not _code(bundled_coder, text), text
+
+
+@needs_model
+def test_shelling_from_the_air_is_aerial_force(bundled_coder):
+    # the aircraft named as the doer make bombardment and rockets aerial (195), as they make a
+    # plain attack aerial; shelling by troops stays artillery (194)
+    events = _code(bundled_coder, "Turkish warplanes bombarded Kurdish rebel positions.")
+    assert any(s == "TURMIL" and c == "195" for s, c, _ in events), events
+    events = _code(bundled_coder, "Syrian troops shelled rebel positions.")
+    assert ("SYRMIL", "194", "SYRREB") in events, events
