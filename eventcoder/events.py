@@ -1801,10 +1801,11 @@ def _force_codes(lex, tok) -> bool:
 
 
 def _abused(tok, by_head) -> bool:
-    """Whether the accused act was done to civilians: its object, or its noun's "against"/"on"
-    phrase, names people who are no party in arms."""
+    """Whether the accused act was done to civilians: its object, or its noun's "against"/"on"/"of"
+    phrase ("the killing of our people"), names people who are no party in arms."""
     for c in tok.children:
-        if c.dep_ == "dobj" or (c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "on")):
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "on"
+                                                      or (c.lower_ == "of" and tok.pos_ == "NOUN"))):
             objects = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"]
             for o in objects:
                 for w in [o] + list(o.conjuncts):
@@ -1847,16 +1848,27 @@ def _accused_of(lex, v, by_head) -> str | None:
                     return "1122" if _abused(u, by_head) else "1123"
                 if u.lemma == "violence" and _abused(u, by_head):
                     return "1122"  # "of excessive violence against protesters"; not "of inciting violence"
+            # "of using intimidation and violence against the opposition", "of carrying out the
+            # random killing of our people": the force an act's object names
+            # (not what one incites: "of inciting violence")
+            for o in [x for c in w.children if c.dep_ == "dobj" and w.lemma not in _INCITING
+                      for x in [c] + list(c.conjuncts)]:
+                if o.lemma == "violence" and _abused(o, by_head):
+                    return "1122"
+                if o.pos_ == "NOUN" and _force_codes(lex, o):
+                    return "1122" if _abused(o, by_head) else "1123"
     return None
 
 
+# Verbs of stirring others to act, whose object is no act of the accused's own.
+_INCITING = frozenset({"incite", "foment", "provoke", "stoke", "instigate", "encourage", "fuel", "spark"})
 # Acts of war the verb dictionaries leave to their objects: "firing first", "harassing vessels".
 _WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb", "militarize", "militarise"})
 # Words that make an accused act one of war: "sending tanks and soldiers", "resuming offensive
 # military operations", "building up its armed forces", "a hand in firebombing attacks".
 _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
                         "shelling", "bombing", "firebombing", "aggression", "invasion", "advance", "army", "armed",
-                        "warplane", "missile", "rocket", "artillery", "gunfire"})
+                        "warplane", "missile", "rocket", "artillery", "gunfire", "war"})
 # Backing a party in arms, whatever its words ("providing military support to rebels"): 112.
 _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "training", "funding"})
 # Links inside the accused act's own phrase (not into a clause of its own).

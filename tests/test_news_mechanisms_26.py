@@ -169,3 +169,21 @@ def test_shelling_from_the_air_is_aerial_force(bundled_coder):
     assert any(s == "TURMIL" and c == "195" for s, c, _ in events), events
     events = _code(bundled_coder, "Syrian troops shelled rebel positions.")
     assert ("SYRMIL", "194", "SYRREB") in events, events
+
+
+ACCUSED_FORCE = [
+    # the force an accused act's object names, on civilians: abuse (1122)
+    ("The Kenyan opposition accused the Kenyan police of carrying out the random killing of our people.",
+     ("KENOPP", "1122", "KENCOP")),
+    # a war declared is aggression (1123)
+    ("Gambia's president accused ECOWAS of declaring war against his country.", ("GMBGOV", "1123", "IGOWAFWAS")),
+]
+
+
+@needs_model
+def test_the_force_an_accused_acts_object_names_gives_the_accusation(bundled_coder):
+    for text, event in ACCUSED_FORCE:
+        assert event in _code(bundled_coder, text), text
+    # violence incited is no force of the accused's own
+    events = _code(bundled_coder, "Mozambican police accused the opposition of inciting violence.")
+    assert not any(c in ("1122", "1123") for _, c, _ in events), events
