@@ -20,6 +20,13 @@ def _code(coder, text: str, context: str = "") -> set:
     return triples(coder.code_text(text, date=DAY, context=context or None))
 
 
+def _gives_each(coder, table) -> None:
+    """Each (text, event) of the table: the text gives the event."""
+    for text, event in table:
+        events = _code(coder, text)
+        assert event in events, (text, events)
+
+
 # What a speaker says another party did judges it when the deed is one an accusation names
 # (convention 20): a charge of subversion, theft or militarization.
 SAID_DEEDS = [
@@ -88,8 +95,7 @@ STRIKES = [
 
 @needs_model
 def test_strikes_carried_out_on_a_party_are_force(bundled_coder):
-    for text, event in STRIKES:
-        assert event in _code(bundled_coder, text), text
+    _gives_each(bundled_coder, STRIKES)
     # a labour strike is no attack
     events = _code(bundled_coder, "Kenyan workers staged a strike against the government.")
     assert not any(c[:2] == "19" for _, c, _ in events), events
@@ -182,8 +188,7 @@ ACCUSED_FORCE = [
 
 @needs_model
 def test_the_force_an_accused_acts_object_names_gives_the_accusation(bundled_coder):
-    for text, event in ACCUSED_FORCE:
-        assert event in _code(bundled_coder, text), text
+    _gives_each(bundled_coder, ACCUSED_FORCE)
     # violence incited is no force of the accused's own
     events = _code(bundled_coder, "Mozambican police accused the opposition of inciting violence.")
     assert not any(c in ("1122", "1123") for _, c, _ in events), events
