@@ -1773,8 +1773,10 @@ _FORCES = frozenset({"COP", "MIL", "GOV"})
 # Taking people: an abduction (181) by armed groups, a detention (173) by a state's forces.
 _TAKING = frozenset({"capture", "seize", "grab", "snatch", "nab"})
 # Where a verb of accusing (actors.ACCUSING) names the accused act: "accused X of firing",
-# "blamed X for the incursions", "alleged|charged that X fired".
-_ACCUSED_ACT = frozenset({"of", "for"})
+# "blamed X for the incursions", "accused X over the attacks", "alleged|charged that X fired".
+_ACCUSED_ACT = frozenset({"of", "for", "over"})
+# Verbs by which two parties trade accusations ("traded accusations of starting a shootout").
+_TRADING = frozenset({"trade", "exchange"})
 _FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
 # Who suffers abuse rather than aggression: "accused the forces of violence against protesters".
 _ABUSED_ROLES = frozenset({"CVL", "OPP", "MED", "REF", "HRI", "EDU", "LAB", "REL"})
@@ -1836,7 +1838,8 @@ def _accused_of(lex, v, by_head) -> str | None:
         for p in c.children:
             if p.dep_ == "pcomp" or p.dep_ == "pobj":
                 acts.append(counted_acts(p) or p)  # "for a string of kidnappings"
-    index = lex.verbs.get(v.lemma)
+    # (accusations traded are named as the accusing verb names them: "of corruption" 1121)
+    index = lex.verbs.get("accuse" if v.lemma in _TRADING else v.lemma)
     for a in acts:
         for w in [a] + [x for x in a.conjuncts if x.pos_ == a.pos_]:
             # "of arming thugs to attack officers": the force an act is for is accused too
@@ -1868,7 +1871,8 @@ _WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb", "m
 # military operations", "building up its armed forces", "a hand in firebombing attacks".
 _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
                         "shelling", "bombing", "firebombing", "aggression", "invasion", "advance", "army", "armed",
-                        "warplane", "missile", "rocket", "artillery", "gunfire", "war"})
+                        "warplane", "missile", "rocket", "artillery", "gunfire", "war", "shootout", "firefight",
+                        "gunbattle"})
 # Backing a party in arms, whatever its words ("providing military support to rebels"): 112.
 _PATRONAGE = frozenset({"support", "aid", "assistance", "backing", "help", "training", "funding"})
 # Links inside the accused act's own phrase (not into a clause of its own).
@@ -2903,7 +2907,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         pair_code = refined
                     elif code == "181" and lemma in _TAKING and s.agent in _FORCES and s.country is not None:
                         pair_code = "173"  # "the GNA captured four of Haftar's forces": a state takes prisoners
-                    elif code == "112" and lemma in _ACCUSING:
+                    elif code == "112" and (lemma in _ACCUSING or lemma in _TRADING):
                         # "accused China of ramming a boat": the accused act, as the verb
                         # dictionaries code it, names the kind of accusation
                         pair_code = _accused_of(lex, v, by_head) or code

@@ -192,3 +192,19 @@ def test_the_force_an_accused_acts_object_names_gives_the_accusation(bundled_cod
     # violence incited is no force of the accused's own
     events = _code(bundled_coder, "Mozambican police accused the opposition of inciting violence.")
     assert not any(c in ("1122", "1123") for _, c, _ in events), events
+
+
+TRADED = [
+    ("Armenia and Azerbaijan traded accusations of starting an overnight shootout.", "1123"),
+    ("Armenia and Azerbaijan exchanged accusations over the attacks.", "1123"),
+    ("Armenia and Azerbaijan traded accusations of corruption.", "1121"),
+]
+
+
+@needs_model
+@SETTINGS
+@given(traded=st.sampled_from(TRADED))
+def test_traded_accusations_take_the_kind_of_the_act_accused(bundled_coder, traded):
+    text, code = traded
+    events = _code(bundled_coder, text)
+    assert {("ARM", code, "AZE"), ("AZE", code, "ARM")} <= events, events
