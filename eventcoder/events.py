@@ -875,6 +875,18 @@ def _acted_on(nouns) -> list:
             if c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "against") for p in c.children if p.dep_ == "pobj"]
 
 
+def _nominal_path(t, top) -> bool:
+    """Whether the token hangs on ``top`` through nouns and prepositions only, no verb between."""
+    h = t.head
+    for _ in range(8):
+        if h.i == top.i:
+            return True
+        if h.pos_ in _VERBAL or h.head.i == h.i:
+            return False
+        h = h.head
+    return False
+
+
 def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
     subj = []
     if passive:
@@ -893,6 +905,15 @@ def _subject_tokens(v, passive: bool, depth: int = 0) -> list:
                     for b in c.children:
                         if b.dep_ in ("prep", "agent") and b.lower_ == "by":
                             subj.extend(p for p in b.children if p.dep_ == "pobj")
+        if not subj:
+            # "was welcomed in the capital Asmara by President Isaias": the parser may hang the
+            # agent on the last noun of a phrase of place or means before it
+            # (not a "by" of a participle of its own: "an attack attributed by the authorities")
+            for c in v.children:
+                if c.dep_ == "prep" and c.i > v.i:
+                    for t in c.subtree:
+                        if t.dep_ == "agent" and t.lower_ == "by" and _nominal_path(t, c):
+                            subj.extend(p for p in t.children if p.dep_ == "pobj")
     else:
         # With a proper noun before the verb that the small parser took for an adverbial: a list
         # member ("Yemen, Iran and India attacked") or the subject itself ("Armenia invaded").
@@ -2916,6 +2937,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # "militants seized three Americans": people seized are abducted, or
                         # arrested when a state's forces take them; property seized is 171
                         pair_code = "173" if s.agent in _FORCES and s.country is not None else "181"
+                    elif code == "051" and lemma == "welcome" and tm is not None and _guest(sent.doc, v, tm, passive):
+                        pair_code = "043"  # "Isaias welcomed Abiy in Asmara": a visitor welcomed is hosted
                     elif code == "140" and s.agent == "GOV" and lemma == "protest":
                         pair_code = "114"  # "Tokyo protested against the launch": a government complains officially
                     elif places and tm is not None and s.country and tm.country and any(
@@ -3875,6 +3898,21 @@ def _at_request(sent, events: list, by_head: dict) -> list:
                     have.add((m.code, e.source.code))
                     out.append(RawEvent(t.i, m, e.source, code, _AT_REQUEST, t.text, False, "noun"))
     return out
+
+
+# Titles of those who visit: welcomed, they are guests, not acts approved of.
+_GUESTS = frozenset({"president", "minister", "premier", "king", "queen", "emir", "prince", "sultan", "chancellor",
+                     "leader", "delegation", "envoy", "counterpart", "secretary", "ambassador", "pope"})
+
+
+def _guest(doc, v, tm, passive: bool) -> bool:
+    """Whether the one a verb of welcoming takes (its object, or its subject in the passive) is a
+    visitor: a person, or an office holder named by title ("welcomed the Ethiopian Prime
+    Minister", "was welcomed in Asmara by President Isaias"), not a measure or a country."""
+    for c in v.children:
+        if c.dep_ == ("nsubjpass" if passive else "dobj") and c.i == tm.head:
+            return c.lemma in _GUESTS or (tm.type == "person" and (c.pos_ == "PROPN" or c.tag_ == "PRP"))
+    return False
 
 
 def _suspends_a_member(s, tm) -> bool:

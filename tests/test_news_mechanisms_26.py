@@ -208,3 +208,27 @@ def test_traded_accusations_take_the_kind_of_the_act_accused(bundled_coder, trad
     text, code = traded
     events = _code(bundled_coder, text)
     assert {("ARM", code, "AZE"), ("AZE", code, "ARM")} <= events, events
+
+
+WELCOMES = [
+    ("Eritrean President Isaias Afewerki welcomed the Ethiopian prime minister in Asmara.",
+     {("ERIGOV", "043", "ETHGOV"), ("ETHGOV", "042", "ERIGOV")}),
+    # the parser hangs the "by" agent on the place before it
+    ("The Ethiopian prime minister was welcomed in the Eritrean capital Asmara by President Isaias Afewerki.",
+     {("ERIGOV", "043", "ETHGOV"), ("ETHGOV", "042", "ERIGOV")}),
+    # a measure or a government welcomed is approved of
+    ("The Kazakh president welcomed Uzbekistan's new measures.", {("KAZGOV", "051", "UZB")}),
+]
+
+
+@needs_model
+def test_a_visitor_welcomed_is_hosted(bundled_coder):
+    for text, expected in WELCOMES:
+        assert expected <= _code(bundled_coder, text), text
+
+
+@needs_model
+def test_a_by_phrase_of_another_participle_is_no_agent(bundled_coder):
+    events = _code(bundled_coder, "Nine Cameroonian villagers were killed in a new attack attributed by the "
+                                  "Cameroonian authorities to separatist rebels.")
+    assert not any(s == "CMRGOV" and c[:2] == "19" for s, c, _ in events), events
