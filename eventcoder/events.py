@@ -1215,14 +1215,19 @@ def _through_quantities(tokens) -> list:
 
 def _by_agents(noun) -> list:
     """The "by" agents of a noun ("an airstrike by US aircraft", "shelling by Russian forces") or
-    of its participle ("a bomb planted by Boko Haram")."""
+    of its participle ("a bomb planted by Boko Haram"), through a count of acts ("a series of
+    airstrikes by a Saudi-led coalition")."""
     out = []
-    for holder in (noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")):
+    acts = counted_acts(noun)
+    holders = [noun] if acts is None else [acts, noun]
+    holders += [c for c in (acts or noun).children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for holder in holders:
         for c in holder.children:
             if (c.dep_ == "prep" or c.dep_ == "agent") and (c.lower_ == "by" or (
                     c.lower_ == "from" and holder.lemma in _FIRED_FROM)):
                 # ("artillery fire and shelling from India": fire comes from whoever fired it)
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+    noun = acts or noun
     if not out and noun.lemma in _FIRED_FROM:
         for c in noun.children:  # "artillery fire and shelling from India"
             if c.dep_ == "conj" and c.lemma in _FIRED_FROM:

@@ -640,7 +640,8 @@ def implied_doers(lex, objects, by_head: dict[int, Mention], fallback: str | Non
 
 def instrument_code(lex, tok) -> str | None:
     """The code of the event noun ``tok`` names when it is the means of a harming verb's act
-    ("air strikes killed ..."), or None."""
+    ("air strikes killed ...", "a series of airstrikes killed ..."), or None."""
+    tok = counted_acts(tok) or tok
     if tok.pos_ != "NOUN" or (tok.lower_ not in lex.nouns and tok.lemma not in lex.nouns):
         return None
     pat = _pattern(lex, tok)
@@ -703,12 +704,13 @@ _HARM_MEANS = _MEANS | {"after", "following"}
 
 def passive_means(lex, v, by_head: dict[int, Mention], harm: bool = False):
     """"Ten soldiers were killed in an attack by rebels", "22 Palestinians were killed in Israeli
-    air strikes": a passive harming verb without an agent takes its source from the event noun
+    air strikes": a passive harming verb without an agent (or whose agent is an event noun) takes its source from the event noun
     of its "in"/"during" phrase (``harm``: or "after"/"following"), and that noun's code. A verb
     coordinated with it shares the phrase ("four soldiers were killed and two wounded in an
     ambush by guerrillas"). Returns (sources, code) or None."""
     means = _HARM_MEANS if harm else _MEANS
-    preps = [x for x in v.children if x.dep_ == "prep" and x.lower_ in means]
+    # (and an act noun as the agent: "police were overwhelmed by attacks by gang members")
+    preps = [x for x in v.children if (x.dep_ == "prep" and x.lower_ in means) or (x.dep_ == "agent" and harm)]
     if not preps:
         preps = [x for w in v.children if w.dep_ == "conj" and w.pos_ == "VERB" and w.tag_ == "VBN"
                  for x in w.children if x.dep_ == "prep" and x.lower_ in means]
@@ -716,14 +718,15 @@ def passive_means(lex, v, by_head: dict[int, Mention], harm: bool = False):
         for p in c.children:
             if p.dep_ != "pobj" or p.pos_ != "NOUN":
                 continue
-            # "killed in a series of Israeli airstrikes": the acts the count is of
-            p = counted_acts(p) or p
+            # "killed in a series of Israeli airstrikes": the acts the count is of (the parser may
+            # hang their "by" on the count)
+            count, p = p, counted_acts(p) or p
             code = instrument_code(lex, p)
             if code is None:
                 continue
             own = by_head.get(p.i) or owner_mention(p, by_head)  # "in a Saudi-led coalition airstrike"
             sources = [own] if own is not None and own.start < p.i else []
-            sources += _members(_objects(p, ("by",)), by_head)
+            sources += _members(_objects(p, ("by",)) + (_objects(count, ("by",)) if count is not p else []), by_head)
             if sources:
                 return sources, code
     return None

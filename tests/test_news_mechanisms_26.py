@@ -232,3 +232,18 @@ def test_a_by_phrase_of_another_participle_is_no_agent(bundled_coder):
     events = _code(bundled_coder, "Nine Cameroonian villagers were killed in a new attack attributed by the "
                                   "Cameroonian authorities to separatist rebels.")
     assert not any(s == "CMRGOV" and c[:2] == "19" for s, c, _ in events), events
+
+
+COUNTED_STRIKES = [
+    ("A series of airstrikes by the Israeli army killed ten Palestinian civilians.", ("ISRMIL", "195", "PSECVL")),
+    ("A series of pre-dawn airstrikes by a Saudi-led coalition targeted the headquarters of Yemen's armed forces.",
+     ("SAUMIL", "195", "YEMMIL")),
+    # the strikes as the passive's agent, their "by" hung on the count
+    ("Ten Yemeni soldiers were killed by a series of airstrikes by the Saudi-led coalition.", ("SAUMIL", "195", "YEMMIL")),
+    ("Ten Nigerian soldiers were killed by an attack by Boko Haram.", ("NGAREB", "190", "NGAMIL")),
+]
+
+
+@needs_model
+def test_a_count_of_strikes_is_the_strikes(bundled_coder):
+    _gives_each(bundled_coder, COUNTED_STRIKES)
