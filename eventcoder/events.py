@@ -580,8 +580,9 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
 # that make an announced act a threat whatever it is.
 _EXPELLING = frozenset({"expel", "recall"})
 _THREATENING = frozenset({"threaten", "warn", "vow"})
-# Nouns whose infinitive tells the act threatened ("threats to cut gas supplies").
-_THREAT_NOUNS = frozenset({"threat", "ultimatum"})
+# Nouns whose infinitive tells the act threatened ("threats to cut gas supplies"; an ultimatum's
+# infinitive tells what its addressee must do).
+_THREAT_NOUNS = frozenset({"threat"})
 # Roots of cooperative acts: resuming or continuing one "next week" is still to come.
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 
