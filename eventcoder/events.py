@@ -3779,19 +3779,18 @@ def _claimed_acts(lex, sent, by_head: dict, events: list) -> list:
 
 
 # Verbs a speaker asserts a clause with (not "report", "confirm", "announce": a clause they tell
-# may be the speaker's news, not its charge).
+# may be the speaker's news, not its charge), and their forms, to tell a sentence that may hold one.
 _ASSERTING = frozenset({"say", "state", "claim", "tell", "add", "insist", "assert", "maintain", "argue", "contend",
                         "allege", "charge"})
-# Verbs of trying, whose infinitive names the deed tried ("is trying to destabilise the country").
-_TRYING = frozenset({"try", "seek", "attempt"})
+_ASSERTING_WORDS = frozenset({"said", "says", "say", "saying", "stated", "states", "claimed", "claims", "claiming",
+                              "told", "tells", "added", "insisted", "insists", "asserted", "maintained", "maintains",
+                              "argued", "argues", "contended", "alleged", "alleges", "charged", "charges"})
 # Of those, the verbs that allege by themselves, also after the clause ("..., the opposition claimed").
 _ALLEGING = frozenset({"claim", "allege", "charge"})
+# Verbs of trying, whose infinitive names the deed tried ("is trying to destabilise the country").
+_TRYING = frozenset({"try", "seek", "attempt"})
 # Charges of force, which a party of the deed's own country tells as a report of it.
 _FORCE_CHARGES = frozenset({"1122", "1123"})
-# Their forms, to tell a sentence that may hold one.
-_ASSERTING_WORDS = frozenset({"said", "says", "say", "saying", "stated", "states", "claimed", "claims", "claiming", "told", "tells",
-                              "added", "insisted", "insists", "asserted", "maintained", "maintains", "argued",
-                              "argues", "contended", "alleged", "alleges", "charged", "charges"})
 _SAID_MISDEED = VerbPattern(("say",), (), "112", None, (), None, "(a misdeed a speaker says another party did)")
 
 
@@ -3818,6 +3817,7 @@ def _said_misdeeds(lex, sent, by_head: dict, events: list, untargeted: list) -> 
                     if not m.place and m.agent != "MED"]
         if not speakers:
             continue
+        sides = {m.country for m in speakers}
         for u in v.children:
             if u.dep_ != "ccomp" or u.pos_ not in _VERBAL or (u.i < v.i and v.lemma not in _ALLEGING):
                 continue
@@ -3836,7 +3836,6 @@ def _said_misdeeds(lex, sent, by_head: dict, events: list, untargeted: list) -> 
                     continue
                 accused = [m for m in _mentions_at(_expand(own), by_head) if not m.place and m.country is not None]
                 heads = {m.head for m in accused}
-                sides = {m.country for m in speakers}
                 if any(t.i in by_head and t.i not in heads and not by_head[t.i].place and (
                         by_head[t.i].country not in sides or by_head[t.i].agent in _ARMED_SERVICES) for t in deed.subtree):
                     # the deed names a party of its own: the act it reports is coded, not a charge
