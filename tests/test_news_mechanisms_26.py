@@ -247,3 +247,16 @@ COUNTED_STRIKES = [
 @needs_model
 def test_a_count_of_strikes_is_the_strikes(bundled_coder):
     _gives_each(bundled_coder, COUNTED_STRIKES)
+
+
+@needs_model
+def test_the_serbs_of_bosnia_are_republika_srpska(bundled_coder):
+    # "Bosnian Serb" names Republika Srpska's people, not Serbia; Milorad Dodik is coded by his
+    # office of the day (the Serb member of Bosnia's presidency 2018-2022)
+    events = triples(bundled_coder.code_text("Britain sanctioned the Bosnian Serb leader.", date=dt.date(2023, 6, 1)))
+    assert ("GBR", "163", "BIHSRP") in events, events
+    events = triples(bundled_coder.code_text("Britain sanctioned Milorad Dodik.", date=dt.date(2023, 6, 1)))
+    assert ("GBR", "163", "BIHSRP") in events, events
+    events = triples(bundled_coder.code_text("Britain sanctioned Milorad Dodik.", date=dt.date(2020, 6, 1)))
+    assert ("GBR", "163", "BIHGOV") in events, events
+    assert not any(t.startswith("SRB") for _, _, t in events), events
