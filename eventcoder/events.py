@@ -2702,6 +2702,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 code = lex.dictionaries.announced_code(code)
                 if code is None:
                     continue  # an announced act with no intent or threat code ("will say")
+                if lemma == "retaliate" and code[:3] == "138" and not _forceful_phrase(v):
+                    code = "130"  # "said they would retaliate if ...": a reprisal of no named kind
                 if v.head.i != v.i:
                     superseded.add(v.head.i)  # "threatened to sink Japan": the threat's own code is 1384
             if means is not None and code[:2] in ("18", "19", "20"):

@@ -260,3 +260,12 @@ def test_the_serbs_of_bosnia_are_republika_srpska(bundled_coder):
     events = triples(bundled_coder.code_text("Britain sanctioned Milorad Dodik.", date=dt.date(2020, 6, 1)))
     assert ("GBR", "163", "BIHGOV") in events, events
     assert not any(t.startswith("SRB") for _, _, t in events), events
+
+
+@needs_model
+def test_an_announced_reprisal_of_no_named_kind_is_a_plain_threat(bundled_coder):
+    events = _code(bundled_coder, "The Tamil rebels said they would retaliate if the Sri Lankan government continued "
+                                  "the attacks.")
+    assert ("LKAREB", "130", "LKAGOV") in events, events
+    # done, a reprisal is force
+    assert ("TURMIL", "190", "SYRMIL") in _code(bundled_coder, "Turkish troops retaliated against Syrian troops.")
