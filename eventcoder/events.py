@@ -17,7 +17,7 @@ from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENY
 from .actors import PLACE_PARTS as _PLACE_PARTS
 from .actors import ANY_ACT as _ANY_ACT, OWNER_LINKS as _DOER_LINKS, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import PROMPTING as _PROMPTING, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
+from .nominal import COERCING_ROLES as _COERCING_ROLES, PROMPTING as _PROMPTING, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words, by_longest_prefix
 
@@ -3040,8 +3040,6 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     return _protesting_people(_coerced_at_home(_victims(lex, sent, events)))
 
 
-# Roles of a state that coerce people in its own land: arrests, detentions, trials, repression.
-_COERCING_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 # Roles that do acts of harm rather than suffer them when they modify the act's noun (_a_force).
 _FORCE_DOERS = _COERCING_ROLES | {"REB", "UAF", "CRM"}
 # People who came from elsewhere ("used a water cannon against stone-throwing migrants").

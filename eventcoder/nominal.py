@@ -347,7 +347,7 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if not sources and pat.code[:2] == "17":
             # "police confirmed the arrests of Mahere and her fellow activists": a state's force
             # that announces coercion no one else is named for announces its own (convention 23)
-            sources = [m for m in _members(_announcers(tok), by_head) if m.agent in _COERCING]
+            sources = [m for m in _members(_announcers(tok), by_head) if m.agent in COERCING_ROLES]
         if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i != tok.head.i \
                 and lex.dictionaries.enacts(tok.head.head.lemma, pat.code):
             # "the Senate voted for the impeachment of X": the voters put it into effect
@@ -531,9 +531,11 @@ def causers(verb) -> list:
     return []
 
 
-# Verbs by which a body makes its own acts known, and the roles that coerce.
+# Verbs by which a body makes its own acts known.
 _ANNOUNCING = frozenset({"confirm", "announce", "report"})
-_COERCING = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
+# Roles of a state that coerce people in its own land: arrests, detentions, trials, repression
+# (events.py reads them too).
+COERCING_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 
 
 def _announcers(tok) -> list:

@@ -117,12 +117,15 @@ def test_the_means_of_repression_turned_on_the_police_are_a_violent_protest(bund
     assert ("MYSCOP", "175", "MYSOPP") in events, events
 
 
+CONFIRMED_ARRESTS = [
+    ("Zimbabwe police confirmed the arrests of Mahere and her fellow activists.", ("ZWECOP", "173", "ZWEOPP")),
+    ("Israel's military confirmed the raids and the arrest of 20 Palestinians.", ("ISRMIL", "173", "PSECVL")),
+]
+
+
 @needs_model
 def test_a_force_confirming_arrests_no_one_else_made_announces_its_own(bundled_coder):
-    events = _code(bundled_coder, "Zimbabwe police confirmed the arrests of Mahere and her fellow activists.")
-    assert ("ZWECOP", "173", "ZWEOPP") in events, events
-    events = _code(bundled_coder, "Israel's military confirmed the raids and the arrest of 20 Palestinians.")
-    assert ("ISRMIL", "173", "PSECVL") in events, events
+    _gives_each(bundled_coder, CONFIRMED_ARRESTS)
     # a rights group that confirms them arrested no one
     events = _code(bundled_coder, "Amnesty International confirmed the arrest of 20 Palestinians.")
     assert not any(c == "173" for _, c, _ in events), events
