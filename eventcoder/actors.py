@@ -1641,7 +1641,11 @@ def _reporter(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
     """The subject of the verb that reports a pronoun's clause, when it is of the pronoun's kind:
     in "militants from al Shabaab, a group affiliated with al Qaeda, said it had killed 20", "it"
     is who said so, not the last name before it. Likewise the subject of the clause a clause of
-    time or manner hangs on ("Syrian forces shot dead two civilians when they fired at ...")."""
+    time or manner hangs on ("Syrian forces shot dead two civilians when they fired at ..."), and
+    the owner of a reported clause's subject: "Hezbollah's leader warned that his fighters would
+    intervene" (his own side, ``_own_side``)."""
+    if _own_side(tok) and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        tok = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if tok.head.dep_ == "advcl" and tok.head.head.i != tok.head.i:
@@ -1673,6 +1677,24 @@ def _reporter(tok, types, mentions: list[Mention], doc=None) -> Mention | None:
     if subjects[0].tag_ in ("PRP", "PRP$"):
         return None  # a pronoun reporter: the nearest-name rule already agrees with it
     return heads.get(subjects[0].i)
+
+
+# Nouns a possessive pronoun names a party's own side with: "his country", "her government",
+# "his fighters". A "his" on them may mean a person named by a role ("Israel's defence minister
+# warned that his country ..."), as a subject "he" may; on other nouns ("abducted his wife") it
+# takes only a named person.
+_HOMELANDS = frozenset({"country", "nation", "homeland"})
+_SIDES = _HOMELANDS | frozenset({
+    "government", "administration", "cabinet", "ministry", "army", "military", "troops", "troop", "force",
+    "forces", "fighter", "fighters", "soldier", "soldiers", "men", "militia", "police", "party", "supporter",
+    "supporters", "follower", "followers", "loyalist", "loyalists", "movement", "group", "organisation",
+    "organization", "regime", "delegation", "people", "side", "camp", "coalition", "navy", "guard", "guards",
+})
+
+
+def _own_side(tok) -> bool:
+    """Whether a possessive "his" or "her" names the owner of a party's own side (``_SIDES``)."""
+    return tok.dep_ == "poss" and tok.head.i > tok.i and (tok.head.lemma in _SIDES or tok.head.lower_ in _SIDES)
 
 
 def _coordinated_with(doc, ante: Mention, pool: list[Mention]) -> list[Mention]:
@@ -1984,7 +2006,8 @@ class StoryContext:
                 types = _PRONOUN_TYPES[tok.lower_]
                 # "the Myanmar foreign secretary said he will ...": a subject "he" or "she" may
                 # mean a person named by a role (not a possessive: "abducted his wife")
-                human = doc if types == ("person",) and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass") else None
+                human = doc if types == ("person",) and (
+                    tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" or _own_side(tok)) else None
                 ante = _reporter(tok, types, out, human) or _accused(tok, types, out, human)
                 owners = [m.owner for m in out if m.owner is not None]
                 if ante is None and tok.dep_ in _OBJECTS:
@@ -2007,7 +2030,14 @@ class StoryContext:
                         also = tuple(_restated(p, tok.i, tok.i, tok.text, sentence_index, also=())
                                      for p in _coordinated_with(doc, ante, self.history + out))
                     restated = [_restated(ante, tok.i, tok.i, tok.text, sentence_index, also=also)]
-                    if tok.tag_ == "PRP$" and restated[0].agent is None:
+                    if tok.tag_ == "PRP$" and tok.head.lemma in _HOMELANDS and tok.head.i > tok.i \
+                            and restated[0].country is not None and not restated[0].code.startswith(UNKNOWN_COUNTRY):
+                        # "the minister warned that his country is ready to strike": the person's
+                        # country, as "Israel" would name it
+                        r = restated[0]
+                        restated[0] = replace(r, head=tok.head.i, end=tok.head.i + 1, code=r.country, agent=None,
+                                              type="country", text=doc.span_text(tok.i, tok.head.i + 1))
+                    elif tok.tag_ == "PRP$" and restated[0].agent is None:
                         _air_means(doc, restated)
                         if restated[0].agent is not None:
                             # "Israel said its jets struck": its air force, heading the phrase

@@ -658,6 +658,20 @@ def _speculated(v, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.dictionaries.speculative for c in v.children)
 
 
+def _warning_verb(v):
+    """The warning verb whose "that" clause announces the act: "Iran warned that it will strike"
+    and "warned that Israel is ready to strike Iran" (through "ready to", "prepared to"); None
+    when the act is no such clause's."""
+    t = v
+    for _ in range(4):
+        if t.dep_ == "ccomp":
+            return t.head if t.head.lemma in _WARNING and t.head.i != t.i else None
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def _wished(v, lex: Lexicon) -> bool:
     """Whether a governor only wishes, fears or asks for the act ("fears that Hezbollah will
     retaliate", "urged Israel to attack"): one of @intending that does not announce it."""
@@ -2587,8 +2601,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v) and not _asked(v))):
             continue
         own_warning = False
+        warner = v.head
         if announced == 1 and not warned and _wished(v, lex):
-            if v.dep_ != "ccomp" or v.head.lemma not in _WARNING or _is_negated(v.head):
+            warner = _warning_verb(v)
+            if warner is None or _is_negated(warner):
                 continue
             own_warning = True  # "Iran warned that it will strike Israel": if the warner acts, a threat
         passive = _is_passive(v)
@@ -2606,8 +2622,15 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             subjects = _with_companions(v, subject_tokens, subjects, by_head)
         if (warned or own_warning) and not any(
                 g.country is not None and any(g.country == m.country for m in subjects)
-                for g in _mentions_at(_subject_tokens(v.head, False), by_head)):
+                for g in _mentions_at(_subject_tokens(warner, False), by_head)):
             continue  # "Israel warned that Hezbollah could retaliate": a guess about another's act
+        if own_warning:
+            # "Iran's defence minister warned that his country will strike Israel": the threat is
+            # the warner's, who speaks for the side that would act
+            warners = [g for g in _mentions_at(_subject_tokens(warner, False), by_head)
+                       if any(g.country == m.country for m in subjects)]
+            if warners:
+                subjects = warners
         means = None
         if not subjects and passive and (lemma in _HARMING or lemma in _ABDUCTING) and lex.nouns:
             means = passive_means(lex, v, by_head, lemma in _HARMING)  # "killed in an attack by rebels"
@@ -2706,6 +2729,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                     code = "130"  # "said they would retaliate if ...": a reprisal of no named kind
                 if v.head.i != v.i:
                     superseded.add(v.head.i)  # "threatened to sink Japan": the threat's own code is 1384
+                if own_warning:
+                    superseded.add(warner.i)  # "warned that Israel is ready to strike Iran": 1384, not 130
             if means is not None and code[:2] in ("18", "19", "20"):
                 code = means[1]
             elif lemma in _HARMING and subject_tokens and lex.nouns and code[:2] in ("18", "19", "20"):

@@ -359,7 +359,7 @@ def test_a_supposed_consequence_is_no_event(bundled_coder):
     "Russia will attack Ukraine if NATO expands, Putin said.",
 ]))
 def test_a_stated_consequence_is_a_threat(bundled_coder, text):
-    assert ("RUS", "1384", "UKR") in coded(bundled_coder, text), text
+    assert ("RUS", "138", "UKR") in coded(bundled_coder, text), text
 
 
 # Who has no force to use threatens none: a rights group, a newspaper or a church warning of a

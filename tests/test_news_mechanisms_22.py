@@ -281,7 +281,7 @@ def test_the_accused_act_names_the_kind_of_accusation(bundled_coder, case):
 @needs_model
 def test_warning_that_one_will_attack_threatens_the_attack(bundled_coder):
     events = _triples(bundled_coder, "Iran warned that it will strike Israel.")
-    assert ("IRN", "1384", "ISR") in events, events
+    assert ("IRN", "138", "ISR") in events, events
     others = _triples(bundled_coder, "Israel warned that Hezbollah will attack Israeli towns.")
     assert not any(s[:3] == "LBN" for s, c, t in others) and any(s == "ISR" for s, c, t in others), others
 
