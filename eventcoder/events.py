@@ -804,6 +804,26 @@ def _object_subject(v, by_head) -> list:
     return []
 
 
+def _relative_object(v, by_head) -> list:
+    """The phrase an object relative clause describes, when it names no actor, in order: "a
+    drone strike that Israel blamed on Tehran" and "the sanctions which the EU imposed on Russia"
+    read as "blamed a drone strike on Tehran", "imposed sanctions on Russia"; empty otherwise."""
+    if v.dep_ != "relcl" or v.head.i > v.i or v.head.pos_ != "NOUN":
+        return []
+    c = v.head
+    relative = [o for o in v.children if o.dep_ == "dobj" and o.tag_ in ("WDT", "WP") and o.i < v.i]
+    if relative:
+        if relative[0].i != c.i + 1 and not (relative[0].i == c.i + 2 and any(
+                x.i == c.i + 1 and x.lower_ == "," for x in (*c.children, *v.children))):
+            return []  # "his extradition from Sweden, which Sweden rejected": the clause before
+    elif not any(o is c for o in _objects(v)):
+        return []
+    words = [c] + [t for t in c.children if t.i < c.i and t.dep_ in ("compound", "amod")]
+    if any(t.i in by_head for t in words):
+        return []
+    return sorted(words, key=_position)
+
+
 def _clause_tokens(v) -> list:
     """Tokens of the verb's own clause, in sentence order (the verb excluded), without its
     phrases of time."""
@@ -2660,6 +2680,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             thing = _object_subject(v, by_head)
             if thing:
                 own = thing + own
+        else:
+            own = _relative_object(v, by_head) + own
         # "expressed support to Manila and concern over Chinese actions": each of coordinated
         # objects may carry its own pattern.
         segments = _object_segments(v, own, by_head) if not passive else (own,)

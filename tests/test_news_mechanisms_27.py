@@ -85,3 +85,27 @@ def test_a_possessive_on_a_thing_takes_no_role_named_owner(bundled_coder):
 def test_a_threat_of_conventional_attack_is_138(bundled_coder, text):
     events = _code(bundled_coder, text)
     assert any(c == "138" for _, c, _ in events) and not any(c == "1384" for _, c, _ in events), (text, events)
+
+
+# An object relative clause reads the noun it describes as its verb's object, for the verb's
+# patterns: "the attack, which Israel blamed on Iran" is "blamed the attack on Iran" (1123).
+RELATIVE_OBJECTS = [
+    ("The attack, which Israel blamed on Iran, killed two crew members.", ("ISR", "1123", "IRN")),
+    ("The bombing that Pakistan blamed on India killed 40 soldiers.", ("PAK", "1123", "IND")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(RELATIVE_OBJECTS))
+def test_an_object_relative_clause_reads_its_noun_as_the_object(bundled_coder, case):
+    text, event = case
+    events = _code(bundled_coder, text)
+    assert event in events, (text, events)
+
+
+@needs_model
+def test_a_comma_which_after_a_phrase_is_no_object_of_the_noun_before(bundled_coder):
+    # "which" after a comma that does not follow the noun takes up the clause, not the noun
+    events = _code(bundled_coder, "Russia requested his extradition from Sweden, which Sweden rejected.")
+    assert not any(c.startswith("16") or c.startswith("17") for _, c, _ in events), events
