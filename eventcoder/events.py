@@ -3081,10 +3081,30 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     if not _MEDIATION_FORMS.isdisjoint(said):
         events = _mediated(lex, sent, events, by_head)
     if events:
-        events = _settle_parties(sent.doc, events, mentions)
+        events = _settle_parties(sent.doc, _answerable(sent.doc, events), mentions)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _protesting_people(_coerced_at_home(_victims(lex, sent, events)))
+
+
+def _answerable(doc, events: list) -> list:
+    """Disapproval of an act of harm told inside its object is of whoever did the act, not of
+    whom it was done to: "expressed concern over the plight of dissidents detained by Cuba" is
+    concern at Cuba, as "condemned the detention of dissidents by Cuba" is (_event_agents)."""
+    acts = [e for e in events if e.code[:2] in _HARM_ROOTS and e.target is not None]
+    if not acts:
+        return events
+    out = []
+    for d in events:
+        if d.code[:2] == "11" and d.target is not None:
+            verb = doc[d.verb]
+            for a in acts:
+                if a.target.head == d.target.head and a.source.code != d.source.code \
+                        and a.source.code != d.target.code and verb.is_ancestor(doc[a.verb]):
+                    d = replace(d, target=a.source)
+                    break
+        out.append(d)
+    return out
 
 
 # Roles that do acts of harm rather than suffer them when they modify the act's noun (_a_force).

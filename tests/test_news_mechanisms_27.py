@@ -109,3 +109,14 @@ def test_a_comma_which_after_a_phrase_is_no_object_of_the_noun_before(bundled_co
     # "which" after a comma that does not follow the noun takes up the clause, not the noun
     events = _code(bundled_coder, "Russia requested his extradition from Sweden, which Sweden rejected.")
     assert not any(c.startswith("16") or c.startswith("17") for _, c, _ in events), events
+
+
+@needs_model
+def test_disapproval_of_an_act_told_in_its_object_is_of_the_doer(bundled_coder):
+    # the detention is Cuba's, so the concern is at Cuba, not at the dissidents
+    events = _code(bundled_coder, "The US expressed concern over the plight of several dissidents detained by Cuba.",
+                   day=dt.date(2015, 1, 7))
+    assert ("USA", "110", "CUB") in events and not any(c == "110" and t != "CUB" for _, c, t in events), events
+    # an accused party stays the accusation's target
+    events = _code(bundled_coder, "Chad accused Sudan of attacking Chadian soldiers.")
+    assert ("CHD", "1123", "SDN") in events or ("TCD", "1123", "SDN") in events, events
