@@ -3084,7 +3084,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events = _settle_parties(sent.doc, _answerable(sent.doc, events), mentions)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
-    return _protesting_people(_coerced_at_home(_victims(lex, sent, events)))
+    return _protesting_people(_coerced_at_home(_victims(lex, sent, events)), _PROTESTS.isdisjoint(sent.lowers))
 
 
 def _answerable(doc, events: list) -> list:
@@ -3113,16 +3113,19 @@ _FORCE_DOERS = _COERCING_ROLES | {"REB", "UAF", "CRM"}
 _FOREIGNERS = frozenset({"migrant", "migrants", "refugee", "refugees", "foreigner", "foreigners", "foreign", "asylum"})
 
 
-def _protesting_people(events: list) -> list:
+def _protesting_people(events: list, no_protest: bool = True) -> list:
     """"police fired tear gas to disperse the crowd", "youths hurled petrol bombs at police": people
     a state's forces repress (175) and people who protest or riot (14x) are its protesters (OPP),
     as the gold codes them (175 on OPP 131 times, on CVL 7; 14x by OPP 138 times, by CVL 12),
-    unless the text calls them civilians. Both parties are of one country."""
+    unless the text calls them civilians. Both parties are of one country. So are people its
+    forces arrest or detain (17x) in a sentence that tells of a protest (``no_protest`` False):
+    "police detained 3,000 people at protests", "arrested 20 people as they dispersed a protest"."""
     out = []
     for e in events:
         if e.target is None or e.source.country is None or e.target.country != e.source.country:
             pass  # (foreigners who protest, migrants pushed back at a border: people, not a state's protesters)
-        elif e.code == "175" and e.target.agent == "CVL" and _unnamed_people(e.target):
+        elif (e.code == "175" or (not no_protest and e.code[:2] == "17" and e.source.agent in _COERCING_ROLES)) \
+                and e.target.agent == "CVL" and _unnamed_people(e.target):
             e = replace(e, target=_as_protesters(e.target))
         elif e.code[:2] == "14" and e.source.agent == "CVL" and _unnamed_people(e.source):
             e = replace(e, source=_as_protesters(e.source))
@@ -3138,6 +3141,9 @@ def _as_protesters(m: Mention) -> Mention:
     return replace(m, agent="OPP", code=m.code[:3] + "OPP" + m.code[6:])
 
 
+# Words that tell of a protest in a sentence (its forms as written).
+_PROTESTS = frozenset({"protest", "protests", "protesters", "protestors", "demonstration", "demonstrations",
+                       "demonstrators", "rally", "rallies", "sit-in", "sit-ins"})
 # Words that name people as bystanders, not as a crowd that may be protesting.
 _CIVILIANS = frozenset({"civilian", "civilians", "bystander", "bystanders", "residents", "villagers", "worshippers"})
 

@@ -120,3 +120,26 @@ def test_disapproval_of_an_act_told_in_its_object_is_of_the_doer(bundled_coder):
     # an accused party stays the accusation's target
     events = _code(bundled_coder, "Chad accused Sudan of attacking Chadian soldiers.")
     assert ("CHD", "1123", "SDN") in events or ("TCD", "1123", "SDN") in events, events
+
+
+# People a state's forces arrest in a sentence that tells of a protest are its protesters (OPP),
+# as repressed crowds are (175); elsewhere arrested people stay civilians.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Police in Belarus detained around 3,000 people at protests that erupted on Sunday.",
+    "Belarusian police detained at least 25 people in a crackdown on opposition demonstrators.",
+    "Police arrested at least 20 people as they dispersed a protest in Minsk.",
+]))
+def test_people_arrested_at_a_protest_are_protesters(bundled_coder, text):
+    events = _code(bundled_coder, text, day=dt.date(2020, 8, 10))
+    assert ("BLRCOP", "173", "BLROPP") in events and ("BLRCOP", "173", "BLRCVL") not in events, (text, events)
+
+
+@needs_model
+def test_people_arrested_with_no_protest_told_stay_civilians(bundled_coder):
+    events = _code(bundled_coder, "Police in Belarus detained 25 people in a raid on a warehouse.", day=dt.date(2020, 8, 10))
+    assert ("BLRCOP", "173", "BLRCVL") in events, events
+    # bystanders are named as such
+    events = _code(bundled_coder, "Police in Belarus detained 25 civilians at protests on Sunday.", day=dt.date(2020, 8, 10))
+    assert not any(t == "BLROPP" and c == "173" for _, c, t in events), events
