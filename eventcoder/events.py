@@ -1389,7 +1389,8 @@ class _Keys:
     __slots__ = ("pairs", "_at")
 
     def __init__(self, tokens) -> None:
-        self.pairs = [(t.lower_, t.lemma) for t in tokens]
+        # "upon" is read as the "on" it is a variant of ("fired upon", "called upon X to")
+        self.pairs = [(t.lower_, t.lemma if t.lower_ != "upon" else "on") for t in tokens]
         self._at: dict[str, list[int]] | None = None
 
     @property

@@ -143,3 +143,17 @@ def test_people_arrested_with_no_protest_told_stay_civilians(bundled_coder):
     # bystanders are named as such
     events = _code(bundled_coder, "Police in Belarus detained 25 civilians at protests on Sunday.", day=dt.date(2020, 8, 10))
     assert not any(t == "BLROPP" and c == "173" for _, c, t in events), events
+
+
+# "upon" is read as "on" by every pattern that names "on".
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Militants fired {on} an army unit in Jolo.", ("PHLREB", "190", "PHLMIL")),
+    ("The UN called {on} Israel to halt its attacks.", ("IGOUNO", "0256", "ISR")),
+]))
+def test_upon_reads_as_on(bundled_coder, case):
+    text, event = case
+    on = _code(bundled_coder, text.format(on="on"), day=dt.date(2019, 1, 1))
+    upon = _code(bundled_coder, text.format(on="upon"), day=dt.date(2019, 1, 1))
+    assert event in upon and on == upon, (on, upon)
