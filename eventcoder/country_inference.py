@@ -218,6 +218,25 @@ def _possessor(tok, by_head) -> str | None:
     return None
 
 
+_LEADING = frozenset({"lead", "head"})
+
+
+def _leader(tok, by_head) -> str | None:
+    """"Aripov, heading a delegation", "a delegation led by the foreign minister": a body someone
+    leads is of the leader's country, not of the place it went to."""
+    leaders = []
+    if tok.dep_ == "dobj" and tok.head.lemma in _LEADING:
+        leaders = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma in _LEADING:
+            leaders += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for t in leaders:
+        m = by_head.get(t.i)
+        if m is not None and m.country and not m.code.startswith(UNKNOWN_COUNTRY):
+            return m.country
+    return None
+
+
 def _shared_possessor(tok, by_head) -> str | None:
     """"the country's government and opposition": a conjunct shares the first one's possessor."""
     first = tok
@@ -359,7 +378,8 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
         m = out[k]
         head = doc[m.head]
         own = (found.get(m.via) if m.via is not None else None) or (
-            _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head))
+            _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
+            or _leader(head, by_head))
         if _abroad(head.lower_):
             # "diplomats in Beijing", "Diplomats arrived in Sri Lanka": of no country a place or
             # the story tells; only an owner or the same role named before says whose

@@ -157,3 +157,15 @@ def test_upon_reads_as_on(bundled_coder, case):
     on = _code(bundled_coder, text.format(on="on"), day=dt.date(2019, 1, 1))
     upon = _code(bundled_coder, text.format(on="upon"), day=dt.date(2019, 1, 1))
     assert event in upon and on == upon, (on, upon)
+
+
+# A body someone leads is of the leader's country, not of the place it went to.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Uzbek Prime Minister Abdulla Aripov heading a delegation arrived in Dushanbe today.",
+    "A delegation led by Uzbek Prime Minister Abdulla Aripov arrived in Dushanbe today.",
+]))
+def test_a_led_delegation_is_of_its_leaders_country(bundled_coder, text):
+    events = _code(bundled_coder, text, day=dt.date(2018, 3, 9))
+    assert ("UZBGOV", "042", "TJKGOV") in events and not any(s == "TJKGOV" and c == "042" for s, c, _ in events), events
