@@ -562,9 +562,10 @@ def _light_subjects(verb) -> list:
 
 
 def _clause_subjects(tok) -> list:
-    """The subjects of the verb whose "in"/"during"/"amid"/"after"... phrase the noun ``tok`` heads."""
+    """The subjects of the verb whose "in"/"during"/"amid"/"after"/"at"... phrase the noun ``tok``
+    heads ("made the remarks at a meeting with Putin")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or not (prep.lower_ in _PRESUPPOSED or prep.lower_ in ("in", "amid")):
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or not (prep.lower_ in _PRESUPPOSED or prep.lower_ in ("in", "amid", "at")):
         return []
     verb = prep.head
     if verb.pos_ != "VERB" and verb.pos_ != "AUX":

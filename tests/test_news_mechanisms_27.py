@@ -169,3 +169,16 @@ def test_upon_reads_as_on(bundled_coder, case):
 def test_a_led_delegation_is_of_its_leaders_country(bundled_coder, text):
     events = _code(bundled_coder, text, day=dt.date(2018, 3, 9))
     assert ("UZBGOV", "042", "TJKGOV") in events and not any(s == "TJKGOV" and c == "042" for s, c, _ in events), events
+
+
+# A joint act told in an "at" phrase has the clause's subject as its other party, as "after" and
+# "during" phrases do: "made the remarks at a meeting with Putin" is a meeting both ways.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "At a meeting with Vladimir Putin, Erdogan said the two countries would expand trade.",
+    "Erdogan made the remarks at a meeting with Vladimir Putin in Moscow.",
+]))
+def test_a_meeting_in_an_at_phrase_is_the_subjects(bundled_coder, text):
+    events = _code(bundled_coder, text, day=dt.date(2019, 1, 1))
+    assert {("TURGOV", "040", "RUSGOV"), ("RUSGOV", "040", "TURGOV")} <= events, (text, events)
