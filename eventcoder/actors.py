@@ -1323,6 +1323,7 @@ ACT_MEMORY = 4  # sentences back that "the attack" may reach
 # illegal"; "Rapid Action Battalion has arrested ... Condemning the arrest"); the noun itself
 # names it too when an earlier phrase gave it a party ("The U.N. report ... claimed the report was
 # biased"). Only the doer is taken from there, never the act.
+_HOLDING = ("hold", "conduct", "stage", "launch", "begin", "start", "take", "join")
 _TOLD_BY = {
     "move": ("move",), "decision": ("decide",), "ruling": ("rule",), "verdict": ("convict", "sentence"),
     "report": ("report",), "announcement": ("announce",), "accusation": ("accuse",),
@@ -1335,6 +1336,11 @@ _TOLD_BY = {
     "demand": ("demand",), "request": ("request",), "offer": ("offer",), "threat": ("threaten",),
     "warning": ("warn",), "blockade": ("blockade",), "crackdown": ("crack",), "shelling": ("shell",),
     "bombing": ("bomb",), "incursion": ("enter",), "recall": ("recall",), "veto": ("veto",),
+    # military exercises, told by whoever holds or takes part in them ("US and South Korean
+    # soldiers are taking part in the annual war games ... Pyongyang denounced the war games")
+    "exercise": _HOLDING, "drill": _HOLDING, "game": _HOLDING, "maneuver": _HOLDING, "manoeuvre": _HOLDING,
+    # measures, told by whoever imposed them ("the steel and aluminum tariffs")
+    "tariff": ("impose", "slap", "levy", "announce"), "sanction": ("impose", "slap", "announce"),
 }
 # Acts whose noun a place modifies as often as a doer ("the Bali bombings", "the Mumbai attacks").
 _NAMED_BY_PLACE = frozenset({"attack", "raid", "killing", "bombing", "shelling", "blockade", "incursion", "invasion",
@@ -2257,7 +2263,10 @@ class StoryContext:
                     h = h.head  # "Australia and New Zealand slapped"
                 act = h.head
                 if h.dep_ == "nsubj" and act.pos_ in ("VERB", "AUX") and act.lemma in words:
-                    return m
+                    # "US and South Korean soldiers are taking part in the war games": with the
+                    # actors that share the phrase's role
+                    shared = tuple(p for p in acting if p.head in m.partners and p is not m and p.via is None)
+                    return replace(m, also=m.also + shared) if shared else m
                 if h.dep_ == "pobj" and act.lower_ == "by" and act.head.lemma in words + (noun,):
                     return m  # "was arrested by police", "an attack by rebels"
                 if h.dep_ in OWNER_LINKS and act.pos_ == "NOUN" and act.lemma == noun:

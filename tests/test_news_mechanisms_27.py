@@ -182,3 +182,17 @@ def test_a_led_delegation_is_of_its_leaders_country(bundled_coder, text):
 def test_a_meeting_in_an_at_phrase_is_the_subjects(bundled_coder, text):
     events = _code(bundled_coder, text, day=dt.date(2019, 1, 1))
     assert {("TURGOV", "040", "RUSGOV"), ("RUSGOV", "040", "TURGOV")} <= events, (text, events)
+
+
+# A definite exercise or measure noun with no party of its own refers back to whoever the story
+# said holds or imposed it, with the actors sharing that phrase.
+@needs_model
+def test_the_exercises_are_of_whoever_held_them(bundled_coder):
+    events = _code(bundled_coder, "But Pyongyang has denounced the war games as a prelude to a full-scale invasion.",
+                   "More than 50,000 US and South Korean soldiers are taking part in the annual war games.",
+                   day=dt.date(2010, 8, 16))
+    assert {("PRKGOV", "111", "USAMIL"), ("PRKGOV", "111", "KORMIL")} <= events, events
+    # with no holder told, nobody
+    events = _code(bundled_coder, "But Pyongyang has denounced the war games as a prelude to a full-scale invasion.",
+                   day=dt.date(2010, 8, 16))
+    assert not any(c == "111" for _, c, _ in events), events
