@@ -154,8 +154,9 @@ def _codable(v, lex: Lexicon) -> bool:
     for _ in range(12):
         if _purpose(t) or _open_question(t):
             return False
-        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.lemma in d.intending and t.head.i != t.i:
-            return False  # "expressed hope that Serbia and Kosovo would resume talks"
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and (t.head.lemma in d.intending or t.head.lemma in d.negating) \
+                and t.head.i != t.i:
+            return False  # "expressed hope that Serbia and Kosovo would resume talks", "failure to arrest"
         if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "acomp") or t.head.i == t.i:
             return True
         gov = t.head
@@ -2709,6 +2710,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue
             pat, slots, post, matched = found
             words = [t for j, n in matched for t in post[j:j + n]]
+            if any(t.pos_ in _VERBAL and t.i != v.i and _is_negated(t) for t in words):
+                continue  # "said NATO is not a threat": a pattern's own verb negated
             if own is not segments[0] and (not words or words[0].i < own[0].i):
                 continue  # a later object's segment codes only a pattern that names it
             if not words and _judges(v):

@@ -196,3 +196,23 @@ def test_the_exercises_are_of_whoever_held_them(bundled_coder):
     events = _code(bundled_coder, "But Pyongyang has denounced the war games as a prelude to a full-scale invasion.",
                    day=dt.date(2010, 8, 16))
     assert not any(c == "111" for _, c, _ in events), events
+
+
+# An act no one did: a negated verb of the pattern itself ("said NATO is not a threat"), and the
+# infinitive of a noun of failing or refusing ("Belgrade's failure to arrest Mladic").
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "The Taliban leader said NATO is not a threat to Afghanistan.",
+    "Serbia's talks with the EU were frozen over Belgrade's failure to arrest Mladic.",
+    "The EU criticised Belgrade's refusal to arrest Mladic.",
+]))
+def test_negated_pattern_words_and_failures_tell_no_act(bundled_coder, text):
+    events = _code(bundled_coder, text, day=dt.date(2006, 1, 1))
+    assert not any(c in ("111", "173") and s != "IGOEUREEC" for s, c, _ in events), (text, events)
+
+
+@needs_model
+def test_an_unnegated_slur_is_still_disapproval(bundled_coder):
+    events = _code(bundled_coder, "The Taliban leader said NATO is a threat to Afghanistan.", day=dt.date(2008, 1, 1))
+    assert ("AFGREB", "111", "IGOWSTNAT") in events, events
