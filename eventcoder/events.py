@@ -3084,6 +3084,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     d = lex.dictionaries
     if not _MEDIATION_FORMS.isdisjoint(said):
         events = _mediated(lex, sent, events, by_head)
+    if events and d.elsewhere and not _PLACE_PREPOSITIONS_SET.isdisjoint(said):
+        events = _met_elsewhere(sent.doc, events, by_head, d.elsewhere)
     if events:
         events = _settle_parties(sent.doc, _answerable(sent.doc, events), mentions)
     if events and (d.mutual or d.paired):
@@ -3780,6 +3782,53 @@ def _for_talks(doc, i: int, verb: int) -> bool:
             return False
         h = h.head
     return False
+
+
+_PLACE_PREPOSITIONS_SET = frozenset(_PLACE_PREPOSITIONS)
+
+
+def _phrase_places(doc, i: int, by_head: dict[int, Mention]) -> list[str]:
+    """Countries of the places an act's own phrases put it in: the verb's or noun's "in"/"at"
+    phrases and those of its object or "for" phrase ("met for talks in Beijing", "held talks in
+    Beijing"), not of clauses further down."""
+    tok = doc[i]
+    heads = [tok]
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            heads.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "for":
+            heads.extend(p for p in c.children if p.dep_ == "pobj")
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS:
+                for p in c.children:
+                    m = by_head.get(p.i) if p.dep_ == "pobj" else None
+                    if m is not None and m.country:
+                        out.append(m.country)
+    return out
+
+
+def _met_elsewhere(doc, events: list, by_head: dict[int, Mention], elsewhere: dict[str, str]) -> list:
+    """A meeting the act's own phrases place in a country neither party's is a meeting at a third
+    location (``@elsewhere``, 040 -> 044), told by a noun ("the meeting in Brussels") or a verb; talks
+    held there are negotiations and such a meeting too ("held talks in Beijing": 046 and 044,
+    convention 41)."""
+    meeting = next(iter(elsewhere.items()))
+    out = list(events)
+    have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
+    for k, e in enumerate(events):
+        if e.target is None or e.code not in (meeting[0], "046") or e.source.country is None or e.target.country is None:
+            continue
+        places = _phrase_places(doc, e.verb, by_head)
+        if not any(p not in (e.source.country, e.target.country) for p in places):
+            continue
+        if e.code == meeting[0]:
+            out[k] = replace(e, code=meeting[1])
+        elif (e.source.code, e.target.code, meeting[1]) not in have:
+            have.add((e.source.code, e.target.code, meeting[1]))
+            out.append(replace(e, code=meeting[1]))
+    return out
 
 
 def _met_for_talks(sent, events: list) -> list:

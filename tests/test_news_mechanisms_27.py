@@ -216,3 +216,17 @@ def test_negated_pattern_words_and_failures_tell_no_act(bundled_coder, text):
 def test_an_unnegated_slur_is_still_disapproval(bundled_coder):
     events = _code(bundled_coder, "The Taliban leader said NATO is a threat to Afghanistan.", day=dt.date(2008, 1, 1))
     assert ("AFGREB", "111", "IGOWSTNAT") in events, events
+
+
+# A meeting or talks the act's own phrases place in a country neither party's are at a third
+# location: "met for talks in Beijing" is 044 (and 046), "held talks in Minsk" 046 and 044.
+@needs_model
+def test_talks_in_a_third_country_are_a_meeting_there(bundled_coder):
+    events = _code(bundled_coder, "Putin and Poroshenko held talks in Minsk.", day=dt.date(2014, 8, 27))
+    assert {("RUSGOV", "046", "UKRGOV"), ("RUSGOV", "044", "UKRGOV"), ("UKRGOV", "044", "RUSGOV")} <= events, events
+    events = _code(bundled_coder, "Putin and Poroshenko held talks in Moscow.", day=dt.date(2014, 8, 27))
+    assert ("RUSGOV", "046", "UKRGOV") in events and not any(c == "044" for _, c, _ in events), events
+    events = _code(bundled_coder, "The foreign ministers of Saudi Arabia and Iran met for talks in Beijing on Thursday "
+                   "for the first time since re-establishing ties last month.", day=dt.date(2023, 4, 6))
+    assert {("SAUGOV", "044", "IRNGOV"), ("SAUGOV", "046", "IRNGOV")} <= events and not any(
+        c == "040" for _, c, _ in events), events
