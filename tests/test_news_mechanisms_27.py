@@ -230,3 +230,18 @@ def test_talks_in_a_third_country_are_a_meeting_there(bundled_coder):
                    "for the first time since re-establishing ties last month.", day=dt.date(2023, 4, 6))
     assert {("SAUGOV", "044", "IRNGOV"), ("SAUGOV", "046", "IRNGOV")} <= events and not any(
         c == "040" for _, c, _ in events), events
+
+
+# Blame for starting a war or fight is an accusation of aggression (1123); a coup or revolt laid
+# at someone's door is one of subversion (1125).
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Russia blames Saakashvili for unleashing the conflict.", ("RUS", "1123", "GEOGOV"), dt.date(2008, 9, 1)),
+    ("Thailand accused Cambodia of provoking the conflict.", ("THA", "1123", "KHM"), dt.date(2011, 2, 7)),
+    ("The Turkish government blamed the uprising on the opposition.", ("TURGOV", "1125", "TUROPP"), dt.date(2016, 7, 17)),
+]))
+def test_blame_for_a_war_or_a_coup_names_its_kind(bundled_coder, case):
+    text, event, day = case
+    events = _code(bundled_coder, text, day=day)
+    assert event in events, (text, events)
