@@ -2349,6 +2349,8 @@ def _inside_denied_act(v, tm, sent) -> bool:
 # Verbs by which a state commands its own forces, no act toward another party.
 _COMMANDING = frozenset({"order", "command", "instruct", "direct"})
 _ARMED_SERVICES = frozenset({"MIL", "COP"})
+# Roles that fight: driven out of a place, they are beaten in a fight (190), not expelled (201).
+_FIGHTING_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 # Roles that are people (not bodies, papers or firms): what "seized" takes of them is themselves.
 _PEOPLE_ROLES = frozenset({"CVL", "REF", "MIL", "COP", "REB", "UAF", "OPP", "ELI", "CRM"})
 
@@ -2996,6 +2998,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # "militants seized three Americans": people seized are abducted, or
                         # arrested when a state's forces take them; property seized is 171
                         pair_code = "173" if s.agent in _FORCES and s.country is not None else "181"
+                    elif code == "201" and tm is not None and (tm.agent in _FIGHTING_ROLES or tm.type == "armed_group"):
+                        pair_code = "190"  # "drove the Georgian army out of South Ossetia": a fight, no expulsion of people
                     elif code == "051" and lemma == "welcome" and tm is not None and _guest(sent.doc, v, tm, passive):
                         pair_code = "043"  # "Isaias welcomed Abiy in Asmara": a visitor welcomed is hosted
                     elif code == "140" and s.agent == "GOV" and lemma == "protest":

@@ -245,3 +245,16 @@ def test_blame_for_a_war_or_a_coup_names_its_kind(bundled_coder, case):
     text, event, day = case
     events = _code(bundled_coder, text, day=day)
     assert event in events, (text, events)
+
+
+# Fighters driven or pushed out of a place are beaten in a fight (190); people driven out of
+# their homes are expelled (201).
+@needs_model
+def test_forces_driven_out_are_fought_people_expelled(bundled_coder):
+    events = _code(bundled_coder, "Russian troops drove the Georgian army out of South Ossetia.", day=dt.date(2008, 8, 12))
+    assert ("RUSMIL", "190", "GEOMIL") in events and not any(c == "201" for _, c, _ in events), events
+    events = _code(bundled_coder, "Al Shabaab was pushed out of Mogadishu by African Union peacekeeping forces.",
+                   day=dt.date(2012, 1, 1))
+    assert ("IGOAFRAFU", "190", "SOMREB") in events, events
+    events = _code(bundled_coder, "Serb forces drove ethnic Albanians out of their villages.", day=dt.date(1999, 4, 1))
+    assert any(c == "201" for _, c, _ in events), events
