@@ -1305,7 +1305,7 @@ def _event_agents(v, objects, by_head: dict[int, Mention]) -> list[Mention]:
     return _mentions_at(_expand(found), by_head)
 
 
-# Nouns naming a part or a member of the actor their "of" phrase names, when the dictionaries
+# Nouns naming a part or a member of the actor their "of" (or "from") phrase names, when the dictionaries
 # give them no code of their own: "the board of the IAEA", "members of the Taliban". Of a country
 # named alone, they name its government or its forces ("the heads of Germany and France": DEUGOV,
 # FRAGOV; "commanders of the Sudanese army" keep the army's code); None: not of a country.
@@ -1331,7 +1331,8 @@ def _membership(t) -> str | None:
             break
         first = first.head
     prep = first.head
-    if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of" or prep.head.i == prep.i:
+    if first.dep_ != "pobj" or prep.dep_ != "prep" or (prep.lower_ != "of" and prep.lower_ != "from") \
+            or prep.head.i == prep.i:
         return None
     owner = prep.head
     return owner.lemma if owner.lemma in _MEMBERSHIP else None
@@ -1368,7 +1369,8 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
             if owner is not None:
                 found.append(owner)
         if m is None and t.lemma in _MEMBERSHIP:
-            of = _prep_objects([t], "of")
+            # "members of the Taliban", "agents from the Civil Guard"
+            of = _prep_objects([t], "of") or _prep_objects([t], "from")
             if of:
                 found = [_as_member(by_head.get(o.i), t.lemma) for o in _expand(of[:1])]
         elif m is not None and m.agent is None and m.country is not None:

@@ -258,3 +258,17 @@ def test_forces_driven_out_are_fought_people_expelled(bundled_coder):
     assert ("IGOAFRAFU", "190", "SOMREB") in events, events
     events = _code(bundled_coder, "Serb forces drove ethnic Albanians out of their villages.", day=dt.date(1999, 4, 1))
     assert any(c == "201" for _, c, _ in events), events
+
+
+# The people a body has act for it when named with "from" as with "of": "agents from the Civil
+# Guard", "officials from Iran" (a state named alone: its government).
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Agents from the Civil Guard arrested a regional official.", ("ESPCOP", "173", "ESPGOV")),
+    ("Officials from Iran met the foreign minister of Oman.", ("IRNGOV", "040", "OMNGOV")),
+]))
+def test_members_from_a_body_act_for_it(bundled_coder, case):
+    text, event = case
+    events = _code(bundled_coder, text, day=dt.date(2017, 9, 20))
+    assert event in events, (text, events)
