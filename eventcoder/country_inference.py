@@ -316,6 +316,34 @@ def _clause_place(tok, by_head, day) -> str | None:
     return None
 
 
+# A state's organs, and the people of a country who deal with their own state: a bare organ that
+# acts on such people, or is acted on by them, is their country's when the story names no leading
+# country ("Cuban dissidents accused the government": Cuba's). Forces and armed groups face
+# foreign ones as often as their own, and say nothing of the organ's country.
+_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+_DOMESTIC = frozenset({"OPP", "CVL", "LAB", "EDU", "MED", "REL", "BUS"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _partner_country(tok, m: Mention, by_head) -> str | None:
+    """The country of the other party of the verb the bare organ (``_ORGANS``) is the subject or
+    object of, when that party is a country's own people (``_DOMESTIC``): only where the story
+    gives no leading country."""
+    if m.agent not in _ORGANS or tok.dep_ not in _ARGUMENTS or tok.head is tok:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.children:
+        if c.i == tok.i or c.dep_ not in _ARGUMENTS:
+            continue
+        other = by_head.get(c.i)
+        if other is not None and other.country and not other.inferred and other.agent in _DOMESTIC \
+                and not other.code.startswith(UNKNOWN_COUNTRY):
+            return other.country
+    return None
+
+
 # Roles that act abroad: diplomats, mediators, peacekeepers and monitors are foreigners where they
 # are ("diplomats in Beijing", "peacekeepers arrived in Mogadishu"), and an embassy stands in
 # another country ("protested outside the Brazilian embassy" makes no story Brazilian).
@@ -395,7 +423,8 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
             # no country are the international ones (NGOHRI), not the country of the story
             out[k] = replace(m, code="NGOHRI", agent="NGOHRI", type="ngo")
             continue
-        country = own or _clause_place(head, by_head, day) or _named_before(head, m, story) or story.default()
+        country = own or _clause_place(head, by_head, day) or _named_before(head, m, story) or story.default() \
+            or _partner_country(head, m, by_head)
         if country:
             out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
             if m.via is None:

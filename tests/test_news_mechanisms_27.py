@@ -272,3 +272,16 @@ def test_members_from_a_body_act_for_it(bundled_coder, case):
     text, event = case
     events = _code(bundled_coder, text, day=dt.date(2017, 9, 20))
     assert event in events, (text, events)
+
+
+# A bare state organ acting on, or acted on by, a country's own people is their country's when the
+# story names no leading country; forces facing forces say nothing of it.
+@needs_model
+def test_a_bare_organ_facing_a_countrys_people_is_theirs_in_a_tied_story(bundled_coder):
+    text = ("Cuban dissidents have accused the government of rounding up more political prisoners, "
+            "even as Spain welcomed the release of activists.")
+    events = _code(bundled_coder, text, day=dt.date(2010, 7, 20))
+    assert ("CUBOPP", "112", "CUBGOV") in events, events
+    events = _code(bundled_coder, "The Polish border guard accused security forces of preparing migrants to storm "
+                   "the border fence, Belarus said.", day=dt.date(2021, 11, 14))
+    assert not any(t == "POLCOP" for _, _, t in events), events
