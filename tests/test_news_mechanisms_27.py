@@ -285,3 +285,12 @@ def test_a_bare_organ_facing_a_countrys_people_is_theirs_in_a_tied_story(bundled
     events = _code(bundled_coder, "The Polish border guard accused security forces of preparing migrants to storm "
                    "the border fence, Belarus said.", day=dt.date(2021, 11, 14))
     assert not any(t == "POLCOP" for _, _, t in events), events
+
+
+# Force used on a party is force (190), repression when a state's forces use it on protesters.
+@needs_model
+def test_force_used_against_a_party(bundled_coder):
+    events = _code(bundled_coder, "Police used excessive force against protesters in Nairobi.", day=dt.date(2010, 1, 1))
+    assert ("KENCOP", "175", "KENOPP") in events, events
+    events = _code(bundled_coder, "Russia used military force against Georgia.", day=dt.date(2008, 8, 10))
+    assert ("RUS", "190", "GEO") in events, events
