@@ -2910,6 +2910,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "the two countries agreed to revive the Brazil-US working group": so do the names.
                 (targets and all(t.code in source_codes for t in targets) and not code.startswith(_THIRD_PARTY_CODES))
                 or (not targets and their)
+                # "Iran and Saudi Arabia agreed to restore their ties and reopen their embassies":
+                # what "their" owns is the subjects' own, no third party
+                or (their and targets and all(t is not None and t.country is not None and t.country in
+                                              {m.country for m in sources} for t in targets))
                 # "Gondor and Osgiliath renewed ties": cooperation among the members. Only acts two
                 # parties do together (intent and agreement, consultation, diplomatic and material
                 # cooperation, yielding such as a truce): "France and Italy urged restraint" is an

@@ -294,3 +294,24 @@ def test_force_used_against_a_party(bundled_coder):
     assert ("KENCOP", "175", "KENOPP") in events, events
     events = _code(bundled_coder, "Russia used military force against Georgia.", day=dt.date(2008, 8, 10))
     assert ("RUS", "190", "GEO") in events, events
+
+
+# An agreement to act together in a named field takes that field's intent code, and what "their"
+# owns in it is the subjects' own (both ways, no third party).
+AGREED_FIELDS = [
+    ("Iran and Saudi Arabia agreed to re-establish and restore their diplomatic ties and reopen their embassies.",
+     {("IRN", "032", "SAU"), ("SAU", "032", "IRN")}, dt.date(2023, 3, 10)),
+    ("Australia and New Zealand agreed Friday to send troops to Tonga.",
+     {("AUS", "0334", "TON"), ("NZL", "0334", "TON")}, dt.date(2006, 11, 17)),
+    ("China and India agreed to cool down the situation on the ground.",
+     {("CHN", "0356", "IND"), ("IND", "0356", "CHN")}, dt.date(2020, 6, 18)),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(AGREED_FIELDS))
+def test_an_agreement_in_a_field_takes_its_intent_code(bundled_coder, case):
+    text, expected, day = case
+    events = _code(bundled_coder, text, day=day)
+    assert expected <= events and not any(c == "030" for _, c, _ in events), (text, events)
