@@ -932,7 +932,7 @@ def _representing(doc, mentions: list[Mention]) -> None:
         for prep in tok.children:
             if prep.dep_ != "prep" or (prep.lower_ != "of" and prep.lower_ != "for"):
                 continue
-            for p in prep.children:
+            for p in _through_one_of(prep.children):
                 j = by_head.get(p.i) if p.dep_ == "pobj" else None
                 if j is None or j in drop:
                     continue
@@ -961,6 +961,21 @@ def _representing(doc, mentions: list[Mention]) -> None:
             heads.add(t.i)
     if drop:
         mentions[:] = [m for j, m in enumerate(mentions) if j not in drop]
+
+
+def _through_one_of(tokens):
+    """The tokens, with a count's own "of" phrase in place of the count: "leaders of one of the
+    city's pro-democracy groups" names the groups."""
+    for p in tokens:
+        if p.dep_ == "pobj" and (p.tag_ == "CD" or p.lower_ in _PARTITIVES):
+            inner = [q for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children if q.dep_ == "pobj"]
+            if inner:
+                yield from inner
+                continue
+        yield p
+
+
+_PARTITIVES = frozenset({"one", "some", "several", "many", "most", "all", "each", "both", "few"})
 
 
 # Heads of a body that the dictionaries have no role for: "the Speaker of parliament", "the

@@ -315,3 +315,18 @@ def test_an_agreement_in_a_field_takes_its_intent_code(bundled_coder, case):
     text, expected, day = case
     events = _code(bundled_coder, text, day=day)
     assert expected <= events and not any(c == "030" for _, c, _ in events), (text, events)
+
+
+# A leader of a group speaks for the group, also through a count ("one of"), and a rebellion's or
+# a pro-democracy group's leaders are rebels and opposition, not the government.
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Police in Hong Kong arrested four leaders of one of the city's most prominent pro-democracy groups.",
+     ("HKGCOP", "173", "HKGOPP")),
+    ("Pakistani security forces arrested one of the leaders of the rebellion.", ("PAKCOP", "173", "PAKREB")),
+]))
+def test_leaders_of_a_group_are_the_groups(bundled_coder, case):
+    text, event = case
+    events = _code(bundled_coder, text, day=dt.date(2020, 1, 1))
+    assert event in events and not any(t.endswith("GOV") for _, _, t in events), (text, events)
