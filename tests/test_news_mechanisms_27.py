@@ -330,3 +330,14 @@ def test_leaders_of_a_group_are_the_groups(bundled_coder, case):
     text, event = case
     events = _code(bundled_coder, text, day=dt.date(2020, 1, 1))
     assert event in events and not any(t.endswith("GOV") for _, _, t in events), (text, events)
+
+
+# Past offices hold no office now (ELI), and the opposition's people are the opposition whatever
+# their trade.
+@needs_model
+def test_former_offices_and_opposition_trades(bundled_coder):
+    events = _code(bundled_coder, "Nicaraguan police arrested a former ambassador to the United States.",
+                   day=dt.date(2021, 7, 1))
+    assert ("NICCOP", "173", "NICELI") in events and ("NICCOP", "173", "NICGOV") not in events, events
+    events = _code(bundled_coder, "Zimbabwean police arrested a prominent opposition lawyer.", day=dt.date(2007, 5, 1))
+    assert ("ZWECOP", "173", "ZWEOPP") in events, events
