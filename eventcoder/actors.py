@@ -2246,6 +2246,11 @@ class StoryContext:
                 doc.build(sent.start, sent.end)
             if source is None:
                 continue
+            if _TOLD_BY.get(tok.lemma) is _HOLDING and source.agent is None and source.country is not None \
+                    and source.code == source.country:
+                # "China began military drills ... Taipei condemned the drills": a state's
+                # exercises are its armed forces'
+                source = replace(source, code=source.country + "MIL", agent="MIL")
             start = det[0].i
             words = doc.span_text(start, tok.i + 1)
             also = tuple(_restated(p, tok.i, start, words, sentence_index, partners=(), also=()) for p in source.also)

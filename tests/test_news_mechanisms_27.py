@@ -341,3 +341,15 @@ def test_former_offices_and_opposition_trades(bundled_coder):
     assert ("NICCOP", "173", "NICELI") in events and ("NICCOP", "173", "NICGOV") not in events, events
     events = _code(bundled_coder, "Zimbabwean police arrested a prominent opposition lawyer.", day=dt.date(2007, 5, 1))
     assert ("ZWECOP", "173", "ZWEOPP") in events, events
+
+
+# A state's exercises referred back to are its armed forces'; the AU's Peace and Security Council
+# is the AU's, not the UN's Security Council.
+@needs_model
+def test_a_states_drills_are_its_forces_and_the_aus_council_is_the_aus(bundled_coder):
+    events = _code(bundled_coder, "Taipei condemned the drills.",
+                   "China began large-scale military drills around Taiwan on Thursday.", day=dt.date(2022, 8, 6))
+    assert ("TWNGOV", "111", "CHNMIL") in events, events
+    events = _code(bundled_coder, "The AU's Peace and Security Council strongly condemned the take-over of power by the "
+                   "military in Gabon.", day=dt.date(2023, 8, 31))
+    assert ("IGOAFRAFU", "111", "GABMIL") in events and not any(s == "IGOUNO" for s, _, _ in events), events
