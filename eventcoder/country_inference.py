@@ -349,6 +349,20 @@ def _partner_country(tok, m: Mention, by_head) -> str | None:
 # another country ("protested outside the Brazilian embassy" makes no story Brazilian).
 _ABROAD = frozenset({"envoy", "ambassador", "diplomat", "mediator", "emissary", "consul", "peacekeeper", "monitor",
                      "observer", "attache", "embassy", "consulate"})
+# Words of peace operations, whose forces are an organisation's when no country is told.
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping"})
+
+
+def _mission(m: Mention, mentions: list[Mention]):
+    """The international organisation a sentence names as a party, nearest before the mention
+    (else nearest after), for peacekeepers of no country; None when it names none or several
+    kinds."""
+    igos = [n for n in mentions if n.code.startswith("IGO") and n.via is None and not n.place and n is not m]
+    if not igos or len({n.code for n in igos}) > 1:
+        return None
+    return igos[0]
+
+
 # Words for one post: "the French ambassador ... expel the envoy".
 _ENVOYS = ("ambassador", "envoy")
 
@@ -400,11 +414,16 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
     doc = sent.doc
     out = list(mentions)
     found: dict[str, str] = {}  # phrase -> the country inferred for it in this sentence
+    missions: dict[str, Mention] = {}  # peacekeepers' phrase -> the organisation they were read as
     # a pronoun or reference for a role of this sentence ("the ministry said it ...") takes the
     # country its antecedent gets: antecedents first
     for k in sorted(unknown, key=lambda k: out[k].via is not None):
         m = out[k]
         head = doc[m.head]
+        if m.via is not None and m.via in missions:
+            # "saying peacekeepers open fire when they come under attack": a pronoun for them too
+            out[k] = replace(m, code=missions[m.via].code, country=None, agent=None, type="igo", inferred=True)
+            continue
         own = (found.get(m.via) if m.via is not None else None) or (
             _possessor(head, by_head) or _shared_possessor(head, by_head) or _whole(head, by_head)
             or _leader(head, by_head))
@@ -416,6 +435,14 @@ def infer_countries(sent, mentions: list[Mention], story: StoryCountries, day: d
                 country = next((story.roles[w] for w in _ENVOYS if w in story.roles), None)
             if country:
                 out[k] = replace(m, code=country + m.code[len(UNKNOWN_COUNTRY):], country=country, inferred=True)
+            elif head.lemma in _PEACEKEEPING or any(w in _PEACEKEEPING for w in m.text.lower().split()):
+                # "U.N. troops battled gangs ... clashes between peacekeepers and armed groups":
+                # peacekeepers of no country are those of the organisation the sentence names
+                mission = _mission(m, mentions)
+                if mission is not None:
+                    out[k] = replace(m, code=mission.code, country=None, agent=None, type="igo", inferred=True)
+                    if m.via is None:
+                        missions[m.text] = mission
             continue
         own = own or _places_below(head, by_head, day) or _place_before(head, m, by_head, day)
         if own is None and m.agent == "HRI" and head.lemma in _ORGANISATIONS:

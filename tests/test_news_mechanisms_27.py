@@ -353,3 +353,18 @@ def test_a_states_drills_are_its_forces_and_the_aus_council_is_the_aus(bundled_c
     events = _code(bundled_coder, "The AU's Peace and Security Council strongly condemned the take-over of power by the "
                    "military in Gabon.", day=dt.date(2023, 8, 31))
     assert ("IGOAFRAFU", "111", "GABMIL") in events and not any(s == "IGOUNO" for s, _, _ in events), events
+
+
+# Peacekeepers of no country are those of the one organisation the sentence names, and so is a
+# pronoun for them.
+@needs_model
+def test_peacekeepers_are_the_named_organisations(bundled_coder):
+    events = _code(bundled_coder, "Eight Islamist gunmen infiltrated the main African Union base in Mogadishu and killed "
+                   "three peacekeepers.", day=dt.date(2013, 12, 26))
+    assert ("SOMUAF", "190", "IGOAFRAFU") in events, events
+    events = _code(bundled_coder, "The UN has denied this, saying peacekeepers only open fire when they come under attack.",
+                   day=dt.date(2005, 7, 10))
+    assert not any(t is not None and t.startswith("---") for _, _, t in events), events
+    # two organisations named: nobody can say whose
+    events = _code(bundled_coder, "The UN and NATO said gunmen killed three peacekeepers.", day=dt.date(2005, 7, 10))
+    assert not any(t in ("IGOUNO", "IGOWSTNAT") and c == "190" for _, c, t in events), events
