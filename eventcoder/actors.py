@@ -909,6 +909,11 @@ REPRESENTING = frozenset({
 })
 
 
+# Nouns of what a body says: "a police statement accused ...", "a government letter said ...": the
+# role before them is who speaks (not "media reports said", which attribute rather than speak).
+_SAYINGS = frozenset({"statement", "communique", "communiqué", "letter", "declaration"})
+
+
 # Titles that name no role of their own when a body's role stands before them ("army
 # officials", "police spokesman", "rebel sources"; not "military leaders", who may rule).
 _FUNCTIONARIES = frozenset({"official", "officer", "source", "spokesman", "spokeswoman", "spokesperson", "representative"})
@@ -1123,7 +1128,8 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         # A named group used as a modifier still names it ("Daesh fighters", "Hamas militants").
         if not actors:
             head_tok = doc[head_i]
-            if agents and head_tok.pos_ == "NOUN" and (lex.nouns.get(head_tok.lower_) or lex.nouns.get(head_tok.lemma)):
+            if agents and head_tok.pos_ == "NOUN" and (lex.nouns.get(head_tok.lower_) or lex.nouns.get(head_tok.lemma)
+                                                       or head_tok.lemma in _SAYINGS):
                 # "a rebel attack", "a police raid", "an army offensive": the role before an
                 # event noun is the force that acts (its country inferred like any role's); the
                 # mention is the role alone, so that the noun stays an event.

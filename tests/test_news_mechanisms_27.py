@@ -368,3 +368,15 @@ def test_peacekeepers_are_the_named_organisations(bundled_coder):
     # two organisations named: nobody can say whose
     events = _code(bundled_coder, "The UN and NATO said gunmen killed three peacekeepers.", day=dt.date(2005, 7, 10))
     assert not any(t in ("IGOUNO", "IGOWSTNAT") and c == "190" for _, c, t in events), events
+
+
+# A role before a noun of what a body says speaks: "a police statement accused ..."; media
+# "reports" only attribute and name no party.
+@needs_model
+def test_a_bodys_statement_speaks_for_it(bundled_coder):
+    events = _code(bundled_coder, "A police statement accused the protesters of attacking officers in Nairobi.",
+                   day=dt.date(2012, 5, 7))
+    assert any(s == "KENCOP" and c.startswith("112") and t == "KENOPP" for s, c, t in events), events
+    events = _code(bundled_coder, "A Myanmar military airstrike on a village killed ten civilians, local media reports said.",
+                   day=dt.date(2023, 4, 12))
+    assert not any(t is not None and t.endswith("MED") for _, _, t in events), events
