@@ -968,6 +968,9 @@ def _representing(doc, mentions: list[Mention]) -> None:
         mentions[:] = [m for j, m in enumerate(mentions) if j not in drop]
 
 
+_PARTITIVES = frozenset({"one", "some", "several", "many", "most", "all", "each", "both", "few"})
+
+
 def _through_one_of(tokens):
     """The tokens, with a count's own "of" phrase in place of the count: "leaders of one of the
     city's pro-democracy groups" names the groups."""
@@ -978,9 +981,6 @@ def _through_one_of(tokens):
                 yield from inner
                 continue
         yield p
-
-
-_PARTITIVES = frozenset({"one", "some", "several", "many", "most", "all", "each", "both", "few"})
 
 
 # Heads of a body that the dictionaries have no role for: "the Speaker of parliament", "the

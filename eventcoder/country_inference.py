@@ -353,10 +353,9 @@ _ABROAD = frozenset({"envoy", "ambassador", "diplomat", "mediator", "emissary", 
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping"})
 
 
-def _mission(m: Mention, mentions: list[Mention]):
-    """The international organisation a sentence names as a party, nearest before the mention
-    (else nearest after), for peacekeepers of no country; None when it names none or several
-    kinds."""
+def _mission(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The one international organisation a sentence names as a party (any of its mentions), for
+    peacekeepers of no country; None when it names none, or more than one."""
     igos = [n for n in mentions if n.code.startswith("IGO") and n.via is None and not n.place and n is not m]
     if not igos or len({n.code for n in igos}) > 1:
         return None
