@@ -3824,20 +3824,21 @@ def _met_elsewhere(doc, events: list, by_head: dict[int, Mention], elsewhere: di
     location (``@elsewhere``, 040 -> 044), told by a noun ("the meeting in Brussels") or a verb; talks
     held there are negotiations and such a meeting too ("held talks in Beijing": 046 and 044,
     convention 41)."""
-    meeting = next(iter(elsewhere.items()))
+    met_there = elsewhere.get("040")
     out = list(events)
     have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
     for k, e in enumerate(events):
-        if e.target is None or e.code not in (meeting[0], "046") or e.source.country is None or e.target.country is None:
+        there = elsewhere.get(e.code)
+        if e.target is None or e.source.country is None or e.target.country is None or not (
+                there or (e.code == "046" and met_there)):
             continue
-        places = _phrase_places(doc, e.verb, by_head)
-        if not any(p not in (e.source.country, e.target.country) for p in places):
+        if not any(p not in (e.source.country, e.target.country) for p in _phrase_places(doc, e.verb, by_head)):
             continue
-        if e.code == meeting[0]:
-            out[k] = replace(e, code=meeting[1])
-        elif (e.source.code, e.target.code, meeting[1]) not in have:
-            have.add((e.source.code, e.target.code, meeting[1]))
-            out.append(replace(e, code=meeting[1]))
+        if there:
+            out[k] = replace(e, code=there)
+        elif (e.source.code, e.target.code, met_there) not in have:
+            have.add((e.source.code, e.target.code, met_there))
+            out.append(replace(e, code=met_there))
     return out
 
 

@@ -20,6 +20,13 @@ def _code(coder, text: str, context: str = "", day: dt.date = DAY) -> set:
     return triples(coder.code_text(text, date=day, context=context or None))
 
 
+def _gives(coder, text: str, event: tuple, day: dt.date = DAY) -> set:
+    """Assert that ``text`` gives ``event``; its events, for further assertions."""
+    events = _code(coder, text, day=day)
+    assert event in events, (text, events)
+    return events
+
+
 # A warner whose own side would act threatens the act (conventions 18 and 19): the side may be
 # named by a possessive that stands for a person named by a role ("his country", "his fighters"),
 # and the act may hang on "ready to" or "prepared to". The threat is the warner's.
@@ -36,11 +43,9 @@ OWN_SIDE_WARNINGS = [
 @SETTINGS
 @given(case=st.sampled_from(OWN_SIDE_WARNINGS))
 def test_a_warning_that_ones_own_side_will_attack_is_the_warners_threat(bundled_coder, case):
-    text, event = case
-    events = _code(bundled_coder, text)
-    assert event in events, (text, events)
+    events = _gives(bundled_coder, *case)
     # the warning's plain 130 gives way to the threat it makes
-    assert not any(c == "130" for _, c, _ in events), (text, events)
+    assert not any(c == "130" for _, c, _ in events), (case, events)
 
 
 @needs_model
@@ -99,9 +104,7 @@ RELATIVE_OBJECTS = [
 @SETTINGS
 @given(case=st.sampled_from(RELATIVE_OBJECTS))
 def test_an_object_relative_clause_reads_its_noun_as_the_object(bundled_coder, case):
-    text, event = case
-    events = _code(bundled_coder, text)
-    assert event in events, (text, events)
+    _gives(bundled_coder, *case)
 
 
 @needs_model
@@ -242,9 +245,7 @@ def test_talks_in_a_third_country_are_a_meeting_there(bundled_coder):
     ("The Turkish government blamed the uprising on the opposition.", ("TURGOV", "1125", "TUROPP"), dt.date(2016, 7, 17)),
 ]))
 def test_blame_for_a_war_or_a_coup_names_its_kind(bundled_coder, case):
-    text, event, day = case
-    events = _code(bundled_coder, text, day=day)
-    assert event in events, (text, events)
+    _gives(bundled_coder, *case)
 
 
 # Fighters driven or pushed out of a place are beaten in a fight (190); people driven out of
@@ -269,9 +270,7 @@ def test_forces_driven_out_are_fought_people_expelled(bundled_coder):
     ("Officials from Iran met the foreign minister of Oman.", ("IRNGOV", "040", "OMNGOV")),
 ]))
 def test_members_from_a_body_act_for_it(bundled_coder, case):
-    text, event = case
-    events = _code(bundled_coder, text, day=dt.date(2017, 9, 20))
-    assert event in events, (text, events)
+    _gives(bundled_coder, *case, day=dt.date(2017, 9, 20))
 
 
 # A bare state organ acting on, or acted on by, a country's own people is their country's when the
@@ -327,9 +326,8 @@ def test_an_agreement_in_a_field_takes_its_intent_code(bundled_coder, case):
     ("Pakistani security forces arrested one of the leaders of the rebellion.", ("PAKCOP", "173", "PAKREB")),
 ]))
 def test_leaders_of_a_group_are_the_groups(bundled_coder, case):
-    text, event = case
-    events = _code(bundled_coder, text, day=dt.date(2020, 1, 1))
-    assert event in events and not any(t.endswith("GOV") for _, _, t in events), (text, events)
+    events = _gives(bundled_coder, *case, day=dt.date(2020, 1, 1))
+    assert not any(t.endswith("GOV") for _, _, t in events), (case, events)
 
 
 # Past offices hold no office now (ELI), and the opposition's people are the opposition whatever
