@@ -17,7 +17,7 @@ from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENY
 from .actors import PLACE_PARTS as _PLACE_PARTS
 from .actors import ANY_ACT as _ANY_ACT, OWNER_LINKS as _DOER_LINKS, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
-from .nominal import COERCING_ROLES as _COERCING_ROLES, PROMPTING as _PROMPTING, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
+from .nominal import COERCING_ROLES as _COERCING_ROLES, PROMPTING as _PROMPTING, against_named, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
 from .dictionaries.compile import Lexicon
 from .dictionaries.model import NO_EVENT, SOURCE, TARGET, VerbPattern, Words, by_longest_prefix
 
@@ -2588,7 +2588,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     _reattach_finite_conjuncts(sent, by_head)
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
-    noun_taken: set[int] = set()  # words a verb pattern matched ("launched air strikes")
+    noun_taken: dict[int, str] = {}  # words a verb pattern matched ("launched air strikes"), with its code
     superseded: set[int] = set()  # governing verbs whose announced complement codes the event
     forceful: dict[int, str] = {}  # verbs coded as a use of force, with their code
     untargeted: list = []  # (act, its sources) for acts with sources but no target of their own
@@ -2741,7 +2741,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if code[:3] == "084" and lemma == "return" and not passive and not any(c.dep_ == "dobj" for c in v.children):
                 continue  # "returned to Jeddah", "returned to power": going back returns no one
             for t in words:
-                noun_taken.add(t.i)
+                noun_taken[t.i] = code
             consumed.update(t.i for t in words if t.pos_ in _VERBAL)
             if code == NO_EVENT:
                 continue
@@ -2854,6 +2854,13 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "protesters marched in Nicaragua": a protest names where it took place, not
                 # whom it is against (a city there is a place already, _place_prep)
                 targets = [m for m in targets if m is None or not _protest_setting(sent.doc[m.head])]
+            if code[:2] == "14" and not any(m is not None for m in targets):
+                # "staged an anti-government protest", "anti-government demonstrators marched":
+                # what an "anti-" modifier of the protest or of the protesters is against
+                for t in [w for w in words if w.pos_ == "NOUN"] + [sent.doc[m.head] for m in sources]:
+                    targets = against_named(lex, sent.doc, t, by_head) or targets
+                    if any(m is not None for m in targets):
+                        break
             if not sources:
                 continue
             feared = code == "012" and lemma in lex.dictionaries.intending

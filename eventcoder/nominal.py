@@ -17,9 +17,9 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 
 from __future__ import annotations
 
-from .actors import COUNTING, MILITARY_PLACES, OWNER_LINKS as _OWNER_DEPS, UNKNOWN_COUNTRY, Mention
+from .actors import COUNTING, MILITARY_PLACES, OWNER_LINKS as _OWNER_DEPS, UNKNOWN_COUNTRY, Mention, _entry_label, find_hits, split_code
 from .dictionaries.model import NO_EVENT
-from .country_inference import _places_below
+from .country_inference import _clause_place, _places_below
 
 # Modifiers that make the noun's event not (yet) real.
 _UNREAL = frozenset({
@@ -288,8 +288,14 @@ def _convening_foretold(v, d) -> int:
     return 0
 
 
-def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -> list:
-    """Events carried by the nouns of one sentence. ``taken``: tokens a verb pattern matched;
+# Codes of a verb pattern's act on a protest that leave the protest its own event: "police broke
+# up an anti-government protest" is the police's 175 and the protesters' 140.
+_REPRESSING = frozenset({"175", "173"})
+
+
+def code_nouns(lex, sent, by_head: dict[int, Mention], taken: dict, make_event) -> list:
+    """Events carried by the nouns of one sentence. ``taken``: tokens a verb pattern matched, with
+    the pattern's code;
     ``make_event(noun, source, target, code, pattern, text)`` builds the event record."""
     out = []
     nouns = lex.nouns
@@ -301,18 +307,21 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
         if low not in nouns:
             continue
         tok = doc[sent.start + k]
-        if (tok.pos_ != "NOUN" and tok.pos_ != "PROPN" and not _gerund_noun(tok)) or tok.i in taken:
+        if (tok.pos_ != "NOUN" and tok.pos_ != "PROPN" and not _gerund_noun(tok)) or (
+                tok.i in taken and taken[tok.i] not in _REPRESSING):
             continue
         own = by_head.get(tok.i)  # "US air strikes", "Russia's invasion": the phrase's own actor
         if own is not None and own.start > tok.i:
             own = None
         answered = _answered(tok)
         if own is None and not _has_prep(tok) and answered is None and not any(
-                c.i in by_head and c.dep_ in _SIDE_DEPS for c in tok.children):
+                c.i in by_head and c.dep_ in _SIDE_DEPS for c in tok.children) and not _anti(tok):
             continue  # no party named in the noun's phrase (checked before the costlier tests)
         pat = _pattern(lex, tok)
         if pat is None or pat.code == NO_EVENT or _unreal(tok, lex, pat.code):
             continue  # (a noun of no event names only who acted: "the coup in Niger")
+        if tok.i in taken and not pat.implied:
+            continue  # (a verb pattern repressing a protest leaves the protest its own event)
         if pat.code[:3] in _VISIT_CODES and tok.dep_ == "pobj" and tok.head.lower_ == "during":
             continue  # "signed agreements during a visit to Beijing": when, not a visit told (convention 36)
         code = pat.code
@@ -330,6 +339,8 @@ def code_nouns(lex, sent, by_head: dict[int, Mention], taken: set, make_event) -
                 continue
         target_tokens = _objects(tok, pat.target)
         targets = _members(target_tokens, by_head)
+        if not targets and pat.implied:
+            targets = against_named(lex, doc, tok, by_head)  # "anti-government protests"
         sources = [own] if own is not None else []
         # "the arrest of X by Y": the parser often hangs the by-phrase on X.
         by = _objects(tok, ("by",) + pat.source)
@@ -606,10 +617,72 @@ def _occasion_subjects(tok) -> list:
     return _light_subjects(owner)
 
 
+def _anti(tok):
+    """The word an "anti-" before the noun ``tok`` is against ("anti-government protests",
+    "anti-China demonstrations"; the parser hangs "anti", "-" and the word each on the noun), or
+    None."""
+    for c in tok.children:
+        if c.i < tok.i and c.lower_ == "anti" and c.dep_ in _SIDE_DEPS:
+            for w in tok.children:
+                if w.i == c.i + 2 and w.dep_ in _SIDE_DEPS:
+                    return w
+    return None
+
+
+def against_named(lex, doc, tok, by_head: dict[int, Mention]) -> list[Mention]:
+    """The party an "anti-" modifier of the protest word ``tok`` names as what the protest is
+    against, read as "protests against X" is: a country, person or body as the dictionaries
+    give it ("anti-China demonstrations in Vietnam": CHN), or a role of the country the protest
+    is in ("anti-government protests in Belgrade": SRBGOV). That country is of a place in the
+    noun's phrase or its clause, else of the protesters themselves, else of the state's organ
+    acting on the protest ("Zimbabwean police cracked down on an anti-government rally"); a
+    protest against a country is only told where its place is (the protesters are not of the
+    country they protest against). Empty when the word names no actor ("anti-war")."""
+    w = _anti(tok)
+    if w is None:
+        return []
+    hits = find_hits(lex, list(doc.lowers[w.i:tok.i]), list(doc.texts[w.i:tok.i]), w.i, None)
+    if not hits or hits[0].start != w.i:
+        return []
+    hit = hits[0]
+    own = by_head.get(tok.i)
+    country = _places_below(tok, by_head, None) or _clause_place(tok, by_head, None) or (
+        own.country if own is not None else None)
+    sentence = next(iter(by_head.values())).sentence if by_head else 0
+    text = doc.span_text(hit.start, hit.end)
+    if hit.kind == "actor":
+        if country is None:
+            return []
+        entry = lex.actor(hit.payload)
+        named, agent = split_code(hit.code)
+        return [Mention(w.i, hit.start, hit.end, hit.code, named, agent, text, _entry_label(entry), entry.type,
+                        sentence)]
+    if country is None:
+        country = next((m.country for m in _members(_light_subjects(_clause_verb(tok)), by_head)
+                        if m.country and m.agent in COERCING_ROLES), None)
+    if country is None:
+        return []
+    return [Mention(w.i, hit.start, hit.end, country + hit.code, country, hit.code, text,
+                    _entry_label(lex.agent(hit.payload)), "other", sentence, inferred=True)]
+
+
+def _clause_verb(tok):
+    """The verb whose clause the phrase headed by ``tok`` belongs to, or ``tok``."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in _UP or t.head is t:
+            return tok
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return tok
+
+
 def _implied(pat, tok, targets: list[Mention], by_head: dict[int, Mention]) -> list[Mention]:
     """The unnamed source of "protests against X": the implied role, of the country of the place
-    in the noun's phrase, else of the target."""
-    country = _places_below(tok, by_head, None) or targets[0].country
+    in the noun's phrase or its clause ("anti-China demonstrations have been held in Vietnam"),
+    else of the target."""
+    country = _places_below(tok, by_head, None) or _clause_place(tok, by_head, None) or targets[0].country
     if not country:
         return []
     code = country + pat.implied

@@ -1,0 +1,78 @@
+"""Mechanisms real news needs (issue 10, twenty-ninth round, found in news-dev after the held-out
+round s48 joined it). Example tests beside Hypothesis properties."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import needs_model
+from test_news_mechanisms_11 import SETTINGS
+from test_news_mechanisms_27 import _code, _gives
+
+
+# An "anti-" modifier of a protest, or of the protesters, names what the protest is against, as
+# "protests against X" does: a country or person as the dictionaries give it, a role ("anti-
+# government") of the country the protest is in.
+ANTI_PROTESTS = [
+    ("Algerian police arrested around 10 demonstrators at an anti-government protest in Algiers on Saturday.",
+     ("DZAOPP", "140", "DZAGOV")),
+    ("Thousands of anti-government demonstrators marched in Bangkok on Sunday.", ("THAOPP", "141", "THAGOV")),
+    ("Dozens of anti-China demonstrations have been held in Vietnam since 2007.", ("VNMOPP", "141", "CHN")),
+    ("Opposition supporters staged an anti-government protest in Algiers on Wednesday.", ("DZAOPP", "141", "DZAGOV")),
+    ("Zimbabwean police cracked down on a major anti-government rally on Sunday.", ("ZWEOPP", "141", "ZWEGOV")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(ANTI_PROTESTS))
+def test_an_anti_modifier_names_what_a_protest_is_against(bundled_coder, case):
+    _gives(bundled_coder, *case)
+
+
+def _protests(events: set) -> set:
+    return {e for e in events if e[1].startswith("14")}
+
+
+@needs_model
+@SETTINGS
+@given(
+    frame=st.sampled_from([
+        "Police arrested dozens of people at {a} in {city} on Sunday.",
+        "Thousands of people joined {a} in {city} on Sunday.",
+    ]),
+    noun=st.sampled_from(["protest", "rally", "demonstration"]),
+    against=st.sampled_from([("government", "the government"), ("Israel", "Israel"), ("Japan", "Japan")]),
+    city=st.sampled_from(["Nairobi", "Amman", "Beijing"]),
+)
+def test_anti_x_codes_as_against_x_does(bundled_coder, frame, noun, against, city):
+    # the property: "an anti-X protest" and "a protest against X" tell the same protest
+    anti, named = against
+    modified = _code(bundled_coder, frame.format(a=f"an anti-{anti} {noun}", city=city))
+    spelled = _code(bundled_coder, frame.format(a=f"a {noun} against {named}", city=city))
+    assert _protests(modified) == _protests(spelled), (modified, spelled)
+    assert _protests(modified), modified
+
+
+@needs_model
+def test_an_anti_modifier_naming_no_actor_is_no_target(bundled_coder):
+    events = _code(bundled_coder, "Thousands of anti-war demonstrators marched in London on Sunday.")
+    assert not any(c.startswith("14") for _, c, _ in events), events
+
+
+@needs_model
+def test_protesters_are_not_of_the_country_they_protest_against(bundled_coder):
+    # with no place for the protest, "anti-China protests" say nothing of whose people protest
+    events = _code(bundled_coder, "The visit was marred by violent anti-China protests.")
+    assert not any(s.startswith("CHN") for s, _, _ in events), events
+
+
+@needs_model
+def test_police_breaking_up_a_protest_leave_the_protest_its_own_event(bundled_coder):
+    events = _gives(bundled_coder, "Serbian police used tear gas to break up a massive anti-government protest in "
+                    "central Belgrade on Saturday night.", ("SRBOPP", "140", "SRBGOV"))
+    assert ("SRBCOP", "175", "SRBOPP") in events, events
+    # with no target named, the broken-up protest is no event of its own
+    events = _code(bundled_coder, "Serbian police broke up a protest in central Belgrade on Saturday night.")
+    assert not any(c.startswith("14") for _, c, _ in events), events
