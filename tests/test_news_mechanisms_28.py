@@ -76,3 +76,18 @@ def test_police_breaking_up_a_protest_leave_the_protest_its_own_event(bundled_co
     # with no target named, the broken-up protest is no event of its own
     events = _code(bundled_coder, "Serbian police broke up a protest in central Belgrade on Saturday night.")
     assert not any(c.startswith("14") for _, c, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(
+    verb=st.sampled_from(["threw", "hurled", "pelted", "lobbed"]),
+    thrown=st.sampled_from(["stones", "petrol bombs", "Molotov cocktails", "bottles", "bricks"]),
+    toward=st.sampled_from(["at", "in the direction of"]),
+)
+def test_protesters_throwing_missiles_at_the_police_riot(bundled_coder, verb, thrown, toward):
+    # any thrown missile, by any verb of throwing, at the police or toward them is a violent protest
+    if verb == "pelted" and toward != "at":
+        return
+    _gives(bundled_coder, f"Opposition protesters {verb} {thrown} {toward} the police in Dhaka on Sunday.",
+           ("BGDOPP", "145", "BGDCOP"))
