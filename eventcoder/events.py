@@ -14,7 +14,7 @@ import calendar
 from dataclasses import dataclass, replace
 
 from .actors import ACCUSING as _ACCUSING, CHARGES as _CHARGES, DENYING as _DENYING, FACILITIES, PATRONS, UNKNOWN_COUNTRY, Mention, as_victims
-from .actors import PLACE_PARTS as _PLACE_PARTS
+from .actors import COUNTING as _COUNTING, PLACE_PARTS as _PLACE_PARTS
 from .actors import ANY_ACT as _ANY_ACT, OWNER_LINKS as _DOER_LINKS, answers_fire as _answers_fire
 from .gazetteer import lookup as gazetteer_lookup
 from .nominal import COERCING_ROLES as _COERCING_ROLES, PROMPTING as _PROMPTING, against_named, causers as _causers, code_nouns, counted_acts, implied_doers, instrument_code, owner_mention, passive_means, relative_means
@@ -1846,7 +1846,8 @@ _FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
 # Who suffers abuse rather than aggression: "accused the forces of violence against protesters".
 _ABUSED_ROLES = frozenset({"CVL", "OPP", "MED", "REF", "HRI", "EDU", "LAB", "REL"})
 _ABUSED_WORDS = frozenset({"civilian", "protester", "demonstrator", "journalist", "people", "villager", "resident",
-                           "woman", "child", "activist", "worshipper", "student"})
+                           "woman", "child", "activist", "worshipper", "student", "monk", "priest", "refugee",
+                           "pilgrim", "population"})
 
 
 def _force_codes(lex, tok) -> bool:
@@ -1876,9 +1877,14 @@ def _abused(tok, by_head) -> bool:
             objects = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"]
             for o in objects:
                 for w in [o] + list(o.conjuncts):
-                    m = by_head.get(w.i)
-                    if (m is not None and m.agent in _ABUSED_ROLES) or w.lemma in _ABUSED_WORDS:
-                        return True
+                    # "killing thousands of civilians": the people a count counts
+                    for x in [w] + ([p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for p in c.children if p.dep_ == "pobj"]
+                                    if w.lower_ in _COUNTING or w.tag_ == "CD" else []):
+                        m = by_head.get(x.i)
+                        if (m is not None and m.agent in _ABUSED_ROLES) or x.lemma in _ABUSED_WORDS or any(
+                                c.lemma == "civilian" for c in x.subtree if c.i < x.i):
+                            return True  # (or "civilian areas", "civilian populated areas")
     return False
 
 
@@ -1905,33 +1911,45 @@ def _accused_of(lex, v, by_head) -> str | None:
                 acts.append(counted_acts(p) or p)  # "for a string of kidnappings"
     # (accusations traded are named as the accusing verb names them: "of corruption" 1121)
     index = lex.verbs.get("accuse" if v.lemma in _TRADING else v.lemma)
+    found = None
     for a in acts:
         for w in [a] + [x for x in a.conjuncts if x.pos_ == a.pos_]:
-            # "of arming thugs to attack officers": the force an act is for is accused too
-            for u in [w] + [x for x in w.children if (x.dep_ == "xcomp" or x.dep_ == "advcl") and x.pos_ == "VERB"]:
-                named = _named_accusation(index, u) if index is not None else None
-                if named is not None:
-                    return named
-                if _force_codes(lex, u) or _warlike(u):
-                    return "1122" if _abused(u, by_head) else "1123"
-                if u.lemma == "violence" and _abused(u, by_head):
-                    return "1122"  # "of excessive violence against protesters"; not "of inciting violence"
-            # "of using intimidation and violence against the opposition", "of carrying out the
-            # random killing of our people": the force an act's object names
-            # (not what one incites: "of inciting violence")
-            for o in [x for c in w.children if c.dep_ == "dobj" and w.lemma not in _INCITING
-                      for x in [c] + list(c.conjuncts)]:
-                if o.lemma == "violence" and _abused(o, by_head):
-                    return "1122"
-                if o.pos_ == "NOUN" and _force_codes(lex, o):
-                    return "1122" if _abused(o, by_head) else "1123"
+            # one of several acts accused of that abuses civilians makes the accusation one of
+            # abuse ("of using artillery and deliberately targeting civilians")
+            code = _accused_act(lex, index, w, by_head)
+            if code == "1122":
+                return code
+            found = found or code
+    return found
+
+
+def _accused_act(lex, index, w, by_head) -> str | None:
+    """The accusation's code from one act ``w`` accused of (``_accused_of``), or None."""
+    # "of arming thugs to attack officers": the force an act is for is accused too
+    for u in [w] + [x for x in w.children if (x.dep_ == "xcomp" or x.dep_ == "advcl") and x.pos_ == "VERB"]:
+        named = _named_accusation(index, u) if index is not None else None
+        if named is not None:
+            return named
+        if _force_codes(lex, u) or _warlike(u):
+            return "1122" if _abused(u, by_head) else "1123"
+        if u.lemma == "violence" and _abused(u, by_head):
+            return "1122"  # "of excessive violence against protesters"; not "of inciting violence"
+    # "of using intimidation and violence against the opposition", "of carrying out the
+    # random killing of our people": the force an act's object names
+    # (not what one incites: "of inciting violence")
+    for o in [x for c in w.children if c.dep_ == "dobj" and w.lemma not in _INCITING
+              for x in [c] + list(c.conjuncts)]:
+        if o.lemma == "violence" and _abused(o, by_head):
+            return "1122"
+        if o.pos_ == "NOUN" and _force_codes(lex, o):
+            return "1122" if _abused(o, by_head) else "1123"
     return None
 
 
 # Verbs of stirring others to act, whose object is no act of the accused's own.
 _INCITING = frozenset({"incite", "foment", "provoke", "stoke", "instigate", "encourage", "fuel", "spark"})
 # Acts of war the verb dictionaries leave to their objects: "firing first", "harassing vessels".
-_WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb", "militarize", "militarise"})
+_WAR_VERBS = frozenset({"fire", "shoot", "harass", "invade", "shell", "bomb", "militarize", "militarise", "target"})
 # Words that make an accused act one of war: "sending tanks and soldiers", "resuming offensive
 # military operations", "building up its armed forces", "a hand in firebombing attacks".
 _WAR_WORDS = frozenset({"tank", "troop", "soldier", "military", "offensive", "incursion", "attack", "airstrike",
@@ -3006,6 +3024,13 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # "accused China of ramming a boat": the accused act, as the verb
                         # dictionaries code it, names the kind of accusation
                         pair_code = _accused_of(lex, v, by_head) or code
+                    elif code == "1123" and lemma in _ACCUSING and any(
+                            t.lemma in _ABUSED_WORDS and t.lemma != "people" for t in v.subtree) \
+                            and _accused_of(lex, v, by_head) == "1122":
+                        # "accused the rebels of targeting a monk with a bomb": abuse of named
+                        # civilians, where the accused act alone is aggression ("of killing people
+                        # in attacks" stays 1123)
+                        pair_code = "1122"
                     elif code == "171" and lemma in _TAKING and tm is not None and (
                             tm.agent in _PEOPLE_ROLES or tm.type == "person"):
                         # "militants seized three Americans": people seized are abducted, or

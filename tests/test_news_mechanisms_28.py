@@ -91,3 +91,31 @@ def test_protesters_throwing_missiles_at_the_police_riot(bundled_coder, verb, th
         return
     _gives(bundled_coder, f"Opposition protesters {verb} {thrown} {toward} the police in Dhaka on Sunday.",
            ("BGDOPP", "145", "BGDCOP"))
+
+
+# An accusation of an act of force done to civilians is one of abusing human rights (1122), not of
+# aggression: among several acts accused of, through a count ("thousands of civilians"), for
+# civilians' places ("civilian areas"), and where the accusing pattern alone names aggression.
+ABUSE_ACCUSATIONS = [
+    "Russia accused Georgia of killing thousands of civilians in the region.",
+    "Pakistan accused Indian troops of using artillery at the border and deliberately targeting civilians.",
+    "Pakistan accused Indian troops of deliberately targeting civilian populated areas.",
+    "The army accused the rebels of targeting a Buddhist monk with a roadside bomb.",
+]
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from(ABUSE_ACCUSATIONS))
+def test_accusing_of_force_on_civilians_is_accusing_of_abuse(bundled_coder, text):
+    events = _code(bundled_coder, text)
+    assert any(c == "1122" for _, c, _ in events), events
+    assert not any(c == "1123" for _, c, _ in events), events
+
+
+@needs_model
+def test_accusing_of_killing_people_in_attacks_stays_aggression(bundled_coder):
+    events = _code(bundled_coder, "The armed forces accused FARC of killing ten people in four separate attacks.")
+    assert any(c == "1123" for _, c, _ in events), events
+    events = _code(bundled_coder, "Israel accused Hamas of targeting Israeli soldiers.")
+    assert not any(c == "1122" for _, c, _ in events), events
