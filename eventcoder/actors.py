@@ -322,6 +322,15 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
     last = n - 1
     while i < n:
         low, text = lowers[i], texts[i]
+        if low in _POINTS and i + 3 < n and lowers[i + 1] in ("and", "or") and lowers[i + 2] in _POINTS:
+            # "North and South Korea", "East and West Germany": the first names the head the
+            # second has ("North Korea"), a party of its own
+            a = phrase_match(actors, [low] + lowers[i + 3:i + 7], [text] + texts[i + 3:i + 7], 0)
+            code = lex.actor(a[1]).code_on(day) if a is not None and a[0] >= 2 else None
+            if code is not None and lex.actor(a[1]).type != "person":
+                hits.append(_Hit("actor", offset + i, offset + i + 1, a[1], code))
+                i += 1
+                continue
         if low not in firsts and text not in firsts:
             i += 1
             continue
@@ -404,6 +413,10 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
     return hits
 
 
+# Words of a compass point that open country names ("North Korea", "South Sudan").
+_POINTS = frozenset({"north", "south", "east", "west"})
+
+
 def _capitalised(texts: list[str], start: int, end: int) -> bool:
     """Whether a word of texts[start:end] has a capital letter."""
     for k in range(start, end):
@@ -483,7 +496,7 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
     relation: dict[int, str] = {}
     paired = _hyphen_pairs(lex, doc, hits) if len(hits) > 1 else ()
     for h in hits:
-        if h in paired:
+        if h in paired or _elided(lowers, h.start - sent.start, h.end - sent.start):
             groups.setdefault(h.end - 1, []).append(h)  # "Russia-Ukraine talks": each side its own
             continue
         root = _span_root(doc, h.start, h.end)
@@ -543,6 +556,8 @@ def _sentence_mentions(lex: Lexicon, sent, sentence_index: int, day: dt.date | N
                         m = replace(m, alts=alts)
             mentions.append(m)
     _coordinated_nationalities(doc, mentions)
+    if not _POINTS.isdisjoint(lowers):
+        _elided_partners(doc, mentions, lowers, sent.start)
     _coordinated_roles(lex, doc, mentions)
     _led_by(lex, doc, mentions, sent.end)
     _named_nationals(lex, doc, mentions)
@@ -652,6 +667,30 @@ def _loyal_to(tok) -> list:
     return [p for c in tok.children if c.dep_ == "amod" and c.lower_ == "loyal"
             for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "to"
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def _elided(lowers: list[str], start: int, end: int) -> bool:
+    """Whether the sentence words start..end-1 are one compass word standing for a country name
+    whose head the next conjunct has ("North" in "North and South Korea")."""
+    return end == start + 1 and lowers[start] in _POINTS and start + 2 < len(lowers) \
+        and lowers[start + 1] in ("and", "or") and lowers[start + 2] in _POINTS
+
+
+def _elided_partners(doc, mentions: list[Mention], lowers: list[str], offset: int) -> None:
+    """"North and South Korea": the country the second conjunct names has the first as its
+    partner, so that both act where the phrase does."""
+    for j, m in enumerate(mentions):
+        if not _elided(lowers, m.start - offset, m.end - offset):
+            continue
+        k = next((k for k, o in enumerate(mentions) if o.start <= m.start + 2 < o.end), None)
+        if k is None or m.head in mentions[k].partners:
+            continue
+        other = mentions[k]
+        mentions[k] = replace(other, partners=other.partners + (m.head,))
+        # each stands for the other, and a role named for both is each one's ("the leaders of
+        # North and South Korea")
+        role = {"agent": other.agent, "code": m.country + other.agent} if other.agent and m.country and not m.agent else {}
+        mentions[j] = replace(m, partners=m.partners + (other.head,), **role)
 
 
 def _coordinated_nationalities(doc, mentions: list[Mention]) -> None:

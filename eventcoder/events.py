@@ -1743,8 +1743,8 @@ def _place_prep(t, m: Mention) -> int:
     outskirts of Kyiv", "parts of Ukraine")."""
     if t.dep_ == "pobj":
         prep = t.head.lower_
-        if m.place and prep in _SETTING and _is_city(t.text):
-            return t.head.i
+        if m.place and prep in _SETTING and (_is_city(t.text) or (m.text != t.text and _is_city(m.text))):
+            return t.head.i  # (a city of several words is named by all of them: "Addis Ababa")
         if prep == "of" and t.head.head.lower_ in _PLACE_PARTS:
             return t.head.i
         return -1

@@ -119,3 +119,32 @@ def test_accusing_of_killing_people_in_attacks_stays_aggression(bundled_coder):
     assert any(c == "1123" for _, c, _ in events), events
     events = _code(bundled_coder, "Israel accused Hamas of targeting Israeli soldiers.")
     assert not any(c == "1122" for _, c, _ in events), events
+
+
+# "North and South Korea": the first compass word names the country whose head the second has,
+# a party of its own that stands with the other wherever the phrase does.
+@needs_model
+@SETTINGS
+@given(order=st.sampled_from([("North", "South"), ("South", "North")]),
+       verb=st.sampled_from(["have agreed to hold talks next week", "exchanged fire across the border"]))
+def test_north_and_south_korea_names_both_countries(bundled_coder, order, verb):
+    codes = {"North": "PRK", "South": "KOR"}
+    a, b = codes[order[0]], codes[order[1]]
+    events = _code(bundled_coder, f"{order[0]} and {order[1]} Korea {verb}.")
+    assert any(s == a and t == b for s, _, t in events) and any(s == b and t == a for s, _, t in events), events
+
+
+@needs_model
+def test_a_role_named_for_north_and_south_is_each_ones(bundled_coder):
+    events = _code(bundled_coder, "The leaders of North and South Korea met on Friday.")
+    assert ("PRKGOV", "040", "KORGOV") in events and ("KORGOV", "040", "PRKGOV") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(city=st.sampled_from(["Addis Ababa", "Kuala Lumpur", "Abu Dhabi", "New Delhi"]))
+def test_a_city_of_several_words_where_a_pair_met_is_no_party(bundled_coder, city):
+    # "Kiir and Bashir met in Addis Ababa": the city is where, named by all its words
+    events = _code(bundled_coder, f"The presidents of Sudan and South Sudan met in {city} on Sunday.")
+    assert {s for s, _, _ in events} | {t for _, _, t in events} <= {"SDNGOV", "SSDGOV"}, events
+    assert any(s == "SDNGOV" and t == "SSDGOV" for s, _, t in events), events
