@@ -4346,7 +4346,15 @@ def _protest_force(code: str, s: Mention, tm: Mention | None, fighting: bool = T
     if code[:3] not in _NOT_PROTEST_FORCE and s.agent == "OPP" and tm.agent in _COERCING_ROLES \
             and (fighting or tm.agent in _ARMED_SERVICES):
         return "145"  # "protesters stormed her residence", "rioters fired at police"
+    if not fighting and s.agent in _UNARMED_PEOPLE and tm.agent in _ARMED_SERVICES:
+        return "145"  # "youths fought with riot police", "striking teachers fought a battle with police": a riot
+    if not fighting and tm.agent in _UNARMED_PEOPLE and s.agent in _ARMED_SERVICES:
+        return "175"  # and the police's part in it repression
     return code
+
+
+# A country's people with no arms of their own: a fight of theirs with its police or army is a riot.
+_UNARMED_PEOPLE = frozenset({"CVL", "EDU", "LAB"})
 
 
 # What a refusal may name as its object when it answers a request: nothing ("but Sweden
@@ -4602,8 +4610,10 @@ def _noun_event(noun: int, source: Mention, target: Mention, code: str, pattern,
         # "clashes with police", "a police crackdown on protesters": as a verb codes it, force a
         # state's forces use on its protesters is repression (175), the protesters' on them a
         # violent protest (145)
-        if source.agent in _ARMED_SERVICES and target.agent == "OPP":
+        # (and in a clash, a fight both ways, so are civilians' with them: a riot)
+        unarmed = _UNARMED_PEOPLE if pattern.mutual else ()
+        if source.agent in _ARMED_SERVICES and (target.agent == "OPP" or target.agent in unarmed):
             code = "175"
-        elif source.agent == "OPP" and target.agent in _ARMED_SERVICES:
+        elif (source.agent == "OPP" or source.agent in unarmed) and target.agent in _ARMED_SERVICES:
             code = "145"
     return RawEvent(noun, source, target, code, pattern, text, False, "noun")

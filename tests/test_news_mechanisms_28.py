@@ -148,3 +148,26 @@ def test_a_city_of_several_words_where_a_pair_met_is_no_party(bundled_coder, cit
     events = _code(bundled_coder, f"The presidents of Sudan and South Sudan met in {city} on Sunday.")
     assert {s for s, _, _ in events} | {t for _, _, t in events} <= {"SDNGOV", "SSDGOV"}, events
     assert any(s == "SDNGOV" and t == "SSDGOV" for s, _, t in events), events
+
+
+# A fight between a state's police or army and its own unarmed people (civilians, students,
+# workers), told by a verb or a clash noun, is a riot: 145 from the people, 175 from the forces.
+@needs_model
+@SETTINGS
+@given(people=st.sampled_from([("youths", "CVL"), ("striking teachers", "EDU"), ("villagers", "CVL")]),
+       told=st.sampled_from(["{p} fought with riot police in Tunis on Sunday.",
+                             "{p} fought running battles with riot police in Tunis on Sunday.",
+                             "Riot police fought with {p} in Tunis on Sunday.",
+                             "Two people were hurt in clashes between {p} and police in Tunis."]))
+def test_unarmed_people_fighting_their_police_riot(bundled_coder, people, told):
+    words, role = people
+    events = _code(bundled_coder, told.format(p=words).capitalize().replace("tunis", "Tunis"))
+    assert not any(c.startswith("19") for _, c, _ in events), events
+    assert any(c == "145" and t == "TUNCOP" for _, c, t in events), events
+    assert any(c == "175" and s == "TUNCOP" for s, c, _ in events), events
+
+
+@needs_model
+def test_forces_fighting_armed_men_still_fight(bundled_coder):
+    events = _code(bundled_coder, "Riot police fought with rebels in Tunis on Sunday.")
+    assert ("TUNCOP", "190", "TUNREB") in events, events
