@@ -2802,6 +2802,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if code[:2] in _FORCE_ROOTS and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.lemma in _SAYING \
                     and not _has_subject(v):
                 continue  # "Authorities said two assailants fired ..., wounding three soldiers": not the speakers
+            if code == "170" and v.dep_ == "advcl" and v.tag_ == "VBG" and not _has_subject(v):
+                # "swept into Aleppo, forcing the Syrian army to withdraw": what the act made
+                # someone do is its result, no coercion of its own
+                continue
             sources = subjects
             if code[:3] in _FORCE_THREATS and sources and all(_unarmed(m) for m in sources):
                 # "Human Rights Watch warned of a violent crackdown": who has no force to use
@@ -2998,10 +3002,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         # Turkey" answers Turkey's complaint)
                         continue
                     if lemma in _COMMANDING and tm is not None and tm.agent in _ARMED_SERVICES \
-                            and s.agent is not None and (s.agent in _FORCES or s.agent[:3] in _FORCES) \
+                            and (s.agent is None or s.agent in _FORCES or s.agent[:3] in _FORCES) \
                             and s.country is not None and tm.country in (s.country, None):
                         # "Abadi ordered troops into contested areas", "Jeenbekov ordered security
-                        # forces not to open fire": a state commands its own forces (the forces of
+                        # forces not to open fire", "Serbia ordered its army to advance": a state
+                        # commands its own forces (the forces of
                         # no named country a state's leader orders are its own)
                         continue
                     if lemma == "suspend" and code == "161" and not words and not _suspends_a_member(s, tm):

@@ -171,3 +171,28 @@ def test_unarmed_people_fighting_their_police_riot(bundled_coder, people, told):
 def test_forces_fighting_armed_men_still_fight(bundled_coder):
     events = _code(bundled_coder, "Riot police fought with rebels in Tunis on Sunday.")
     assert ("TUNCOP", "190", "TUNREB") in events, events
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Rebels swept into the city after a lightning offensive, forcing the army to withdraw.",
+    "A mob invaded the summit, forcing prime ministers to escape by helicopter.",
+]))
+def test_what_an_act_forced_someone_to_do_is_its_result(bundled_coder, text):
+    # a result participle tells what the act made others do, no coercion (170) of its own
+    assert not any(c == "170" for _, c, _ in _code(bundled_coder, text))
+
+
+@needs_model
+def test_a_finite_forcing_is_coercion(bundled_coder):
+    events = _code(bundled_coder, "Protesters forced the governor to resign.")
+    assert any(c == "170" for _, c, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(state=st.sampled_from(["Serbia", "Pakistan", "Russia"]))
+def test_a_state_ordering_its_own_army_makes_no_demand(bundled_coder, state):
+    events = _code(bundled_coder, f"{state} ordered its army to advance to the border.")
+    assert not any(c == "100" for _, c, _ in events), events
