@@ -2924,6 +2924,11 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "wording that was opposed by the United States, Canada and Mexico": the phrase
                 # that names the makers names no other party; the members did not act on each other
                 targets = []
+            if len(sources) > 1 and targets and lemma in _FIGHTING and code[:2] in _FORCE_ROOTS and all(
+                    tm is not None and tm.agent is None and any(tm.code == s.country for s in sources) for tm in targets):
+                # "Sudanese troops and rebels clashed in Darfur": a subject's own land names where
+                # they fought, nobody else (the fight is among them)
+                targets = []
             their = any(
                 t.tag_ == "PRP$" and t.i in by_head and by_head[t.i].code in source_codes for t in post
             )

@@ -196,3 +196,16 @@ def test_a_finite_forcing_is_coercion(bundled_coder):
 def test_a_state_ordering_its_own_army_makes_no_demand(bundled_coder, state):
     events = _code(bundled_coder, f"{state} ordered its army to advance to the border.")
     assert not any(c == "100" for _, c, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["clashed", "fought"]),
+       case=st.sampled_from([("Sudanese troops and rebels", "Darfur"), ("Somali troops and al Shabaab fighters", "Mogadishu"),
+                             ("Malian soldiers and jihadists", "Gao")]))
+def test_a_place_where_subjects_fought_changes_nothing(bundled_coder, verb, case):
+    # the property: the subjects' own land, told as where they fought, names no other party
+    subjects, place = case
+    bare = _code(bundled_coder, f"{subjects} {verb} on Sunday.")
+    placed = _code(bundled_coder, f"{subjects} {verb} in {place} on Sunday.")
+    assert bare and placed == bare, (bare, placed)
