@@ -2802,6 +2802,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             if code[:2] in _FORCE_ROOTS and v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.lemma in _SAYING \
                     and not _has_subject(v):
                 continue  # "Authorities said two assailants fired ..., wounding three soldiers": not the speakers
+            if code[:3] == "012" and v.dep_ == "advcl" and v.tag_ == "VBG" and not _has_subject(v):
+                continue  # "called on Turkey to avoid an operation, fearing it could ...": the act's motive
             if code == "170" and v.dep_ == "advcl" and v.tag_ == "VBG" and not _has_subject(v):
                 # "swept into Aleppo, forcing the Syrian army to withdraw": what the act made
                 # someone do is its result, no coercion of its own
