@@ -215,7 +215,7 @@ def test_a_place_where_subjects_fought_changes_nothing(bundled_coder, verb, case
 @SETTINGS
 @given(text=st.sampled_from([
     "The United States called on Turkey to avoid a major operation, fearing such an offensive could disrupt the region.",
-    "The Seoul government opposes such sanctions on the North, fearing that they could set back the talks.",
+    "South Korea opposes sanctions on North Korea, fearing that they could set back the talks.",
 ]))
 def test_a_fear_told_as_the_acts_motive_is_no_event(bundled_coder, text):
     # "fearing ..." says why the clause's act was done; the act is coded, the motive is not
