@@ -1111,6 +1111,10 @@ _HOLDINGS = frozenset({"building", "office", "home", "house", "residence", "ship
                        "site", "installation", "depot", "post", "territory", "area"})
 # Participles that say who holds a place ("run by", "controlled by", "belonging to").
 _HOLDING = frozenset({"run", "control", "hold", "operate", "own", "man", "occupy", "use", "guard"})
+# Projectiles, and the participles that say who launched them ("drones launched by the Houthis"):
+# whoever launched one is who an act on it falls on ("intercepted several drones launched by ...").
+_LAUNCHED = frozenset({"drone", "missile", "rocket", "projectile", "shell", "mortar", "munition"})
+_SENDING_OFF = frozenset({"launch", "fire", "send", "shoot"})
 # Verbs by which a place holds people ("a base housing Ugandan units", "a camp sheltering refugees"):
 # the people are who an act on the place falls on.
 _HOUSING = frozenset({"house", "host", "shelter", "accommodate"})
@@ -1125,7 +1129,8 @@ def _holder(t, by_head: dict[int, Mention]) -> Mention | None:
             continue
         if c.lemma == "belong":
             objects = _prep_objects([c], "to")
-        elif c.lemma in _HOLDING and (c.tag_ == "VBN" or _is_passive(c)):
+        elif (c.lemma in _HOLDING or (c.lemma in _SENDING_OFF and t.lemma in _LAUNCHED)) and (
+                c.tag_ == "VBN" or _is_passive(c)):
             objects = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         elif c.lemma in _HOUSING and c.tag_ == "VBG":
             objects = [a for a in c.children if a.dep_ == "dobj"]
@@ -1364,7 +1369,7 @@ def _mentions_at(tokens, by_head: dict[int, Mention]) -> list[Mention]:
         found = [m] if m is not None else []
         if m is None and t.pos_ == "NOUN":
             owner = owner_mention(t, by_head)  # "Iranian drones launched at Israel"
-            if owner is None and (t.lemma in FACILITIES or t.lemma in _HOLDINGS):
+            if owner is None and (t.lemma in FACILITIES or t.lemma in _HOLDINGS or t.lemma in _LAUNCHED):
                 owner = _holder(t, by_head)  # "targets belonging to the PKK", "the base, which is run by Kenyan troops"
             if owner is not None:
                 found.append(owner)

@@ -221,3 +221,13 @@ def test_a_fear_told_as_the_acts_motive_is_no_event(bundled_coder, text):
     # "fearing ..." says why the clause's act was done; the act is coded, the motive is not
     events = _code(bundled_coder, text)
     assert events and not any(c.startswith("012") for _, c, _ in events), events
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Israel intercepted rockets fired by Hezbollah.", ("ISR", "190", "LBNREB")),
+    ("The Saudi-led coalition intercepted several drones launched by the Houthis.", ("SAUMIL", "190", "YEMREB")),
+]))
+def test_intercepting_a_projectile_falls_on_whoever_launched_it(bundled_coder, case):
+    _gives(bundled_coder, *case)
