@@ -115,17 +115,19 @@ def test_a_phrase_run_across_a_dateline_keeps_its_own_place(bundled_coder, datel
 
 
 # "anti-government protests", "pro-government militias": the role after the affix is what they
-# are for or against, not who they are.
-AFFIXED = ["anti-government", "anti-police", "pro-government"]
+# are for or against, not who they are (what an "anti-" protest is against is its target,
+# test_news_mechanisms_28).
+AFFIXED = {"anti-government": {("SRBOPP", "140", "SRBGOV")}, "anti-police": {("SRBOPP", "140", "SRBCOP")},
+           "pro-government": set()}
 
 
 @needs_model
 @SETTINGS
-@given(affix=st.sampled_from(AFFIXED))
+@given(affix=st.sampled_from(sorted(AFFIXED)))
 def test_an_affixed_role_is_no_party(bundled_coder, affix):
     text = f"Serbian police broke up an {affix} protest in Belgrade."
     events = _triples(bundled_coder, text)
-    assert events == {("SRBCOP", "175", "SRBOPP")}, (text, events)
+    assert events == {("SRBCOP", "175", "SRBOPP")} | AFFIXED[affix], (text, events)
 
 
 @needs_model
