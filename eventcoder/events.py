@@ -577,6 +577,28 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     return 0
 
 
+_ATTACK_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _commanding_own_forces(order, by_head: dict) -> list:
+    """The subjects of the commanding verb ``order`` ("ordered", "instructed") when its object is
+    their own armed forces, or forces of no named country ("ordered military forces to ...",
+    "ordered his navy to ..."): the commanders; else empty."""
+    if order.lemma not in _COMMANDING or _is_negated(order):
+        return []
+    commanders = _mentions_at(_subject_tokens(order, _is_passive(order)), by_head)
+    if not commanders:
+        return []
+    countries = {m.country for m in commanders}
+    for c in order.children:
+        if c.dep_ != "dobj":
+            continue
+        m = by_head.get(c.i)
+        if m is not None and m.agent in _ARMED_SERVICES and (m.country is None or m.country in countries or m.inferred):
+            return commanders
+    return []
+
+
 # Verbs of sending diplomats away, whose announcement is the act (convention 19), and the verbs
 # that make an announced act a threat whatever it is.
 _EXPELLING = frozenset({"expel", "recall"})
@@ -2647,11 +2669,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             and _speculated(v, lex)
         if warned:
             announced = 1  # "a Russian general warned that Moscow could target Poland": a threat
+        commanders = _commanding_own_forces(v.head, by_head) if v.dep_ == "xcomp" and announced == 0 else ()
+        if commanders:
+            announced = 1  # "ordered military forces to finish off the Abu Sayyaf" (below)
         if announced == 2 or not (_codable(v, lex) or (announced == 1 and not _is_negated(v) and not _asked(v))):
             continue
         own_warning = False
         warner = v.head
-        if announced == 1 and not warned and _wished(v, lex):
+        if announced == 1 and not warned and not commanders and _wished(v, lex):
             warner = _warning_verb(v)
             if warner is None or _is_negated(warner):
                 continue
@@ -2669,6 +2694,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
             subjects = _same_actor_appositions(_mentions_at(subject_tokens, by_head), sent)
         if subjects:
             subjects = _with_companions(v, subject_tokens, subjects, by_head)
+        if commanders:
+            # "Duterte ordered military forces to finish off the Abu Sayyaf": ordering one's own
+            # forces to attack threatens the attack (convention 41), the commander's threat
+            subjects = commanders
         if (warned or own_warning) and not any(
                 g.country is not None and any(g.country == m.country for m in subjects)
                 for g in _mentions_at(_subject_tokens(warner, False), by_head)):
@@ -2765,9 +2794,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue  # "returned to Jeddah", "returned to power": going back returns no one
             for t in words:
                 noun_taken[t.i] = code
-            consumed.update(t.i for t in words if t.pos_ in _VERBAL)
+            if not (lemma in _COMMANDING and _commanding_own_forces(v, by_head)):
+                # (what a state orders its own forces to do is told by the complement's own
+                # patterns: "ordered troops to attack Ukraine")
+                consumed.update(t.i for t in words if t.pos_ in _VERBAL)
             if code == NO_EVENT:
                 continue
+            if commanders and code[:2] not in _ATTACK_ROOTS:
+                continue  # "ordered troops to withdraw": a state commands its own forces, no intent told
             if announced == 1 and code == "161" and lemma in _EXPELLING and not (
                     v.dep_ == "xcomp" and v.head.lemma in _THREATENING):
                 # "Kuwait says it will expel North Korea's ambassador", "The UK is to expel four

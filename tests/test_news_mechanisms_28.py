@@ -3,6 +3,8 @@ round s48 joined it). Example tests beside Hypothesis properties."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -231,3 +233,23 @@ def test_a_fear_told_as_the_acts_motive_is_no_event(bundled_coder, text):
 ]))
 def test_intercepting_a_projectile_falls_on_whoever_launched_it(bundled_coder, case):
     _gives(bundled_coder, *case)
+
+
+# Ordering one's own forces to attack threatens the attack (convention 41): the commander's 138.
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Putin ordered troops to attack Ukraine.", ("RUSGOV", "138", "UKR")),
+    ("President Juan Manuel Santos ordered the security forces to step up their attacks on the ELN.",
+     ("COLGOV", "138", "COLREB")),
+]))
+def test_ordering_ones_forces_to_attack_is_a_threat(bundled_coder, case):
+    events = _gives(bundled_coder, *case, day=dt.date(2016, 11, 1))
+    assert not any(c == "100" for _, c, _ in events), events
+
+
+@needs_model
+def test_ordering_ones_forces_to_withdraw_or_not_is_no_threat(bundled_coder):
+    for text in ("Putin ordered troops to withdraw from the border.", "Putin did not order troops to attack Ukraine."):
+        events = _code(bundled_coder, text)
+        assert not any(c.startswith("13") for _, c, _ in events), (text, events)
