@@ -2872,8 +2872,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         objects = [c for c in post[lo - 1].children if c.dep_ == "pobj"]
                     else:
                         objects = []
-                    targets = _event_agents(v, objects, by_head) or implied_doers(
-                        lex, objects, by_head, _implied_home(lex, sources, code, lemma)) or _in_range(
+                    # (not for a protest: "staged demonstrations against Mubarak's rule" is
+                    # against Mubarak, not the demonstrators the noun implies)
+                    targets = _event_agents(v, objects, by_head) or (implied_doers(
+                        lex, objects, by_head, _implied_home(lex, sources, code, lemma)) if code[:2] != "14" else []) or _in_range(
                         post, lo, hi, _without_victims(lex, objects, by_head) if code[:2] == "11" else by_head,
                         code[:2] not in _FORCE_ROOTS)
             else:
@@ -2886,7 +2888,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 joint = len(sources) > 1 and after < 0 and code in lex.dictionaries.mutual
                 # "dispersed a protest against the government": the protesters, not the government
                 named = [last] if last is not None and last.pos_ == "NOUN" else []  # "cracked down on protests"
-                targets = implied_doers(lex, _patients(v), by_head) if passive else implied_doers(
+                targets = [] if code[:2] == "14" else implied_doers(lex, _patients(v), by_head) if passive else implied_doers(
                     lex, named + [c for c in (last.children if after >= 0 else v.children) if c.dep_ in ("dobj", "pobj")],
                     by_head, _implied_home(lex, sources, code, lemma))
                 if not targets:

@@ -253,3 +253,11 @@ def test_ordering_ones_forces_to_withdraw_or_not_is_no_threat(bundled_coder):
     for text in ("Putin ordered troops to withdraw from the border.", "Putin did not order troops to attack Ukraine."):
         events = _code(bundled_coder, text)
         assert not any(c.startswith("13") for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_a_protest_is_never_against_the_protesters_its_noun_implies(bundled_coder):
+    events = _code(bundled_coder, "Thousands of Egyptians staged demonstrations against President Hosni Mubarak's "
+                   "authoritarian rule in Cairo.", day=dt.date(2011, 1, 30))
+    assert ("EGYOPP", "1412", "EGYGOV") in events, events
+    assert not any(s == t for s, _, t in events), events
