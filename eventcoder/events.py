@@ -2309,7 +2309,9 @@ def _appealed(lex, v) -> str | None:
     that act (its verb with its object word, or the verb alone): "to convene a meeting" (04: 026),
     "to endorse the communique" (05: 022), "to release the prisoners" (0841: 0253). None when
     the act is of no root with an appeal of its own."""
-    code = _infinitive_act(lex, v)
+    # (the parser may hang the infinitive on the appeal as an adverbial clause: "called on
+    # opposition fighters in Aleppo to drop their weapons")
+    code = _infinitive_act(lex, v) or _infinitive_act(lex, v, link="advcl")
     if code is None:
         code = _asked_act(v) or _means_act(lex, v)
     return by_longest_prefix(_APPEALED, code) if code is not None else None
@@ -2326,8 +2328,12 @@ _KNOWN = frozenset({"detail", "information", "evidence", "explanation", "data", 
 _STOPPING = frozenset({"halt", "stop", "end", "cease", "suspend", "drop", "lay", "de-escalate", "deescalate"})
 _MILITARY_ACTS = frozenset({"action", "operation", "attack", "offensive", "hostility", "fighting", "shelling",
                             "bombing", "strike", "airstrike", "provocation", "incursion", "aggression", "weapon",
-                            "arm", "escalation", "bombardment", "advance", "assault"})
+                            "arm", "escalation", "bombardment", "advance", "assault", "struggle", "war",
+                            "violence", "insurgency", "rebellion", "campaign", "conflict"})
 _TALKING = frozenset({"dialogue", "talk", "negotiation", "table", "talks"})
+_VACATING = frozenset({"leave", "vacate", "quit", "get", "withdraw", "pull"})
+_HELD_GROUND = frozenset({"water", "street", "territory", "area", "region", "country", "land", "zone", "island",
+                          "border", "town", "city", "village", "base", "position", "soil", "airspace"})
 _TALK_VERBS = frozenset({"pursue", "resume", "hold", "open", "start", "begin", "enter", "join", "return", "come"})
 
 
@@ -2335,7 +2341,8 @@ def _asked_act(v) -> str | None:
     """The code of the act an appeal's infinitive asks for, by _EXPLAINING, _STOPPING and
     _TALKING, when the verb dictionaries give it none; None when it is none of those."""
     for x in v.children:
-        if x.dep_ != "xcomp" or x.i < v.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+        if (x.dep_ != "xcomp" and x.dep_ != "advcl") or x.i < v.i \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             continue
         return _asked_code(x)
     return None
@@ -2349,8 +2356,9 @@ def _asked_code(x) -> str | None:
               for p in d.children if p.dep_ == "pobj"}
     if x.lemma in _EXPLAINING or (x.lemma in _GIVING and words & _KNOWN):
         return "064"
-    if x.lemma in ("de-escalate", "deescalate") or (x.lemma in _STOPPING and words & _MILITARY_ACTS):
-        return "087"
+    if x.lemma in ("de-escalate", "deescalate") or (x.lemma in _STOPPING and words & _MILITARY_ACTS) \
+            or (x.lemma in _VACATING and words & _HELD_GROUND):
+        return "087"  # (or to leave ground held: "to leave the waters", "to get off the streets")
     if x.lemma in _TALK_VERBS and words & _TALKING:
         return "04"
     return None

@@ -261,3 +261,15 @@ def test_a_protest_is_never_against_the_protesters_its_noun_implies(bundled_code
                    "authoritarian rule in Cairo.", day=dt.date(2011, 1, 30))
     assert ("EGYOPP", "1412", "EGYGOV") in events, events
     assert not any(s == t for s, _, t in events), events
+
+
+# An appeal to stop fighting or to leave ground held is an appeal to de-escalate (0256), also
+# when the parser hangs the infinitive on the appeal as an adverbial clause.
+@needs_model
+@SETTINGS
+@given(asked=st.sampled_from(["to drop their weapons", "to end their pointless struggle", "to leave the area immediately",
+                              "to get off the streets", "to halt their attacks"]))
+def test_an_appeal_to_stop_fighting_or_leave_is_for_de_escalation(bundled_coder, asked):
+    events = _code(bundled_coder, f"Government forces in Syria called on opposition fighters in Aleppo {asked}.")
+    assert ("SYRMIL", "0256", "SYRREB") in events, events
+    assert not any(c == "020" for _, c, _ in events), events
