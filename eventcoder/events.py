@@ -577,9 +577,6 @@ def _announcement(v, lex: Lexicon, by_head: dict | None = None) -> int:
     return 0
 
 
-_ATTACK_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _commanding_own_forces(order, by_head: dict) -> list:
     """The subjects of the commanding verb ``order`` ("ordered", "instructed") when its object is
     their own armed forces, or forces of no named country ("ordered military forces to ...",
@@ -2808,7 +2805,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 consumed.update(t.i for t in words if t.pos_ in _VERBAL)
             if code == NO_EVENT:
                 continue
-            if commanders and code[:2] not in _ATTACK_ROOTS:
+            if commanders and code[:2] not in _FORCE_CODE_ROOTS:
                 continue  # "ordered troops to withdraw": a state commands its own forces, no intent told
             if announced == 1 and code == "161" and lemma in _EXPELLING and not (
                     v.dep_ == "xcomp" and v.head.lemma in _THREATENING):

@@ -17,7 +17,8 @@ neither does a noun that is only planned, possible, denied or asked for ("a poss
 
 from __future__ import annotations
 
-from .actors import COUNTING, MILITARY_PLACES, OWNER_LINKS as _OWNER_DEPS, UNKNOWN_COUNTRY, Mention, _entry_label, find_hits, split_code
+from .actors import COUNTING, MILITARY_PLACES, OWNER_LINKS as _OWNER_DEPS, UNKNOWN_COUNTRY, Mention
+from .actors import _entry_label, find_hits, split_code
 from .dictionaries.model import NO_EVENT
 from .country_inference import _clause_place, _places_below
 
