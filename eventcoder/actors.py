@@ -322,18 +322,19 @@ def _find_hits(lex: Lexicon, lowers: list[str], texts: list[str], offset: int, d
     last = n - 1
     while i < n:
         low, text = lowers[i], texts[i]
+        if low not in firsts and text not in firsts:
+            i += 1
+            continue
         if low in _POINTS and i + 3 < n and lowers[i + 1] in ("and", "or") and lowers[i + 2] in _POINTS:
             # "North and South Korea", "East and West Germany": the first names the head the
-            # second has ("North Korea"), a party of its own
+            # second has ("North Korea"), a party of its own (the compass words open names, so
+            # they pass the test above)
             a = phrase_match(actors, [low] + lowers[i + 3:i + 7], [text] + texts[i + 3:i + 7], 0)
             code = lex.actor(a[1]).code_on(day) if a is not None and a[0] >= 2 else None
             if code is not None and lex.actor(a[1]).type != "person":
                 hits.append(_Hit("actor", offset + i, offset + i + 1, a[1], code))
                 i += 1
                 continue
-        if low not in firsts and text not in firsts:
-            i += 1
-            continue
         if low not in singles and text not in singles and (
             i == last or ((low, lowers[i + 1]) not in pairs and (text, texts[i + 1]) not in pairs)
         ):
