@@ -1357,6 +1357,17 @@ def as_victims(lex: Lexicon, doc, m: Mention) -> Mention | None:
 # "the North", "the South": names a story gives the half of a divided country it named in full.
 _COMPASS = frozenset({"North", "South"})
 
+
+def _divided_half(lex: Lexicon, compass: str, rest: str, day: dt.date | None) -> tuple[str, str] | None:
+    """The country "<compass> <rest>" names ("South", "Korean": KOR) and its entry, or None when
+    the two words are no country's name."""
+    for h in find_hits(lex, [compass.lower(), rest.lower()], [compass, rest], 0, day):
+        entry = lex.actor(h.payload) if h.kind == "actor" else None
+        if h.start == 0 and h.end == 2 and entry is not None and entry.type == "country" \
+                and not h.code.startswith(UNKNOWN_COUNTRY):
+            return h.code[:3], _entry_label(entry)
+    return None
+
 # "the two countries", "both sides": the last two parties the story named. Nouns of people
 # ("leaders") prefer people and office holders; the rest take any actor.
 # Words that name a pair only before one of the pair nouns ("the warring sides", not "warring").
@@ -2009,8 +2020,9 @@ class StoryContext:
                 head = _np_head(tok)
                 if head.i in heads:
                     continue
-                if text in _COMPASS and (head is not tok or tok.i == sent.start or doc[tok.i - 1].lower_ != "the"):
-                    continue  # "the North" alone, not "North Waziristan" or "the North Korean army"
+                if text in _COMPASS and ((head is not tok and tok.dep_ != "poss") or tok.i == sent.start
+                                         or doc[tok.i - 1].lower_ != "the"):
+                    continue  # "the North" alone or "the South's", not "North Waziristan" or "the North Korean army"
                 out.append(replace(known, head=head.i, start=tok.i, end=tok.i + 1, text=tok.text,
                                    sentence=sentence_index, via=known.via or known.text))
                 heads.add(head.i)
@@ -2398,7 +2410,7 @@ class StoryContext:
             if e.target is not None and e.code[:2] != "01":
                 self.acts.append((sentence_index, e.code, e.source, e.target, _act_word(doc, e)))
 
-    def remember(self, mentions: list[Mention]) -> None:
+    def remember(self, mentions: list[Mention], lex: Lexicon | None = None) -> None:
         for m in mentions:
             if m.via is None:
                 if m.owner is not None:
@@ -2409,9 +2421,35 @@ class StoryContext:
             if m.via is None and m.country and m.text[:5] in _COMPASS and m.text[5:6] == " " \
                     and not m.code.startswith(UNKNOWN_COUNTRY):
                 self.names[m.text[:5]] = replace(m, code=m.country, agent=None, partners=())
+                if lex is not None:
+                    self._other_half(lex, m.text[:5], m.text[6:].split(" ", 1)[0], m.country, m.sentence)
         if self._introduced:
             for m in mentions:
                 name = self._introduced.get(m.head)
                 if name is not None and not m.code.startswith(UNKNOWN_COUNTRY):
                     self.names[name] = m
             self._introduced = {}
+
+    def name_halves(self, lex: Lexicon, lowers: list[str], texts: list[str], sentence_index: int) -> None:
+        """"North Korea fires missile" (a headline): the story is about a divided country, so "the
+        North" and "the South" are its halves before its text names either."""
+        for i in range(len(texts) - 1):
+            if texts[i] in _COMPASS:
+                hit = _divided_half(lex, texts[i], texts[i + 1], self.day)
+                if hit is not None and self._other_half(lex, texts[i], texts[i + 1], hit[0], sentence_index):
+                    country, entry = hit
+                    self.names.setdefault(texts[i], Mention(0, 0, 0, country, country, None, texts[i] + " " + texts[i + 1],
+                                                            entry, "country", sentence_index))
+
+    def _other_half(self, lex: Lexicon, compass: str, rest: str, country: str, sentence_index: int) -> bool:
+        """"North Korea ... the South": the other half of a divided country the story named (a
+        country of its own, "South Korea", not a region of the same one, "South Waziristan") is
+        what "the South" names, unless the story named that half itself. Whether it is one."""
+        other = "South" if compass == "North" else "North"
+        hit = _divided_half(lex, other, rest, self.day)
+        if hit is None or hit[0] == country:
+            return False
+        if other not in self.names:
+            half, entry = hit
+            self.names[other] = Mention(0, 0, 0, half, half, None, other + " " + rest, entry, "country", sentence_index)
+        return True

@@ -54,20 +54,25 @@ _URL_WORDS = re.compile(r"[a-z]+")
 _MAX_HEADLINE_WORDS = 40
 
 
+def headline_words(title: str | None, url: str | None) -> tuple[list[str], list[str]]:
+    """The words of a story's headline (lower case, as written): its title's, or, without a
+    title, its url path's, capitalised as a headline writes them."""
+    if title:
+        texts = re.findall(r"[\w'.-]+", title)[:_MAX_HEADLINE_WORDS]
+        return [t.lower() for t in texts], texts
+    if url:
+        path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+        lowers = _URL_WORDS.findall(path.partition("/")[2].lower())[:_MAX_HEADLINE_WORDS]
+        return lowers, [w.title() for w in lowers]
+    return [], []
+
+
 def headline_country(lex, title: str | None, url: str | None, day: dt.date | None) -> str | None:
     """The one country a story's headline names: its title's, or, without a title, the words of
     its url's path (".../oas-suspends-honduras-over-coup-1.813807": Honduras), which a reader sees
     as the headline. Only countries and their people count ("afghan airstrike"), not other
     actors or places; None when it names none or several."""
-    if title:
-        texts = re.findall(r"[\w'.-]+", title)[:_MAX_HEADLINE_WORDS]
-        lowers = [t.lower() for t in texts]
-    elif url:
-        path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
-        lowers = _URL_WORDS.findall(path.partition("/")[2].lower())[:_MAX_HEADLINE_WORDS]
-        texts = [w.title() for w in lowers]
-    else:
-        return None
+    lowers, texts = headline_words(title, url)
     if not lowers:
         return None
     found = None

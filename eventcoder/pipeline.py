@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .actors import StoryContext, assumed_day, keep_apart, sentence_mentions
 from .denials import answer_denials, may_answer
-from .country_inference import StoryCountries, dateline_country, headline_country, infer_countries
+from .country_inference import StoryCountries, dateline_country, headline_country, headline_words, infer_countries
 from .dates import TRIGGERS as DATE_TRIGGERS
 from .dates import event_date
 from .dictionaries.compile import Lexicon, load_lexicon
@@ -76,6 +76,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         dateline_country(parsed.opening(), on) if _DATELINE_MARKS.intersection(texts[:14]) else (None, 0)
     )
     countries = StoryCountries(dateline, headline_country(lex, story.title, story.url, on))
+    ctx.name_halves(lex, *headline_words(story.title, story.url), story.sentence_offset)
     for k, (start, end) in enumerate(parsed.sents):
         index = story.sentence_offset + k
         sent = Sentence(parsed, start, end)
@@ -113,7 +114,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
         if acting and ctx.acts and may_answer(ctx, index, s_lowers):
             # "Sudan accused Chad of ... Chad denied any link": the denial answers the accuser
             raw = raw + answer_denials(lex, ctx, index, sent, acting, raw)
-        ctx.remember(mentions)
+        ctx.remember(mentions, lex)
         if raw:
             ctx.remember_acts(index, raw, parsed)
         if acting:
