@@ -53,6 +53,13 @@ def _is_negated(v) -> bool:
     for c in v.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATORS):
             return True
+        if c.dep_ == "advmod" and c.i == v.i - 1:
+            # "almost never publicly claims", "no longer allow": the parser hangs the negator on
+            # the adverb just before the verb, which it still negates (not "not long after ...
+            # abducted", where the adverb is far from the verb)
+            for g in c.children:
+                if g.i < c.i and (g.dep_ == "neg" or g.lower_ == "never"):
+                    return True
     return False
 
 

@@ -64,3 +64,47 @@ def test_either_half_named_gives_both_halves(bundled_coder, named, place):
                     f"{named} held a meeting on Monday.")
     assert ("PRK", "1123", "KOR") in events, (named, events)
     assert not any(s == "KOR" and t == "KOR" for s, _, t in events), events
+
+
+# A negator the parser hangs on the adverb just before the verb still negates the verb.
+@needs_model
+@SETTINGS
+@given(negator=st.sampled_from(["never", "almost never", "not"]))
+def test_a_negator_on_the_adverb_before_the_verb_negates_it(bundled_coder, negator):
+    text = f"Ukraine {negator} publicly claims responsibility for attacks in Russia."
+    assert not any(c == "015" for _, c, _ in _story(bundled_coder, text)), text
+    # the adverb alone negates nothing
+    assert ("UKR", "015", "RUS") in _story(bundled_coder, "Ukraine publicly claims responsibility for attacks in Russia.")
+
+
+@needs_model
+def test_not_long_after_negates_nothing(bundled_coder):
+    text = "Police began a siege of the mosque last week, not long after students abducted seven Chinese workers."
+    assert any(c == "181" for _, c, _ in _story(bundled_coder, text)), _story(bundled_coder, text)
+
+
+# Abuse is its doers': the role before "brutality", "harassment", "repression" names who is
+# condemned, its country inferred like any role's.
+@needs_model
+@SETTINGS
+@given(noun=st.sampled_from(["brutality", "repression", "harassment", "violence"]))
+def test_condemning_a_roles_abuse_condemns_the_role(bundled_coder, noun):
+    events = _story(bundled_coder, f"The UN condemned the reported police {noun}.",
+                    "Police in Zimbabwe beat opposition leader Morgan Tsvangirai.")
+    assert ("IGOUNO", "111", "ZWECOP") in events, (noun, events)
+
+
+# Armed groups of one country that the imported Phoenix lists code by region are their country's.
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("RUF rebels attacked UN peacekeepers.", "SLEREB"),
+    ("The All Tripura Tiger Force attacked a police post.", "INDREB"),
+    ("The Al Aqsa Martyrs Brigades attacked Israeli soldiers.", "PSEREB"),
+    ("The Democratic Karen Buddhist Army attacked government troops.", "MMRREB"),
+    ("JEM rebels attacked government troops in Darfur.", "SDNREB"),
+]))
+def test_armed_groups_are_of_their_own_country(bundled_coder, case):
+    text, code = case
+    sources = {s for s, _, _ in _story(bundled_coder, text)}
+    assert code in sources, (text, sources)
