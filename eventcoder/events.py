@@ -284,6 +284,34 @@ def _reattach_denied_charges(sent) -> None:
         charge.children = sorted(charge.children + [v], key=lambda t: t.i)
 
 
+def _reattach_appended_charges(sent) -> None:
+    """Read "accuse the Khartoum government of arming the Janjaweed -- charges the government
+    denies" and "said civilians had been killed, allegations the task force denied" as the
+    accusation with a relative clause on the charge noun, as "a charge Iran denies" is read.
+
+    Without an article the parser often reads the charge noun as a verb joined to the accusation
+    ("charges", "allegations" VBZ), or as its conjunct, and the denial as its clause. A plural
+    charge noun after a comma or dash, with no subject of its own and a denial with a subject for
+    its clause, is made a noun and the denial its relative clause."""
+    doc = sent.doc
+    for n in sent:
+        if n.lemma not in _CHARGES or not n.lower_.endswith("s") or n.i == sent.start \
+                or doc[n.i - 1].pos_ != "PUNCT" or doc[n.i - 1].lower_ not in (",", "-", "--", "\u2014", "\u2013"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "det") for c in n.children):
+            continue
+        denial = next((c for c in n.children if c.i > n.i and c.dep_ in ("ccomp", "relcl", "acl")
+                       and c.lemma in _DENYING), None)
+        if denial is None:
+            continue
+        if not any(g.dep_ == "nsubj" for g in denial.children):
+            continue
+        n.pos_, n.tag_ = "NOUN", "NNS"
+        if n.dep_ == "ROOT" or n.head is n:
+            continue  # nothing it is appended to
+        denial.dep_ = "relcl"
+
+
 # Tags no infinitive has: a verb with one of them after "to <verb> and" is not that infinitive's twin.
 _PAST_OR_THIRD = frozenset({"VBD", "VBZ"})
 
@@ -2642,6 +2670,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         return _victims(lex, sent, code_nouns(lex, sent, by_head, set(), _noun_event)) if lex.nouns else []
     _reattach_infinitives(lex, sent)
     _reattach_denied_charges(sent)
+    _reattach_appended_charges(sent)
     _reattach_finite_conjuncts(sent, by_head)
     events: list[RawEvent] = []
     consumed: set[int] = set()  # complement verbs a governing pattern already coded

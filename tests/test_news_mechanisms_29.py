@@ -108,3 +108,22 @@ def test_armed_groups_are_of_their_own_country(bundled_coder, case):
     text, code = case
     sources = {s for s, _, _ in _story(bundled_coder, text)}
     assert code in sources, (text, sources)
+
+
+# "..., charges the government denies": a charge noun appended without an article, which the
+# parser reads as a verb or a conjunct, still carries the denial as its relative clause; the
+# denial answers whoever made the charge.
+APPENDED_DENIALS = [
+    "UN officials accuse the Khartoum government of arming the Janjaweed -- charges the government denies.",
+    "UN officials accuse the Sudanese government of arming the Janjaweed, allegations Khartoum denies.",
+    "UN officials accuse the Sudanese government of arming the Janjaweed, a charge Khartoum denies.",
+]
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from(APPENDED_DENIALS))
+def test_a_denial_appended_to_an_accusation_answers_the_accuser(bundled_coder, text):
+    events = _story(bundled_coder, text)
+    assert ("IGOUNO", "112", "SDNGOV") in events, events
+    assert ("SDNGOV", "016", "IGOUNO") in events, events
