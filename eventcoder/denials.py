@@ -18,8 +18,12 @@ from .events import STATE_ORGANS, RawEvent
 # one of them is there).
 _DENIAL_WORDS = frozenset({
     "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting", "rebut", "rebuts",
-    "rebutted", "rebutting",
+    "rebutted", "rebutting", "dismiss", "dismisses", "dismissed", "dismissing", "reject", "rejects", "rejected",
+    "rejecting",
 })
+# Verbs whose clause tells a charge the story reports without coding it as one ("Georgia said
+# Russia had deployed 2,000 extra troops", "India claimed Pakistan had orchestrated the attack").
+_CHARGING = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "accuse", "blame"})
 # Verbs whose clause or gerund is a denied deed ("denied that its troops crossed"); unlike
 # actors.DENYING, not "reject" or "dismiss", which reject acts (12x) as often as they deny claims.
 _DENYING = frozenset({"deny", "refute", "rebut"})
@@ -39,12 +43,39 @@ def may_answer(ctx: StoryContext, sentence_index: int, lowers) -> bool:
     only such sentences are read again."""
     if _DENIAL_WORDS.isdisjoint(lowers):
         return False
+    if any(0 < sentence_index - index <= ACT_MEMORY for index, _, _ in ctx.told):
+        return True  # a charge told by a sayer (_told_charges)
     for index, code, _, _, _ in reversed(ctx.acts):
         if sentence_index - index > ACT_MEMORY:
             return False
         if code[:3] == "112" and index < sentence_index:
             return True
     return False
+
+
+def _told_charges(ctx: StoryContext, sentence_index: int) -> list[tuple[int, Mention, Mention]]:
+    """Charges the story's last sentences told by a sayer without coding them ("Georgia said
+    Russia had deployed 2,000 extra troops", "India claimed Pakistan had orchestrated the Uri
+    attack"): (sentence index, sayer, each party the said clause makes a subject)."""
+    out = []
+    for index, sent, acting in ctx.told:
+        if not 0 < sentence_index - index <= ACT_MEMORY:
+            continue
+        by_head = {m.head: m for m in acting if not m.place}
+        for v in sent:
+            if v.lemma not in _CHARGING or v.pos_ != "VERB":
+                continue
+            sayers = [by_head[c.i] for c in v.children if c.dep_ == "nsubj" and c.i in by_head]
+            said = [c for c in v.children if c.dep_ == "ccomp"]
+            if not sayers or not said:
+                continue
+            todo = list(said)
+            while todo:
+                t = todo.pop()
+                todo.extend(c for c in t.children if c.dep_ != "ccomp")
+                if (t.dep_ == "nsubj" or t.dep_ == "nsubjpass") and t.i in by_head:
+                    out.extend((index, sayer, by_head[t.i]) for sayer in sayers)
+    return out
 
 
 def answer_denials(lex, ctx: StoryContext, sentence_index: int, sent, acting: list[Mention],
@@ -54,14 +85,17 @@ def answer_denials(lex, ctx: StoryContext, sentence_index: int, sent, acting: li
     left as they are."""
     if ctx.explore is None:
         return []
-    charges = []  # (accuser, accused), the latest first
+    found = []  # (sentence index, accuser, accused)
     for index, code, source, target, _ in reversed(ctx.acts):
         if sentence_index - index > ACT_MEMORY:
             break
         if code[:3] == "112" and index < sentence_index and target is not None:
-            charges.append((source, target))
-    if not charges:
+            found.append((index, source, target))
+    found += _told_charges(ctx, sentence_index)
+    if not found:
         return []
+    # the latest first; of one sentence, a coded accusation before a told one
+    charges = [(accuser, accused) for _, accuser, accused in sorted(found, key=lambda c: -c[0])]
     done = {(e.verb, e.source.code) for e in coded}
     denials = [e for e in ctx.explore(sent, acting) if e.code[:3] == "016" and e.target is None]
     denials += _denied_deeds(lex, sent, acting, coded, denials)

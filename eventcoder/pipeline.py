@@ -111,7 +111,7 @@ def _code_parsed(lex: Lexicon, parsed: ParsedDoc, story: Story, require_dyad: bo
             # party its head names.
             acting = [m for m in mentions if parsed.char_start(m.head) >= dateline_end]
         raw = code_sentence(lex, sent, acting, require_dyad) if acting else []
-        if acting and ctx.acts and may_answer(ctx, index, s_lowers):
+        if acting and (ctx.acts or ctx.told) and may_answer(ctx, index, s_lowers):
             # "Sudan accused Chad of ... Chad denied any link": the denial answers the accuser
             raw = raw + answer_denials(lex, ctx, index, sent, acting, raw)
         ctx.remember(mentions, lex)

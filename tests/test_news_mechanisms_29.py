@@ -127,3 +127,33 @@ def test_a_denial_appended_to_an_accusation_answers_the_accuser(bundled_coder, t
     events = _story(bundled_coder, text)
     assert ("IGOUNO", "112", "SDNGOV") in events, events
     assert ("SDNGOV", "016", "IGOUNO") in events, events
+
+
+# A denial answers a charge the story told through a sayer ("Georgia said Russia had deployed
+# troops ... Moscow dismissed the charges") as it answers a coded accusation.
+TOLD_CHARGES = [
+    ("Georgia said on Thursday that Russia had deployed 2,000 extra troops in South Ossetia.",
+     "Moscow dismissed the charges.", ("RUSGOV", "016", "GEO")),
+    ("India claimed Pakistan had orchestrated the Uri attack.", "Pakistan vehemently denied any link.",
+     ("PAK", "016", "IND")),
+    ("India claimed Pakistan had orchestrated the Uri attack.", "Pakistan denied the allegations.",
+     ("PAK", "016", "IND")),
+]
+
+
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from(TOLD_CHARGES))
+def test_a_denial_answers_a_charge_told_by_a_sayer(bundled_coder, case):
+    context, text, event = case
+    events = _story(bundled_coder, text, context)
+    assert event in events, (case, events)
+
+
+@needs_model
+def test_a_denial_answers_no_one_when_nothing_was_said_of_the_denier(bundled_coder):
+    # the sayer spoke of someone else, or of the denier's own side
+    assert not any(c == "016" and t for _, c, t in _story(
+        bundled_coder, "Moscow dismissed the charges.", "Georgia said on Thursday that Armenia had deployed troops."))
+    assert not any(c == "016" and t for _, c, t in _story(
+        bundled_coder, "Moscow dismissed the charges.", "Russia said on Thursday that its troops had left South Ossetia."))
