@@ -74,5 +74,5 @@ cdef object _first_match(list pats, bint passive, list own, _Keys own_keys, _Key
 @cython.locals(v=Tok, t=Tok, c=Tok, by_head=dict, events=list, consumed=set, clause=list, own=list, pre=list,
                extended=list, own_keys=_Keys, pre_keys=_Keys, ext_keys=_Keys, keys=set, passive=bint,
                subjects=list, sources=list, targets=list, words=list, post=list, noun_taken=dict, coded=set,
-               subject_tokens=list, superseded=set, complements=set, announced=int)
+               subject_tokens=list, superseded=set, scheduled=set, complements=set, announced=int)
 cdef list _code_sentence(object lex, object sent, list mentions, bint require_dyad)

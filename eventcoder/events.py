@@ -2676,6 +2676,7 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
     consumed: set[int] = set()  # complement verbs a governing pattern already coded
     noun_taken: dict[int, str] = {}  # words a verb pattern matched ("launched air strikes"), with its code
     superseded: set[int] = set()  # governing verbs whose announced complement codes the event
+    scheduled: set[int] = set()  # meetings and visits announced on a schedule (036 both ways)
     forceful: dict[int, str] = {}  # verbs coded as a use of force, with their code
     untargeted: list = []  # (act, its sources) for acts with sources but no target of their own
     for v in sent:
@@ -2850,6 +2851,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "threatened" or "vowed to expel" is the threat (1313)
                 pass
             elif announced == 1 or (announced == 3 and code[:2] in _COOPERATIVE_ROOTS):
+                if announced == 1 and _meeting_code(code, lex.dictionaries) and _scheduled(v):
+                    scheduled.add(v.i)  # "Nazarbayev will visit China next week": intent both ways
                 code = lex.dictionaries.announced_code(code)
                 if code is None:
                     continue  # an announced act with no intent or threat code ("will say")
@@ -3224,6 +3227,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
         events = _met_elsewhere(sent.doc, events, by_head, d.elsewhere)
     if events:
         events = _settle_parties(sent.doc, _answerable(sent.doc, events), mentions)
+    if scheduled:
+        events = _both_intend(events, scheduled)
     if events and (d.mutual or d.paired):
         events = _counterparts(events, d.mutual, d.paired)
     return _protesting_people(_coerced_at_home(_victims(lex, sent, events)), _PROTESTS.isdisjoint(sent.lowers))
@@ -4642,6 +4647,59 @@ def _victims(lex: Lexicon, sent, events: list) -> list:
         if key not in have:
             have.add(key)
             out.append(e)
+    return out
+
+
+# Auxiliaries and governing words that put an act on a schedule ("will meet", "is to visit", "is
+# due to hold talks"), not only in a plan ("plans to visit", "hopes to meet").
+_SCHEDULING_AUX = frozenset({"will", "would", "shall", "'ll"})
+_SCHEDULING = frozenset({"be", "schedule", "due", "set", "slate"})
+
+
+def _meeting_code(code: str, d) -> bool:
+    """Whether ``code`` is a meeting or a visit: one act of both parties (@mutual, @paired), not
+    a telephone call (041), which no one schedules in the news."""
+    return code != "041" and (code in d.mutual or code in d.paired or code in d.paired.values())
+
+
+# Words of a time an act is set for ("on Monday", "next week", "this morning", "in the fall").
+_SET_TIMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "today", "tomorrow", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening",
+    "day", "fall", "autumn", "spring", "summer", "winter",
+})
+
+
+def _scheduled(v) -> bool:
+    """Whether the announced act ``v`` is set for a time ("will visit China next week", "is to
+    meet Hussain this morning", "would meet with Conille on Monday") rather than only planned or
+    offered by one side ("said he would negotiate with", "would contact")."""
+    if not (any(c.dep_ == "aux" and c.lower_ in _SCHEDULING_AUX for c in v.children)
+            or (v.dep_ == "xcomp" and v.head.i != v.i and v.head.lemma in _SCHEDULING)):
+        return False
+    for c in v.children:
+        if c.dep_ in ("npadvmod", "tmod", "advmod") and c.lower_ in _SET_TIMES:
+            return True
+        if c.dep_ == "npadvmod" or c.dep_ == "tmod" or c.dep_ == "prep":
+            if any(g.lower_ in _SET_TIMES for g in c.children) or any(
+                    g.dep_ == "pobj" and (g.lower_ in _SET_TIMES or any(k.lower_ in _SET_TIMES for k in g.children))
+                    for g in c.children):
+                return True
+    return False
+
+
+def _both_intend(events: list, scheduled: set) -> list:
+    """A meeting or visit on a schedule is intent to meet on both sides (036 both ways,
+    convention 34): "Nazarbayev will visit China next week", "Sirisena is to meet Hussain"."""
+    have = {(e.source.code, e.target.code if e.target is not None else None, e.code) for e in events}
+    out = list(events)
+    for e in events:
+        t = e.target
+        if e.verb in scheduled and e.code == "036" and t is not None and not t.code.startswith(UNKNOWN_COUNTRY) \
+                and (t.code, e.source.code, "036") not in have:
+            have.add((t.code, e.source.code, "036"))
+            out.append(RawEvent(e.verb, t, e.source, "036", e.pattern, e.verb_text, e.passive, e.trigger))
     return out
 
 

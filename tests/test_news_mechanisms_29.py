@@ -157,3 +157,31 @@ def test_a_denial_answers_no_one_when_nothing_was_said_of_the_denier(bundled_cod
         bundled_coder, "Moscow dismissed the charges.", "Georgia said on Thursday that Armenia had deployed troops."))
     assert not any(c == "016" and t for _, c, t in _story(
         bundled_coder, "Moscow dismissed the charges.", "Russia said on Thursday that its troops had left South Ossetia."))
+
+
+# A meeting or visit set for a time is intent to meet on both sides (convention 34); one only
+# planned, offered or hoped for is its planner's intent alone.
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Nazarbayev will visit China next week.", "KAZGOV", "CHN"),
+    ("Sirisena is to meet Pakistan President Mamnoon Hussain this morning.", "LKAGOV", "PAKGOV"),
+    ("US envoy Jon Finer would meet with Haitian Prime Minister Garry Conille on Monday.", "USAGOV", "HTIGOV"),
+]))
+def test_a_meeting_set_for_a_time_is_intent_both_ways(bundled_coder, case):
+    text, a, b = case
+    events = _story(bundled_coder, text)
+    assert {(a, "036", b), (b, "036", a)} <= events, (text, events)
+
+
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Nazarbayev plans to visit China next week.",
+    "Nazarbayev hopes to visit China.",
+    "Nazarbayev said he would visit China.",
+]))
+def test_a_planned_or_untimed_visit_is_the_visitors_intent_alone(bundled_coder, text):
+    events = _story(bundled_coder, text)
+    assert any(c == "036" and t == "CHN" for _, c, t in events), (text, events)
+    assert not any(s == "CHN" for s, _, _ in events), (text, events)
