@@ -1891,6 +1891,9 @@ def _joint_code(code: str) -> bool:
     return code[:2] != "08" or code.startswith("087")
 # Verbs of a fight whose plural subject, with nobody else named, fights itself ("clashed").
 _FIGHTING = frozenset({"clash", "fight", "battle", "skirmish", "engage"})  # ("exchange": _EXCHANGING)
+# Verbs of driving back an attack, which the attackers made: "the army repelled a rebel attack"
+# is a fight of both sides.
+_REPELLING = frozenset({"repel", "repulse"})
 
 # Roles of a state's coercive forces (for violent repression of its own protesters, 175).
 _FORCES = frozenset({"COP", "MIL", "GOV"})
@@ -3068,10 +3071,10 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
             fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
-            if fight is None and lemma in _FIGHTING and (code[:2] in ("18", "19", "20") or code == "145") \
-                    and not mutual and not passive:
-                # "rebels have been fighting the government", "clashed with troops": a fight
-                # is force used both ways
+            if fight is None and (lemma in _FIGHTING or lemma in _REPELLING or (lemma in _EXCHANGING and code[:2] == "19")) \
+                    and (code[:2] in ("18", "19", "20") or code == "145") and not mutual and not passive:
+                # "rebels have been fighting the government", "clashed with troops", "exchanged
+                # gunfire with gang members": a fight is force used both ways
                 fight = lemma
             if fight is not None and fight in _GUNFIGHTS and code == "190":
                 code = "193"

@@ -185,3 +185,24 @@ def test_a_planned_or_untimed_visit_is_the_visitors_intent_alone(bundled_coder, 
     events = _story(bundled_coder, text)
     assert any(c == "036" and t == "CHN" for _, c, t in events), (text, events)
     assert not any(s == "CHN" for s, _, _ in events), (text, events)
+
+
+# Fire exchanged with a party, and an attack driven back, are one fight of both sides.
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("U.N. troops in Haiti exchanged gunfire with gang members early Thursday morning.", "IGOUNO", "HTICRM", "193"),
+    ("Nigerian troops traded fire with Boko Haram fighters near Maiduguri.", "NGAMIL", "NGAREB", "193"),
+    ("The Nepalese army repelled a rebel attack on an army camp.", "NPLMIL", "NPLREB", "190"),
+    ("Afghan government forces repulsed a Taliban assault on the town.", "AFGMIL", "AFGREB", "190"),
+]))
+def test_exchanged_fire_and_a_repelled_attack_are_a_fight_of_both_sides(bundled_coder, case):
+    text, a, b, code = case
+    events = _story(bundled_coder, text)
+    assert {(a, code, b), (b, code, a)} <= events, (text, events)
+
+
+@needs_model
+def test_exchanging_prisoners_is_no_fight(bundled_coder):
+    events = _story(bundled_coder, "The Yemeni government exchanged prisoners with the Houthi rebels.")
+    assert not any(c[:2] == "19" for _, c, _ in events), events
