@@ -3578,11 +3578,17 @@ def _shared_targets(sent, untargeted: list, events: list, require_dyad: bool, by
             # refused to take in the ship, calling the decision absurd": a noun that refers back
             # to an act told before in the same sentence names whoever did it
             targets = _doers_before(v.i, events, codes)
-        if not targets and e.code[:2] == "19" and _answers_fire(v):
-            # "Tajik forces are attacking Kyrgyz outposts and Kyrgyz troops are returning fire",
-            # "launched a counterattack after Maoist guerrillas killed 57 soldiers": force that
-            # answers force is used on the side that struck first
-            targets = _first_strikers(events, sources, codes)
+        if e.code[:2] == "19" and _answers_fire(v):
+            if not targets:
+                # "Tajik forces are attacking Kyrgyz outposts and Kyrgyz troops are returning
+                # fire", "launched a counterattack after Maoist guerrillas killed 57 soldiers":
+                # force that answers force is used on the side that struck first
+                targets = _first_strikers(events, sources, codes)
+            # "Pakistani troops opened fire and Indian troops returned fire", "had fired,
+            # prompting India's forces to return fire": the first strikers' fire that named no
+            # one fell on the side that answered it
+            strikers = _untargeted_strikers(e, untargeted, codes, out)
+            targets = targets or strikers
         if not targets and e.code[:2] == "13":
             # "warned of aggressive protests if Rajapaksa does not resign": a threat is made to
             # whoever must act or refrain for it not to be carried out
@@ -4233,6 +4239,21 @@ def _first_strikers(events: list, sources: list, codes: set) -> list:
             if all(m.code != f.source.code for m in out):
                 out.append(f.source)
     return out
+
+
+def _untargeted_strikers(e, untargeted: list, codes: set, out: list) -> list:
+    """The doers of the sentence's acts of force before the answering ``e`` that named no one
+    (other than the answering side), each paired with the answerers as its target."""
+    strikers: list = []
+    for f, src in untargeted:
+        if f.verb >= e.verb or f.code[:2] not in _FORCE_ROOTS:
+            continue
+        found = [s for s in src if s.code not in codes and s.country is not None
+                 and not any(s.country == a.country and s.agent == a.agent for a in (e.source,))]
+        if found:
+            _pair_up(out, f, found, [e.source])
+            strikers.extend(m for m in found if all(m.code != x.code for x in strikers))
+    return strikers
 
 
 def _conditioned_subjects(v) -> list:

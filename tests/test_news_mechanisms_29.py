@@ -206,3 +206,18 @@ def test_exchanged_fire_and_a_repelled_attack_are_a_fight_of_both_sides(bundled_
 def test_exchanging_prisoners_is_no_fight(bundled_coder):
     events = _story(bundled_coder, "The Yemeni government exchanged prisoners with the Houthi rebels.")
     assert not any(c[:2] == "19" for _, c, _ in events), events
+
+
+# Fire that named no one, answered in the same sentence, fell on the side that answered it.
+@needs_model
+@SETTINGS
+@given(answer=st.sampled_from(["Indian troops returned fire", "Indian troops fired back"]))
+def test_fire_answered_in_the_sentence_fell_on_the_answerers(bundled_coder, answer):
+    events = _story(bundled_coder, f"Pakistani troops opened fire and {answer}.")
+    assert any(s == "PAKMIL" and t == "INDMIL" and c[:2] == "19" for s, c, t in events), events
+    assert any(s == "INDMIL" and t == "PAKMIL" and c[:2] == "19" for s, c, t in events), events
+
+
+@needs_model
+def test_unanswered_fire_that_names_no_one_stays_uncoded(bundled_coder):
+    assert _story(bundled_coder, "Pakistani troops opened fire on Saturday.") == set()
