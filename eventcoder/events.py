@@ -407,10 +407,63 @@ _FIGHTS = frozenset({
 _GUNFIGHTS = frozenset({"firefight", "gunfight", "shootout", "gunbattle"})
 
 
+# Verbs of setting off what follows ("sparking clashes", "setting off a gunfight", "that led to
+# heavy fighting"), whose participle or clause on an act of force tells the fight it began.
+_SPARKING = frozenset({"spark", "ignite", "trigger", "set", "prompt", "lead", "touch", "provoke"})
+
+
+def _sparked_noun(v):
+    """The fight noun an act of force set off, told by a participle or relative clause on it
+    ("attacked two towns, sparking clashes with government troops", "opened fire at the
+    police, setting off a gunfight", "killing a policeman and igniting clashes"), or None."""
+    for c in list(v.children) + ([v.head] if v.dep_ == "conj" and v.head.i != v.i else []):
+        if c.lemma not in _SPARKING or c.i < v.i or (_has_subject(c) and c.dep_ != "relcl"):
+            continue
+        if c.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") and c is not v.head:
+            continue
+        for o in c.children:
+            objects = [o] if o.dep_ == "dobj" else [p for p in o.children if p.dep_ == "pobj"] \
+                if o.dep_ == "prep" and o.lower_ == "to" else []
+            for n in objects:
+                if (n.lemma in _FIGHTS or n.lower_ in _FIGHTS) and n.lemma != "exchange":
+                    return n
+    return None
+
+
+def _withs(n) -> list:
+    """The "with" phrases of the fight noun ``n`` and of the verb that set it off ("sparking
+    clashes with troops", "prompting a shootout with police")."""
+    return [o for t in (n, n.head) for o in t.children if o.dep_ == "prep" and o.lower_ == "with"]
+
+
+def _sparked_fight(v) -> str | None:
+    """The fight an act of force set off between its own parties (one that names no other party
+    "with" it), or None."""
+    n = _sparked_noun(v)
+    if n is None or _withs(n):
+        return None
+    return n.lemma
+
+
+def _fought_with(v, by_head: dict, codes: set) -> list:
+    """The parties of the "with" phrase of the fight the act ``v`` set off ("sparking clashes
+    with government troops")."""
+    n = _sparked_noun(v)
+    out: list = []
+    if n is not None:
+        for o in _withs(n):
+                out += [m for m in _mentions_at(_expand([p for p in o.children if p.dep_ == "pobj"]), by_head)
+                        if m.code not in codes and not m.place]
+    return out
+
+
 def _fight_of(v) -> str | None:
     """The fight noun of the verb's "in"/"during" phrase ("killed 16 rebels in two days of
     clashes", "battled gangs in firefights", "killed in a shootout", "in an exchange of fire"),
-    or None."""
+    or of the fight the act set off (_sparked_fight), or None."""
+    sparked = _sparked_fight(v)
+    if sparked is not None:
+        return sparked
     for c in v.children:
         if c.dep_ != "prep" or (c.lower_ != "in" and c.lower_ != "during"):
             continue
@@ -3049,6 +3102,14 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 # "negotiations mediated by Saudi Arabia and the United States": co-mediators
                 # (co-hosts, co-donors) do the act to others, not to one another
                 targets = [m for m in targets if m is None or m.code not in source_codes]
+            fought_with = False
+            if code[:2] in _FORCE_ROOTS and not mutual and all(
+                    tm is None or (tm.agent is None and tm.code in {m.country for m in sources}) for tm in targets):
+                # "attacked two towns in southern Somalia, sparking clashes with government
+                # troops": whom the force fell on is whom the fight it set off was with
+                fought = _fought_with(v, by_head, source_codes)
+                if fought:
+                    targets, fought_with = fought, True
             if mutual:
                 targets = sources
             elif not targets:
@@ -3071,6 +3132,8 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                 continue
             # "killed 16 rebels in two days of clashes": force used in a fight was used both ways.
             fight = _fight_of(v) if code[:2] in _FORCE_ROOTS and not mutual else None
+            if fought_with:
+                fight = _sparked_noun(v).lemma
             if fight is None and (lemma in _FIGHTING or lemma in _REPELLING or (lemma in _EXCHANGING and code[:2] == "19")) \
                     and (code[:2] in ("18", "19", "20") or code == "145") and not mutual and not passive:
                 # "rebels have been fighting the government", "clashed with troops", "exchanged

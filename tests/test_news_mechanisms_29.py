@@ -221,3 +221,26 @@ def test_fire_answered_in_the_sentence_fell_on_the_answerers(bundled_coder, answ
 @needs_model
 def test_unanswered_fire_that_names_no_one_stays_uncoded(bundled_coder):
     assert _story(bundled_coder, "Pakistani troops opened fire on Saturday.") == set()
+
+
+# A fight an act of force set off ("sparking clashes", "setting off a gunfight") is force used
+# both ways: between the act's parties, or with the party the fight was "with".
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("Rebels opened fire at government security forces in Ilaga, setting off a gunfight that lasted two hours.",
+     "---REB", "193", "---COP"),
+    ("Dozens of al-Shabab fighters attacked two towns in southern Somalia, sparking clashes with government troops.",
+     "SOMREB", "190", "SOMMIL"),
+]))
+def test_a_fight_the_act_set_off_is_force_both_ways(bundled_coder, case):
+    text, a, code, b = case
+    events = _story(bundled_coder, text)
+    assert {(a, code, b), (b, code, a)} <= events, (text, events)
+
+
+@needs_model
+def test_a_fight_with_another_party_leaves_the_act_one_way(bundled_coder):
+    # the shootout was with the police, not with the office fired on
+    events = _story(bundled_coder, "Rebels opened fire on the mayor's office in Grozny, prompting a shootout with police.")
+    assert not any(t and t.endswith("REB") and s.endswith("GOV") for s, _, t in events), events
