@@ -1214,8 +1214,10 @@ def _compose(lex: Lexicon, doc, head_i: int, group: list[_Hit], rel: str | None,
         for h in agents:
             if agent_hit is None or h.end > agent_hit.end:
                 agent_hit = h
-        if agent_hit is None and len(base.code) == 3 and doc[head_i].lemma in MILITARY_PLACES and not (
+        if agent_hit is None and len(base.code) == 3 and (doc[head_i].lemma in MILITARY_PLACES or (
+                doc[head_i].lemma == "post" and doc[head_i].tag_ == "NNS")) and not (
                 rel == "poss" and doc[head_i].lemma == "position" and doc[head_i].tag_ == "NN"):
+            # ("Pakistani posts", "Indian border posts": the plural is army posts, not a job)
             # (but "the UK's position" is its stance: "Moscow condemned the UK's position")
             military = lex.agent_named("troops")
             if military is not None:  # "attacked 19 Israeli positions": Israel's forces

@@ -244,3 +244,10 @@ def test_a_fight_with_another_party_leaves_the_act_one_way(bundled_coder):
     # the shootout was with the police, not with the office fired on
     events = _story(bundled_coder, "Rebels opened fire on the mayor's office in Grozny, prompting a shootout with police.")
     assert not any(t and t.endswith("REB") and s.endswith("GOV") for s, _, t in events), events
+
+
+# A country's posts fired on are its army's ("firing at the Pakistani posts"), as its positions are.
+@needs_model
+def test_a_countrys_posts_are_its_armys(bundled_coder):
+    events = _story(bundled_coder, "The Indian army retaliated by firing at the Pakistani posts in the Neelam sector.")
+    assert any(s == "INDMIL" and t == "PAKMIL" for s, _, t in events), events
