@@ -251,3 +251,12 @@ def test_a_fight_with_another_party_leaves_the_act_one_way(bundled_coder):
 def test_a_countrys_posts_are_its_armys(bundled_coder):
     events = _story(bundled_coder, "The Indian army retaliated by firing at the Pakistani posts in the Neelam sector.")
     assert any(s == "INDMIL" and t == "PAKMIL" for s, _, t in events), events
+
+
+@needs_model
+@SETTINGS
+@given(verb=st.sampled_from(["rejected", "dismissed", "rebuffed"]))
+def test_rejecting_criticism_denies_it(bundled_coder, verb):
+    events = _story(bundled_coder, f"Uzbek President Islam Karimov {verb} criticism from British Foreign Secretary Jack Straw.")
+    assert ("UZBGOV", "016", "GBRGOV") in events, events
+    assert not any(c == "120" for _, c, _ in events), events
