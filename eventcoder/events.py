@@ -3153,6 +3153,9 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         continue  # "Myanmar jets bombed Chaung Ma village": force in one's own land is on a place
                     if tm is not None and tm.agent is None and tm.code == s.country and s.agent in STATE_ORGANS:
                         continue  # "Russian forces withdrew from Chechnya": an organ of a state does not act on it
+                    if tm is not None and (code[:3] == "035" or code[:3] == "087") and tm.country == s.country \
+                            and tm.agent in _ARMED_SERVICES and (s.agent is None or s.agent in _STATE_ROLES):
+                        continue  # "agreed to withdraw its troops": a state eases off toward its foe, not its forces
                     if lemma == "deny" and code[:3] == "016" and tm is not None and tm.agent is not None \
                             and tm.agent != "GOV" and _inside_denied_act(v, tm, sent):
                         # "Police denied arresting Tsvangirai": a person or group the denied act

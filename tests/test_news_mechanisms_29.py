@@ -260,3 +260,15 @@ def test_rejecting_criticism_denies_it(bundled_coder, verb):
     events = _story(bundled_coder, f"Uzbek President Islam Karimov {verb} criticism from British Foreign Secretary Jack Straw.")
     assert ("UZBGOV", "016", "GBRGOV") in events, events
     assert not any(c == "120" for _, c, _ in events), events
+
+
+# A state pulling back its own forces eases off toward its foe, not toward the forces.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Indonesia has pledged to remove more than half of the 30,000 soldiers that remain in Aceh.",
+    "The government agreed to withdraw about half of its 30,000 troops from the province.",
+]))
+def test_a_state_withdrawing_its_own_troops_does_not_target_them(bundled_coder, text):
+    events = _story(bundled_coder, text)
+    assert not any(t and t.endswith("MIL") and s[:3] == t[:3] for s, _, t in events), events
