@@ -2603,8 +2603,19 @@ def _first_match(pats, passive: bool, own, own_keys, pre_keys, extended, ext_key
             continue  # "agreed to a Russian-brokered ceasefire" is no "agree to broker a ceasefire"
         if pat.code == NO_EVENT and matched and _owned_words(post, matched, by_head):
             continue  # "hit PKK targets", "hit a Russian target": no idiom ("hit a target") when a party owns it
+        if pat.code == "192" and matched and _seized_someone(post, matched, by_head):
+            continue  # "seized a legislator at a checkpoint": a person seized, not the place
         return pat, slots, post, matched
     return None
+
+
+def _seized_someone(post, matched: list, by_head: dict[int, Mention]) -> bool:
+    """Whether the place words an occupation pattern matched stand in a phrase of place ("at a
+    checkpoint", "from a village") while the verb's object is a party: a person was seized."""
+    last = post[matched[-1][0] + matched[-1][1] - 1]
+    if last.dep_ != "pobj":
+        return False
+    return any(t.dep_ == "dobj" and t.i in by_head and by_head[t.i].agent is not None for t in post)
 
 
 def _preposition_as_infinitive(post, matched: list) -> bool:

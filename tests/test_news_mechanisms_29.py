@@ -272,3 +272,20 @@ def test_rejecting_criticism_denies_it(bundled_coder, verb):
 def test_a_state_withdrawing_its_own_troops_does_not_target_them(bundled_coder, text):
     events = _story(bundled_coder, text)
     assert not any(t and t.endswith("MIL") and s[:3] == t[:3] for s, _, t in events), events
+
+
+# Seizing a person at or from a place seizes the person, not the place.
+@needs_model
+@SETTINGS
+@given(text=st.sampled_from([
+    "Gunmen seized a female Sunni legislator at a checkpoint in Baghdad.",
+    "Soldiers seized three civilians from a nearby village.",
+]))
+def test_seizing_someone_at_a_place_occupies_nothing(bundled_coder, text):
+    events = _story(bundled_coder, text)
+    assert events and not any(c == "192" for _, c, _ in events), (text, events)
+
+
+@needs_model
+def test_seizing_a_town_from_its_holders_still_occupies_it(bundled_coder):
+    assert ("---REB", "192", "---MIL") in _story(bundled_coder, "Rebels seized the town from government troops.")
