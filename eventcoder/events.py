@@ -4543,9 +4543,9 @@ def _protest_force(code: str, s: Mention, tm: Mention | None, fighting: bool = T
         return code
     if tm.agent == "OPP" and s.agent in _FORCES:
         return "175"  # "police opened fire on protesters"
-    if code[:3] not in _NOT_PROTEST_FORCE and s.agent == "OPP" and tm.agent in _COERCING_ROLES \
+    if code[:3] not in _NOT_PROTEST_FORCE and s.agent == "OPP" and (tm.agent in _COERCING_ROLES or tm.agent == "LEG") \
             and (fighting or tm.agent in _ARMED_SERVICES):
-        return "145"  # "protesters stormed her residence", "rioters fired at police"
+        return "145"  # "protesters stormed her residence", "rioters fired at police", "stormed Congress"
     if not fighting and s.agent in _UNARMED_PEOPLE and tm.agent in _ARMED_SERVICES:
         return "145"  # "youths fought with riot police", "striking teachers fought a battle with police": a riot
     if not fighting and tm.agent in _UNARMED_PEOPLE and s.agent in _ARMED_SERVICES:

@@ -289,3 +289,9 @@ def test_seizing_someone_at_a_place_occupies_nothing(bundled_coder, text):
 @needs_model
 def test_seizing_a_town_from_its_holders_still_occupies_it(bundled_coder):
     assert ("---REB", "192", "---MIL") in _story(bundled_coder, "Rebels seized the town from government troops.")
+
+
+@needs_model
+def test_protesters_storming_the_legislature_protest_violently(bundled_coder):
+    events = _story(bundled_coder, "Supporters of the opposition stormed parliament in Nairobi on Tuesday.")
+    assert ("KENOPP", "145", "KENLEG") in events, events
