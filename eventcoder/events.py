@@ -2495,7 +2495,7 @@ _ARMED_SERVICES = frozenset({"MIL", "COP"})
 # Roles that fight: driven out of a place, they are beaten in a fight (190), not expelled (201).
 _FIGHTING_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 # Roles that are people (not bodies, papers or firms): what "seized" takes of them is themselves.
-_PEOPLE_ROLES = frozenset({"CVL", "REF", "MIL", "COP", "REB", "UAF", "OPP", "ELI", "CRM"})
+_PEOPLE_ROLES = frozenset({"CVL", "REF", "MIL", "COP", "REB", "UAF", "OPP", "ELI", "CRM", "LEG", "EDU", "LAB", "REL", "AGR"})
 
 # Verbs whose subject may be the means rather than the actor ("the air strike killed ...").
 _HARMING = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "target", "strike", "level", "flatten"})

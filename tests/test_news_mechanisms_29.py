@@ -295,3 +295,9 @@ def test_seizing_a_town_from_its_holders_still_occupies_it(bundled_coder):
 def test_protesters_storming_the_legislature_protest_violently(bundled_coder):
     events = _story(bundled_coder, "Supporters of the opposition stormed parliament in Nairobi on Tuesday.")
     assert ("KENOPP", "145", "KENLEG") in events, events
+
+
+@needs_model
+def test_gunmen_seizing_a_legislator_abduct_her(bundled_coder):
+    events = _story(bundled_coder, "Gunmen seized a female Sunni legislator at a checkpoint in Baghdad.")
+    assert ("IRQUAF", "181", "IRQLEG") in events, events
