@@ -301,3 +301,9 @@ def test_protesters_storming_the_legislature_protest_violently(bundled_coder):
 def test_gunmen_seizing_a_legislator_abduct_her(bundled_coder):
     events = _story(bundled_coder, "Gunmen seized a female Sunni legislator at a checkpoint in Baghdad.")
     assert ("IRQUAF", "181", "IRQLEG") in events, events
+
+
+@needs_model
+def test_reaching_an_accord_is_an_agreement_both_ways(bundled_coder):
+    events = _story(bundled_coder, "Washington and Bishkek have reached a last-minute accord on the Manas air base.")
+    assert {("USAGOV", "057", "KGZGOV"), ("KGZGOV", "057", "USAGOV")} <= events, events
