@@ -3319,8 +3319,6 @@ def _answerable(doc, events: list) -> list:
     whom it was done to: "expressed concern over the plight of dissidents detained by Cuba" is
     concern at Cuba, as "condemned the detention of dissidents by Cuba" is (_event_agents)."""
     acts = [e for e in events if e.code[:2] in _HARM_ROOTS and e.target is not None]
-    if not acts:
-        return events
     out = []
     for d in events:
         if d.code[:2] == "11" and d.target is not None:
@@ -3330,8 +3328,44 @@ def _answerable(doc, events: list) -> list:
                         and a.source.code != d.target.code and verb.is_ancestor(doc[a.verb]):
                     d = replace(d, target=a.source)
                     break
+            else:
+                state = _coercing_state(doc, verb, d.target)
+                if state is not None and state.code != d.source.code:
+                    d = replace(d, target=state)
         out.append(d)
     return out
+
+
+# Nouns of what only a state does to someone: "concern at the former president's arrest", "about
+# jail sentences for rights champions", "about the prosecution of Kozlov" are concern at the state.
+_STATE_COERCION = frozenset({"arrest", "detention", "sentence", "sentencing", "prosecution", "jailing",
+                             "imprisonment", "conviction", "trial", "incarceration"})
+
+
+def _coercing_state(doc, verb, victim: Mention) -> Mention | None:
+    """The government of the victim's country, when the disapproval's object is a state's act
+    of coercion done to the victim that names no doer (no "by" phrase), else None."""
+    if victim.country is None or victim.via is not None:
+        return None  # (the doer the story told: "the arrests" it reported)
+    tok = doc[victim.head]
+    if victim.agent in _COERCING_ROLES:
+        # a state's organ is no victim, but "the prosecution of Kozlov", read as the prosecutors,
+        # is the state's act
+        if not (victim.agent == "JUD" and tok.lemma in _STATE_COERCION and victim.start == victim.end - 1 == tok.i):
+            return None
+        noun = tok
+    else:
+        # "the former president's arrest": a person or role owning the noun suffered it (a
+        # country owning it did it: "Russia's arrest of ...")
+        noun = tok if tok.lemma in _STATE_COERCION and victim.agent is not None else None
+        if noun is None and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for", "against") \
+                and tok.head.head.lemma in _STATE_COERCION:
+            noun = tok.head.head
+    if noun is None or noun.i == verb.i or not verb.is_ancestor(noun) \
+            or any(c.lower_ == "by" for c in noun.children):
+        return None
+    return replace(victim, code=victim.country + "GOV", agent="GOV", entry=victim.entry + "; the state that coerced",
+                   partners=(), also=())
 
 
 # Roles that do acts of harm rather than suffer them when they modify the act's noun (_a_force).

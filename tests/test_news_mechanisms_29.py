@@ -307,3 +307,24 @@ def test_gunmen_seizing_a_legislator_abduct_her(bundled_coder):
 def test_reaching_an_accord_is_an_agreement_both_ways(bundled_coder):
     events = _story(bundled_coder, "Washington and Bishkek have reached a last-minute accord on the Manas air base.")
     assert {("USAGOV", "057", "KGZGOV"), ("KGZGOV", "057", "USAGOV")} <= events, events
+
+
+# Disapproval of an arrest, a trial or a sentence that names no doer is of the state that did it.
+@needs_model
+@SETTINGS
+@given(case=st.sampled_from([
+    ("India expressed concern at the former Maldivian president's arrest.", ("IND", "110", "MDVGOV")),
+    ("The EU expressed concerns about jail sentences for Uzbek rights champions.", ("IGOEUREEC", "110", "UZBGOV")),
+    ("The US embassy expressed concern about the prosecution of Kazakh opposition leader Vladimir Kozlov.",
+     ("USAGOV", "110", "KAZGOV")),
+]))
+def test_disapproving_a_states_coercion_is_disapproving_the_state(bundled_coder, case):
+    text, event = case
+    events = _story(bundled_coder, text)
+    assert event in events, (text, events)
+
+
+@needs_model
+def test_a_country_owning_the_arrest_did_it(bundled_coder):
+    events = _story(bundled_coder, "Washington condemned Russia's arrest of the activists.")
+    assert not any(t == "RUSGOV" for _, _, t in events) or ("USAGOV", "111", "RUS") in events, events
