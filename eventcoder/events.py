@@ -3217,8 +3217,12 @@ def _code_sentence(lex: Lexicon, sent, mentions: list[Mention], require_dyad: bo
                         pair_code = "190"  # "drove the Georgian army out of South Ossetia": a fight, no expulsion of people
                     elif code == "051" and lemma == "welcome" and tm is not None and _guest(sent.doc, v, tm, passive):
                         pair_code = "043"  # "Isaias welcomed Abiy in Asmara": a visitor welcomed is hosted
-                    elif code == "140" and s.agent == "GOV" and lemma == "protest":
-                        pair_code = "114"  # "Tokyo protested against the launch": a government complains officially
+                    elif code == "140" and lemma == "protest" and (s.agent == "GOV" or (
+                            s.agent is None and s.country is not None and sent.doc[s.head].tag_ == "NNP")):
+                        # "Tokyo protested against the launch", "Cuba protested the action": a
+                        # government, or a state by its name (not "hundreds of Vietnamese"),
+                        # complains officially
+                        pair_code = "114"
                     elif places and tm is not None and s.country and tm.country and any(
                         place not in (s.country, tm.country) for place in places
                     ):  # "met Kim in Singapore": a meeting at a third location (@elsewhere)

@@ -328,3 +328,11 @@ def test_disapproving_a_states_coercion_is_disapproving_the_state(bundled_coder,
 def test_a_country_owning_the_arrest_did_it(bundled_coder):
     events = _story(bundled_coder, "Washington condemned Russia's arrest of the activists.")
     assert not any(t == "RUSGOV" for _, _, t in events) or ("USAGOV", "111", "RUS") in events, events
+
+
+# A state by its name protesting an act complains officially (114); its people protesting demonstrate.
+@needs_model
+def test_a_state_protesting_complains_and_its_people_demonstrate(bundled_coder):
+    assert ("CUB", "114", "USA") in _story(bundled_coder, "Cuba protested the action of the United States.")
+    events = _story(bundled_coder, "Hundreds of Vietnamese protested outside the Chinese Embassy in Hanoi.")
+    assert not any(c == "114" for _, c, _ in events), events
