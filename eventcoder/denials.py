@@ -24,6 +24,11 @@ _DENIAL_WORDS = frozenset({
 # Verbs whose clause tells a charge the story reports without coding it as one ("Georgia said
 # Russia had deployed 2,000 extra troops", "India claimed Pakistan had orchestrated the attack").
 _CHARGING = frozenset({"say", "claim", "allege", "charge", "insist", "assert", "accuse", "blame"})
+_CHARGING_FORMS = frozenset({
+    "say", "says", "said", "claim", "claims", "claimed", "allege", "alleges", "alleged", "charge", "charges",
+    "charged", "insist", "insists", "insisted", "assert", "asserts", "asserted", "accuse", "accuses", "accused",
+    "blame", "blames", "blamed",
+})
 # Verbs whose clause or gerund is a denied deed ("denied that its troops crossed"); unlike
 # actors.DENYING, not "reject" or "dismiss", which reject acts (12x) as often as they deny claims.
 _DENYING = frozenset({"deny", "refute", "rebut"})
@@ -43,8 +48,10 @@ def may_answer(ctx: StoryContext, sentence_index: int, lowers) -> bool:
     only such sentences are read again."""
     if _DENIAL_WORDS.isdisjoint(lowers):
         return False
-    if any(0 < sentence_index - index <= ACT_MEMORY for index, _, _ in ctx.told):
-        return True  # a charge told by a sayer (_told_charges)
+    for index, sent, _ in ctx.told:
+        if 0 < sentence_index - index <= ACT_MEMORY \
+                and not _CHARGING_FORMS.isdisjoint(sent.doc.lowers[sent.start:sent.end]):
+            return True  # a charge told by a sayer (_told_charges)
     for index, code, _, _, _ in reversed(ctx.acts):
         if sentence_index - index > ACT_MEMORY:
             return False
