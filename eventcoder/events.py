@@ -416,10 +416,9 @@ def _sparked_noun(v):
     """The fight noun an act of force set off, told by a participle or relative clause on it
     ("attacked two towns, sparking clashes with government troops", "opened fire at the
     police, setting off a gunfight", "killing a policeman and igniting clashes"), or None."""
-    for c in list(v.children) + ([v.head] if v.dep_ == "conj" and v.head.i != v.i else []):
-        if c.lemma not in _SPARKING or c.i < v.i or (_has_subject(c) and c.dep_ != "relcl"):
-            continue
-        if c.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") and c is not v.head:
+    for c in v.children:
+        if c.lemma not in _SPARKING or c.i < v.i or c.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") \
+                or (_has_subject(c) and c.dep_ != "relcl"):
             continue
         for o in c.children:
             objects = [o] if o.dep_ == "dobj" else [p for p in o.children if p.dep_ == "pobj"] \
