@@ -327,7 +327,9 @@ def test_disapproving_a_states_coercion_is_disapproving_the_state(bundled_coder,
 @needs_model
 def test_a_country_owning_the_arrest_did_it(bundled_coder):
     events = _story(bundled_coder, "Washington condemned Russia's arrest of the activists.")
-    assert not any(t == "RUSGOV" for _, _, t in events) or ("USAGOV", "111", "RUS") in events, events
+    # the condemnation stays on Russia, which did the arrest; it is not re-aimed as at a victim's state
+    assert ("USAGOV", "111", "RUS") in events, events
+    assert not any(c == "111" and t == "RUSGOV" for _, c, t in events), events
 
 
 # A state by its name protesting an act complains officially (114); its people protesting demonstrate.
